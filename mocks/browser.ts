@@ -1,0 +1,92 @@
+// Emulated mode in the browser: MSW's service worker answers /ovirt-engine/... from the in-page emulated
+// engine. Loaded only by a dynamic import in emulated mode, so a real-engine build carries none of it.
+import { setupWorker } from 'msw/browser';
+import { Emulator, parseLatency, settleInterrupted } from './emulator';
+import type { EmState } from './engine/state';
+import { createHandlers } from './handlers';
+import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
+
+// The emulated engine's database lives in sessionStorage (per tab, gone when the tab closes), so a reload
+// keeps the state until Reset. It holds only the emulated lab's own data (docs/decisions/004-emulator-state.md).
+const STATE_KEY = 'dlc.emulator.state';
+const LATENCY_KEY = 'dlc.emulator.latency';
+
+function load(): EmState | undefined {
+  try {
+    const raw = sessionStorage.getItem(STATE_KEY);
+    if (!raw) return undefined;
+    const s = JSON.parse(raw) as EmState;
+    return s.version === 1 ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface BrowserEmulator {
+  emulator: Emulator;
+  scenarios: Array<{ name: string; describe: string }>;
+  /** Rebuild the scenario (or switch to another) and reload the page. */
+  reset: (scenario?: string) => void;
+}
+
+declare global {
+  interface Window {
+    /** For reviewers (the console) and Playwright: the emulated engine of this tab. */
+    __emulator?: Emulator;
+  }
+}
+
+export async function startBrowserEmulator(): Promise<BrowserEmulator> {
+  const url = new URL(window.location.href);
+  const requested = url.searchParams.get('scenario');
+  const latencyParam = parseLatency(url.searchParams.get('latency'));
+  if (latencyParam !== undefined) sessionStorage.setItem(LATENCY_KEY, String(latencyParam));
+  const latency = parseLatency(sessionStorage.getItem(LATENCY_KEY)) ?? 1;
+
+  let state = load();
+  const wanted = requested && SCENARIOS[requested] ? requested : undefined;
+  if (!state || (wanted && wanted !== state.scenario)) state = buildScenario(wanted ?? DEFAULT_SCENARIO);
+  else settleInterrupted(state, Date.now());
+
+  const emulator = new Emulator(state, latency);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    timer = undefined;
+    try {
+      sessionStorage.setItem(STATE_KEY, JSON.stringify(emulator.engine.state));
+    } catch (e) {
+      console.warn('[emulated engine] could not save its state', e);
+    }
+  };
+  save();
+  emulator.subscribe(() => {
+    if (!timer) timer = setTimeout(save, 150);
+  });
+  window.addEventListener('pagehide', () => {
+    if (timer) clearTimeout(timer);
+    save();
+  });
+
+  const worker = setupWorker(...createHandlers(() => emulator.engine));
+  await worker.start({
+    quiet: true,
+    serviceWorker: { url: '/mockServiceWorker.js' },
+    onUnhandledRequest(request, print) {
+      // Anything for the engine that the emulator does not know is a bug to see, not a silent pass-through.
+      if (new URL(request.url).pathname.startsWith('/ovirt-engine')) print.error();
+    },
+  });
+  window.__emulator = emulator;
+  return {
+    emulator,
+    scenarios: Object.entries(SCENARIOS).map(([name, s]) => ({ name, describe: s.describe })),
+    reset: (scenario?: string) => {
+      const name = scenario ?? emulator.scenario;
+      emulator.reset(name);
+      save();
+      const next = new URL(window.location.href);
+      next.searchParams.set('scenario', name);
+      window.location.assign(next.toString());
+    },
+  };
+}

@@ -1,0 +1,162 @@
+// The emulated engine as one object the browser entry, the Node entry and the tests share: the engine state
+// of a scenario, reset, latency, fault injection, and what a reviewer or a test wants to look at.
+import { release } from '../src/domain/connection-refs';
+import { Engine } from './engine/engine';
+import { takeLunBySomeoneElse } from './engine/ops-disks';
+import { cutPortal, restorePortal } from './engine/ops-storage';
+import { crashHost, recoverHost } from './engine/ops-vms';
+import type { EmState } from './engine/state';
+import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
+
+export const LATENCY_PRESETS = { none: 0, fast: 0.15, normal: 1, slow: 3 } as const;
+export type LatencyPreset = keyof typeof LATENCY_PRESETS;
+
+export function parseLatency(v: string | null | undefined): number | undefined {
+  if (!v) return undefined;
+  if (v in LATENCY_PRESETS) return LATENCY_PRESETS[v as LatencyPreset];
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * After a reload, operations that were running in the page are gone: settle what they left half-way, the way
+ * an engine restart would (jobs failed, launches back to down, migrations back on the source).
+ */
+export function settleInterrupted(state: EmState, now: number): EmState {
+  for (const j of state.jobs) {
+    if (j.status === 'started') {
+      j.status = 'failed';
+      j.endTime = now;
+    }
+  }
+  for (const s of state.steps) {
+    if (s.status === 'started') {
+      s.status = 'aborted';
+      s.endTime = now;
+    }
+  }
+  for (const vm of state.vms) {
+    if (vm.status === 'wait_for_launch' || vm.status === 'powering_up' || vm.status === 'unknown') {
+      vm.status = 'down';
+      delete vm.hostId;
+    } else if (vm.status === 'powering_down') {
+      vm.status = 'down';
+      if (vm.hostId) {
+        const hostId = vm.hostId;
+        state.sessions = release(state.sessions, hostId, (h) => h.startsWith(`vm:${vm.id}/`)).sessions;
+      }
+      delete vm.hostId;
+    } else if (vm.status === 'migrating') {
+      vm.status = 'up';
+    }
+  }
+  for (const h of [...new Set(state.sessions.map((s) => s.hostId))]) {
+    state.sessions = release(state.sessions, h, (x) => x.startsWith('op:')).sessions;
+  }
+  return state;
+}
+
+export class Emulator {
+  engine: Engine;
+  private listeners = new Set<() => void>();
+  private unsubscribeEngine: () => void;
+
+  constructor(state: EmState, latencyFactor = 0) {
+    this.engine = new Engine(state, { latencyFactor });
+    this.unsubscribeEngine = this.engine.subscribe(() => this.emit());
+  }
+
+  static fresh(scenario = DEFAULT_SCENARIO, latencyFactor = 0): Emulator {
+    return new Emulator(buildScenario(scenario), latencyFactor);
+  }
+
+  get scenario(): string {
+    return this.engine.state.scenario;
+  }
+
+  subscribe(l: () => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private emit() {
+    for (const l of this.listeners) l();
+  }
+
+  reset(scenario = this.scenario): void {
+    const latency = this.engine.latencyFactor;
+    this.unsubscribeEngine();
+    this.engine = new Engine(buildScenario(scenario), { latencyFactor: latency });
+    this.unsubscribeEngine = this.engine.subscribe(() => this.emit());
+    this.emit();
+  }
+
+  setLatency(factor: number): void {
+    this.engine.latencyFactor = factor;
+    this.emit();
+  }
+
+  // ---- fault injection, by names a reviewer or a test uses -------------------------------------------------
+
+  private hostId(name: string): string {
+    const h = this.engine.state.hosts.find((x) => x.name === name || x.id === name);
+    if (!h) throw new Error(`no host ${name}`);
+    return h.id;
+  }
+
+  private portalId(address: string): string {
+    const p = this.engine.state.portals.find((x) => x.address === address || x.aliases.includes(address) || x.id === address);
+    if (!p) throw new Error(`no portal ${address}`);
+    return p.id;
+  }
+
+  cutPortal(host: string, portal: string): void {
+    cutPortal(this.engine, this.hostId(host), this.portalId(portal));
+    this.engine.changed();
+  }
+
+  restorePortal(host: string, portal: string): void {
+    restorePortal(this.engine, this.hostId(host), this.portalId(portal));
+    this.engine.changed();
+  }
+
+  crashHost(host: string): void {
+    crashHost(this.engine, this.hostId(host));
+  }
+
+  recoverHost(host: string): void {
+    recoverHost(this.engine, this.hostId(host));
+  }
+
+  setFailRuns(host: string, fail: boolean): void {
+    const h = this.engine.host(this.hostId(host));
+    h.failRuns = fail;
+    this.engine.changed();
+  }
+
+  setLoginFailure(target: string, host: string, fail: boolean): void {
+    const t = this.engine.target(target);
+    if (!t) throw new Error(`no target ${target}`);
+    const id = this.hostId(host);
+    t.failLoginHostIds = fail ? [...new Set([...(t.failLoginHostIds ?? []), id])] : (t.failLoginHostIds ?? []).filter((x) => x !== id);
+    this.engine.changed();
+  }
+
+  /** Another administrator creates a disk on this LUN (the "taken just before Create" case). */
+  takeLun(lunId: string, alias = 'taken-by-someone-else'): void {
+    takeLunBySomeoneElse(this.engine, lunId, alias);
+    this.engine.changed();
+  }
+
+  /** Every token stops working: the console's next call gets a 401. */
+  expireSessions(): void {
+    this.engine.state.tokens = [];
+    this.engine.changed();
+  }
+
+  idle(): Promise<void> {
+    return this.engine.idle();
+  }
+}
+
+export { SCENARIOS, DEFAULT_SCENARIO };

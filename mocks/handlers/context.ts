@@ -1,0 +1,172 @@
+// Shared plumbing for the emulated engine's HTTP handlers: token check, body parsing that accepts both the
+// engine's string scalars and native JSON, and the engine's two fault envelopes.
+import { HttpResponse, http, type DefaultBodyType, type HttpResponseResolver, type PathParams } from 'msw';
+import type { Engine } from '../engine/engine';
+import { EngineFault } from '../engine/messages';
+
+export type EngineRef = () => Engine;
+
+export const API_PREFIXES = ['/ovirt-engine/api/v4', '/ovirt-engine/api'] as const;
+
+export function faultResponse(f: EngineFault, echo?: Record<string, unknown>) {
+  if (f.status === 404 && !f.detail) return new HttpResponse(null, { status: 404 });
+  const fault = { reason: f.reason, ...(f.detail !== undefined ? { detail: f.detail } : {}) };
+  const body = f.envelope === 'action' ? { ...(echo ?? {}), status: 'failed', fault } : fault;
+  return HttpResponse.json(body, { status: f.status });
+}
+
+/** What the servlet container sends on a missing or bad token: 401, an HTML page, no JSON (reference §2.4). */
+export function unauthorized() {
+  return new HttpResponse('<html><head><title>Error</title></head><body>Unauthorized</body></html>', {
+    status: 401,
+    headers: { 'Content-Type': 'text/html;charset=utf-8', 'WWW-Authenticate': 'Basic realm="RESTAPI"' },
+  });
+}
+
+export function tokenOk(e: Engine, request: Request): boolean {
+  const auth = request.headers.get('Authorization') ?? '';
+  const m = /^Bearer\s+(.+)$/i.exec(auth);
+  if (!m) return false;
+  const now = e.now();
+  return e.state.tokens.some((t) => t.token === m[1] && t.exp > now);
+}
+
+export class BadRequest extends Error {}
+
+export async function readJson(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    const v: unknown = JSON.parse(text);
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new EngineFault(400, 'Request syntactically incorrect.', 'For correct usage, see: https://engine/ovirt-engine/apidoc');
+}
+
+/** The engine accepts true/false in any case and 0/1 (reference §1.1). */
+export function bool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') {
+    const x = v.trim().toLowerCase();
+    if (['true', '1', 't', 'y', 'yes'].includes(x)) return true;
+    if (['false', '0', 'f', 'n', 'no'].includes(x)) return false;
+    throw new EngineFault(400, 'Invalid value', `Invalid boolean value: "${v}"`);
+  }
+  return undefined;
+}
+
+export function int(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) return Number(v.trim());
+  if (v === undefined || v === null || v === '') return undefined;
+  throw new EngineFault(400, 'Invalid value', `Invalid integer value: "${String(v)}"`);
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+export function obj(v: unknown): Record<string, unknown> | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** Query booleans: t/true/y/yes/1, f/false/n/no/0, and an empty value counts as true (ParametersHelper). */
+export function queryBool(url: URL, name: string, dflt: boolean): boolean {
+  // Matrix form (";detach_only=true" on the last segment) works too.
+  const matrix = new RegExp(`;${name}(?:=([^;/?]*))?`).exec(url.pathname);
+  const raw = url.searchParams.has(name) ? url.searchParams.get(name) : matrix ? (matrix[1] ?? '') : null;
+  if (raw === null) return dflt;
+  if (raw === '') return true;
+  return bool(raw) ?? dflt;
+}
+
+export function correlationId(request: Request, url: URL): string | undefined {
+  const raw = url.searchParams.get('correlation_id') ?? request.headers.get('Correlation-Id') ?? undefined;
+  return raw ? raw.replace(/[^0-9a-zA-Z_-]/g, '').slice(0, 36) : undefined;
+}
+
+/** A tiny subset of the engine's search language: `field=value` terms joined by "and". */
+export function parseSearch(search: string | null, allowed: readonly string[]): Array<[string, string]> {
+  if (!search || !search.trim()) return [];
+  const terms = search.split(/\s+and\s+/i).map((t) => t.trim()).filter(Boolean);
+  return terms.map((t) => {
+    const m = /^([a-z_.]+)\s*=\s*(.*)$/i.exec(t);
+    if (!m?.[1] || m[2] === undefined || !allowed.includes(m[1].toLowerCase())) {
+      throw new EngineFault(400, 'Operation Failed', `Invalid search text: '${t}'. Supported here: ${allowed.join(', ')}.`);
+    }
+    return [m[1].toLowerCase(), m[2].replace(/^"(.*)"$/, '$1')];
+  });
+}
+
+/** Case-insensitive match with * wildcards, as the engine's search does. */
+export function searchMatch(value: string | undefined, pattern: string): boolean {
+  if (value === undefined) return false;
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  return re.test(value);
+}
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface ApiCtx {
+  e: Engine;
+  request: Request;
+  url: URL;
+  params: PathParams;
+  /** Path parameter by name (always a string for our routes). */
+  p: (name: string) => string;
+}
+
+/** Registers one API route under /ovirt-engine/api/v4 and /ovirt-engine/api, token-checked, faults mapped. */
+export function api(
+  engine: EngineRef,
+  method: Method,
+  path: string,
+  handler: (ctx: ApiCtx) => Promise<Response> | Response,
+  opts: { actionEcho?: boolean } = {},
+) {
+  return API_PREFIXES.map((prefix) => {
+    const resolver: HttpResponseResolver<PathParams, DefaultBodyType> = async ({ request, params }) => {
+      const e = engine();
+      if (!tokenOk(e, request)) return unauthorized();
+      const url = new URL(request.url);
+      const echoSource = opts.actionEcho ? request.clone() : undefined;
+      const ctx: ApiCtx = {
+        e,
+        request,
+        url,
+        params,
+        p: (name) => {
+          const v = params[name];
+          return decodeURIComponent(Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+        },
+      };
+      try {
+        return await handler(ctx);
+      } catch (err) {
+        if (err instanceof EngineFault) {
+          let echo: Record<string, unknown> | undefined;
+          if (echoSource) {
+            try {
+              echo = obj(await echoSource.json());
+            } catch {
+              echo = undefined;
+            }
+          }
+          return faultResponse(err, echo);
+        }
+        throw err;
+      } finally {
+        e.changed();
+      }
+    };
+    // '*' matches any origin: the page's own in the browser, any base URL in Node.
+    return http[method](`*${prefix}${path}`, resolver);
+  });
+}
+
+export function json(body: unknown, status = 200, headers?: Record<string, string>) {
+  return HttpResponse.json(body as Record<string, unknown>, { status, ...(headers ? { headers } : {}) });
+}

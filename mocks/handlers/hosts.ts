@@ -1,0 +1,73 @@
+import { discoverTargets, listHostLuns, loginTarget } from '../engine/ops-storage';
+import { collection, hostJson, hostStorageJson } from '../engine/wire';
+import { api, int, json, obj, parseSearch, queryBool, readJson, searchMatch, str, type EngineRef } from './context';
+
+export function hostHandlers(engine: EngineRef) {
+  return [
+    ...api(engine, 'get', '/hosts', ({ e, url }) => {
+      const terms = parseSearch(url.searchParams.get('search'), ['name', 'status', 'cluster', 'id']);
+      const hosts = e.state.hosts.filter((h) =>
+        terms.every(([k, v]) =>
+          k === 'name' ? searchMatch(h.name, v)
+          : k === 'status' ? searchMatch(h.status, v)
+          : k === 'id' ? h.id === v
+          : searchMatch(e.state.clusters.find((c) => c.id === h.clusterId)?.name, v),
+        ),
+      );
+      return json(collection('host', hosts.map((h) => hostJson(e, h))));
+    }),
+    ...api(engine, 'get', '/hosts/:id', ({ e, p }) => json(hostJson(e, e.host(p('id'))))),
+    // discoveriscsi (4.4.6+) and the deprecated iscsidiscover run the same code and answer with both lists.
+    ...['discoveriscsi', 'iscsidiscover'].flatMap((action) =>
+      api(
+        engine,
+        'post',
+        `/hosts/:id/${action}`,
+        async ({ e, p, request }) => {
+          const body = await readJson(request);
+          const iscsi = obj(body.iscsi) ?? {};
+          const found = await discoverTargets(e, p('id'), {
+            address: str(iscsi.address),
+            port: int(iscsi.port),
+            username: str(iscsi.username),
+            password: str(iscsi.password),
+          });
+          const iqns = [...new Set(found.map((f) => f.target))];
+          return json({
+            iscsi: { ...iscsi, ...(iscsi.port !== undefined ? { port: String(iscsi.port) } : { port: '3260' }) },
+            ...(iqns.length > 0 ? { iscsi_targets: { iscsi_target: iqns } } : {}),
+            ...(found.length > 0
+              ? { discovered_targets: { iscsi_details: found.map((f) => ({ address: f.address, port: String(f.port), portal: f.portal, target: f.target })) } }
+              : {}),
+            status: 'complete',
+          });
+        },
+      ),
+    ),
+    ...api(
+      engine,
+      'post',
+      '/hosts/:id/iscsilogin',
+      async ({ e, p, request }) => {
+        const body = await readJson(request);
+        const iscsi = obj(body.iscsi) ?? {};
+        const hostId = p('id');
+        await loginTarget(e, hostId, {
+          address: str(iscsi.address),
+          port: int(iscsi.port),
+          target: str(iscsi.target),
+          username: str(iscsi.username),
+          password: str(iscsi.password),
+        });
+        return json({ iscsi, host: { href: `/ovirt-engine/api/v4/hosts/${hostId}`, id: hostId }, status: 'complete' });
+      },
+      { actionEcho: true },
+    ),
+    ...api(engine, 'get', '/hosts/:id/storage', async ({ e, p, url }) => {
+      const hostId = p('id');
+      const reportStatus = queryBool(url, 'report_status', true);
+      const luns = await listHostLuns(e, hostId);
+      return json(collection('host_storage', luns.map((l) => hostStorageJson(e, hostId, l, reportStatus))));
+    }),
+  ];
+}

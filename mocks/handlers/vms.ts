@@ -1,0 +1,50 @@
+import type { JobRun } from '../engine/engine';
+import { migrateVm, startVm, stopVm } from '../engine/ops-vms';
+import { collection, vmJson } from '../engine/wire';
+import { api, correlationId, json, obj, parseSearch, readJson, searchMatch, str, type EngineRef } from './context';
+
+function actionDone(body: Record<string, unknown>, vmId: string, job: JobRun) {
+  // 200 "complete" as soon as the command's synchronous part is done; the VM changes state afterwards (§2.5).
+  return json({
+    ...body,
+    status: 'complete',
+    job: { href: `/ovirt-engine/api/v4/jobs/${job.id}`, id: job.id },
+    vm: { href: `/ovirt-engine/api/v4/vms/${vmId}`, id: vmId },
+  });
+}
+
+export function vmHandlers(engine: EngineRef) {
+  return [
+    ...api(engine, 'get', '/vms', ({ e, url }) => {
+      const terms = parseSearch(url.searchParams.get('search'), ['name', 'status', 'host', 'id']);
+      const vms = e.state.vms.filter((v) =>
+        terms.every(([k, val]) =>
+          k === 'name' ? searchMatch(v.name, val)
+          : k === 'status' ? searchMatch(v.status, val)
+          : k === 'id' ? v.id === val
+          : searchMatch(e.findHost(v.hostId)?.name, val),
+        ),
+      );
+      return json(collection('vm', vms.map(vmJson)));
+    }),
+    ...api(engine, 'get', '/vms/:id', ({ e, p }) => json(vmJson(e.vm(p('id'))))),
+    ...api(engine, 'post', '/vms/:id/start', async ({ e, p, request, url }) => {
+      const body = await readJson(request);
+      return actionDone(body, p('id'), startVm(e, p('id'), correlationId(request, url)));
+    }, { actionEcho: true }),
+    ...(['stop', 'shutdown'] as const).flatMap((how) =>
+      api(engine, 'post', `/vms/:id/${how}`, async ({ e, p, request, url }) => {
+        const body = await readJson(request);
+        return actionDone(body, p('id'), stopVm(e, p('id'), how, correlationId(request, url)));
+      }, { actionEcho: true }),
+    ),
+    ...api(engine, 'post', '/vms/:id/migrate', async ({ e, p, request, url }) => {
+      const body = await readJson(request);
+      const host = obj(body.host);
+      let destId = str(host?.id);
+      const destName = str(host?.name);
+      if (!destId && destName) destId = e.state.hosts.find((h) => h.name === destName)?.id ?? destName;
+      return actionDone(body, p('id'), migrateVm(e, p('id'), destId, correlationId(request, url)));
+    }, { actionEcho: true }),
+  ];
+}

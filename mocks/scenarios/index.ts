@@ -1,0 +1,20 @@
+// The named scenarios. To add one: write a function that builds an EmState with ScenarioBuilder and list it
+// here; `?scenario=NAME` then selects it (see README "Scenarios").
+import type { EmState } from '../engine/state';
+import { empty } from './empty';
+import { lab } from './lab';
+import { largeSan } from './large-san';
+
+export const SCENARIOS: Record<string, { describe: string; build: () => EmState }> = {
+  lab: { describe: 'Default lab: 4 hosts, 2 iSCSI portals, 21 iSCSI + 6 FC LUNs, 5 VMs', build: lab },
+  empty: { describe: 'Nothing but the Default data center', build: empty },
+  'large-san': { describe: '10,000 LUNs behind 8 targets, 40 hosts', build: largeSan },
+};
+
+export const DEFAULT_SCENARIO = 'lab';
+
+export function buildScenario(name: string): EmState {
+  const s = SCENARIOS[name] ?? SCENARIOS[DEFAULT_SCENARIO];
+  if (!s) throw new Error('no scenarios');
+  return s.build();
+}

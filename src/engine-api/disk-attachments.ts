@@ -1,0 +1,128 @@
+// A VM's disk attachments (reference/engine-rest-api.md §4.3–4.4). An attachment's id equals its disk's id.
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { DISK_INTERFACES, type DiskAttachment, type DiskInterface } from '../domain/model';
+import { lunDiskWireBody, type NewLunDisk } from './disks';
+import { sendSpec, type EngineRequestSpec } from './requests';
+import { engineRequest } from './transport';
+import { wireBool, wireCollection, wireOptString, wireRef } from './wire';
+import { vmKeys } from './vms';
+
+export const diskAttachmentWire = z
+  .object({
+    id: z.string(),
+    interface: z.enum(DISK_INTERFACES),
+    bootable: wireBool.optional(),
+    active: wireBool.optional(),
+    read_only: wireBool.optional(),
+    pass_discard: wireBool.optional(),
+    uses_scsi_reservation: wireBool.optional(),
+    logical_name: wireOptString,
+    disk: wireRef.optional(),
+    vm: wireRef.optional(),
+  })
+  .transform(
+    (w): DiskAttachment => ({
+      id: w.id,
+      diskId: w.disk?.id ?? w.id,
+      vmId: w.vm?.id,
+      interface: w.interface,
+      bootable: w.bootable ?? false,
+      active: w.active ?? false,
+      readOnly: w.read_only ?? false,
+      passDiscard: w.pass_discard ?? false,
+      usesScsiReservation: w.uses_scsi_reservation ?? false,
+      logicalName: w.logical_name,
+    }),
+  );
+
+export const diskAttachmentListWire = wireCollection('disk_attachment', diskAttachmentWire);
+
+export const attachmentKeys = {
+  all: (vmId: string) => [...vmKeys.detail(vmId), 'attachments'] as const,
+};
+
+export function listAttachments(vmId: string, signal?: AbortSignal): Promise<DiskAttachment[]> {
+  return engineRequest({ path: `/vms/${encodeURIComponent(vmId)}/diskattachments`, schema: diskAttachmentListWire, signal });
+}
+
+export const attachmentsQueryOptions = (vmId: string) =>
+  queryOptions({ queryKey: attachmentKeys.all(vmId), queryFn: ({ signal }) => listAttachments(vmId, signal) });
+
+/** Per-VM settings of a disk; `interface` and `active` are always sent, their defaults differ by call (§9.8). */
+export interface AttachmentOptions {
+  interface: DiskInterface;
+  bootable: boolean;
+  readOnly: boolean;
+  passDiscard: boolean;
+  usesScsiReservation: boolean;
+  active: boolean;
+}
+
+function attachmentBody(o: AttachmentOptions): Record<string, unknown> {
+  return {
+    interface: o.interface,
+    bootable: String(o.bootable),
+    read_only: String(o.readOnly),
+    pass_discard: String(o.passDiscard),
+    uses_scsi_reservation: String(o.usesScsiReservation),
+    active: String(o.active),
+  };
+}
+
+/** Create a direct-LUN disk and attach it in one call: no disk.id in the body means "create" (§4.3). */
+export function createAttachedLunDiskRequest(vmId: string, disk: NewLunDisk, o: AttachmentOptions): EngineRequestSpec {
+  return {
+    method: 'POST',
+    path: `/vms/${encodeURIComponent(vmId)}/diskattachments`,
+    body: { ...attachmentBody(o), disk: lunDiskWireBody(disk) },
+  };
+}
+
+export function createAttachedLunDisk(vmId: string, disk: NewLunDisk, o: AttachmentOptions, correlationId?: string) {
+  return sendSpec(createAttachedLunDiskRequest(vmId, disk, o), diskAttachmentWire, correlationId);
+}
+
+/** Attach an existing disk: disk.id present (§4.3). */
+export function attachDiskRequest(vmId: string, diskId: string, o: AttachmentOptions): EngineRequestSpec {
+  return {
+    method: 'POST',
+    path: `/vms/${encodeURIComponent(vmId)}/diskattachments`,
+    body: { ...attachmentBody(o), disk: { id: diskId } },
+  };
+}
+
+export function attachDisk(vmId: string, diskId: string, o: AttachmentOptions, correlationId?: string) {
+  return sendSpec(attachDiskRequest(vmId, diskId, o), diskAttachmentWire, correlationId);
+}
+
+export type AttachmentUpdate = Partial<AttachmentOptions>;
+
+/** PUT is a partial update: only the keys sent change (§1.1). `active` plugs or unplugs (§4.4). */
+export function updateAttachmentRequest(vmId: string, diskId: string, u: AttachmentUpdate): EngineRequestSpec {
+  const body: Record<string, unknown> = {};
+  if (u.interface !== undefined) body.interface = u.interface;
+  if (u.bootable !== undefined) body.bootable = String(u.bootable);
+  if (u.readOnly !== undefined) body.read_only = String(u.readOnly);
+  if (u.passDiscard !== undefined) body.pass_discard = String(u.passDiscard);
+  if (u.usesScsiReservation !== undefined) body.uses_scsi_reservation = String(u.usesScsiReservation);
+  if (u.active !== undefined) body.active = String(u.active);
+  return { method: 'PUT', path: `/vms/${encodeURIComponent(vmId)}/diskattachments/${encodeURIComponent(diskId)}`, body };
+}
+
+export function updateAttachment(vmId: string, diskId: string, u: AttachmentUpdate, correlationId?: string) {
+  return sendSpec(updateAttachmentRequest(vmId, diskId, u), diskAttachmentWire, correlationId);
+}
+
+/** Detach, keeping the disk: detach_only=true (false would delete the disk, §4.4). */
+export function detachDiskRequest(vmId: string, diskId: string): EngineRequestSpec {
+  return {
+    method: 'DELETE',
+    path: `/vms/${encodeURIComponent(vmId)}/diskattachments/${encodeURIComponent(diskId)}`,
+    query: { detach_only: true },
+  };
+}
+
+export async function detachDisk(vmId: string, diskId: string, correlationId?: string): Promise<void> {
+  await sendSpec(detachDiskRequest(vmId, diskId), z.unknown(), correlationId);
+}

@@ -1,0 +1,148 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { LUN_STORAGE_TYPES, type Disk, type LunStorageType, type Sgio } from '../domain/model';
+import { logicalUnitsWire } from './host-storage';
+import { sendSpec, type EngineRequestSpec } from './requests';
+import { engineRequest } from './transport';
+import { wireBool, wireCollection, wireInt, wireList, wireRef } from './wire';
+
+export const diskWire = z
+  .object({
+    id: z.string(),
+    alias: z.string().optional(),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    shareable: wireBool.optional(),
+    propagate_errors: wireBool.optional(),
+    wipe_after_delete: wireBool.optional(),
+    storage_type: z.enum(['image', 'lun', 'cinder', 'managed_block_storage']),
+    sgio: z.enum(['filtered', 'unfiltered', 'disabled']).optional(),
+    lun_storage: z
+      .object({
+        id: z.string().optional(),
+        type: z.string().optional(),
+        logical_units: logicalUnitsWire,
+      })
+      .optional(),
+    provisioned_size: wireInt.optional(),
+    actual_size: wireInt.optional(),
+    status: z.enum(['ok', 'locked', 'illegal']).optional(),
+    format: z.enum(['raw', 'cow']).optional(),
+    storage_domains: wireList('storage_domain', wireRef),
+  })
+  .transform((w): Disk => {
+    const base = {
+      id: w.id,
+      alias: w.alias ?? w.name ?? '',
+      description: w.description ?? '',
+      sharable: w.shareable ?? false,
+      propagateErrors: w.propagate_errors ?? false,
+      wipeAfterDelete: w.wipe_after_delete ?? false,
+    };
+    if (w.storage_type === 'lun') {
+      const lus = w.lun_storage?.logical_units ?? [];
+      return {
+        ...base,
+        storageType: 'lun',
+        sgio: w.sgio === 'filtered' || w.sgio === 'unfiltered' ? w.sgio : undefined,
+        lun: {
+          id: w.lun_storage?.id ?? lus[0]?.id ?? '',
+          type: LUN_STORAGE_TYPES.find((t) => t === w.lun_storage?.type),
+          logicalUnits: lus,
+        },
+      };
+    }
+    return {
+      ...base,
+      storageType: 'image',
+      provisionedSize: w.provisioned_size ?? 0,
+      actualSize: w.actual_size,
+      status: w.status,
+      format: w.format,
+      storageDomainIds: w.storage_domains.map((d) => d.id),
+    };
+  });
+
+export const diskListWire = wireCollection('disk', diskWire);
+
+export const diskKeys = {
+  all: ['disks'] as const,
+  lists: () => [...diskKeys.all, 'list'] as const,
+  list: (search?: string) => [...diskKeys.lists(), { search }] as const,
+  detail: (id: string) => [...diskKeys.all, 'detail', id] as const,
+};
+
+export function listDisks(search?: string, signal?: AbortSignal): Promise<Disk[]> {
+  return engineRequest({ path: '/disks', query: { search }, schema: diskListWire, signal });
+}
+
+export function getDisk(id: string, signal?: AbortSignal): Promise<Disk> {
+  return engineRequest({ path: `/disks/${encodeURIComponent(id)}`, schema: diskWire, signal });
+}
+
+export const disksQueryOptions = (search?: string) =>
+  queryOptions({ queryKey: diskKeys.list(search), queryFn: ({ signal }) => listDisks(search, signal) });
+
+export const diskQueryOptions = (id: string) =>
+  queryOptions({ queryKey: diskKeys.detail(id), queryFn: ({ signal }) => getDisk(id, signal) });
+
+/** What the console sends to create a direct-LUN disk (reference §4.2, §8). */
+export interface NewLunDisk {
+  alias: string;
+  description: string;
+  sharable: boolean;
+  propagateErrors: boolean;
+  /** undefined = SCSI pass-through off. Only meaningful on VirtIO-SCSI (reference §4.1). */
+  sgio?: Sgio | undefined;
+  lun: {
+    id: string;
+    type: LunStorageType;
+    /**
+     * The host the LUN was picked on. With it the engine checks the host sees the LUN and stores its size,
+     * vendor and paths; without it they stay empty until "refresh LUN" (reference §4.2).
+     */
+    hostId?: string | undefined;
+    address?: string | undefined;
+    port?: number | undefined;
+    target?: string | undefined;
+    username?: string | undefined;
+    password?: string | undefined;
+  };
+}
+
+/** The `disk` object of a create request, booleans as strings as the engine's own clients send them. */
+export function lunDiskWireBody(d: NewLunDisk): Record<string, unknown> {
+  const lu: Record<string, unknown> = { id: d.lun.id };
+  if (d.lun.type === 'iscsi') {
+    Object.assign(lu, { address: d.lun.address, port: d.lun.port, target: d.lun.target });
+    if (d.lun.username && d.lun.password) Object.assign(lu, { username: d.lun.username, password: d.lun.password });
+  }
+  return {
+    alias: d.alias,
+    description: d.description,
+    shareable: String(d.sharable),
+    propagate_errors: String(d.propagateErrors),
+    ...(d.sgio ? { sgio: d.sgio } : {}),
+    lun_storage: {
+      type: d.lun.type,
+      ...(d.lun.hostId ? { host: { id: d.lun.hostId } } : {}),
+      logical_units: { logical_unit: [lu] },
+    },
+  };
+}
+
+export function createLunDiskRequest(d: NewLunDisk): EngineRequestSpec {
+  return { method: 'POST', path: '/disks', body: lunDiskWireBody(d) };
+}
+
+export function createLunDisk(d: NewLunDisk, correlationId?: string): Promise<Disk> {
+  return sendSpec(createLunDiskRequest(d), diskWire, correlationId);
+}
+
+export function deleteDiskRequest(id: string): EngineRequestSpec {
+  return { method: 'DELETE', path: `/disks/${encodeURIComponent(id)}` };
+}
+
+export async function deleteDisk(id: string, correlationId?: string): Promise<void> {
+  await sendSpec(deleteDiskRequest(id), z.unknown(), correlationId);
+}

@@ -1,0 +1,51 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { HOST_STATUSES, SPM_STATUSES, type Host } from '../domain/model';
+import { engineRequest } from './transport';
+import { wireCollection, wireOptString, wireRef } from './wire';
+
+export const hostWire = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string().optional(),
+    status: z.enum(HOST_STATUSES),
+    cluster: wireRef.optional(),
+    spm: z.object({ status: z.enum(SPM_STATUSES).optional() }).optional(),
+    iscsi: z.object({ initiator: wireOptString }).optional(),
+  })
+  .transform(
+    (w): Host => ({
+      id: w.id,
+      name: w.name,
+      address: w.address ?? '',
+      status: w.status,
+      clusterId: w.cluster?.id,
+      spm: w.spm?.status ?? 'none',
+      iscsiInitiator: w.iscsi?.initiator,
+    }),
+  );
+
+export const hostListWire = wireCollection('host', hostWire);
+
+export const hostKeys = {
+  all: ['hosts'] as const,
+  lists: () => [...hostKeys.all, 'list'] as const,
+  list: (search?: string) => [...hostKeys.lists(), { search }] as const,
+  detail: (id: string) => [...hostKeys.all, 'detail', id] as const,
+};
+
+export async function listHosts(search?: string, signal?: AbortSignal): Promise<Host[]> {
+  const hosts = await engineRequest({ path: '/hosts', query: { search }, schema: hostListWire, signal });
+  return hosts.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+}
+
+export function getHost(id: string, signal?: AbortSignal): Promise<Host> {
+  return engineRequest({ path: `/hosts/${encodeURIComponent(id)}`, schema: hostWire, signal });
+}
+
+export const hostsQueryOptions = (search?: string) =>
+  queryOptions({ queryKey: hostKeys.list(search), queryFn: ({ signal }) => listHosts(search, signal) });
+
+export const hostQueryOptions = (id: string) =>
+  queryOptions({ queryKey: hostKeys.detail(id), queryFn: ({ signal }) => getHost(id, signal) });

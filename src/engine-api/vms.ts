@@ -1,0 +1,71 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { VM_STATUSES, type Vm } from '../domain/model';
+import { actionResponseWire } from './host-storage';
+import { sendSpec, type EngineRequestSpec } from './requests';
+import { engineRequest } from './transport';
+import { wireBool, wireCollection, wireInt, wireList, wireRef } from './wire';
+
+export const vmWire = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    status: z.enum(VM_STATUSES),
+    host: wireRef.optional(),
+    cluster: wireRef.optional(),
+    high_availability: z.object({ enabled: wireBool.optional(), priority: wireInt.optional() }).optional(),
+    virtio_scsi: z.object({ enabled: wireBool.optional() }).optional(),
+    placement_policy: z.object({ hosts: wireList('host', wireRef) }).optional(),
+  })
+  .transform(
+    (w): Vm => ({
+      id: w.id,
+      name: w.name,
+      description: w.description ?? '',
+      status: w.status,
+      // The engine sends host only while the VM is not down (VmMapper); never trust a stale one.
+      hostId: w.status === 'down' ? undefined : w.host?.id,
+      clusterId: w.cluster?.id,
+      highAvailability: { enabled: w.high_availability?.enabled ?? false, priority: w.high_availability?.priority ?? 0 },
+      virtioScsiEnabled: w.virtio_scsi?.enabled ?? false,
+      placementHostIds: w.placement_policy?.hosts.map((h) => h.id) ?? [],
+    }),
+  );
+
+export const vmListWire = wireCollection('vm', vmWire);
+
+export const vmKeys = {
+  all: ['vms'] as const,
+  lists: () => [...vmKeys.all, 'list'] as const,
+  list: (search?: string) => [...vmKeys.lists(), { search }] as const,
+  detail: (id: string) => [...vmKeys.all, 'detail', id] as const,
+};
+
+export async function listVms(search?: string, signal?: AbortSignal): Promise<Vm[]> {
+  const vms = await engineRequest({ path: '/vms', query: { search }, schema: vmListWire, signal });
+  return vms.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+}
+
+export function getVm(id: string, signal?: AbortSignal): Promise<Vm> {
+  return engineRequest({ path: `/vms/${encodeURIComponent(id)}`, schema: vmWire, signal });
+}
+
+export const vmsQueryOptions = (search?: string) =>
+  queryOptions({ queryKey: vmKeys.list(search), queryFn: ({ signal }) => listVms(search, signal) });
+
+export const vmQueryOptions = (id: string) =>
+  queryOptions({ queryKey: vmKeys.detail(id), queryFn: ({ signal }) => getVm(id, signal) });
+
+export type VmAction = 'start' | 'shutdown' | 'stop' | 'migrate';
+
+export function vmActionRequest(vmId: string, action: VmAction, body: Record<string, unknown> = {}): EngineRequestSpec {
+  // Action parameters go top-level, with no "action" wrapper; an empty action is "{}" (reference §1.2).
+  return { method: 'POST', path: `/vms/${encodeURIComponent(vmId)}/${action}`, body };
+}
+
+export const vmActionResponseWire = actionResponseWire;
+
+export function runVmAction(vmId: string, action: VmAction, body: Record<string, unknown> = {}, correlationId?: string) {
+  return sendSpec(vmActionRequest(vmId, action, body), vmActionResponseWire, correlationId);
+}

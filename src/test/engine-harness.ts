@@ -1,0 +1,30 @@
+// A logged-in client against the emulated engine in Node: for tests of the client, the emulator's rules and
+// the whole request path. Unknown requests fail the test (onUnhandledRequest: 'error').
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createNodeEmulator } from '../../mocks/node';
+import type { Emulator } from '../../mocks/emulator';
+import { login, logout } from '../engine-api/sso';
+import { session } from '../engine-api/session';
+
+export function useEmulatedEngine(scenario = 'lab', opts: { login?: boolean } = {}) {
+  const { emulator, server } = createNodeEmulator(scenario);
+  const ctx = { emulator } as { emulator: Emulator };
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeEach(async () => {
+    emulator.reset(scenario);
+    if (opts.login !== false) await login({ username: 'admin@internal', password: 'ovirt' });
+  });
+  afterEach(async () => {
+    await emulator.idle();
+    if (session.get().status !== 'anonymous') await logout();
+    server.resetHandlers();
+  });
+  afterAll(() => server.close());
+  return { ctx, server, engine: () => emulator.engine };
+}
+
+export function byName<T extends { name: string }>(items: T[], name: string): T {
+  const x = items.find((i) => i.name === name);
+  if (!x) throw new Error(`no ${name} in ${items.map((i) => i.name).join(', ')}`);
+  return x;
+}
