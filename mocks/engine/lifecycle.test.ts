@@ -6,10 +6,10 @@ import { createLunDisk, listDisks } from '../../src/engine-api/disks';
 import { createAttachedLunDisk, listAttachments, updateAttachment } from '../../src/engine-api/disk-attachments';
 import { jobsByCorrelation, listJobs, listSteps } from '../../src/engine-api/jobs';
 import { EngineError } from '../../src/engine-api/errors';
-import { byName, useEmulatedEngine } from '../../src/test/engine-harness';
+import { byName, setupEmulatedEngine } from '../../src/test/engine-harness';
 import { LAB_CHAP } from '../scenarios/lab';
 
-const { ctx } = useEmulatedEngine('lab');
+const { ctx } = setupEmulatedEngine('lab');
 
 const BACKUP = { address: '10.35.2.90', port: 3260, target: 'iqn.2024-03.com.example.lab:array-b.backup' };
 

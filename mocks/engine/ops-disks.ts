@@ -615,7 +615,7 @@ function removeDiskRecord(e: Engine, disk: EmDisk, job: JobRun) {
 }
 
 /** DELETE /disks/{id}: blocked while a VM using it is not down. */
-export async function removeDisk(e: Engine, diskId: string, correlationId?: string): Promise<void> {
+export function removeDisk(e: Engine, diskId: string, correlationId?: string): void {
   const disk = e.disk(diskId);
   const vms = e.attachmentsOfDisk(diskId).map((a) => e.findVmOrUndefined(a.vmId));
   if (vms.some((v) => v && v.status !== 'down')) {

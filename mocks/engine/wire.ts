@@ -163,8 +163,9 @@ export function attachmentJson(a: EmAttachment) {
   });
 }
 
-export function vmJson(v: EmVm) {
+export function vmJson(v: EmVm, follow?: { attachments: EmAttachment[] }) {
   return {
+    ...(follow ? list('disk_attachments', 'disk_attachment', follow.attachments.map(attachmentJson)) : {}),
     name: v.name,
     description: v.description,
     status: v.status,

@@ -62,7 +62,7 @@ export function int(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) return Number(v.trim());
   if (v === undefined || v === null || v === '') return undefined;
-  throw new EngineFault(400, 'Invalid value', `Invalid integer value: "${String(v)}"`);
+  throw new EngineFault(400, 'Invalid value', `Invalid integer value: ${JSON.stringify(v)}`);
 }
 
 export function str(v: unknown): string | undefined {
@@ -139,8 +139,9 @@ export function api(
         url,
         params,
         p: (name) => {
-          const v = params[name];
-          return decodeURIComponent(Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+          const v: unknown = params[name];
+          const first: unknown = Array.isArray(v) ? v[0] : v;
+          return decodeURIComponent(typeof first === 'string' ? first : '');
         },
       };
       try {
@@ -150,7 +151,8 @@ export function api(
           let echo: Record<string, unknown> | undefined;
           if (echoSource) {
             try {
-              echo = obj(await echoSource.json());
+              const raw: unknown = await echoSource.json();
+              echo = obj(raw);
             } catch {
               echo = undefined;
             }

@@ -79,8 +79,8 @@ export function diskHandlers(engine: EngineRef) {
       return json(diskJson(e, disk), 201, { Location: `${url.origin}/ovirt-engine/api/v4/disks/${disk.id}` });
     }),
     ...api(engine, 'get', '/disks/:id', ({ e, p }) => json(diskJson(e, e.disk(p('id'))))),
-    ...api(engine, 'delete', '/disks/:id', async ({ e, p, request, url }) => {
-      await removeDisk(e, p('id'), correlationId(request, url));
+    ...api(engine, 'delete', '/disks/:id', ({ e, p, request, url }) => {
+      removeDisk(e, p('id'), correlationId(request, url));
       return json({});
     }),
     ...api(engine, 'get', '/vms/:id/diskattachments', ({ e, p }) => {

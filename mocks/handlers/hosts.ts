@@ -34,7 +34,7 @@ export function hostHandlers(engine: EngineRef) {
           });
           const iqns = [...new Set(found.map((f) => f.target))];
           return json({
-            iscsi: { ...iscsi, ...(iscsi.port !== undefined ? { port: String(iscsi.port) } : { port: '3260' }) },
+            iscsi: { ...iscsi, port: String(int(iscsi.port) ?? 3260) },
             ...(iqns.length > 0 ? { iscsi_targets: { iscsi_target: iqns } } : {}),
             ...(found.length > 0
               ? { discovered_targets: { iscsi_details: found.map((f) => ({ address: f.address, port: String(f.port), portal: f.portal, target: f.target })) } }

@@ -25,7 +25,8 @@ export function vmHandlers(engine: EngineRef) {
           : searchMatch(e.findHost(v.hostId)?.name, val),
         ),
       );
-      return json(collection('vm', vms.map(vmJson)));
+      const follow = (url.searchParams.get('follow') ?? '').split(',').includes('disk_attachments');
+      return json(collection('vm', vms.map((v) => vmJson(v, follow ? { attachments: e.attachmentsOfVm(v.id) } : undefined))));
     }),
     ...api(engine, 'get', '/vms/:id', ({ e, p }) => json(vmJson(e.vm(p('id'))))),
     ...api(engine, 'post', '/vms/:id/start', async ({ e, p, request, url }) => {

@@ -1,12 +1,12 @@
 // A VM's disk attachments (reference/engine-rest-api.md §4.3–4.4). An attachment's id equals its disk's id.
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { DISK_INTERFACES, type DiskAttachment, type DiskInterface } from '../domain/model';
+import { DISK_INTERFACES, type DiskAttachment, type DiskInterface, type Vm } from '../domain/model';
 import { lunDiskWireBody, type NewLunDisk } from './disks';
 import { sendSpec, type EngineRequestSpec } from './requests';
 import { engineRequest } from './transport';
-import { wireBool, wireCollection, wireOptString, wireRef } from './wire';
-import { vmKeys } from './vms';
+import { wireBool, wireCollection, wireList, wireOptString, wireRef } from './wire';
+import { vmKeys, vmWire } from './vms';
 
 export const diskAttachmentWire = z
   .object({
@@ -125,4 +125,50 @@ export function detachDiskRequest(vmId: string, diskId: string): EngineRequestSp
 
 export async function detachDisk(vmId: string, diskId: string, correlationId?: string): Promise<void> {
   await sendSpec(detachDiskRequest(vmId, diskId), z.unknown(), correlationId);
+}
+
+// ---- every VM with its attachments, in one call ---------------------------------------------------------------
+
+const vmWithAttachmentsWire = z
+  .object({ disk_attachments: wireList('disk_attachment', diskAttachmentWire) })
+  .and(vmWire)
+  .transform((w): VmWithAttachments => {
+    const { disk_attachments: attachments, ...vm } = w;
+    return { vm, attachments: attachments.map((a) => ({ ...a, vmId: a.vmId ?? vm.id })) };
+  });
+
+export interface VmWithAttachments {
+  vm: Vm;
+  attachments: DiskAttachment[];
+}
+
+export const vmAttachmentIndexKeys = {
+  all: [...vmKeys.all, 'with-attachments'] as const,
+};
+
+/** GET /vms?follow=disk_attachments: who uses which disk, without one request per VM. */
+export async function listVmsWithAttachments(signal?: AbortSignal): Promise<VmWithAttachments[]> {
+  const list = await engineRequest({
+    path: '/vms',
+    query: { follow: 'disk_attachments' },
+    schema: wireCollection('vm', vmWithAttachmentsWire),
+    signal,
+  });
+  return list.sort((a, b) => a.vm.name.localeCompare(b.vm.name, undefined, { numeric: true }));
+}
+
+export const vmsWithAttachmentsQueryOptions = () =>
+  queryOptions({ queryKey: vmAttachmentIndexKeys.all, queryFn: ({ signal }) => listVmsWithAttachments(signal) });
+
+/** diskId → the VMs it is attached to, with the attachment. */
+export function attachmentsByDisk(list: readonly VmWithAttachments[]): Map<string, Array<{ vm: Vm; attachment: DiskAttachment }>> {
+  const out = new Map<string, Array<{ vm: Vm; attachment: DiskAttachment }>>();
+  for (const { vm, attachments } of list) {
+    for (const attachment of attachments) {
+      const arr = out.get(attachment.diskId) ?? [];
+      arr.push({ vm, attachment });
+      out.set(attachment.diskId, arr);
+    }
+  }
+  return out;
 }

@@ -20,17 +20,13 @@ function set(next: SessionState) {
 }
 
 export const session = {
-  get(): SessionState {
-    return state;
-  },
-  token(): string | undefined {
-    return state.status === 'active' ? state.token : undefined;
-  },
-  subscribe(l: Listener): () => void {
+  get: (): SessionState => state,
+  token: (): string | undefined => (state.status === 'active' ? state.token : undefined),
+  subscribe: (l: Listener): (() => void) => {
     listeners.add(l);
     return () => listeners.delete(l);
   },
-  start(user: string, token: string) {
+  start: (user: string, token: string) => {
     set({ status: 'active', user, token });
     const w = waiters;
     waiters = [];
@@ -40,13 +36,13 @@ export const session = {
    * Called by the transport on 401. When a login form is on screen (`reauthEnabled`), resolves once the user
    * has logged in again; otherwise (unit tests, the login call itself) rejects at once.
    */
-  expire(): Promise<void> {
+  expire: (): Promise<void> => {
     if (!reauthEnabled) return Promise.reject(new Error('session expired'));
     if (state.status === 'active') set({ status: 'expired', user: state.user });
     if (state.status === 'anonymous') return Promise.reject(new Error('not logged in'));
     return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
   },
-  end() {
+  end: () => {
     set({ status: 'anonymous' });
     const w = waiters;
     waiters = [];

@@ -64,7 +64,7 @@ export function extractFault(json: unknown): { reason: string; detail?: string }
           ...(typeof f.detail === 'string' ? { detail: f.detail } : {}),
         }
       : undefined;
-  if (o.fault && typeof o.fault === 'object') return pick(o.fault as { reason?: unknown; detail?: unknown });
+  if (o.fault && typeof o.fault === 'object') return pick(o.fault);
   return pick(o);
 }
 

@@ -6,9 +6,9 @@ import type { Emulator } from '../../mocks/emulator';
 import { login, logout } from '../engine-api/sso';
 import { session } from '../engine-api/session';
 
-export function useEmulatedEngine(scenario = 'lab', opts: { login?: boolean } = {}) {
+export function setupEmulatedEngine(scenario = 'lab', opts: { login?: boolean } = {}) {
   const { emulator, server } = createNodeEmulator(scenario);
-  const ctx = { emulator } as { emulator: Emulator };
+  const ctx: { emulator: Emulator } = { emulator };
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(async () => {
     emulator.reset(scenario);

@@ -1,0 +1,67 @@
+// Playwright fixtures: specs import `test` and `expect` from here. A test names the scenario it needs; the
+// emulated engine starts fresh for every test (a new browser context has a new sessionStorage).
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { ConsolePage } from './pages/console-page';
+
+export interface OpenOptions {
+  scenario?: string;
+  /** Emulated latency: 'fast' (default in tests) keeps progress visible but short; 'none' for pure logic. */
+  latency?: 'none' | 'fast' | 'normal' | 'slow';
+  /** Log in as the demo user (default true). */
+  login?: boolean;
+}
+
+export const test = base.extend<{ app: ConsolePage }>({
+  app: async ({ page }, use) => {
+    // Anything the engine answers with a 5xx, or a request the emulator does not know, fails the test.
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /\[MSW\]|Uncaught|emulated engine/.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await use(new ConsolePage(page));
+    expect(problems, 'console errors from the page or the emulated engine').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Open the console at `path` on a fresh emulated engine, logged in unless told otherwise. */
+export async function openConsole(page: Page, path = '/', opts: OpenOptions = {}) {
+  const url = new URL(path, 'http://x');
+  url.searchParams.set('scenario', opts.scenario ?? 'lab');
+  url.searchParams.set('latency', opts.latency ?? 'fast');
+  await page.goto(`${url.pathname}${url.search}`);
+  if (opts.login !== false) {
+    await page.getByLabel('Username').fill('admin@internal');
+    await page.getByLabel('Password').fill('ovirt');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
+  }
+}
+
+/** The page has no axe violations (WCAG 2.1 A/AA and best practices). */
+export async function expectNoAxeViolations(page: Page, opts: { include?: string; exclude?: string[] } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (opts.include) builder = builder.include(opts.include);
+  for (const x of opts.exclude ?? []) builder = builder.exclude(x);
+  const results = await builder.analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+/** Call the tab's emulated engine (fault injection, state checks). Arguments must be serialisable. */
+export async function emulator<T>(page: Page, fn: (em: NonNullable<Window['__emulator']>, arg: unknown) => T, arg?: unknown): Promise<Awaited<T>> {
+  const result: unknown = await page.evaluate(
+    async ({ src, arg: a }) => {
+      const em = window.__emulator;
+      if (!em) throw new Error('not in emulated mode');
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval
+      const f = new Function('em', 'arg', `return (${src})(em, arg);`) as (em: unknown, arg: unknown) => unknown;
+      return await f(em, a);
+    },
+    { src: fn.toString(), arg },
+  );
+  return result as Awaited<T>;
+}

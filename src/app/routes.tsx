@@ -1,0 +1,23 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { DisksPage } from '../features/disks/DisksPage';
+import { HostsPage } from '../features/hosts/HostsPage';
+import { VmsPage } from '../features/vms/VmsPage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/vms" replace /> },
+      { path: 'vms', element: <VmsPage /> },
+      { path: 'disks', element: <DisksPage /> },
+      { path: 'hosts', element: <HostsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,110 @@
+import { PageSection, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { attachmentsByDisk, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
+import { disksQueryOptions } from '../../engine-api/disks';
+import { diskTypeText, formatBytesExact, formatSize, yesNo } from '../../domain/format';
+import { diskSize, type Disk } from '../../domain/model';
+import { PageHeader } from '../../ui/PageSection';
+import { Empty, LoadError, Loading } from '../../ui/QueryStates';
+
+const FILTERS = [
+  { value: 'all', label: 'All' },
+  { value: 'image', label: 'Image' },
+  { value: 'lun', label: 'Direct LUN' },
+] as const;
+type Filter = (typeof FILTERS)[number]['value'];
+
+function parseFilter(v: string | null): Filter {
+  return FILTERS.find((f) => f.value === v)?.value ?? 'all';
+}
+
+function SizeCell({ disk }: { disk: Disk }) {
+  const size = diskSize(disk);
+  if (size === undefined) return <span>Unknown (refresh the LUN)</span>;
+  return <span title={formatBytesExact(size)}>{formatSize(size)}</span>;
+}
+
+export function DisksPage() {
+  // The filter lives in the URL: a reload or a shared link shows the same view.
+  const [params, setParams] = useSearchParams();
+  const filter = parseFilter(params.get('type'));
+  const disks = useQuery({ ...disksQueryOptions(), refetchInterval: 5000 });
+  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: 5000 });
+  const byDisk = usage.data ? attachmentsByDisk(usage.data) : undefined;
+  const shown = (disks.data ?? []).filter((d) => filter === 'all' || d.storageType === filter);
+
+  return (
+    <>
+      <PageHeader title="Disks" />
+      <PageSection>
+        <Toolbar>
+          <ToolbarContent>
+            <ToolbarItem>
+              <span id="disk-type-filter-label" style={{ marginRight: '0.5rem' }}>
+                Disk type:
+              </span>
+              <ToggleGroup aria-labelledby="disk-type-filter-label">
+                {FILTERS.map((f) => (
+                  <ToggleGroupItem
+                    key={f.value}
+                    text={f.label}
+                    buttonId={`disk-filter-${f.value}`}
+                    isSelected={filter === f.value}
+                    onChange={() => setParams(f.value === 'all' ? {} : { type: f.value }, { replace: true })}
+                  />
+                ))}
+              </ToggleGroup>
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+        {disks.isPending ? (
+          <Loading what="disks" />
+        ) : disks.isError ? (
+          <LoadError what="disks" error={disks.error} onRetry={() => void disks.refetch()} />
+        ) : shown.length === 0 ? (
+          <Empty title={filter === 'lun' ? 'No direct LUN disks' : filter === 'image' ? 'No image disks' : 'No disks'}>
+            {filter === 'all' ? 'This engine has no disks yet.' : 'No disk of this type. Choose All to see every disk.'}
+          </Empty>
+        ) : (
+          <Table aria-label="Disks" variant="compact">
+            <Thead>
+              <Tr>
+                <Th>Alias</Th>
+                <Th>Description</Th>
+                <Th>Type</Th>
+                <Th>LUN ID</Th>
+                <Th>Size</Th>
+                <Th>Sharable</Th>
+                <Th>Attached to</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {shown.map((d) => {
+                const vms = byDisk?.get(d.id) ?? [];
+                return (
+                  <Tr key={d.id}>
+                    <Td dataLabel="Alias">{d.alias}</Td>
+                    <Td dataLabel="Description">{d.description}</Td>
+                    <Td dataLabel="Type">{diskTypeText(d)}</Td>
+                    <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}>
+                      {d.storageType === 'lun' ? d.lun.id : '—'}
+                    </Td>
+                    <Td dataLabel="Size">
+                      <SizeCell disk={d} />
+                    </Td>
+                    <Td dataLabel="Sharable">{yesNo(d.sharable)}</Td>
+                    <Td dataLabel="Attached to">
+                      {usage.isError ? 'Unknown' : vms.length === 0 ? '—' : vms.map((x) => x.vm.name).join(', ')}
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </Tbody>
+          </Table>
+        )}
+      </PageSection>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import '@patternfly/react-core/dist/styles/base.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import type { EmulatedMode } from './app/engine-mode';
+
+async function bootstrap() {
+  let emulated: EmulatedMode | undefined;
+  // __EMULATED__ is a build-time constant: in a real-engine build this branch, and the emulator, are dropped.
+  if (__EMULATED__) {
+    const { startEmulatedMode } = await import('../mocks/emulated-mode');
+    emulated = await startEmulatedMode();
+  }
+  const root = document.getElementById('root');
+  if (!root) throw new Error('no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App emulated={emulated} />
+    </StrictMode>,
+  );
+}
+
+void bootstrap();

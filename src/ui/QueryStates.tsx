@@ -1,0 +1,25 @@
+import { Bullseye, EmptyState, EmptyStateBody, EmptyStateFooter, Spinner } from '@patternfly/react-core';
+import type { ReactNode } from 'react';
+import { ErrorAlert } from './ErrorAlert';
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <Bullseye style={{ padding: '2rem' }}>
+      <Spinner size="lg" aria-label={`Loading ${what}`} />
+      <span style={{ marginLeft: '0.75rem' }}>Loading {what}…</span>
+    </Bullseye>
+  );
+}
+
+export function LoadError({ what, error, onRetry }: { what: string; error: unknown; onRetry: () => void }) {
+  return <ErrorAlert title={`Could not load ${what}`} error={error} onRetry={onRetry} />;
+}
+
+export function Empty({ title, children, actions }: { title: string; children?: ReactNode; actions?: ReactNode }) {
+  return (
+    <EmptyState titleText={title} headingLevel="h2" variant="sm">
+      {children ? <EmptyStateBody>{children}</EmptyStateBody> : null}
+      {actions ? <EmptyStateFooter>{actions}</EmptyStateFooter> : null}
+    </EmptyState>
+  );
+}
