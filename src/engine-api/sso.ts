@@ -16,8 +16,8 @@ export const ssoTokenSchema = z.object({
 
 // Two failure shapes: {error, error_description}, or {error_code, error} inside an existing REST session.
 const ssoErrorSchema = z.union([
-  z.object({ error: z.string(), error_description: z.string().optional() }),
   z.object({ error_code: z.string(), error: z.string() }),
+  z.object({ error: z.string(), error_description: z.string().optional() }),
 ]);
 
 export interface Credentials {

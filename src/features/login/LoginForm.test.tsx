@@ -1,0 +1,42 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createNodeEmulator } from '../../../mocks/node';
+import { session } from '../../engine-api/session';
+import { LoginForm } from './LoginForm';
+
+const { server } = createNodeEmulator('lab');
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => session.end());
+afterAll(() => server.close());
+
+describe('LoginForm', () => {
+  it('validates each field when the form is sent', async () => {
+    render(<LoginForm />);
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByText('Enter your user name, for example admin@internal.')).toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Username/)).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows the engine\'s reason for a wrong password and keeps the user name', async () => {
+    render(<LoginForm />);
+    await userEvent.type(screen.getByLabelText(/Username/), 'admin@internal');
+    await userEvent.type(screen.getByLabelText(/Password/), 'nope');
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent("Cannot authenticate user 'admin@internal': The username or password is incorrect.");
+    expect(screen.getByLabelText(/Username/)).toHaveValue('admin@internal');
+    expect(session.get().status).toBe('anonymous');
+  });
+
+  it('starts a session on success', async () => {
+    let called = false;
+    render(<LoginForm onLoggedIn={() => (called = true)} />);
+    await userEvent.type(screen.getByLabelText(/Username/), 'admin@internal');
+    await userEvent.type(screen.getByLabelText(/Password/), 'ovirt');
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    await screen.findByRole('button', { name: 'Log in' });
+    await vi.waitFor(() => expect(called).toBe(true));
+    expect(session.get()).toMatchObject({ status: 'active', user: 'admin@internal' });
+  });
+});
