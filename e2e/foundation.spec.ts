@@ -103,6 +103,17 @@ test.describe('foundation: log in and see the lab', () => {
     await expect(page.getByRole('grid', { name: 'Virtual machines' }).getByRole('row').filter({ hasText: 'web01' })).toContainText('Up');
   });
 
+  test('opens a VM from the list and shows its status, host and HA', async ({ page, app }) => {
+    await openConsole(page, '/vms');
+    await app.table('Virtual machines').getByRole('link', { name: 'db01' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'db01' })).toBeVisible();
+    const summary = page.getByLabel('Virtual machine summary');
+    await expect(summary).toContainText('Up');
+    await expect(summary).toContainText('host1');
+    await expect(summary).toContainText('Yes (priority 50)');
+    await expectNoAxeViolations(page);
+  });
+
   test('shows the emulated-engine indicator', async ({ page }) => {
     await openConsole(page, '/');
     await expect(page.getByText('Emulated engine · scenario lab')).toBeVisible();

@@ -4,6 +4,7 @@ import { HostsPage } from '../features/hosts/HostsPage';
 import { VmsPage } from '../features/vms/VmsPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { VmPage } from './pages/VmPage';
 
 export const routes: RouteObject[] = [
   {
@@ -11,6 +12,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/vms" replace /> },
       { path: 'vms', element: <VmsPage /> },
+      { path: 'vms/:vmId', element: <VmPage /> },
       { path: 'disks', element: <DisksPage /> },
       { path: 'hosts', element: <HostsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,7 @@
 import { PageSection } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { hostsQueryOptions } from '../../engine-api/hosts';
 import { vmsQueryOptions } from '../../engine-api/vms';
 import { PageHeader } from '../../ui/PageSection';
@@ -35,7 +36,9 @@ export function VmsPage() {
             <Tbody>
               {vms.data.map((vm) => (
                 <Tr key={vm.id}>
-                  <Td dataLabel="Name">{vm.name}</Td>
+                  <Td dataLabel="Name">
+                    <Link to={`/vms/${vm.id}`}>{vm.name}</Link>
+                  </Td>
                   <Td dataLabel="Status">
                     <VmStatusLabel status={vm.status} />
                   </Td>

@@ -1,0 +1,81 @@
+// Virtual Machines → a VM. The page is composed here from the features that act on a VM (its disks, its
+// lifecycle), so features stay independent of each other.
+import {
+  Breadcrumb, BreadcrumbItem, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
+  PageBreadcrumb, PageSection, Tab, Tabs, TabTitleText,
+} from '@patternfly/react-core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { vmQueryOptions } from '../../engine-api/vms';
+import { PageHeader } from '../../ui/PageSection';
+import { LoadError, Loading } from '../../ui/QueryStates';
+import { VmStatusLabel } from '../../ui/StatusLabel';
+import { useHostNames } from '../../ui/use-host-names';
+
+export function VmPage() {
+  const { vmId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const vm = useQuery({ ...vmQueryOptions(vmId), refetchInterval: 3000 });
+  const hostName = useHostNames();
+  const tab = params.get('tab') ?? 'overview';
+
+  return (
+    <>
+      <PageBreadcrumb>
+        <Breadcrumb>
+          <BreadcrumbItem render={() => <Link to="/vms">Virtual Machines</Link>} />
+          <BreadcrumbItem isActive>{vm.data?.name ?? 'VM'}</BreadcrumbItem>
+        </Breadcrumb>
+      </PageBreadcrumb>
+      {vm.isPending ? (
+        <Loading what="the virtual machine" />
+      ) : vm.isError ? (
+        <PageSection>
+          <LoadError what="the virtual machine" error={vm.error} onRetry={() => void vm.refetch()} />
+        </PageSection>
+      ) : (
+        <>
+          <PageHeader title={vm.data.name} description={vm.data.description || undefined} />
+          <PageSection>
+            <DescriptionList isHorizontal isCompact columnModifier={{ default: '3Col' }} aria-label="Virtual machine summary">
+              <DescriptionListGroup>
+                <DescriptionListTerm>Status</DescriptionListTerm>
+                <DescriptionListDescription>
+                  <VmStatusLabel status={vm.data.status} />
+                </DescriptionListDescription>
+              </DescriptionListGroup>
+              <DescriptionListGroup>
+                <DescriptionListTerm>Host</DescriptionListTerm>
+                <DescriptionListDescription>{hostName(vm.data.hostId) ?? '—'}</DescriptionListDescription>
+              </DescriptionListGroup>
+              <DescriptionListGroup>
+                <DescriptionListTerm>Highly available</DescriptionListTerm>
+                <DescriptionListDescription>
+                  {vm.data.highAvailability.enabled ? `Yes (priority ${vm.data.highAvailability.priority})` : 'No'}
+                </DescriptionListDescription>
+              </DescriptionListGroup>
+              <DescriptionListGroup>
+                <DescriptionListTerm>VirtIO-SCSI</DescriptionListTerm>
+                <DescriptionListDescription>{vm.data.virtioScsiEnabled ? 'Enabled' : 'Disabled'}</DescriptionListDescription>
+              </DescriptionListGroup>
+            </DescriptionList>
+          </PageSection>
+          <PageSection>
+            <Tabs
+              activeKey={tab}
+              onSelect={(_e, k) => setParams({ tab: String(k) }, { replace: true })}
+              aria-label="Virtual machine sections"
+              mountOnEnter
+            >
+              <Tab eventKey="overview" title={<TabTitleText>Overview</TabTitleText>}>
+                <p style={{ paddingTop: '1rem' }}>
+                  {vm.data.name} is {vm.data.status === 'down' ? 'down' : `${vm.data.status} on ${hostName(vm.data.hostId) ?? 'a host'}`}.
+                </p>
+              </Tab>
+            </Tabs>
+          </PageSection>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+// Progress of one user operation, from the engine's own jobs and steps (GET /jobs?search=correlation_id=…),
+// shown where the user started it. Works against a real engine too; the emulated engine's steps say more.
+import { Icon, Spinner } from '@patternfly/react-core';
+import { BanIcon, CheckCircleIcon, ExclamationCircleIcon } from '@patternfly/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { correlatedJobsQueryOptions, type JobWithSteps } from '../engine-api/jobs';
+import type { JobStatus, Step } from '../domain/model';
+import { useHostNames } from './use-host-names';
+
+export function StatusIcon({ status }: { status: JobStatus }) {
+  switch (status) {
+    case 'started':
+      return <Spinner size="sm" aria-label="In progress" />;
+    case 'finished':
+      return (
+        <Icon status="success" size="sm">
+          <CheckCircleIcon aria-label="Done" />
+        </Icon>
+      );
+    case 'failed':
+      return (
+        <Icon status="danger" size="sm">
+          <ExclamationCircleIcon aria-label="Failed" />
+        </Icon>
+      );
+    default:
+      return (
+        <Icon size="sm">
+          <BanIcon aria-label="Not completed" />
+        </Icon>
+      );
+  }
+}
+
+function StepList({ steps, parentId, hostName }: { steps: Step[]; parentId: string | undefined; hostName: (id: string | undefined) => string | undefined }) {
+  const mine = steps
+    .filter((s) => s.parentStepId === parentId)
+    .sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0) || (a.number ?? 0) - (b.number ?? 0));
+  if (mine.length === 0) return null;
+  return (
+    <ul style={{ listStyle: 'none', paddingLeft: parentId ? '1.5rem' : 0, margin: 0 }}>
+      {mine.map((s) => {
+        const host = hostName(s.executionHostId);
+        return (
+          <li key={s.id} style={{ margin: '0.25rem 0' }} data-step-status={s.status}>
+            <span style={{ display: 'inline-flex', gap: '0.5rem', alignItems: 'baseline' }}>
+              <StatusIcon status={s.status} />
+              <span>
+                {s.description}
+                {host && !s.description.includes(host) ? <span style={{ color: 'var(--pf-t--global--text--color--subtle)' }}> ({host})</span> : null}
+              </span>
+            </span>
+            <StepList steps={steps} parentId={s.id} hostName={hostName} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The steps of the jobs tagged with `correlationId`; polls while `active` or while a job is still running. */
+export function JobProgress({
+  correlationId,
+  active,
+  label = 'Progress',
+}: {
+  correlationId: string;
+  /** True while the request that started the jobs is still in flight. */
+  active: boolean;
+  label?: string;
+}) {
+  const hostName = useHostNames();
+  const jobs = useQuery({
+    ...correlatedJobsQueryOptions(correlationId, false),
+    refetchInterval: (q) => (active || (q.state.data ?? []).some((j: JobWithSteps) => j.job.status === 'started') ? 500 : false),
+  });
+  const list = jobs.data ?? [];
+  return (
+    <section aria-label={label}>
+      {list.length === 0 ? (
+        active ? (
+          <p>
+            <Spinner size="sm" aria-hidden /> Waiting for the engine…
+          </p>
+        ) : null
+      ) : (
+        list.map(({ job, steps }) => (
+          <div key={job.id} style={{ marginBottom: '0.75rem' }}>
+            <p style={{ display: 'inline-flex', gap: '0.5rem', alignItems: 'baseline', fontWeight: 600 }}>
+              <StatusIcon status={job.status} />
+              {job.description}
+            </p>
+            <StepList steps={steps} parentId={undefined} hostName={hostName} />
+          </div>
+        ))
+      )}
+    </section>
+  );
+}
