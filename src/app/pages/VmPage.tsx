@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
+import { VmDisksTab } from '../../features/vm-disks/VmDisksTab';
 
 export function VmPage() {
   const { vmId = '' } = useParams();
@@ -71,6 +72,9 @@ export function VmPage() {
                 <p style={{ paddingTop: '1rem' }}>
                   {vm.data.name} is {vm.data.status === 'down' ? 'down' : `${vm.data.status} on ${hostName(vm.data.hostId) ?? 'a host'}`}.
                 </p>
+              </Tab>
+              <Tab eventKey="disks" title={<TabTitleText>Disks</TabTitleText>}>
+                <VmDisksTab vm={vm.data} hostName={hostName(vm.data.hostId)} />
               </Tab>
             </Tabs>
           </PageSection>
