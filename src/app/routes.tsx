@@ -5,10 +5,12 @@ import { VmsPage } from '../features/vms/VmsPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { VmPage } from './pages/VmPage';
+import { RouteError } from './RouteError';
 
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/vms" replace /> },
       { path: 'vms', element: <VmsPage /> },
