@@ -84,7 +84,8 @@ export function OperationDialog({
             </Button>
           </>
         ) : phase.kind === 'running' ? (
-          <Button variant="primary" isLoading isDisabled>
+          // aria-disabled, not disabled: the dialog's focus trap needs one focusable element while it works.
+          <Button variant="primary" isLoading isAriaDisabled>
             Working…
           </Button>
         ) : (
@@ -95,7 +96,7 @@ export function OperationDialog({
               </Button>
             ) : null}
             <Button variant={phase.outcome.retry ? 'link' : 'primary'} onClick={onClose}>
-              Close
+              Done
             </Button>
           </>
         )}

@@ -53,17 +53,17 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
         <Table aria-label={`Disks of ${vm.name}`} variant="compact">
           <Thead>
             <Tr>
-              <Th>Alias</Th>
-              <Th>Description</Th>
-              <Th>Type</Th>
-              <Th>LUN ID</Th>
-              <Th>Size</Th>
-              <Th>Interface</Th>
-              <Th>Active</Th>
-              <Th>Bootable</Th>
-              <Th>Read-only</Th>
-              <Th>Sharable</Th>
-              <Th>Logical name</Th>
+              <Th modifier="wrap">Alias</Th>
+              <Th modifier="wrap">Description</Th>
+              <Th modifier="wrap">Type</Th>
+              <Th modifier="wrap">LUN ID</Th>
+              <Th modifier="wrap">Size</Th>
+              <Th modifier="wrap">Interface</Th>
+              <Th modifier="wrap">Active</Th>
+              <Th modifier="wrap">Bootable</Th>
+              <Th modifier="wrap">Read-only</Th>
+              <Th modifier="wrap">Sharable</Th>
+              <Th modifier="wrap">Logical name</Th>
               <Th screenReaderText="Actions" />
             </Tr>
           </Thead>
