@@ -1,9 +1,10 @@
+import type { Page } from '@playwright/test';
 import { emulator, expect, expectNoAxeViolations, openConsole, test } from './fixtures';
 import { VmPage } from './pages/vm-page';
 
 const APPS = 'iqn.2024-03.com.example.lab:array-a.apps';
 
-async function sessionsOf(page: import('@playwright/test').Page, host: string) {
+async function sessionsOf(page: Page, host: string) {
   return emulator(page, (em, h) => {
     const id = em.engine.state.hosts.find((x) => x.name === h)?.id;
     return em.engine.state.sessions.filter((s) => s.hostId === id).map((s) => ({ target: s.target, holders: s.holders.length }));
