@@ -7,6 +7,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { vmQueryOptions } from '../../engine-api/vms';
+import { VmLifecycleActions } from '../../features/vm-lifecycle/VmLifecycleActions';
+import { VmOperations } from '../../features/vm-lifecycle/VmOperations';
 import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { VmStatusLabel } from '../../ui/StatusLabel';
@@ -35,7 +37,8 @@ export function VmPage() {
         </PageSection>
       ) : (
         <>
-          <PageHeader title={vm.data.name} description={vm.data.description || undefined} />
+          <PageHeader title={vm.data.name} description={vm.data.description || undefined} actions={<VmLifecycleActions vm={vm.data} />} />
+          <VmOperations vmId={vm.data.id} />
           <PageSection>
             <DescriptionList isHorizontal isCompact columnModifier={{ default: '3Col' }} aria-label="Virtual machine summary">
               <DescriptionListGroup>
