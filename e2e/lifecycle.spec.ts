@@ -1,6 +1,7 @@
 // VM lifecycle on the lab: Run with a preferred host that cannot connect, Shut down / Power off releasing only
 // what nothing else uses, Migrate to a host that connects first. Each test checks what the user sees (steps,
 // final status and host) and what the engine did (sessions per host).
+import type { Page } from '@playwright/test';
 import { emulator, expect, expectNoAxeViolations, openConsole, test } from './fixtures';
 import { VmLifecycle } from './pages/vm-lifecycle';
 
@@ -8,7 +9,7 @@ const APPS = 'iqn.2024-03.com.example.lab:array-a.apps';
 const BACKUP = 'iqn.2024-03.com.example.lab:array-b.backup';
 
 /** target → holders, per host name, straight from the emulated hosts. */
-function sessions(page: import('@playwright/test').Page, host: string) {
+function sessions(page: Page, host: string) {
   return emulator(
     page,
     (em, h) => {
