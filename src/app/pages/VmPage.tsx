@@ -7,6 +7,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { vmQueryOptions } from '../../engine-api/vms';
+import { VmEvents } from '../../features/vm-lifecycle/VmEvents';
 import { VmLifecycleActions } from '../../features/vm-lifecycle/VmLifecycleActions';
 import { VmOperations } from '../../features/vm-lifecycle/VmOperations';
 import { PageHeader } from '../../ui/PageSection';
@@ -74,6 +75,11 @@ export function VmPage() {
                 <p style={{ paddingTop: '1rem' }}>
                   {vm.data.name} is {vm.data.status === 'down' ? 'down' : `${vm.data.status} on ${hostName(vm.data.hostId) ?? 'a host'}`}.
                 </p>
+              </Tab>
+              <Tab eventKey="events" title={<TabTitleText>Events</TabTitleText>}>
+                <div style={{ paddingTop: '1rem' }}>
+                  <VmEvents vm={vm.data} />
+                </div>
               </Tab>
             </Tabs>
           </PageSection>

@@ -5,7 +5,7 @@ import { Alert, AlertActionCloseButton, AlertActionLink } from '@patternfly/reac
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { hostKeys } from '../../engine-api/hosts';
-import { correlatedJobsQueryOptions } from '../../engine-api/jobs';
+import { correlatedJobsQueryOptions, jobKeys } from '../../engine-api/jobs';
 import { vmKeys, vmQueryOptions } from '../../engine-api/vms';
 import { JobProgress } from '../../ui/JobProgress';
 import { useHostNames } from '../../ui/use-host-names';
@@ -55,8 +55,12 @@ export function OperationCard({ op }: { op: VmOperation }) {
   }, [signature, op.request, queryClient]);
 
   useEffect(() => {
-    if (op.request === 'accepted' && !op.settled && outcome.state !== 'running') operationStore.update(op.id, { settled: true });
-  }, [op.id, op.request, op.settled, outcome.state]);
+    if (op.request === 'accepted' && !op.settled && outcome.state !== 'running') {
+      operationStore.update(op.id, { settled: true });
+      // The VM can settle before the last steps were read (a release after the stop): read them once more.
+      void queryClient.invalidateQueries({ queryKey: jobKeys.byCorrelation(op.id) });
+    }
+  }, [op.id, op.request, op.settled, outcome.state, queryClient]);
 
   const variant = outcome.state === 'done' ? 'success' : outcome.state === 'failed' ? 'danger' : 'info';
   const title = outcome.state === 'running' && op.request !== 'sending' ? `${describeOp(op, hostName)}: in progress` : outcome.headline;
@@ -96,8 +100,9 @@ export function OperationCard({ op }: { op: VmOperation }) {
           ))}
         </ul>
       ) : null}
-      {op.request !== 'refused' ? (
-        <JobProgress correlationId={op.id} active={op.request === 'sending' || outcome.state === 'running'} label={`Engine steps: ${describeOp(op, hostName)}`} />
+      {/* Only once the engine accepted: asked earlier, the jobs list would be cached empty. */}
+      {op.request === 'accepted' ? (
+        <JobProgress correlationId={op.id} active={outcome.state === 'running'} label={`Engine steps: ${describeOp(op, hostName)}`} />
       ) : null}
     </Alert>
   );

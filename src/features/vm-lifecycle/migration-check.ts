@@ -34,7 +34,7 @@ export function checkDestination(
 ): DestinationCheck {
   if (host.id === vm.hostId) return { host, verdict: 'source', selectable: false, lines: [`${vm.name} runs here`] };
   if (host.status !== 'up') {
-    return { host, verdict: 'not-up', selectable: false, lines: [`${host.name} is ${hostStatusText(host.status)}; only an Up host can take ${vm.name}`] };
+    return { host, verdict: 'not-up', selectable: false, lines: [`${host.name} is not Up (${hostStatusText(host.status)}); only an Up host can take ${vm.name}`] };
   }
   if (luns.length === 0) {
     return { host, verdict: 'yes', selectable: true, lines: [`${vm.name} has no direct LUN disk: nothing to connect on ${host.name}`] };
