@@ -135,6 +135,13 @@ test.describe('VM lifecycle: failures and faults (lifecycle scenario)', () => {
     await expect(panel.host('host2')).toContainText('db01 (up)');
     await panel.tab('Event log').click();
     await expect(panel.panel()).toContainText('Highly Available VM db01 failed. It will be restarted automatically.');
+    // The HA restart is the engine's own job: the panel shows its steps (host3 skipped, not counted).
+    await panel.tab('Jobs').click();
+    const jobs = panel.panel().getByRole('list', { name: 'Jobs, newest first' });
+    await expect(jobs).toContainText('[finished] Restarting highly available VM db01 (started by the engine itself)');
+    await expect(jobs).toContainText('Skipped host3 (preferred): it is not connected to what db01 needs. Not counted as a run attempt (0 of 3 used)');
+    await expect(jobs).toContainText('db01 is up on host2 (run attempt 1 of 3)');
+    await expectNoAxeViolations(page);
     await panel.closeButton().click();
 
     const vms = app.table('Virtual machines');

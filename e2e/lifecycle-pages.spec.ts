@@ -97,7 +97,7 @@ test.describe('host and disk pages', () => {
     const luns = page.getByRole('grid', { name: 'LUNs host01 sees' });
     // Virtualized: only the rows around the viewport are in the page.
     expect(await luns.getByRole('row').count()).toBeLessThan(80);
-    await page.getByRole('textbox', { name: 'Filter the LUNs host01 sees' }).fill('lun-disk-100 ');
+    await page.getByRole('textbox', { name: 'Filter the LUNs host01 sees' }).fill('lun-disk-1000');
     await expect(page.getByText('1 of 10000 LUNs', { exact: true })).toBeVisible();
   });
 });

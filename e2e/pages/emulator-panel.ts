@@ -12,7 +12,7 @@ export class EmulatorPanelPage {
     return this.page.getByRole('complementary', { name: 'Emulator panel' });
   }
 
-  tab(name: 'Hosts and faults' | 'Device specs' | 'Event log' | 'Scenario and latency'): Locator {
+  tab(name: 'Hosts and faults' | 'Device specs' | 'Event log' | 'Jobs' | 'Scenario and latency'): Locator {
     return this.panel().getByRole('tab', { name });
   }
 

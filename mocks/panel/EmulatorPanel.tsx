@@ -1,6 +1,6 @@
 // The dev-only emulator panel (docs/design.md §4): what the emulated hosts are doing — status, iSCSI sessions
 // and what holds each, the device specs the engine sent them, the event log — and the faults a reviewer injects
-// to watch HA and fallback happen: crash / recover a host, cut a host off from a portal, make runs fail, expire
+// to watch HA and fallback happen (the jobs tab shows the engine's own jobs, such as an HA restart, step by step): crash / recover a host, cut a host off from a portal, make runs fail, expire
 // the console's session, latency, scenario switch and reset. It reads the Emulator object directly and
 // re-renders when it changes. Not part of the product: loaded only in emulated mode (mocks/emulated-mode.ts).
 import {
@@ -185,6 +185,42 @@ function EventLog({ em }: { em: Emulator }) {
   );
 }
 
+/** The engine's jobs with their steps, newest first: the HA restart and other jobs nobody started from the console. */
+function JobLog({ em }: { em: Emulator }) {
+  const e = em.engine;
+  const jobs = [...e.state.jobs].reverse().slice(0, 15);
+  if (jobs.length === 0) return <p>No job yet.</p>;
+  const stepsOf = (jobId: string, parent: string | undefined) =>
+    e.state.steps.filter((st) => st.jobId === jobId && st.parentStepId === parent).sort((a, b) => a.startTime - b.startTime || a.number - b.number);
+  const renderSteps = (jobId: string, parent: string | undefined) => {
+    const list = stepsOf(jobId, parent);
+    if (list.length === 0) return null;
+    return (
+      <ul style={{ margin: '0.125rem 0 0 1rem' }}>
+        {list.map((st) => (
+          <li key={st.id}>
+            [{st.status}] {st.description}
+            {renderSteps(jobId, st.id)}
+          </li>
+        ))}
+      </ul>
+    );
+  };
+  return (
+    <ol aria-label="Jobs, newest first" style={{ listStyle: 'none', padding: 0 }}>
+      {jobs.map((j) => (
+        <li key={j.id} style={{ marginBottom: '0.75rem' }}>
+          <strong>
+            [{j.status}] {j.description}
+          </strong>
+          {j.correlationId ? ` (correlation id ${j.correlationId})` : ' (started by the engine itself)'}
+          {renderSteps(j.id, undefined)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function latencyPreset(f: number): string {
   return Object.entries(LATENCY_PRESETS).find(([, v]) => v === f)?.[0] ?? 'custom';
 }
@@ -285,6 +321,11 @@ export function EmulatorPanel({ src, onClose }: { src: PanelSource; onClose: () 
         <Tab eventKey="events" title={<TabTitleText>Event log</TabTitleText>}>
           <div style={{ paddingTop: '0.75rem' }}>
             <EventLog em={em} />
+          </div>
+        </Tab>
+        <Tab eventKey="jobs" title={<TabTitleText>Jobs</TabTitleText>}>
+          <div style={{ paddingTop: '0.75rem' }}>
+            <JobLog em={em} />
           </div>
         </Tab>
         <Tab eventKey="scenario" title={<TabTitleText>Scenario and latency</TabTitleText>}>
