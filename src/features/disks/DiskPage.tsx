@@ -18,6 +18,7 @@ import { eventsQueryOptions } from '../../engine-api/events';
 import { hostStorageQueryOptions } from '../../engine-api/host-storage';
 import { hostsQueryOptions } from '../../engine-api/hosts';
 import { storageDomainsQueryOptions } from '../../engine-api/storage-domains';
+import { EventTable } from '../../ui/EventTable';
 import { PageHeader } from '../../ui/PageSection';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
@@ -203,28 +204,7 @@ function History({ disk }: { disk: Disk }) {
   const word = new RegExp(`(^|[^\\w.-])${disk.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`);
   const mine = events.data.filter((e) => word.test(e.description));
   if (mine.length === 0) return <Empty title="No events">The engine has logged no event naming {disk.alias}.</Empty>;
-  return (
-    <Table aria-label={`History of ${disk.alias}`} variant="compact">
-      <Thead>
-        <Tr>
-          <Th>Time</Th>
-          <Th>Severity</Th>
-          <Th>Event</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {mine.map((e) => (
-          <Tr key={e.id}>
-            <Td dataLabel="Time">
-              <time dateTime={new Date(e.time).toISOString()}>{new Date(e.time).toLocaleString()}</time>
-            </Td>
-            <Td dataLabel="Severity">{e.severity.charAt(0).toUpperCase() + e.severity.slice(1)}</Td>
-            <Td dataLabel="Event">{e.description}</Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
-  );
+  return <EventTable label={`History of ${disk.alias}`} events={mine} />;
 }
 
 function ImageSummary({ disk }: { disk: Extract<Disk, { storageType: 'image' }> }) {

@@ -1,9 +1,9 @@
 // The engine's events about a VM, newest first (GET /events?search=event_vm=NAME): where an administrator sees
 // what happened without having started it — an HA restart after a host failure, a VM that went down with it.
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
 import type { Vm } from '../../domain/model';
 import { eventsQueryOptions } from '../../engine-api/events';
+import { EventTable } from '../../ui/EventTable';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 
 export function VmEvents({ vm }: { vm: Vm }) {
@@ -13,26 +13,5 @@ export function VmEvents({ vm }: { vm: Vm }) {
   // The search matches names with wildcards; keep only this VM's own events.
   const mine = events.data.filter((e) => !e.vmId || e.vmId === vm.id);
   if (mine.length === 0) return <Empty title="No events">The engine has logged no event about {vm.name}.</Empty>;
-  return (
-    <Table aria-label={`Events of ${vm.name}`} variant="compact">
-      <Thead>
-        <Tr>
-          <Th>Time</Th>
-          <Th>Severity</Th>
-          <Th>Event</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {mine.map((e) => (
-          <Tr key={e.id}>
-            <Td dataLabel="Time" modifier="nowrap">
-              <time dateTime={new Date(e.time).toISOString()}>{new Date(e.time).toLocaleString()}</time>
-            </Td>
-            <Td dataLabel="Severity">{e.severity.charAt(0).toUpperCase() + e.severity.slice(1)}</Td>
-            <Td dataLabel="Event">{e.description}</Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
-  );
+  return <EventTable label={`Events of ${vm.name}`} events={mine} />;
 }
