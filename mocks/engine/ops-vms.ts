@@ -225,7 +225,7 @@ export async function runVm(
     const failed = all.filter((a) => !a.ok).map((a) => a.host.name);
     const [firstToAnswer, ...rest] = answered;
     const summary = `Asked ${asked}. Answers: ${firstToAnswer ?? ''} first${rest.length > 0 ? `, then ${rest.join(', ')}` : ''}${
-      failed.length > 0 ? `; ${failed.join(', ')} could not connect` : ''
+      failed.length === all.length ? '; none could connect' : failed.length > 0 ? `; ${failed.join(', ')} could not connect` : ''
     }`;
     if (all.some((a) => a.ok)) parent.finish(summary);
     else parent.fail(summary);
@@ -331,7 +331,8 @@ export async function runVm(
       : attempts === 0
         ? 'no host could connect what it needs'
         : `no other host could run it after ${attempts} failed run attempt${attempts === 1 ? '' : 's'}`;
-  job.note(`${vm.name} could not run: ${summary}. ${reasons.join('. ')}`, { failed: true });
+  // Each host's reason is its own step above (its answer, its failed run); this one concludes.
+  job.note(`${vm.name} could not run: ${summary}`, { failed: true });
   e.event(54, 'error', `Failed to run VM ${vm.name} (User: ${USER}): ${summary}. ${reasons.join('. ')}.`, { vmId: vm.id, ...corr });
   return false;
 }

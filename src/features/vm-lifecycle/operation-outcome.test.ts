@@ -23,13 +23,24 @@ describe('the result of a lifecycle operation, from its jobs and the VM', () => 
     expect(o).toEqual({ state: 'done', headline: 'db01 is Up on host2', details: [] });
   });
 
-  it('Run fails when its job failed and the VM is down; the reasons are the failed top-level steps, not aggregates', () => {
+  it('Run fails when its job failed and the VM is down; the reasons are each host\'s failure and the conclusion, not the aggregate', () => {
     const parent = step('Asked host1, host2 …', 'failed', undefined, 'p');
-    const steps = [parent, step('host1 could not connect T', 'failed', 'p'), step('db01 could not run: no host could connect what it needs. host1 …', 'failed')];
+    const steps = [
+      parent,
+      step('host2 could not connect T: host2 cannot reach portal P', 'failed', 'p'),
+      step('host1 could not connect T: host1 cannot reach portal P', 'failed', 'p'),
+      step('Skipped host1', 'finished'),
+      step('db01 could not run: no host could connect what it needs', 'failed'),
+    ];
     const o = operationOutcome({ kind: 'start', vmName: 'db01' }, [job('failed', steps)], vm('down'), hostName);
     expect(o.state).toBe('failed');
     expect(o.headline).toBe('db01 could not run');
-    expect(o.details).toEqual(['db01 could not run: no host could connect what it needs. host1 …', 'Now: db01 is Down.']);
+    expect(o.details).toEqual([
+      'host2 could not connect T: host2 cannot reach portal P',
+      'host1 could not connect T: host1 cannot reach portal P',
+      'db01 could not run: no host could connect what it needs',
+      'Now: db01 is Down.',
+    ]);
   });
 
   it('Run is still running while the VM launches', () => {

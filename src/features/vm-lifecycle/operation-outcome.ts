@@ -16,14 +16,26 @@ export interface OperationOutcome {
 
 const TRANSITIONAL = new Set(['wait_for_launch', 'powering_up', 'powering_down', 'migrating', 'unknown', 'reboot_in_progress']);
 
-/** The failed steps that say why: failed leaves at the top level (aggregates of host answers left out). */
+/**
+ * The failed steps that say why: the failed leaves — each host's own failure (a child of an aggregate such as
+ * "Asked host1, host2… at once") and the top-level failures and conclusions — without the aggregates themselves.
+ */
 export function failureDetails(jobs: readonly JobWithSteps[]): string[] {
   const all = jobs.flatMap((j) => j.steps);
   const failed = all.filter((s) => s.status === 'failed');
   const hasChildren = (s: Step) => all.some((c) => c.parentStepId === s.id);
-  const leaves = failed.filter((s) => !s.parentStepId && !hasChildren(s));
+  const leaves = failed.filter((s) => !hasChildren(s));
   const chosen = leaves.length > 0 ? leaves : failed;
-  return [...new Set(chosen.sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0)).map((s) => s.description))];
+  const order = (s: Step) => {
+    const parent = s.parentStepId ? all.find((p) => p.id === s.parentStepId) : undefined;
+    return [parent?.startTime ?? s.startTime ?? 0, s.startTime ?? 0, s.number ?? 0] as const;
+  };
+  const sorted = [...chosen].sort((a, b) => {
+    const [pa, sa, na] = order(a);
+    const [pb, sb, nb] = order(b);
+    return pa - pb || sa - sb || na - nb;
+  });
+  return [...new Set(sorted.map((s) => s.description))];
 }
 
 export function vmWhere(vm: Vm, hostName: (id: string | undefined) => string | undefined): string {

@@ -30,7 +30,14 @@ function load(): VmOperation[] {
   try {
     const raw = sessionStorage.getItem(KEY);
     const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter(isOperation) : [];
+    const ops = Array.isArray(parsed) ? parsed.filter(isOperation) : [];
+    // A request still in flight when the page went away: we cannot know whether the engine got it. Say so
+    // rather than wait forever on an answer that will not come.
+    return ops.map((o) =>
+      o.request === 'sending'
+        ? { ...o, request: 'refused' as const, settled: true, error: { text: 'The page was reloaded before the engine answered: check the VM\u2019s status and its events before trying again.' } }
+        : o,
+    );
   } catch {
     return [];
   }
