@@ -41,7 +41,9 @@ export function OperationCard({ op }: { op: VmOperation }) {
       : op.request === 'refused'
         ? {
             state: 'failed',
-            headline: `The engine refused to ${ACTION_LABEL[op.kind].toLowerCase()} ${op.vmName}`,
+            headline: op.interrupted
+              ? `${describeOp(op, hostName)}: the engine's answer was lost`
+              : `The engine refused to ${ACTION_LABEL[op.kind].toLowerCase()} ${op.vmName}`,
             details: [`${op.error?.text ?? 'No reason given'}${op.error?.status ? ` (HTTP ${op.error.status})` : ''}`],
           }
         : operationOutcome(op, jobs.data, vm.data, hostName);

@@ -21,6 +21,8 @@ export interface VmOperation {
   error?: { text: string; status?: number | undefined } | undefined;
   /** Set once the outcome is known, so a settled operation stops polling after a reload too. */
   settled?: boolean | undefined;
+  /** The page went away while the request was in flight: whether the engine got it is unknown. */
+  interrupted?: boolean | undefined;
 }
 
 const KEY = 'dlc.vm-operations';
@@ -35,7 +37,7 @@ function load(): VmOperation[] {
     // rather than wait forever on an answer that will not come.
     return ops.map((o) =>
       o.request === 'sending'
-        ? { ...o, request: 'refused' as const, settled: true, error: { text: 'The page was reloaded before the engine answered: check the VM\u2019s status and its events before trying again.' } }
+        ? { ...o, request: 'refused' as const, settled: true, interrupted: true, error: { text: 'The page was reloaded before the engine answered: check the VM\u2019s status and its events before trying again.' } }
         : o,
     );
   } catch {
