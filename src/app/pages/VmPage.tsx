@@ -7,11 +7,14 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { vmQueryOptions } from '../../engine-api/vms';
+import { VmDisksTab } from '../../features/vm-disks/VmDisksTab';
+import { VmEvents } from '../../features/vm-lifecycle/VmEvents';
+import { VmLifecycleActions } from '../../features/vm-lifecycle/VmLifecycleActions';
+import { VmOperations } from '../../features/vm-lifecycle/VmOperations';
 import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
-import { VmDisksTab } from '../../features/vm-disks/VmDisksTab';
 
 export function VmPage() {
   const { vmId = '' } = useParams();
@@ -36,7 +39,8 @@ export function VmPage() {
         </PageSection>
       ) : (
         <>
-          <PageHeader title={vm.data.name} description={vm.data.description || undefined} />
+          <PageHeader title={vm.data.name} description={vm.data.description || undefined} actions={<VmLifecycleActions vm={vm.data} />} />
+          <VmOperations vmId={vm.data.id} />
           <PageSection>
             <DescriptionList isHorizontal isCompact columnModifier={{ default: '3Col' }} aria-label="Virtual machine summary">
               <DescriptionListGroup>
@@ -75,6 +79,11 @@ export function VmPage() {
               </Tab>
               <Tab eventKey="disks" title={<TabTitleText>Disks</TabTitleText>}>
                 <VmDisksTab vm={vm.data} hostName={hostName(vm.data.hostId)} />
+              </Tab>
+              <Tab eventKey="events" title={<TabTitleText>Events</TabTitleText>}>
+                <div style={{ paddingTop: '1rem' }}>
+                  <VmEvents vm={vm.data} />
+                </div>
               </Tab>
             </Tabs>
           </PageSection>

@@ -1,7 +1,7 @@
 import { PageSection, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { attachmentsByDisk, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { disksQueryOptions } from '../../engine-api/disks';
 import { diskTypeText, formatBytesExact, formatSize, yesNo } from '../../domain/format';
@@ -85,7 +85,9 @@ export function DisksPage() {
                 const vms = byDisk?.get(d.id) ?? [];
                 return (
                   <Tr key={d.id}>
-                    <Td dataLabel="Alias">{d.alias}</Td>
+                    <Td dataLabel="Alias">
+                      <Link to={`/disks/${d.id}`}>{d.alias}</Link>
+                    </Td>
                     <Td dataLabel="Description">{d.description}</Td>
                     <Td dataLabel="Type">{diskTypeText(d)}</Td>
                     <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}>
