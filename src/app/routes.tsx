@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { AddDiskPage } from '../features/add-disk/AddDiskPage';
 import { DisksPage } from '../features/disks/DisksPage';
 import { HostsPage } from '../features/hosts/HostsPage';
 import { VmsPage } from '../features/vms/VmsPage';
@@ -14,6 +15,7 @@ export const routes: RouteObject[] = [
       { path: 'vms', element: <VmsPage /> },
       { path: 'vms/:vmId', element: <VmPage /> },
       { path: 'disks', element: <DisksPage /> },
+      { path: 'disks/new', element: <AddDiskPage /> },
       { path: 'hosts', element: <HostsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -29,8 +29,10 @@ export interface LunAvailability {
   selectable: boolean;
   /** One line a screen reader reads for the row: the state and, when not plain available, why. */
   text: string;
-  /** Short label for the status column: "Available", "Used", "In storage domain", "No active path". */
+  /** Short label: "Available", "Used", "In storage domain", "No active path", "Degraded paths". */
   label: string;
+  /** One short line for the table's status cell: "Used by disk X (attached to db01)", "In storage domain data1: needs approval". */
+  short: string;
   /** Sort order of states: available first, then warnings, then not selectable. */
   rank: number;
 }
@@ -87,11 +89,13 @@ export function lunAvailability(lu: LogicalUnit, ctx: AvailabilityContext): LunA
   }
 
   const parts: string[] = [];
+  const shortParts: string[] = [];
   let label: string;
   let rank: number;
   switch (use.kind) {
     case 'used-by-disk':
       parts.push(`${usedByText(use)}: not selectable, a LUN backs at most one disk`);
+      shortParts.push(usedByText(use));
       label = 'Used';
       rank = 4;
       break;
@@ -99,6 +103,7 @@ export function lunAvailability(lu: LogicalUnit, ctx: AvailabilityContext): LunA
       parts.push(
         `Part of storage domain ${use.storageDomainName ?? use.storageDomainId}: selectable, but using it needs your explicit approval (writing to it can destroy the domain)`,
       );
+      shortParts.push(`In storage domain ${use.storageDomainName ?? use.storageDomainId}: needs approval`);
       label = 'In storage domain';
       rank = 2;
       break;
@@ -108,12 +113,14 @@ export function lunAvailability(lu: LogicalUnit, ctx: AvailabilityContext): LunA
   }
   if (unreachable) {
     parts.push(`Not reachable from ${ctx.hostName}: none of its ${paths.total} paths is active`);
+    shortParts.push(`No active path from ${ctx.hostName}`);
     if (use.kind === 'available') {
       label = 'No active path';
       rank = 3;
     }
   } else if (degraded) {
     parts.push(`Only ${paths.active} of its ${paths.total} paths are active from ${ctx.hostName}`);
+    shortParts.push(`Degraded: ${paths.active} of ${paths.total} paths active`);
     if (use.kind === 'available') {
       label = 'Degraded paths';
       rank = 1;
@@ -121,7 +128,8 @@ export function lunAvailability(lu: LogicalUnit, ctx: AvailabilityContext): LunA
   }
   const selectable = use.kind !== 'used-by-disk';
   const text = parts.length > 0 ? parts.join('. ') : 'Available';
-  return { use, paths, unreachable, degraded, selectable, text, label, rank };
+  const short = shortParts.length > 0 ? shortParts.join('; ') : 'Available';
+  return { use, paths, unreachable, degraded, selectable, text, label, short, rank };
 }
 
 /**
