@@ -173,8 +173,9 @@ export class ScenarioBuilder {
       lunIds: luns.map((l) => l.id),
       connectionIds: targets.map((t) => this.connectionFor(t).id),
       volumeGroupId: vg,
-      available: luns.reduce((s, l) => s + l.size, 0) * 0.6,
-      used: luns.reduce((s, l) => s + l.size, 0) * 0.4,
+      // Whole bytes: the engine sends sizes as integer strings (a fraction would not parse as one).
+      available: Math.floor(luns.reduce((s, l) => s + l.size, 0) * 0.6),
+      used: Math.floor(luns.reduce((s, l) => s + l.size, 0) * 0.4),
     };
     for (const l of luns) l.volumeGroupId = vg;
     this.state.storageDomains.push(sd);

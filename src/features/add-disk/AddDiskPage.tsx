@@ -32,15 +32,17 @@ export function AddDiskPage() {
     <>
       <PageBreadcrumb>
         <Breadcrumb>
-          {vmId ? (
-            <>
-              <BreadcrumbItem render={() => <Link to="/vms">Virtual Machines</Link>} />
-              <BreadcrumbItem render={() => <Link to={`/vms/${vmId}`}>{vm.data?.name ?? 'VM'}</Link>} />
-            </>
-          ) : (
-            <BreadcrumbItem render={() => <Link to="/disks">Disks</Link>} />
+          {(vmId
+            ? [
+                <BreadcrumbItem key="vms" render={() => <Link to="/vms">Virtual Machines</Link>} />,
+                <BreadcrumbItem key="vm" render={() => <Link to={`/vms/${vmId}`}>{vm.data?.name ?? 'VM'}</Link>} />,
+              ]
+            : [<BreadcrumbItem key="disks" render={() => <Link to="/disks">Disks</Link>} />]
+          ).concat(
+            <BreadcrumbItem key="new" isActive>
+              New disk
+            </BreadcrumbItem>,
           )}
-          <BreadcrumbItem isActive>New disk</BreadcrumbItem>
         </Breadcrumb>
       </PageBreadcrumb>
       <PageHeader

@@ -100,7 +100,9 @@ const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](
 function isIpv6(a: string): boolean {
   if (!/^[0-9a-f:.]+$/i.test(a) || !a.includes(':')) return false;
   // One "::" at most; at most 8 groups of 1–4 hex digits (an IPv4 tail counts as two).
-  if ((a.match(/::/g) ?? []).length > 1) return false;
+  if ((a.match(/::/g) ?? []).length > 1 || a.includes(':::')) return false;
+  // A lone ':' may not open or close the address ("::" may).
+  if ((a.startsWith(':') && !a.startsWith('::')) || (a.endsWith(':') && !a.endsWith('::'))) return false;
   const groups = a.split(':');
   const last = groups.at(-1) ?? '';
   const v4Tail = last.includes('.');
