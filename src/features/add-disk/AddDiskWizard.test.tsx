@@ -194,7 +194,7 @@ describe('LUN step', () => {
     const used = within(grid).getAllByRole('row').filter((r) => r.getAttribute('data-state') === 'used');
     expect(used.length).toBe(3);
     const archive = used.find((r) => /archive-lun/.test(r.textContent ?? ''));
-    expect(archive).toHaveAttribute('aria-disabled', 'true');
+    expect(archive!.querySelector('td')).toHaveAttribute('aria-disabled', 'true');
     expect(archive?.getAttribute('aria-label')).toMatch(/Not selectable\..*Used by disk archive-lun \(not attached to any VM\): not selectable/);
     await user.click(archive!.querySelector('td')!);
     expect(screen.queryByTestId('selected-lun')).not.toBeInTheDocument();

@@ -25,7 +25,7 @@ import { ReviewSummary } from '../../ui/lun-disk/ReviewSummary';
 import { SourceStep } from '../../ui/lun-disk/SourceStep';
 import { TargetsStep } from '../../ui/lun-disk/TargetsStep';
 import { CreateResult } from './CreateResult';
-import { AttachInsteadAction, GoToDiskLink } from './UsedLunAction';
+import { AttachExistingModal, AttachInsteadAction, GoToDiskLink } from './UsedLunAction';
 import { useCreateLunDisk, type CreateAttempt, type CreateOutcome } from './use-create-lun-disk';
 
 const STEP_NAMES: Record<LunDiskStepId, string> = { source: 'Source', targets: 'Targets', lun: 'LUN', disk: 'Disk', review: 'Review' };
@@ -82,6 +82,8 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   const [outcome, setOutcome] = useState<CreateOutcome | undefined>(undefined);
   const [failureShownAt, setFailureShownAt] = useState<'lun' | 'disk' | undefined>(undefined);
   const wizard = useRef<WizardContextProps | undefined>(undefined);
+  // Lives here, not in the table row: the row changes (and may scroll out of the rendered window) once attached.
+  const [attaching, setAttaching] = useState<{ diskId: string; alias: string } | undefined>(undefined);
   const keepWizard = (ctx: WizardContextProps) => {
     wizard.current = ctx;
   };
@@ -160,15 +162,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
 
   const usedLunAction = (row: LunRow, tabbable: boolean) =>
     vm ? (
-      <AttachInsteadAction
-        row={row}
-        tabbable={tabbable}
-        vm={vm}
-        onAttached={() => {
-          discardDraft();
-          void navigate(`/vms/${vm.id}`);
-        }}
-      />
+      <AttachInsteadAction row={row} tabbable={tabbable} vm={vm} onOpen={(diskId, alias) => setAttaching({ diskId, alias })} />
     ) : (
       <GoToDiskLink row={row} tabbable={tabbable} />
     );
@@ -243,6 +237,18 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
             <ReviewAndCreate attempt={creator.attempt} failureShownElsewhere={!!failureShownAt} onFix={goTo} />
           </WizardStep>
         </Wizard>
+        {vm && attaching ? (
+          <AttachExistingModal
+            diskId={attaching.diskId}
+            alias={attaching.alias}
+            vm={vm}
+            onClose={() => setAttaching(undefined)}
+            onAttached={() => {
+              discardDraft();
+              void navigate(`/vms/${vm.id}`);
+            }}
+          />
+        ) : null}
       </LunDiskProvider>
     </FormProvider>
   );

@@ -38,8 +38,7 @@ export function attachBlocker(row: LunRow, vm: Vm): string | undefined {
   return undefined;
 }
 
-export function AttachInsteadAction({ row, tabbable, vm, onAttached }: { row: LunRow; tabbable: boolean; vm: Vm; onAttached: () => void }) {
-  const [open, setOpen] = useState(false);
+export function AttachInsteadAction({ row, tabbable, vm, onOpen }: { row: LunRow; tabbable: boolean; vm: Vm; onOpen: (diskId: string, alias: string) => void }) {
   const use = row.availability.use;
   if (use.kind !== 'used-by-disk') return null;
   const alias = use.diskAlias ?? use.diskId;
@@ -48,18 +47,15 @@ export function AttachInsteadAction({ row, tabbable, vm, onAttached }: { row: Lu
     return <span title={blocker}>{blocker}</span>;
   }
   return (
-    <>
-      <Button variant="link" isInline tabIndex={tabbable ? 0 : -1} onClick={() => setOpen(true)}>
-        Attach disk {alias} instead
-      </Button>
-      {open ? <AttachExistingModal diskId={use.diskId} alias={alias} vm={vm} onClose={() => setOpen(false)} onAttached={onAttached} /> : null}
-    </>
+    <Button variant="link" isInline tabIndex={tabbable ? 0 : -1} onClick={() => onOpen(use.diskId, alias)} style={{ whiteSpace: 'nowrap' }}>
+      Attach disk {alias} instead
+    </Button>
   );
 }
 
 type State = { kind: 'idle' } | { kind: 'pending'; correlationId: string } | { kind: 'done'; correlationId: string; active: boolean } | { kind: 'failed'; correlationId: string; error: unknown };
 
-function AttachExistingModal({ diskId, alias, vm, onClose, onAttached }: { diskId: string; alias: string; vm: Vm; onClose: () => void; onAttached: () => void }) {
+export function AttachExistingModal({ diskId, alias, vm, onClose, onAttached }: { diskId: string; alias: string; vm: Vm; onClose: () => void; onAttached: () => void }) {
   const queryClient = useQueryClient();
   const disk = useQuery(diskQueryOptions(diskId));
   const [values, setValues] = useState<DiskOptionValues>({

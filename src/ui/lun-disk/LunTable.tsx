@@ -5,7 +5,7 @@
 // selectable (docs/decisions/001).
 import { Icon } from '@patternfly/react-core';
 import { DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
-import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import { Table, Tbody, Td, Th, Thead, Tr, type TdProps, type ThProps } from '@patternfly/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
@@ -25,7 +25,7 @@ const COLUMNS: Column[] = [
   { key: 'id', title: 'LUN ID', width: 310 },
   { key: 'size', title: 'Size', width: 96 },
   { key: 'status', title: 'Status', width: 320 },
-  { key: 'action', title: 'Action', width: 240 },
+  { key: 'action', title: 'Action', width: 290 },
   { key: 'paths', title: 'Paths', width: 116 },
   { key: 'vendor', title: 'Vendor', width: 100 },
   { key: 'product', title: 'Product', width: 120 },
@@ -54,9 +54,12 @@ export function rowLabel(row: LunRow, selected: boolean): string {
 function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
   if (!row.availability.selectable) {
     return (
-      <Icon size="sm">
-        <LockIcon aria-hidden />
-      </Icon>
+      <>
+        <Icon size="sm">
+          <LockIcon aria-hidden />
+        </Icon>
+        <span className="pf-v6-screen-reader">Not selectable</span>
+      </>
     );
   }
   return (
@@ -67,6 +70,14 @@ function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
 }
 
 const cell = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+
+/**
+ * A cell that is never a tab stop: PatternFly makes truncated cells focusable (for their tooltip), which would
+ * put every cell of the grid in the Tab order. The grid has one tab stop (the row); `title` shows full text.
+ */
+function C(props: TdProps) {
+  return <Td tabIndex={-1} tooltip={null} {...props} />;
+}
 
 export interface LunTableProps {
   /** The accessible name of the grid, e.g. "LUNs host1 sees". */
@@ -230,9 +241,9 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
                   onFocus={() => setActiveKey(it.key)}
                   style={{ height: ROW_HEIGHT, background: 'var(--pf-t--global--background--color--secondary--default)' }}
                 >
-                  <Td colSpan={columns.length} style={{ ...cell, fontWeight: 600 }}>
+                  <C colSpan={columns.length} style={{ ...cell, fontWeight: 600 }}>
                     {text}
-                  </Td>
+                  </C>
                 </Tr>
               );
             }
@@ -246,7 +257,6 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
                 ref={ref}
                 aria-rowindex={v.index + 2}
                 aria-selected={selected}
-                aria-disabled={!a.selectable || undefined}
                 aria-label={rowLabel(row, selected)}
                 tabIndex={isActive ? 0 : -1}
                 isRowSelected={selected}
@@ -271,75 +281,76 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
                 {columns.map((c) => {
                   switch (c.key) {
                     case 'select':
+                      // Not aria-disabled on the row: that would disable the row's action for assistive technology too.
                       return (
-                        <Td key={c.key} style={cell}>
+                        <C key={c.key} style={cell} aria-disabled={!a.selectable || undefined}>
                           <SelectMark row={row} selected={selected} />
-                        </Td>
+                        </C>
                       );
                     case 'id':
                       return (
-                        <Td key={c.key} style={{ ...cell, fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }} title={row.id}>
+                        <C key={c.key} style={{ ...cell, fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }} title={row.id}>
                           {row.id}
-                        </Td>
+                        </C>
                       );
                     case 'size':
                       return (
-                        <Td key={c.key} style={cell} title={`${row.lun.lu.size.toLocaleString('en-US')} bytes`}>
+                        <C key={c.key} style={cell} title={`${row.lun.lu.size.toLocaleString('en-US')} bytes`}>
                           {row.sizeText}
-                        </Td>
+                        </C>
                       );
                     case 'paths':
                       return (
-                        <Td key={c.key} style={cell}>
+                        <C key={c.key} style={cell}>
                           {row.pathsText}
-                        </Td>
+                        </C>
                       );
                     case 'status':
                       return (
-                        <Td key={c.key} style={cell} title={a.text}>
+                        <C key={c.key} style={cell} title={a.text}>
                           {warn && a.selectable ? (
                             <Icon status="warning" size="sm" style={{ marginRight: '0.25rem' }}>
                               <ExclamationTriangleIcon aria-hidden />
                             </Icon>
                           ) : null}
                           {a.short}
-                        </Td>
+                        </C>
                       );
                     case 'action':
                       return (
-                        <Td key={c.key} style={cell}>
+                        <C key={c.key} style={cell}>
                           {!a.selectable && action ? action(row, isActive) : null}
-                        </Td>
+                        </C>
                       );
                     case 'vendor':
                       return (
-                        <Td key={c.key} style={cell} title={row.vendor}>
+                        <C key={c.key} style={cell} title={row.vendor}>
                           {row.vendor}
-                        </Td>
+                        </C>
                       );
                     case 'product':
                       return (
-                        <Td key={c.key} style={cell} title={row.product}>
+                        <C key={c.key} style={cell} title={row.product}>
                           {row.product}
-                        </Td>
+                        </C>
                       );
                     case 'serial':
                       return (
-                        <Td key={c.key} style={cell} title={row.serial}>
+                        <C key={c.key} style={cell} title={row.serial}>
                           {row.serial}
-                        </Td>
+                        </C>
                       );
                     case 'target':
                       return (
-                        <Td key={c.key} style={cell} title={row.target}>
+                        <C key={c.key} style={cell} title={row.target}>
                           {row.target}
-                        </Td>
+                        </C>
                       );
                     default:
                       return (
-                        <Td key={c.key} style={cell}>
+                        <C key={c.key} style={cell}>
                           {row.portal}
-                        </Td>
+                        </C>
                       );
                   }
                 })}
