@@ -10,7 +10,7 @@ export function FieldMessages({ id, error, helper }: { id: string; error?: strin
     <FormHelperText>
       <HelperText id={id}>
         {error ? (
-          <HelperTextItem variant="error" screenReaderText="Error:">
+          <HelperTextItem variant="error" screenReaderText="error">
             {error}
           </HelperTextItem>
         ) : (

@@ -195,7 +195,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
       <SelectedLun row={selected} shown={selectedShown} hostName={hostName} />
       {lunError && formState.errors.lunId?.type !== 'engine' && formState.errors.lunId?.type !== 'cleared' ? (
         <HelperText style={{ marginBottom: '0.5rem' }}>
-          <HelperTextItem variant="error" id="lun-error" screenReaderText="Error:">
+          <HelperTextItem variant="error" id="lun-error" screenReaderText="error">
             <span role="alert">{lunError}</span>
           </HelperTextItem>
         </HelperText>

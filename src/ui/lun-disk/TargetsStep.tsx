@@ -247,6 +247,10 @@ export function TargetsStep() {
     await refreshLuns();
   };
 
+  // An engine error on a field is about what was sent: it goes as soon as the user changes the value (not on
+  // blur, which would move the buttons under the pointer between press and release).
+  const clearChapErrors = () => clearErrors(['chapUsername', 'chapPassword']);
+
   const onEnter = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       // Enter discovers here, never "Next" (webadmin's handleEnterKey does the same).
@@ -292,10 +296,20 @@ export function TargetsStep() {
             placeholder="10.35.1.72, fd00:35:2::90 or storage.example.com"
             helper="Host name, IPv4 or IPv6 address of the iSCSI portal."
             onKeyDown={onEnter}
+            onValueChange={() => clearErrors('address')}
           />
         </GridItem>
         <GridItem md={4}>
-          <TextField control={control} name="port" id="iscsi-port" label="Port" inputMode="numeric" helper="1–65535; iSCSI uses 3260." onKeyDown={onEnter} />
+          <TextField
+            control={control}
+            name="port"
+            id="iscsi-port"
+            label="Port"
+            inputMode="numeric"
+            helper="1–65535; iSCSI uses 3260."
+            onKeyDown={onEnter}
+            onValueChange={() => clearErrors('port')}
+          />
         </GridItem>
         <GridItem md={6}>
           <TextField
@@ -306,6 +320,7 @@ export function TargetsStep() {
             autoComplete="off"
             helper="Optional: both the username and the password, or neither."
             onKeyDown={onEnter}
+            onValueChange={clearChapErrors}
           />
         </GridItem>
         <GridItem md={6}>
@@ -318,6 +333,7 @@ export function TargetsStep() {
             autoComplete="new-password"
             helper={retypeHint}
             onKeyDown={onEnter}
+            onValueChange={clearChapErrors}
           />
         </GridItem>
       </Grid>
