@@ -144,7 +144,7 @@ export function AttachExistingModal({ diskId, alias, vm, onClose, onAttached }: 
             </FormGroup>
           </Form>
         ) : null}
-        <RestPreview specs={[attachDiskRequest(vm.id, diskId, opts)]} />
+        <RestPreview specs={[attachDiskRequest(vm.id, diskId, opts)]} headingLevel="h2" />
         {state.kind !== 'idle' ? (
           <div style={{ marginTop: '1rem' }}>
             <JobProgress correlationId={state.correlationId} active={state.kind === 'pending'} label="Steps of the attach" />

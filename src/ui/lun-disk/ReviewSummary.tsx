@@ -44,7 +44,7 @@ export function planInputOf(data: LunDiskData, v: LunDiskFormValues, row: LunRow
   };
 }
 
-export function RestPreview({ specs, title = 'Equivalent REST request' }: { specs: EngineRequestSpec[]; title?: string }) {
+export function RestPreview({ specs, title = 'Equivalent REST request', headingLevel = 'h3' }: { specs: EngineRequestSpec[]; title?: string; headingLevel?: 'h2' | 'h3' }) {
   const [copied, setCopied] = useState(false);
   const text = specs.map((s) => describeSpec(s)).join('\n\n');
   const copy = () => {
@@ -55,7 +55,7 @@ export function RestPreview({ specs, title = 'Equivalent REST request' }: { spec
   };
   return (
     <section aria-labelledby="rest-preview-title">
-      <Title headingLevel="h3" id="rest-preview-title" style={{ margin: '1rem 0 0.5rem' }}>
+      <Title headingLevel={headingLevel} id="rest-preview-title" style={{ margin: '1rem 0 0.5rem' }}>
         {title}
       </Title>
       <p style={{ marginBottom: '0.5rem' }}>What the console will send the engine, passwords masked. You can copy it for a script.</p>
