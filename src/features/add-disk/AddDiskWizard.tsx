@@ -1,26 +1,26 @@
 // The "Add Direct LUN disk" wizard: Source → Targets (iSCSI) → LUN → Disk → Review, one form, each step
 // validated on Next; the create with its progress and result. The steps themselves live in src/ui/lun-disk so
 // the Attach wizard can run them in place ("Create from LUN").
-import { Alert, Button, Checkbox, Wizard, WizardFooterWrapper, WizardStep, useWizardContext, type WizardStepType } from '@patternfly/react-core';
+import { Button, Wizard, WizardFooterWrapper, WizardStep, useWizardContext, type WizardStepType } from '@patternfly/react-core';
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
-import { Controller, FormProvider, useForm, useFormContext, useWatch, type FieldPath } from 'react-hook-form';
-import type { z } from 'zod';
+import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { isEngineError } from '../../engine-api/errors';
-import { defaultInterface, interfaceProblem } from '../../domain/disk-options';
+import { defaultInterface } from '../../domain/disk-options';
 import type { Vm } from '../../domain/model';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormDraft, loadDraft } from '../../ui/form-draft';
 import { JobProgress } from '../../ui/JobProgress';
-import { LunDiskProvider, useLunDisk, useLunDiskData, useLunTableView, type LunDiskData } from '../../ui/lun-disk/data';
+import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../ui/lun-disk/data';
 import { DiskStep } from '../../ui/lun-disk/DiskStep';
 import {
-  LUN_DISK_STEPS, SECRET_FIELDS, lunDiskDefaults, schemaForStep, stepResolver, type LunDiskFormValues, type LunDiskSchemaContext,
-  type LunDiskStepId,
+  LUN_DISK_STEPS, SECRET_FIELDS, lunDiskDefaults, schemaForStep, stepResolver, type LunDiskFormValues, type LunDiskStepId,
 } from '../../ui/lun-disk/form';
 import { LunStep } from '../../ui/lun-disk/LunStep';
 import type { LunRow } from '../../ui/lun-disk/lun-rows';
-import { createPlan, optionContext, optionValues } from '../../ui/lun-disk/requests';
+import { createPlan } from '../../ui/lun-disk/requests';
+import { StorageDomainApproval } from '../../ui/lun-disk/StorageDomainApproval';
+import { checkStep, StepProblem } from '../../ui/lun-disk/validate';
 import { ReviewSummary } from '../../ui/lun-disk/ReviewSummary';
 import { SourceStep } from '../../ui/lun-disk/SourceStep';
 import { TargetsStep } from '../../ui/lun-disk/TargetsStep';
@@ -254,102 +254,6 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   );
 }
 
-/** A step-level problem that no single field owns (e.g. "host3 sees no iSCSI LUN yet"). */
-function StepProblem() {
-  const { formState } = useFormContext<LunDiskFormValues>();
-  const message = formState.errors.root?.step?.message;
-  if (!message) return null;
-  return (
-    <Alert variant="danger" isInline title="Cannot go on yet" component="h3" role="alert" style={{ marginBottom: '1rem' }}>
-      {message}
-    </Alert>
-  );
-}
-
-type Form = ReturnType<typeof useForm<LunDiskFormValues>>;
-
-/** Validates `fields` with the step's schema: their errors are replaced, the first one gets the focus. */
-function validateFields(form: Form, schema: z.ZodType, fields: Array<FieldPath<LunDiskFormValues>>): boolean {
-  form.clearErrors(fields);
-  const r = schema.safeParse(form.getValues());
-  if (r.success) return true;
-  let first = true;
-  for (const issue of r.error.issues) {
-    const name = issue.path.map(String).join('.') as FieldPath<LunDiskFormValues>;
-    if (!fields.includes(name)) continue;
-    form.setError(name, { type: 'validate', message: issue.message }, { shouldFocus: first });
-    first = false;
-  }
-  return first;
-}
-
-/** Validates one step against the form and, where a rule needs it, the engine's data. */
-function checkStep(id: LunDiskStepId, data: LunDiskData, form: Form, c: LunDiskSchemaContext): boolean {
-  const v = form.getValues();
-  switch (id) {
-    case 'source': {
-      if (!validateFields(form, schemaForStep('source', c), ['dataCenterId', 'hostId', 'storageType'])) return false;
-      const host = data.hosts.data?.find((h) => h.id === v.hostId);
-      if (host && host.status !== 'up') {
-        form.setError('hostId', { type: 'validate', message: `${host.name} is not Up: only an Up host can list LUNs.` }, { shouldFocus: true });
-        return false;
-      }
-      return true;
-    }
-    case 'targets': {
-      form.clearErrors('root.step');
-      if (v.storageType !== 'iscsi' || !data.hostStorage.isSuccess) return true;
-      if (data.rows.length === 0) {
-        const name = data.host?.name ?? 'The host';
-        form.setError('root.step', {
-          type: 'validate',
-          message: `${name} sees no iSCSI LUN yet: discover a portal and log in to the target that holds your LUN first.`,
-        });
-        return false;
-      }
-      return true;
-    }
-    case 'lun': {
-      if (!validateFields(form, schemaForStep('lun', c), ['lunId'])) return false;
-      if (!data.hostStorage.isSuccess) {
-        form.setError('lunId', { type: 'validate', message: 'The LUN list is not loaded yet: wait for it, then pick a LUN.' });
-        return false;
-      }
-      const row = data.rowById.get(v.lunId);
-      if (!row) {
-        form.setError('lunId', { type: 'validate', message: `${data.host?.name ?? 'The host'} does not list LUN ${v.lunId}: pick another.` });
-        return false;
-      }
-      if (!row.availability.selectable) {
-        form.setError('lunId', { type: 'validate', message: `LUN ${row.id} cannot be used: ${row.availability.short}. Pick another LUN.` });
-        return false;
-      }
-      return true;
-    }
-    case 'disk': {
-      if (data.vmId && !data.vm.data) return false;
-      if (!validateFields(form, schemaForStep('disk', c), ['alias', 'description'])) return false;
-      const problem = interfaceProblem(optionContext(data, v), optionValues(v));
-      if (problem) {
-        form.setError('interface', { type: 'validate', message: problem });
-        return false;
-      }
-      return true;
-    }
-    case 'review': {
-      const row = data.rowById.get(v.lunId);
-      if (row?.availability.use.kind === 'storage-domain' && !v.approveStorageDomain) {
-        form.setError('approveStorageDomain', { type: 'validate', message: 'You must approve the action by clicking on this checkbox.' });
-        document.getElementById('approve-sd')?.focus();
-        return false;
-      }
-      return true;
-    }
-    default:
-      return true;
-  }
-}
-
 function ReviewAndCreate({ attempt, failureShownElsewhere, onFix }: { attempt: CreateAttempt | undefined; failureShownElsewhere: boolean; onFix: (s: LunDiskStepId) => void }) {
   const { control } = useFormContext<LunDiskFormValues>();
   const lunId = useWatch({ control, name: 'lunId' });
@@ -395,42 +299,5 @@ function CreateFailure({ error, onFix }: { error: unknown; onFix: (s: LunDiskSte
         <p style={{ marginTop: '0.5rem' }}>Everything you entered is kept. Fix the cause and press Create again.</p>
       )}
     </div>
-  );
-}
-
-function StorageDomainApproval({ lunId }: { lunId: string }) {
-  const { control } = useFormContext<LunDiskFormValues>();
-  const { data } = useLunDisk();
-  const row = data.rowById.get(lunId);
-  if (row?.availability.use.kind !== 'storage-domain') return null;
-  const sd = row.availability.use.storageDomainName ?? row.availability.use.storageDomainId;
-  return (
-    <Alert variant="danger" isInline title="This operation might be unrecoverable and destructive!" component="h3" style={{ marginTop: '1rem' }}>
-      <p>
-        LUN {row.id} is already part of storage domain <strong>{sd}</strong>. A VM that writes to the disk can destroy the data of {sd}, and the
-        engine does not stop it.
-      </p>
-      <Controller
-        control={control}
-        name="approveStorageDomain"
-        render={({ field, fieldState }) => (
-          <div style={{ marginTop: '0.5rem' }}>
-            <Checkbox
-              id="approve-sd"
-              label={`Approve operation: use LUN ${row.id} of storage domain ${sd} for this disk`}
-              isChecked={field.value}
-              onChange={(_e, c) => field.onChange(c)}
-              isValid={!fieldState.error}
-              aria-describedby={fieldState.error ? 'approve-sd-error' : undefined}
-            />
-            {fieldState.error ? (
-              <p id="approve-sd-error" style={{ color: 'var(--pf-t--global--text--color--status--danger--default)', marginTop: '0.25rem' }}>
-                {fieldState.error.message}
-              </p>
-            ) : null}
-          </div>
-        )}
-      />
-    </Alert>
   );
 }
