@@ -89,6 +89,25 @@ export function defaultInterface(vm: DiskOptionVm | undefined): DiskInterface {
   return vm && !vm.virtioScsiEnabled ? 'virtio' : 'virtio_scsi';
 }
 
+/**
+ * The options a new disk starts with: everything off but Activate, which is on for a VM disk, as in the engine's
+ * own dialog (a floating disk cannot be plugged); the interface is the VM's default.
+ */
+export function defaultDiskOptions(vm: DiskOptionVm | undefined): DiskOptionValues {
+  return {
+    interface: defaultInterface(vm),
+    bootable: false,
+    sharable: false,
+    readOnly: false,
+    passthrough: false,
+    privilegedIo: false,
+    scsiReservation: false,
+    passDiscard: false,
+    propagateErrors: false,
+    activate: !!vm,
+  };
+}
+
 /** On x86 only VirtIO and VirtIO-SCSI are hot-pluggable (osinfo hotpluggableInterfaces; VmCommand). */
 export function isHotPluggable(i: DiskInterface): boolean {
   return i === 'virtio' || i === 'virtio_scsi';

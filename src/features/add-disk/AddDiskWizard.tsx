@@ -6,7 +6,6 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEve
 import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { isEngineError } from '../../engine-api/errors';
-import { defaultInterface } from '../../domain/disk-options';
 import type { Vm } from '../../domain/model';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormDraft, loadDraft } from '../../ui/form-draft';
@@ -61,10 +60,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   const navigate = useNavigate();
   const draftKey = draftKeyOf(vm?.id);
   const [initial] = useState(() => {
-    const defaults = lunDiskDefaults({
-      vm: !!vm,
-      interface: defaultInterface(vm ? { name: vm.name, status: vm.status, virtioScsiEnabled: vm.virtioScsiEnabled } : undefined),
-    });
+    const defaults = lunDiskDefaults(vm ? { name: vm.name, status: vm.status, virtioScsiEnabled: vm.virtioScsiEnabled } : undefined);
     const draft = loadDraft<LunDiskFormValues>(draftKey);
     const step = LUN_DISK_STEPS.find((s) => s === draft?.step);
     return { values: draft ? { ...defaults, ...draft.values, chapPassword: '' } : defaults, step: step ?? 'source', restored: !!draft };

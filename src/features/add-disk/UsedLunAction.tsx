@@ -10,7 +10,7 @@ import { diskKeys, diskQueryOptions } from '../../engine-api/disks';
 import { errorText } from '../../engine-api/errors';
 import { jobKeys } from '../../engine-api/jobs';
 import { newCorrelationId } from '../../engine-api/requests';
-import { defaultInterface, diskOptionStates, effectiveOptions, interfaceChoices, type DiskOptionContext, type DiskOptionValues } from '../../domain/disk-options';
+import { defaultDiskOptions, diskOptionStates, effectiveOptions, interfaceChoices, type DiskOptionContext, type DiskOptionValues } from '../../domain/disk-options';
 import type { Vm } from '../../domain/model';
 import { FieldMessages } from '../../ui/form-fields';
 import { JobProgress } from '../../ui/JobProgress';
@@ -58,18 +58,9 @@ type State = { kind: 'idle' } | { kind: 'pending'; correlationId: string } | { k
 export function AttachExistingModal({ diskId, alias, vm, onClose, onAttached }: { diskId: string; alias: string; vm: Vm; onClose: () => void; onAttached: () => void }) {
   const queryClient = useQueryClient();
   const disk = useQuery(diskQueryOptions(diskId));
-  const [values, setValues] = useState<DiskOptionValues>({
-    interface: defaultInterface({ name: vm.name, status: vm.status, virtioScsiEnabled: vm.virtioScsiEnabled }),
-    bootable: false,
-    sharable: false,
-    readOnly: false,
-    passthrough: false,
-    privilegedIo: false,
-    scsiReservation: false,
-    passDiscard: false,
-    propagateErrors: false,
-    activate: true,
-  });
+  const [values, setValues] = useState<DiskOptionValues>(() =>
+    defaultDiskOptions({ name: vm.name, status: vm.status, virtioScsiEnabled: vm.virtioScsiEnabled }),
+  );
   const [state, setState] = useState<State>({ kind: 'idle' });
   const lunDisk = disk.data?.storageType === 'lun' ? disk.data : undefined;
   // The disk's own pass-through holds read-only back, as on create.

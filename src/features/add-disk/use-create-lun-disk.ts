@@ -88,8 +88,9 @@ export function useCreateLunDisk(vmId: string | undefined) {
   );
 
   const create = useCallback(
-    async (plan: CreatePlan, hostId: string): Promise<CreateOutcome> => {
-      if (inFlight.current) throw new Error('A create is already in flight.');
+    /** Undefined when a create is already in flight: then nothing is sent. */
+    async (plan: CreatePlan, hostId: string): Promise<CreateOutcome | undefined> => {
+      if (inFlight.current) return undefined;
       inFlight.current = true;
       const correlationId = newCorrelationId('add-disk');
       setAttempt({ correlationId, pending: true });

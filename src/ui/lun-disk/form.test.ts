@@ -30,7 +30,7 @@ describe('portal address', () => {
 describe('CHAP credentials sent with the LUN', () => {
   const ctx = { hostName: 'h', disk: () => undefined, vmNamesOfDisk: () => [], storageDomainName: () => undefined };
   const [row] = buildLunRows([{ id: 'L', type: 'iscsi', hostId: 'h1', lu: { id: 'L', size: 1, target: 'iqn.x:secure', username: 'lab-chap' } }], 'iscsi', ctx);
-  const base = { ...lunDiskDefaults({ vm: false, interface: 'virtio_scsi' }), hostId: 'h1', lunId: 'L' };
+  const base = { ...lunDiskDefaults(undefined), hostId: 'h1', lunId: 'L' };
   it('sends the pair the form holds for the target\'s user', () => {
     expect(chapForLun({ ...base, chapUsername: 'lab-chap', chapPassword: 's' }, row!)).toEqual({ username: 'lab-chap', password: 's', passwordMissing: false });
   });

@@ -4,7 +4,8 @@
 import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { aliasProblem, descriptionProblem } from '../../domain/disk-naming';
-import type { DiskInterface, LunStorageType } from '../../domain/model';
+import { defaultDiskOptions, type DiskOptionValues, type DiskOptionVm } from '../../domain/disk-options';
+import type { LunStorageType } from '../../domain/model';
 
 export type LunDiskStepId = 'source' | 'targets' | 'lun' | 'disk' | 'review';
 export const LUN_DISK_STEPS: readonly LunDiskStepId[] = ['source', 'targets', 'lun', 'disk', 'review'];
@@ -25,7 +26,8 @@ export interface TargetLoginResult {
   chapUsername?: string | undefined;
 }
 
-export interface LunDiskFormValues {
+/** The disk's options (interface, bootable, …, activate) are domain/disk-options' DiskOptionValues. */
+export interface LunDiskFormValues extends DiskOptionValues {
   // Source
   dataCenterId: string;
   hostId: string;
@@ -45,16 +47,6 @@ export interface LunDiskFormValues {
   aliasSuggestion: string;
   alias: string;
   description: string;
-  interface: DiskInterface;
-  bootable: boolean;
-  sharable: boolean;
-  readOnly: boolean;
-  passthrough: boolean;
-  privilegedIo: boolean;
-  scsiReservation: boolean;
-  passDiscard: boolean;
-  propagateErrors: boolean;
-  activate: boolean;
   // Review
   approveStorageDomain: boolean;
 }
@@ -62,8 +54,9 @@ export interface LunDiskFormValues {
 /** Fields that never leave memory. */
 export const SECRET_FIELDS = ['chapPassword'] as const satisfies ReadonlyArray<keyof LunDiskFormValues>;
 
-export function lunDiskDefaults(o: { vm: boolean; interface: DiskInterface }): LunDiskFormValues {
+export function lunDiskDefaults(vm: DiskOptionVm | undefined): LunDiskFormValues {
   return {
+    ...defaultDiskOptions(vm),
     dataCenterId: '',
     hostId: '',
     storageType: 'iscsi',
@@ -77,17 +70,6 @@ export function lunDiskDefaults(o: { vm: boolean; interface: DiskInterface }): L
     aliasSuggestion: '',
     alias: '',
     description: '',
-    interface: o.interface,
-    bootable: false,
-    sharable: false,
-    readOnly: false,
-    passthrough: false,
-    privilegedIo: false,
-    scsiReservation: false,
-    passDiscard: false,
-    propagateErrors: false,
-    // Checked on a VM, as in the engine's own dialog; a floating disk cannot be plugged.
-    activate: o.vm,
     approveStorageDomain: false,
   };
 }

@@ -10,18 +10,8 @@ import type { LunDiskFormValues } from './form';
 import type { LunRow } from './lun-rows';
 
 export function optionValues(v: LunDiskFormValues): DiskOptionValues {
-  return {
-    interface: v.interface,
-    bootable: v.bootable,
-    sharable: v.sharable,
-    readOnly: v.readOnly,
-    passthrough: v.passthrough,
-    privilegedIo: v.privilegedIo,
-    scsiReservation: v.scsiReservation,
-    passDiscard: v.passDiscard,
-    propagateErrors: v.propagateErrors,
-    activate: v.activate,
-  };
+  const { interface: iface, bootable, sharable, readOnly, passthrough, privilegedIo, scsiReservation, passDiscard, propagateErrors, activate } = v;
+  return { interface: iface, bootable, sharable, readOnly, passthrough, privilegedIo, scsiReservation, passDiscard, propagateErrors, activate };
 }
 
 export function optionContext(data: LunDiskData, v: Pick<LunDiskFormValues, 'lunId'>): DiskOptionContext {
