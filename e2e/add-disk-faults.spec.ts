@@ -80,6 +80,7 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     await w.chapUsername().fill(LAB.chap.username);
     await w.chapPassword().fill(LAB.chap.password);
     await w.address().press('Enter');
+    await expect(page.getByText('Found 3 targets at storage-a.lab.example.com:3260.')).toBeVisible();
     await expect(w.targetRow(LAB.data)).toContainText('Logged in (4 LUNs)');
     // A second portal adds to the list.
     await w.address().fill(LAB.portalB);

@@ -152,9 +152,10 @@ export function ReviewSummary() {
       </ol>
       {plan.chap.passwordMissing ? (
         <Alert variant="info" isInline title="The request carries no CHAP password" component="h3" style={{ marginTop: '1rem' }}>
-          The target uses CHAP, but its password is not in this form (it is never saved with a draft). The engine takes the credentials of{' '}
-          {data.hostName(v.hostId)}&apos;s session instead, because the request names that host. To send them explicitly, retype the CHAP
-          password in the Targets step.
+          The target uses CHAP, but its password is not in this form (it is never saved with a draft).{' '}
+          {plan.disk.lun.hostId
+            ? `The engine takes the credentials of ${data.hostName(v.hostId)}'s session instead, because the request names that host. To send them explicitly, retype the CHAP password in the Targets step.`
+            : 'The request names no host either (it has no active path to the LUN), so retype the CHAP password in the Targets step: without it no host can log in to the target.'}
         </Alert>
       ) : null}
       <RestPreview specs={[plan.spec]} />
