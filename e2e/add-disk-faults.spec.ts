@@ -68,6 +68,13 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     await expect(w.address()).toHaveValue('fd00:35:2::90');
     await w.discover().click();
     await expect(w.targetRow(LAB.backup)).toContainText('Not logged in');
+    // A second portal adds to the list.
+    await w.address().fill(LAB.portalA);
+    await w.address().press('Enter');
+    await expect(page.getByText('Found 3 targets at 10.35.1.72:3260.')).toBeVisible();
+    await expect(w.targets().getByRole('row')).toHaveCount(5);
+    await expect(w.targetRow(LAB.backup)).toContainText('Not logged in');
+    await expect(w.targetRow(LAB.secure)).toContainText('Not logged in');
   });
 
   test('Log in to all logs in one by one; a failing target says why on its row, the others go on', async ({ page }) => {
