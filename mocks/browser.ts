@@ -27,6 +27,8 @@ export interface BrowserEmulator {
   scenarios: Array<{ name: string; describe: string }>;
   /** Rebuild the scenario (or switch to another) and reload the page. */
   reset: (scenario?: string) => void;
+  /** Change the latency factor for this tab (kept across reloads, like ?latency=). */
+  setLatency: (factor: number) => void;
 }
 
 declare global {
@@ -80,6 +82,10 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
   return {
     emulator,
     scenarios: Object.entries(SCENARIOS).map(([name, s]) => ({ name, describe: s.describe })),
+    setLatency: (factor: number) => {
+      emulator.setLatency(factor);
+      sessionStorage.setItem(LATENCY_KEY, String(factor));
+    },
     reset: (scenario?: string) => {
       const name = scenario ?? emulator.scenario;
       emulator.reset(name);

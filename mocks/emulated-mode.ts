@@ -1,8 +1,15 @@
-// The app's view of emulated mode (src/app/engine-mode.ts), built from the browser emulator.
+// The app's view of emulated mode (src/app/engine-mode.ts), built from the browser emulator, with the dev-only
+// emulator panel the layout shows in a drawer.
 import type { EmulatedMode } from '../src/app/engine-mode';
 import { startBrowserEmulator } from './browser';
+import { createEmulatorPanel } from './panel/EmulatorPanel';
 
 export async function startEmulatedMode(): Promise<EmulatedMode> {
   const b = await startBrowserEmulator();
-  return { scenario: b.emulator.scenario, scenarios: b.scenarios, reset: b.reset };
+  return {
+    scenario: b.emulator.scenario,
+    scenarios: b.scenarios,
+    reset: b.reset,
+    Panel: createEmulatorPanel({ emulator: b.emulator, scenarios: b.scenarios, reset: b.reset, setLatency: b.setLatency }),
+  };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { listHostStorage, discoverIscsi, iscsiLogin } from '../../src/engine-api/host-storage';
 import { listHosts } from '../../src/engine-api/hosts';
-import { listVms, runVmAction } from '../../src/engine-api/vms';
+import { listVms } from '../../src/engine-api/vms';
 import { createLunDisk, listDisks } from '../../src/engine-api/disks';
 import { createAttachedLunDisk, listAttachments, updateAttachment } from '../../src/engine-api/disk-attachments';
-import { jobsByCorrelation, listJobs, listSteps } from '../../src/engine-api/jobs';
+import { jobsByCorrelation } from '../../src/engine-api/jobs';
 import { EngineError } from '../../src/engine-api/errors';
 import { byName, setupEmulatedEngine } from '../../src/test/engine-harness';
 import { LAB_CHAP } from '../scenarios/lab';
@@ -127,71 +127,7 @@ describe('emulated engine: direct-LUN disks', () => {
   });
 });
 
-describe('emulated engine: VM lifecycle and connections', () => {
-  it('runs a VM whose preferred host cannot reach its target on another host, without counting the skip', async () => {
-    const { vm } = await lab();
-    await runVmAction(vm('test01').id, 'start', {}, 'corr-run-1');
-    await ctx.emulator.idle();
-    const after = await listVms();
-    const t = byName(after, 'test01');
-    expect(t.status).toBe('up');
-    const hosts = await listHosts();
-    expect(['host1', 'host2']).toContain(hosts.find((h) => h.id === t.hostId)?.name);
-    const [job] = await jobsByCorrelation('corr-run-1');
-    const texts = job?.steps.map((s) => s.description) ?? [];
-    expect(texts.some((x) => /Skipped host3 \(preferred\).*not counted as a run attempt/.test(x))).toBe(true);
-    expect(texts.some((x) => /run attempt 1 of 3/.test(x))).toBe(true);
-  });
-
-  it('stops a VM and releases only what nothing else holds', async () => {
-    const { vm, host } = await lab();
-    await runVmAction(vm('db01').id, 'stop', {}, 'corr-stop-1');
-    await ctx.emulator.idle();
-    const s = ctx.emulator.engine.state.sessions.filter((x) => x.hostId === host('host1').id);
-    // array-a.apps was held only by db01's disks on host1: logged out. array-a.data stays for data1.
-    expect(s.map((x) => x.target)).toContain('iqn.2024-03.com.example.lab:array-a.data');
-    expect(s.map((x) => x.target)).not.toContain('iqn.2024-03.com.example.lab:array-a.apps');
-    const [job] = await jobsByCorrelation('corr-stop-1');
-    expect(job?.steps.map((x) => x.description).join('\n')).toMatch(/host1 logged out of iqn.2024-03.com.example.lab:array-a.apps/);
-  });
-
-  it('fails a migration to a host that cannot connect and leaves the VM on its source', async () => {
-    const { vm, host } = await lab();
-    // Give db01 a disk on array-b (host3 cannot reach portal B).
-    const luns = await listHostStorage(host('host1').id);
-    const free = luns.find((l) => l.lu.target?.endsWith('array-b.backup') && !l.lu.diskId);
-    if (!free) throw new Error('no free LUN');
-    await createAttachedLunDisk(
-      vm('db01').id,
-      { alias: 'db01-b', description: '', sharable: false, propagateErrors: false, lun: { id: free.id, type: 'iscsi', address: free.lu.address, port: free.lu.port, target: free.lu.target } },
-      { interface: 'virtio_scsi', bootable: false, readOnly: false, passDiscard: false, usesScsiReservation: false, active: true },
-    );
-    await ctx.emulator.idle();
-    await runVmAction(vm('db01').id, 'migrate', { host: { id: host('host3').id } }, 'corr-mig-1');
-    await ctx.emulator.idle();
-    const db01 = byName(await listVms(), 'db01');
-    expect(db01.status).toBe('up');
-    expect(db01.hostId).toBe(host('host1').id);
-    const [job] = await jobsByCorrelation('corr-mig-1');
-    expect(job?.job.status).toBe('failed');
-  });
-
-  it('restarts an HA VM elsewhere when its host crashes; a non-HA VM goes down', async () => {
-    const { host } = await lab();
-    ctx.emulator.crashHost('host1');
-    await ctx.emulator.idle();
-    const vms = await listVms();
-    const db01 = byName(vms, 'db01');
-    expect(db01.status).toBe('up');
-    expect(db01.hostId).not.toBe(host('host1').id);
-    ctx.emulator.crashHost('host2');
-    await ctx.emulator.idle();
-    expect(byName(await listVms(), 'web01').status).toBe('down');
-    const jobs = await listJobs();
-    expect(jobs.some((j) => /Restarting highly available VM db01/.test(j.description))).toBe(true);
-    void listSteps;
-  });
-});
+// VM lifecycle (run, stop, migrate, HA, device specs): ops-vms.test.ts and ops-vms-lifecycle.test.ts.
 
 describe('client reads every collection the emulator serves', () => {
   it('parses the lab lists', async () => {

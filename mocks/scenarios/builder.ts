@@ -173,7 +173,7 @@ export class ScenarioBuilder {
       lunIds: luns.map((l) => l.id),
       connectionIds: targets.map((t) => this.connectionFor(t).id),
       volumeGroupId: vg,
-      // Whole bytes: the engine sends sizes as integer strings (a fraction would not parse as one).
+      // Whole bytes: the engine sends sizes as integer strings.
       available: Math.floor(luns.reduce((s, l) => s + l.size, 0) * 0.6),
       used: Math.floor(luns.reduce((s, l) => s + l.size, 0) * 0.4),
     };

@@ -4,11 +4,13 @@ import type { EmState } from '../engine/state';
 import { empty } from './empty';
 import { lab } from './lab';
 import { largeSan } from './large-san';
+import { lifecycle } from './lifecycle';
 
 export const SCENARIOS: Record<string, { describe: string; build: () => EmState }> = {
   lab: { describe: 'Default lab: 4 hosts, 2 iSCSI portals, 21 iSCSI + 6 FC LUNs, 5 VMs', build: lab },
   empty: { describe: 'Nothing but the Default data center', build: empty },
   'large-san': { describe: '10,000 LUNs behind 8 targets, 40 hosts', build: largeSan },
+  lifecycle: { describe: 'VM lifecycle set-ups: shared targets, an HA VM on portal B, a VM no host can serve', build: lifecycle },
 };
 
 export const DEFAULT_SCENARIO = 'lab';

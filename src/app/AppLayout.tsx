@@ -118,10 +118,10 @@ export function AppLayout() {
 
   if (!Panel) return page;
   return (
-    <Drawer isExpanded={panelOpen} position="end">
+    <Drawer isExpanded={panelOpen} isInline position="end" style={{ height: '100vh' }}>
       <DrawerContent
         panelContent={
-          <DrawerPanelContent widths={{ default: 'width_50' }} isResizable aria-label="Emulator panel">
+          <DrawerPanelContent widths={{ default: 'width_50' }} isResizable role="complementary" aria-label="Emulator panel">
             <DrawerHead>{panelOpen ? <Panel onClose={() => setPanelOpen(false)} /> : null}</DrawerHead>
           </DrawerPanelContent>
         }

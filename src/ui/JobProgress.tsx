@@ -3,6 +3,7 @@
 import { Icon, Spinner } from '@patternfly/react-core';
 import { BanIcon, CheckCircleIcon, ExclamationCircleIcon } from '@patternfly/react-icons';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { correlatedJobsQueryOptions, type JobWithSteps } from '../engine-api/jobs';
 import type { JobStatus, Step } from '../domain/model';
 import { useHostNames } from './use-host-names';
@@ -74,6 +75,11 @@ export function JobProgress({
     ...correlatedJobsQueryOptions(correlationId, false),
     refetchInterval: (q) => (active || (q.state.data ?? []).some((j: JobWithSteps) => j.job.status === 'started') ? 500 : false),
   });
+  // The request may finish before the first poll saw its job: read once more when it is over.
+  const { refetch } = jobs;
+  useEffect(() => {
+    if (!active) void refetch();
+  }, [active, refetch]);
   const list = jobs.data ?? [];
   return (
     <section aria-label={label}>

@@ -7,6 +7,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { vmQueryOptions } from '../../engine-api/vms';
+import { VmEvents } from '../../features/vm-lifecycle/VmEvents';
+import { VmLifecycleActions } from '../../features/vm-lifecycle/VmLifecycleActions';
+import { VmOperations } from '../../features/vm-lifecycle/VmOperations';
 import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { VmStatusLabel } from '../../ui/StatusLabel';
@@ -40,15 +43,19 @@ export function VmPage() {
             title={vm.data.name}
             description={vm.data.description || undefined}
             actions={
-              // The Add Direct LUN disk wizard for this VM (features/add-disk); it returns here when done.
-              <Button
-                variant="secondary"
-                component={(p) => <Link {...p} to={`/disks/new?vm=${encodeURIComponent(vmId)}`} state={{ from: `${location.pathname}${location.search}` }} />}
-              >
-                New disk
-              </Button>
+              <>
+                <VmLifecycleActions vm={vm.data} />
+                {/* The Add Direct LUN disk wizard for this VM (features/add-disk); it returns here when done. */}
+                <Button
+                  variant="secondary"
+                  component={(p) => <Link {...p} to={`/disks/new?vm=${encodeURIComponent(vmId)}`} state={{ from: `${location.pathname}${location.search}` }} />}
+                >
+                  New disk
+                </Button>
+              </>
             }
           />
+          <VmOperations vmId={vm.data.id} />
           <PageSection>
             <DescriptionList isHorizontal isCompact columnModifier={{ default: '3Col' }} aria-label="Virtual machine summary">
               <DescriptionListGroup>
@@ -84,6 +91,11 @@ export function VmPage() {
                 <p style={{ paddingTop: '1rem' }}>
                   {vm.data.name} is {vm.data.status === 'down' ? 'down' : `${vm.data.status} on ${hostName(vm.data.hostId) ?? 'a host'}`}.
                 </p>
+              </Tab>
+              <Tab eventKey="events" title={<TabTitleText>Events</TabTitleText>}>
+                <div style={{ paddingTop: '1rem' }}>
+                  <VmEvents vm={vm.data} />
+                </div>
               </Tab>
             </Tabs>
           </PageSection>

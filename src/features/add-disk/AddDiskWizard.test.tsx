@@ -198,7 +198,7 @@ describe('LUN step', () => {
     expect(archive?.getAttribute('aria-label')).toMatch(/Not selectable\..*Used by disk archive-lun \(not attached to any VM\): not selectable/);
     await user.click(archive!.querySelector('td')!);
     expect(screen.queryByTestId('selected-lun')).not.toBeInTheDocument();
-    expect(within(archive!).getByRole('link', { name: 'Go to disk archive-lun' })).toHaveAttribute('href', '/disks?type=lun&search=archive-lun');
+    expect(within(archive!).getByRole('link', { name: 'Go to disk archive-lun' })).toHaveAttribute('href', `/disks/${emulator.engine.state.disks.find((d) => d.alias === 'archive-lun')?.id ?? ''}`);
     expect(document.getElementById('lun-counts')).toHaveTextContent('12 LUNs: 7 available, 2 in a storage domain, 3 used by disks · 12 shown.');
   });
 

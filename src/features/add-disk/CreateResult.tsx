@@ -15,8 +15,9 @@ import { INTERFACE_TEXT } from '../../domain/format';
 import { JobProgress } from '../../ui/JobProgress';
 import type { CreateOutcome } from './use-create-lun-disk';
 
-export function diskListLink(alias: string): string {
-  return `/disks?type=lun&search=${encodeURIComponent(alias)}`;
+/** The disk's own page (Disks → a disk: its LUN, connections, reach per host, VMs, history). */
+export function diskPageLink(diskId: string): string {
+  return `/disks/${encodeURIComponent(diskId)}`;
 }
 
 type Retry = { correlationId: string; state: 'pending' | 'done' } | { correlationId: string; state: 'failed'; error: unknown };
@@ -53,8 +54,8 @@ export function CreateResult({ outcome, onDone, doneLabel, onAnother }: { outcom
   };
 
   const diskLink = (
-    <Link to={diskListLink(alias)} data-testid="result-disk-link">
-      Show disk {alias} in Disks
+    <Link to={diskPageLink(diskId)} data-testid="result-disk-link">
+      Go to disk {alias}
     </Link>
   );
   const vmLink = outcome.kind === 'vm' ? <Link to={`/vms/${outcome.vmId}`}>Go to {vmName}</Link> : null;

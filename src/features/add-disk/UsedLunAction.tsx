@@ -16,14 +16,14 @@ import { FieldMessages } from '../../ui/form-fields';
 import { JobProgress } from '../../ui/JobProgress';
 import { RestPreview } from '../../ui/lun-disk/ReviewSummary';
 import type { LunRow } from '../../ui/lun-disk/lun-rows';
-import { diskListLink } from './CreateResult';
+import { diskPageLink } from './CreateResult';
 
 export function GoToDiskLink({ row, tabbable }: { row: LunRow; tabbable: boolean }) {
   const use = row.availability.use;
   if (use.kind !== 'used-by-disk') return null;
   const alias = use.diskAlias ?? use.diskId;
   return (
-    <Link to={diskListLink(alias)} tabIndex={tabbable ? 0 : -1}>
+    <Link to={diskPageLink(use.diskId)} tabIndex={tabbable ? 0 : -1}>
       Go to disk {alias}
     </Link>
   );

@@ -118,7 +118,9 @@ export function DisksPage() {
                 const vms = byDisk?.get(d.id) ?? [];
                 return (
                   <Tr key={d.id}>
-                    <Td dataLabel="Alias">{d.alias}</Td>
+                    <Td dataLabel="Alias">
+                      <Link to={`/disks/${d.id}`}>{d.alias}</Link>
+                    </Td>
                     <Td dataLabel="Description">{d.description}</Td>
                     <Td dataLabel="Type">{diskTypeText(d)}</Td>
                     <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}>

@@ -1,6 +1,7 @@
 import { PageSection } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { clustersQueryOptions } from '../../engine-api/data-centers';
 import { hostsQueryOptions } from '../../engine-api/hosts';
 import { PageHeader } from '../../ui/PageSection';
@@ -37,7 +38,9 @@ export function HostsPage() {
             <Tbody>
               {hosts.data.map((h) => (
                 <Tr key={h.id}>
-                  <Td dataLabel="Name">{h.name}</Td>
+                  <Td dataLabel="Name">
+                    <Link to={`/hosts/${h.id}`}>{h.name}</Link>
+                  </Td>
                   <Td dataLabel="Status">
                     <HostStatusLabel status={h.status} />
                   </Td>

@@ -1,0 +1,17 @@
+// The engine's events about a VM, newest first (GET /events?search=event_vm=NAME): where an administrator sees
+// what happened without having started it — an HA restart after a host failure, a VM that went down with it.
+import { useQuery } from '@tanstack/react-query';
+import type { Vm } from '../../domain/model';
+import { eventsQueryOptions } from '../../engine-api/events';
+import { EventTable } from '../../ui/EventTable';
+import { Empty, LoadError, Loading } from '../../ui/QueryStates';
+
+export function VmEvents({ vm }: { vm: Vm }) {
+  const events = useQuery({ ...eventsQueryOptions(`event_vm=${vm.name}`, 100), refetchInterval: 5000 });
+  if (events.isPending) return <Loading what={`the events of ${vm.name}`} />;
+  if (events.isError) return <LoadError what={`the events of ${vm.name}`} error={events.error} onRetry={() => void events.refetch()} />;
+  // The search matches names with wildcards; keep only this VM's own events.
+  const mine = events.data.filter((e) => !e.vmId || e.vmId === vm.id);
+  if (mine.length === 0) return <Empty title="No events">The engine has logged no event about {vm.name}.</Empty>;
+  return <EventTable label={`Events of ${vm.name}`} events={mine} />;
+}

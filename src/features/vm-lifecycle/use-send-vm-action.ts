@@ -1,0 +1,50 @@
+// Sends one lifecycle action with a fresh correlation id and records it as an operation, so its progress and
+// result show where the user started it. A VM with an operation still running takes no second one (double
+// clicks and impatient retries do not start two migrations).
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Vm } from '../../domain/model';
+import { errorText, isEngineError } from '../../engine-api/errors';
+import { hostKeys } from '../../engine-api/hosts';
+import { newCorrelationId } from '../../engine-api/requests';
+import { runVmAction, vmKeys } from '../../engine-api/vms';
+import { operationStore, pendingOperation } from './operations';
+import type { LifecycleAction } from './vm-actions';
+
+export function actionBody(kind: LifecycleAction, destHostId: string | undefined): Record<string, unknown> {
+  // Migrate with {} lets the engine pick; {"host": {"id"}} names the destination (reference §5.2).
+  return kind === 'migrate' && destHostId ? { host: { id: destHostId } } : {};
+}
+
+export function useSendVmAction() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (vm: Pick<Vm, 'id' | 'name' | 'hostId'>, kind: LifecycleAction, destHostId?: string): Promise<void> => {
+      if (pendingOperation(operationStore.get(), vm.id)) return;
+      const id = newCorrelationId(kind === 'start' ? 'run' : kind);
+      operationStore.add({
+        id,
+        vmId: vm.id,
+        vmName: vm.name,
+        kind,
+        sourceHostId: vm.hostId,
+        destHostId,
+        startedAt: Date.now(),
+        request: 'sending',
+      });
+      try {
+        await runVmAction(vm.id, kind, actionBody(kind, destHostId), id);
+        operationStore.update(id, { request: 'accepted' });
+      } catch (e) {
+        operationStore.update(id, {
+          request: 'refused',
+          settled: true,
+          error: { text: errorText(e), status: isEngineError(e) && e.kind === 'fault' ? e.status : undefined },
+        });
+      }
+      void queryClient.invalidateQueries({ queryKey: vmKeys.all });
+      void queryClient.invalidateQueries({ queryKey: hostKeys.all });
+    },
+    [queryClient],
+  );
+}

@@ -1,0 +1,72 @@
+// Which lifecycle actions a VM allows right now, and why not, in words — the engine's own rules
+// (reference §5.2: RunVm needs a down or paused VM, stop/shutdown a running one, migrate an Up one without
+// SCSI reservation), checked before asking so a disabled control can say why.
+import { vmStatusText } from '../../domain/format';
+import type { DiskAttachment, Vm } from '../../domain/model';
+
+export type LifecycleAction = 'start' | 'shutdown' | 'stop' | 'migrate';
+
+export const ACTION_LABEL: Record<LifecycleAction, string> = {
+  start: 'Run',
+  shutdown: 'Shut down',
+  stop: 'Power off',
+  migrate: 'Migrate',
+};
+
+export interface ActionState {
+  enabled: boolean;
+  /** Why it is not available, a sentence naming the VM. */
+  reason?: string | undefined;
+}
+
+const LAUNCHING = new Set(['wait_for_launch', 'powering_up']);
+
+export interface AvailabilityInput {
+  vm: Vm;
+  /** The VM's attachments with the disk aliases, when known (SCSI reservation blocks migration). */
+  attachments?: ReadonlyArray<DiskAttachment & { alias?: string | undefined }> | undefined;
+  /** An operation this console started on the VM and that has not ended yet. */
+  pending?: { label: string } | undefined;
+}
+
+export function actionAvailability({ vm, attachments, pending }: AvailabilityInput): Record<LifecycleAction, ActionState> {
+  const status = vmStatusText(vm.status);
+  const busy = pending ? `${pending.label} of ${vm.name} is still in progress` : undefined;
+  const state = (why: string | undefined): ActionState => (why ? { enabled: false, reason: why } : { enabled: true });
+
+  const run = busy ?? (vm.status === 'down' || vm.status === 'paused' ? undefined : `${vm.name} is already ${status}`);
+
+  const stopWhy = (graceful: boolean): string | undefined => {
+    if (busy) return busy;
+    if (vm.status === 'down') return `${vm.name} is Down`;
+    if (LAUNCHING.has(vm.status)) return `${vm.name} is starting (${status}); wait until it is Up`;
+    if (vm.status === 'migrating') return `${vm.name} is migrating; wait until it is Up`;
+    if (vm.status === 'unknown' || vm.status === 'not_responding') return `${vm.name} is ${status}; the engine is handling it`;
+    if (graceful && vm.status === 'powering_down') return `${vm.name} is already shutting down`;
+    return undefined;
+  };
+
+  const reserving = (attachments ?? []).filter((a) => a.active && a.usesScsiReservation);
+  const migrate =
+    busy ??
+    (vm.status !== 'up'
+      ? `${vm.name} is ${status}; only an Up VM can migrate`
+      : reserving.length > 0
+        ? `${vm.name} cannot migrate: its disk ${reserving.map((a) => a.alias ?? a.diskId).join(', ')} uses SCSI reservation, which ties it to its host`
+        : undefined);
+
+  return { start: state(run), shutdown: state(stopWhy(true)), stop: state(stopWhy(false)), migrate: state(migrate) };
+}
+
+/** "Run: db01 is already Up." — the reasons of the disabled actions, grouped when they share one. */
+export function disabledReasons(states: Record<LifecycleAction, ActionState>): Array<{ actions: LifecycleAction[]; reason: string }> {
+  const out: Array<{ actions: LifecycleAction[]; reason: string }> = [];
+  for (const a of ['start', 'shutdown', 'stop', 'migrate'] as const) {
+    const reason = states[a].reason;
+    if (states[a].enabled || !reason) continue;
+    const same = out.find((x) => x.reason === reason);
+    if (same) same.actions.push(a);
+    else out.push({ actions: [a], reason });
+  }
+  return out;
+}
