@@ -33,7 +33,10 @@ export async function openConsole(page: Page, path = '/', opts: OpenOptions = {}
   url.searchParams.set('scenario', opts.scenario ?? 'lab');
   url.searchParams.set('latency', opts.latency ?? 'fast');
   await page.goto(`${url.pathname}${url.search}`);
-  if (opts.login !== false) {
+  if (opts.login === false) {
+    // The app boots (the emulated engine's service worker first): wait until the login form is there.
+    await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  } else {
     await page.getByLabel('Username').fill('admin@internal');
     await page.getByLabel('Password').fill('ovirt');
     await page.getByRole('button', { name: 'Log in' }).click();

@@ -6,7 +6,7 @@ import type { DiskInterface, Sgio } from '../../src/domain/model';
 import { sendHotplugSpec } from './devices';
 import { USER, type Engine, type JobRun, type StepRun } from './engine';
 import { ACTION, TYPE, backendFailure, cannot, incompleteParameters, interfaceName, vmStatusName, type Action } from './messages';
-import { connectDisk, connectLun, lunVisibleOnHost, releaseOnHost } from './ops-storage';
+import { connectDisk, connectLun, hostLuns, lunVisibleOnHost, releaseOnHost } from './ops-storage';
 import type { EmAttachment, EmConnection, EmDisk, EmHost, EmLunDisk, EmLunRecord, EmVm } from './state';
 
 export interface LunDiskInput {
@@ -141,6 +141,23 @@ function findOrCreateConnection(e: Engine, c: Omit<EmConnection, 'id' | 'type'>)
   return conn;
 }
 
+/**
+ * The connections a new LUN disk gets. With `lun_storage.host` the engine stores the host's view of the LUN: the
+ * paths of that host's sessions and their CHAP user *and password* (VDSM puts them into each path's
+ * connection, reference §4.2), whatever the request said. Without a host, what the request says.
+ */
+function requestedConnections(e: Engine, type: 'iscsi' | 'fcp', lu: NonNullable<LunDiskInput['lu']> & { id: string }, hostId: string | undefined): EmConnection[] {
+  const host = hostId ? e.findHost(hostId) : undefined;
+  const session = host && type === 'iscsi' ? hostLuns(e, host).find((x) => x.lun.id === lu.id)?.session : undefined;
+  if (session) {
+    const target = e.target(session.target);
+    // A logged-in session with a user proves the target's CHAP pair was right: the host's credentials are it.
+    const chap = session.username && target?.chap?.username === session.username ? { username: session.username, password: target.chap.password } : {};
+    return [{ id: 'pending', type: 'iscsi', address: session.address, port: session.port, target: session.target, ...chap }];
+  }
+  return prospectiveConnections(type, lu);
+}
+
 function prospectiveConnections(type: 'iscsi' | 'fcp', lu: NonNullable<LunDiskInput['lu']>): EmConnection[] {
   if (type !== 'iscsi' || !lu.address || !lu.target) return [];
   return [
@@ -174,7 +191,7 @@ function lunRecord(e: Engine, type: 'iscsi' | 'fcp', lu: NonNullable<LunDiskInpu
 // ---- create --------------------------------------------------------------------------------------------
 
 function diskFromInput(e: Engine, input: LunDiskInput, type: 'iscsi' | 'fcp', lu: NonNullable<LunDiskInput['lu']> & { id: string }, suggestedAlias: string): EmLunDisk {
-  const conns = prospectiveConnections(type, lu).map(({ id: _id, type: _t, ...c }) => findOrCreateConnection(e, c));
+  const conns = requestedConnections(e, type, lu, input.hostId).map(({ id: _id, type: _t, ...c }) => findOrCreateConnection(e, c));
   return {
     kind: 'lun',
     id: e.newId(0xd15c),
@@ -344,7 +361,7 @@ export async function createLunDiskOnVm(
   const job = e.startJob(`Adding Disk ${alias} to VM ${vm.name}`, correlationId);
   job.note('Validating', { type: 'validating' });
   const dc = e.dataCenterOfCluster(vm.clusterId);
-  const conns = prospectiveConnections(type, lu);
+  const conns = requestedConnections(e, type, lu, input.hostId);
   const chosen = vm.hostId ?? input.hostId;
   const pool = await connectOnPool(e, job, { id: lu.id, type }, conns, dc?.id, chosen);
   if (!pool.ok) {

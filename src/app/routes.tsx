@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { AddDiskPage } from '../features/add-disk/AddDiskPage';
 import { DiskPage } from '../features/disks/DiskPage';
 import { DisksPage } from '../features/disks/DisksPage';
 import { HostPage } from '../features/hosts/HostPage';
@@ -18,6 +19,7 @@ export const routes: RouteObject[] = [
       { path: 'vms', element: <VmsListPage /> },
       { path: 'vms/:vmId', element: <VmPage /> },
       { path: 'disks', element: <DisksPage /> },
+      { path: 'disks/new', element: <AddDiskPage /> },
       { path: 'disks/:diskId', element: <DiskPage /> },
       { path: 'hosts', element: <HostsPage /> },
       { path: 'hosts/:hostId', element: <HostPage /> },

@@ -118,7 +118,8 @@ export function lunDiskWireBody(d: NewLunDisk): Record<string, unknown> {
     if (d.lun.username && d.lun.password) Object.assign(lu, { username: d.lun.username, password: d.lun.password });
   }
   return {
-    alias: d.alias,
+    // No alias: the engine names the disk itself ("<vm>_DiskN", reference §4.2); an empty string would be sent as is.
+    ...(d.alias ? { alias: d.alias } : {}),
     description: d.description,
     shareable: String(d.sharable),
     propagate_errors: String(d.propagateErrors),
@@ -145,4 +146,14 @@ export function deleteDiskRequest(id: string): EngineRequestSpec {
 
 export async function deleteDisk(id: string, correlationId?: string): Promise<void> {
   await sendSpec(deleteDiskRequest(id), z.unknown(), correlationId);
+}
+
+/**
+ * The disk a LUN backs, if any: a LUN backs at most one disk (the engine refuses a second with 409). Used
+ * before re-sending a create whose answer was lost, so a retry never makes a duplicate. The engine's search has
+ * no LUN field, so this lists the direct-LUN disks and looks (GET /disks?search=disk_type=lun).
+ */
+export async function findLunDisk(lunId: string, signal?: AbortSignal): Promise<Disk | undefined> {
+  const disks = await listDisks('disk_type=lun', signal);
+  return disks.find((d) => d.storageType === 'lun' && d.lun.id === lunId);
 }

@@ -1,7 +1,7 @@
-import { PageSection, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
+import { Button, PageSection, SearchInput, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { attachmentsByDisk, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { disksQueryOptions } from '../../engine-api/disks';
 import { diskTypeText, formatBytesExact, formatSize, yesNo } from '../../domain/format';
@@ -30,14 +30,34 @@ export function DisksPage() {
   // The filter lives in the URL: a reload or a shared link shows the same view.
   const [params, setParams] = useSearchParams();
   const filter = parseFilter(params.get('type'));
+  const search = params.get('search') ?? '';
+  const location = useLocation();
   const disks = useQuery({ ...disksQueryOptions(), refetchInterval: 5000 });
   const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: 5000 });
   const byDisk = usage.data ? attachmentsByDisk(usage.data) : undefined;
-  const shown = (disks.data ?? []).filter((d) => filter === 'all' || d.storageType === filter);
+  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = (disks.data ?? []).filter(
+    (d) =>
+      (filter === 'all' || d.storageType === filter) &&
+      words.every((w) => [d.alias, d.description, d.storageType === 'lun' ? d.lun.id : ''].some((x) => x.toLowerCase().includes(w))),
+  );
+  const setParam = (k: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
 
   return (
     <>
-      <PageHeader title="Disks" />
+      <PageHeader
+        title="Disks"
+        actions={
+          <Button variant="primary" component={(p) => <Link {...p} to="/disks/new" state={{ from: `${location.pathname}${location.search}` }} />}>
+            New disk
+          </Button>
+        }
+      />
       <PageSection>
         <Toolbar>
           <ToolbarContent>
@@ -52,10 +72,19 @@ export function DisksPage() {
                     text={f.label}
                     buttonId={`disk-filter-${f.value}`}
                     isSelected={filter === f.value}
-                    onChange={() => setParams(f.value === 'all' ? {} : { type: f.value }, { replace: true })}
+                    onChange={() => setParam('type', f.value === 'all' ? undefined : f.value)}
                   />
                 ))}
               </ToggleGroup>
+            </ToolbarItem>
+            <ToolbarItem>
+              <SearchInput
+                aria-label="Search disks by alias, description or LUN ID"
+                placeholder="Alias, description or LUN ID"
+                value={search}
+                onChange={(_e, v) => setParam('search', v || undefined)}
+                onClear={() => setParam('search', undefined)}
+              />
             </ToolbarItem>
           </ToolbarContent>
         </Toolbar>
@@ -64,9 +93,13 @@ export function DisksPage() {
         ) : disks.isError ? (
           <LoadError what="disks" error={disks.error} onRetry={() => void disks.refetch()} />
         ) : shown.length === 0 ? (
-          <Empty title={filter === 'lun' ? 'No direct LUN disks' : filter === 'image' ? 'No image disks' : 'No disks'}>
-            {filter === 'all' ? 'This engine has no disks yet.' : 'No disk of this type. Choose All to see every disk.'}
-          </Empty>
+          search.trim() ? (
+            <Empty title={`No disk matches “${search.trim()}”`}>Clear the search or choose All to see every disk.</Empty>
+          ) : (
+            <Empty title={filter === 'lun' ? 'No direct LUN disks' : filter === 'image' ? 'No image disks' : 'No disks'}>
+              {filter === 'all' ? 'This engine has no disks yet. Create a direct LUN disk with New disk.' : 'No disk of this type. Choose All to see every disk.'}
+            </Empty>
+          )
         ) : (
           <Table aria-label="Disks" variant="compact">
             <Thead>

@@ -1,0 +1,47 @@
+// The LUN table on the large-san scenario (10,000 LUNs behind 8 targets; host01 logged in to all of them): only
+// the rows on screen are rendered, and search, sort, scroll and pick work on the whole list. Timing is measured
+// by `npm run bench`, not asserted here.
+import { expect, openConsole, test } from './fixtures';
+import { AddDiskWizard } from './pages/add-disk-wizard';
+
+test.describe('Add Direct LUN disk: a large SAN', () => {
+  test('10,000 LUNs: counts, only visible rows rendered, search, sort, End, pick', async ({ page }) => {
+    await openConsole(page, '/disks/new', { scenario: 'large-san' });
+    const w = new AddDiskWizard(page);
+    await expect(w.host().locator('option:checked')).toHaveText('host01');
+    await w.next().click();
+    await expect(w.targetRow('iqn.2023-11.com.example:san.vol8')).toContainText('Logged in (1250 LUNs)');
+    await w.next().click();
+
+    await expect(w.counts()).toContainText('10,000 LUNs: 9,782 available, 20 in a storage domain, 198 used by disks · 10,000 shown.', { timeout: 20_000 });
+    // 10,000 LUNs and 8 target rows, plus the header row.
+    await expect(w.lunGrid()).toHaveAttribute('aria-rowcount', '10009');
+    const rendered = await w.lunGrid().locator('tbody tr[aria-rowindex]').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+
+    await w.search().fill('lun-disk-1100');
+    await expect(w.counts()).toContainText('1 shown for “lun-disk-1100”');
+    await expect(w.lunRows('used')).toContainText('Used by disk lun-disk-1100 (attached to vm02)');
+    await w.search().fill('');
+    await page.getByRole('button', { name: 'Flat list' }).click();
+    await w.lunGrid().getByRole('button', { name: 'LUN ID' }).click();
+    await w.lunGrid().getByRole('button', { name: 'LUN ID' }).click();
+    await expect(w.lunGrid().getByRole('columnheader', { name: 'LUN ID' })).toHaveAttribute('aria-sort', 'descending');
+
+    await w.lunGrid().locator('tr[tabindex="0"]').focus();
+    await page.keyboard.press('End');
+    const last = page.locator('tr:focus');
+    await expect(last).toHaveAttribute('aria-rowindex', '10001');
+    const ids = await w.lunGrid().locator('tr[data-lun-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-lun-id') ?? ''));
+    // Descending string order of LUN IDs in what is rendered at the end of the list.
+    expect([...ids].sort().reverse()).toEqual(ids);
+    await page.keyboard.press('Home');
+    await expect(page.locator('tr:focus')).toHaveAttribute('aria-rowindex', '2');
+    await page.keyboard.press('PageDown');
+    for (let i = 0; i < 5 && (await page.locator('tr:focus').getAttribute('data-state')) !== 'selectable'; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('tr:focus')).toHaveAttribute('aria-selected', 'true');
+    await expect(w.picked()).toContainText('LUN 36001405');
+  });
+});

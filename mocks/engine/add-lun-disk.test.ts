@@ -1,0 +1,82 @@
+// The emulated engine's side of the Add Direct LUN disk wizard: what lun_storage.host changes, and the 409 for a
+// LUN taken between listing and create.
+import { describe, expect, it } from 'vitest';
+import { createAttachedLunDisk } from '../../src/engine-api/disk-attachments';
+import { createLunDisk, findLunDisk } from '../../src/engine-api/disks';
+import type { EngineError } from '../../src/engine-api/errors';
+import { iscsiLogin, listHostStorage } from '../../src/engine-api/host-storage';
+import { listHosts } from '../../src/engine-api/hosts';
+import { listVms } from '../../src/engine-api/vms';
+import { byName, setupEmulatedEngine } from '../../src/test/engine-harness';
+import { LAB_CHAP } from '../scenarios/lab';
+
+const { ctx } = setupEmulatedEngine('lab');
+const SECURE = 'iqn.2024-03.com.example.lab:array-a.secure';
+
+async function secureLunOn(hostName: string) {
+  const host = byName(await listHosts(), hostName);
+  await iscsiLogin(host.id, { address: '10.35.1.72', port: 3260, target: SECURE, ...LAB_CHAP });
+  const lun = (await listHostStorage(host.id)).find((l) => l.lu.target === SECURE && !l.lu.diskId);
+  if (!lun) throw new Error('no free LUN on the secure target');
+  return { host, lun };
+}
+
+describe('creating a direct-LUN disk with lun_storage.host', () => {
+  it('stores the host view: size, vendor, and the CHAP credentials of the host session even when the request has no password', async () => {
+    const { host, lun } = await secureLunOn('host3');
+    const disk = await createLunDisk({
+      alias: 'secure-1', description: '', sharable: false, propagateErrors: false,
+      lun: { id: lun.id, type: 'iscsi', hostId: host.id, address: lun.lu.address, port: lun.lu.port, target: lun.lu.target },
+    });
+    expect(disk.storageType === 'lun' && disk.lun.logicalUnits[0]).toMatchObject({ size: lun.lu.size, vendorId: 'LIO-ORG', username: LAB_CHAP.username });
+    const em = ctx.emulator.engine.state.disks.find((d) => d.id === disk.id);
+    const conn = em?.kind === 'lun' ? ctx.emulator.engine.state.connections.find((c) => c.id === em.lun.connectionIds[0]) : undefined;
+    expect(conn).toMatchObject({ target: SECURE, username: LAB_CHAP.username, password: LAB_CHAP.password });
+  });
+
+  it('without a host the engine stores no size (until refresh LUN)', async () => {
+    const { lun } = await secureLunOn('host3');
+    const disk = await createLunDisk({
+      alias: 'secure-2', description: '', sharable: false, propagateErrors: false,
+      lun: { id: lun.id, type: 'iscsi', address: lun.lu.address, port: lun.lu.port, target: lun.lu.target, ...LAB_CHAP },
+    });
+    expect(disk.storageType === 'lun' && disk.lun.logicalUnits[0]?.size).toBe(0);
+  });
+
+  it('a host that does not see the LUN is refused with the engine text', async () => {
+    const { lun } = await secureLunOn('host3');
+    const host2 = byName(await listHosts(), 'host2');
+    const err = await createLunDisk({
+      alias: 'x', description: '', sharable: false, propagateErrors: false,
+      lun: { id: lun.id, type: 'iscsi', hostId: host2.id, address: lun.lu.address, port: lun.lu.port, target: lun.lu.target },
+    }).then(() => { throw new Error('expected a refusal'); }, (e: unknown) => e as EngineError);
+    expect(err.status).toBe(400);
+    expect(err.key).toBe('ACTION_TYPE_FAILED_DISK_LUN_INVALID');
+  });
+
+  it('a LUN taken meanwhile gets 409; the disk that took it is found by its LUN', async () => {
+    const { host, lun } = await secureLunOn('host3');
+    ctx.emulator.takeLun(lun.id, 'taken-by-someone-else');
+    const vm = byName(await listVms(), 'app01');
+    const err = await createAttachedLunDisk(
+      vm.id,
+      { alias: 'app01-x', description: '', sharable: false, propagateErrors: false, lun: { id: lun.id, type: 'iscsi', hostId: host.id, address: lun.lu.address, port: lun.lu.port, target: lun.lu.target } },
+      { interface: 'virtio_scsi', bootable: false, readOnly: false, passDiscard: false, usesScsiReservation: false, active: true },
+    ).then(() => { throw new Error('expected a refusal'); }, (e: unknown) => e as EngineError);
+    expect(err.status).toBe(409);
+    expect(err.messages).toEqual(['Cannot add Virtual Disk. The provided lun is used by another disk.']);
+    expect((await findLunDisk(lun.id))?.alias).toBe('taken-by-someone-else');
+  });
+
+  it('an alias left out is named by the engine after the VM', async () => {
+    const { host, lun } = await secureLunOn('host3');
+    const vm = byName(await listVms(), 'app01');
+    const att = await createAttachedLunDisk(
+      vm.id,
+      { alias: '', description: '', sharable: false, propagateErrors: false, lun: { id: lun.id, type: 'iscsi', hostId: host.id, address: lun.lu.address, port: lun.lu.port, target: lun.lu.target } },
+      { interface: 'virtio_scsi', bootable: false, readOnly: false, passDiscard: false, usesScsiReservation: false, active: true },
+    );
+    expect(ctx.emulator.engine.state.disks.find((d) => d.id === att.diskId)?.alias).toBe('app01_Disk3');
+    expect(att.active).toBe(true);
+  });
+});

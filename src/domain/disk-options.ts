@@ -1,0 +1,256 @@
+// Which option of a new direct-LUN disk applies under which interface, VM state and LUN, and why not, in words.
+// The rules are the engine's (reference/engine-rest-api.md §4.1, §4.3, §4.6; webadmin-direct-lun.md §1.3–1.4,
+// §5): an option that does not apply stays visible, disabled, with the reason next to it (conventions.md).
+//
+// Two choices of ours, on top of the engine's rules (docs/decisions/011-disk-option-rules.md):
+// - An option that stops applying is *shown* off and *sent* off, but the user's choice is kept, so it comes back
+//   when the option applies again (switching to IDE and back to VirtIO-SCSI keeps pass-through).
+// - Read-only is a safety attribute: nothing turns it off behind the user's back. While it is on, the interfaces
+//   that cannot be read-only (IDE, SATA) are disabled with the reason, instead of silently dropping read-only.
+import type { DiskInterface, VmStatus } from './model';
+
+export const WIZARD_INTERFACES = ['virtio_scsi', 'virtio', 'sata', 'ide'] as const satisfies readonly DiskInterface[];
+
+export interface DiskOptionValues {
+  interface: DiskInterface;
+  bootable: boolean;
+  sharable: boolean;
+  readOnly: boolean;
+  passthrough: boolean;
+  privilegedIo: boolean;
+  scsiReservation: boolean;
+  passDiscard: boolean;
+  propagateErrors: boolean;
+  activate: boolean;
+}
+
+export type DiskOptionKey = Exclude<keyof DiskOptionValues, 'interface'>;
+
+export interface DiskOptionVm {
+  name: string;
+  status: VmStatus;
+  virtioScsiEnabled: boolean;
+  /** Alias of the VM's disk that is already bootable, if any (one bootable disk per VM). */
+  bootableDiskAlias?: string | undefined;
+}
+
+export interface DiskOptionLun {
+  /** Bytes the LUN can discard at once; 0 = no discard support (LUNs.supportsDiscard). */
+  discardMaxSize: number | undefined;
+  /** False when the picked host has no active path to it: then the engine cannot read its discard support. */
+  reachable: boolean;
+}
+
+export interface DiskOptionContext {
+  /** Undefined for a floating disk. */
+  vm?: DiskOptionVm | undefined;
+  /** Undefined until a LUN is picked. */
+  lun?: DiskOptionLun | undefined;
+}
+
+export interface OptionState {
+  applies: boolean;
+  /** Why it does not apply (shown next to the disabled control). */
+  reason?: string | undefined;
+  /** Something worth knowing while it applies (e.g. reservation blocks migration). */
+  note?: string | undefined;
+}
+
+export interface InterfaceChoice {
+  value: DiskInterface;
+  label: string;
+  disabled: boolean;
+  reason?: string | undefined;
+}
+
+const INTERFACE_LABEL: Record<DiskInterface, string> = {
+  virtio_scsi: 'VirtIO-SCSI',
+  virtio: 'VirtIO',
+  sata: 'SATA',
+  ide: 'IDE',
+  spapr_vscsi: 'sPAPR VSCSI',
+};
+
+/** The engine's own words for VM statuses in its messages. */
+const RUNNING: ReadonlySet<VmStatus> = new Set(['up', 'paused']);
+const PLUGGABLE: ReadonlySet<VmStatus> = new Set(['up', 'paused', 'down']);
+
+export function isVmRunning(status: VmStatus): boolean {
+  return RUNNING.has(status);
+}
+
+/** A disk can be added to a VM only while it is Up, Paused or Down (AddDiskCommand → VmValidator). */
+export function vmTakesNewDisk(status: VmStatus): boolean {
+  return PLUGGABLE.has(status);
+}
+
+/** VirtIO-SCSI when the VM has it enabled, VirtIO otherwise (AbstractDiskModel.setDefaultInterface). */
+export function defaultInterface(vm: DiskOptionVm | undefined): DiskInterface {
+  return vm && !vm.virtioScsiEnabled ? 'virtio' : 'virtio_scsi';
+}
+
+/**
+ * The options a new disk starts with: everything off but Activate, which is on for a VM disk, as in the engine's
+ * own dialog (a floating disk cannot be plugged); the interface is the VM's default.
+ */
+export function defaultDiskOptions(vm: DiskOptionVm | undefined): DiskOptionValues {
+  return {
+    interface: defaultInterface(vm),
+    bootable: false,
+    sharable: false,
+    readOnly: false,
+    passthrough: false,
+    privilegedIo: false,
+    scsiReservation: false,
+    passDiscard: false,
+    propagateErrors: false,
+    activate: !!vm,
+  };
+}
+
+/** On x86 only VirtIO and VirtIO-SCSI are hot-pluggable (osinfo hotpluggableInterfaces; VmCommand). */
+export function isHotPluggable(i: DiskInterface): boolean {
+  return i === 'virtio' || i === 'virtio_scsi';
+}
+
+function cannotBeReadOnly(i: DiskInterface): boolean {
+  return i === 'ide' || i === 'sata';
+}
+
+const PER_VM = 'Set per VM: choose it when you attach the disk to a VM.';
+
+export function interfaceChoices(ctx: DiskOptionContext, values: DiskOptionValues): InterfaceChoice[] {
+  // Only a read-only that is in effect holds the interface back (on IDE it is not, so IDE stays choosable).
+  const readOnlyOn = !!ctx.vm && diskOptionStates(ctx, values).readOnly.applies && values.readOnly;
+  return WIZARD_INTERFACES.map((value) => {
+    const label = INTERFACE_LABEL[value];
+    if (!ctx.vm) return { value, label, disabled: true, reason: PER_VM };
+    if (value === 'virtio_scsi' && !ctx.vm.virtioScsiEnabled) {
+      return { value, label, disabled: true, reason: `VirtIO-SCSI is disabled for ${ctx.vm.name}: enable it in the VM's settings to use it.` };
+    }
+    if (readOnlyOn && cannotBeReadOnly(value)) {
+      return { value, label, disabled: true, reason: `${label} disks can't be read-only: uncheck Read-only first.` };
+    }
+    return { value, label, disabled: false };
+  });
+}
+
+/** Every option's state for these values. Later options depend on the *effective* value of earlier ones. */
+export function diskOptionStates(ctx: DiskOptionContext, v: DiskOptionValues): Record<DiskOptionKey, OptionState> {
+  const vm = ctx.vm;
+  const iface = v.interface;
+  const scsi = iface === 'virtio_scsi';
+
+  const sharable: OptionState = { applies: true };
+  const propagateErrors: OptionState = {
+    applies: true,
+    note: 'On: the guest sees I/O errors. Off (default): the VM pauses on an I/O error.',
+  };
+
+  if (!vm) {
+    // A floating disk: what belongs to the attachment (interface, bootable, read-only, reservation, discard,
+    // plug) waits for an attach; sgio is the disk's own, so pass-through can be set now (reference §4.1–4.2).
+    const passthrough: OptionState = { applies: true, note: 'Takes effect when the disk is attached with the VirtIO-SCSI interface.' };
+    const privilegedIo: OptionState = v.passthrough
+      ? { applies: true, note: 'Lets the guest send privileged SCSI commands (unfiltered SG_IO).' }
+      : { applies: false, reason: 'Privileged SCSI I/O can be set only when SCSI pass-through is enabled.' };
+    return {
+      bootable: { applies: false, reason: PER_VM },
+      sharable,
+      readOnly: { applies: false, reason: PER_VM },
+      passthrough,
+      privilegedIo,
+      scsiReservation: { applies: false, reason: PER_VM },
+      passDiscard: { applies: false, reason: PER_VM },
+      propagateErrors,
+      activate: { applies: false, reason: 'A floating disk is not attached to a VM, so there is nothing to activate.' },
+    };
+  }
+
+  const bootable: OptionState = vm.bootableDiskAlias
+    ? { applies: false, reason: `There can be only one bootable disk: ${vm.bootableDiskAlias} is already bootable on ${vm.name}.` }
+    : { applies: true };
+
+  let readOnly: OptionState = { applies: true };
+  if (cannotBeReadOnly(iface)) readOnly = { applies: false, reason: `${INTERFACE_LABEL[iface]} disks can't be read-only.` };
+  else if (scsi && v.passthrough) {
+    readOnly = { applies: false, reason: "A VirtIO-SCSI direct LUN disk can't be read-only when SCSI pass-through is enabled." };
+  }
+  const readOnlyOn = readOnly.applies && v.readOnly;
+
+  let passthrough: OptionState = { applies: true };
+  if (!scsi) passthrough = { applies: false, reason: 'SCSI pass-through needs the VirtIO-SCSI interface.' };
+  else if (readOnlyOn) passthrough = { applies: false, reason: 'SCSI pass-through is not supported for read-only disks.' };
+  const passthroughOn = passthrough.applies && v.passthrough;
+
+  const privilegedIo: OptionState = passthroughOn
+    ? { applies: true, note: 'Lets the guest send privileged SCSI commands (unfiltered SG_IO).' }
+    : { applies: false, reason: 'Privileged SCSI I/O can be set only when SCSI pass-through is enabled.' };
+  const privilegedOn = privilegedIo.applies && v.privilegedIo;
+
+  const scsiReservation: OptionState = privilegedOn
+    ? { applies: true, note: `While a plugged disk of ${vm.name} uses SCSI reservation, ${vm.name} can't be migrated.` }
+    : { applies: false, reason: 'SCSI reservation can be set only when Privileged SCSI I/O is enabled (the engine needs unfiltered SG_IO).' };
+
+  let passDiscard: OptionState = { applies: true };
+  if (!ctx.lun) passDiscard = { applies: false, reason: 'Pick a LUN first: discard depends on what the LUN supports.' };
+  else if (!ctx.lun.reachable) {
+    passDiscard = { applies: false, reason: 'The host has no active path to this LUN, so the engine cannot check that it supports discard.' };
+  } else if (!ctx.lun.discardMaxSize) passDiscard = { applies: false, reason: 'Discard is not supported by underlying storage.' };
+
+  let activate: OptionState = { applies: true };
+  if (!vmTakesNewDisk(vm.status)) {
+    activate = { applies: false, reason: 'Cannot activate disk, VM should be in Down, Paused or Up status.' };
+  } else if (isVmRunning(vm.status) && iface === 'ide') {
+    activate = { applies: false, reason: 'When the VM is running, cannot activate a disk attached with IDE interface.' };
+  } else if (isVmRunning(vm.status) && !isHotPluggable(iface)) {
+    activate = {
+      applies: false,
+      reason: `${INTERFACE_LABEL[iface]} disks can't be hot plugged into a running VM: only VirtIO and VirtIO-SCSI can.`,
+    };
+  } else if (isVmRunning(vm.status)) {
+    activate = { applies: true, note: `${vm.name} is running: the disk is hot plugged.` };
+  } else {
+    activate = { applies: true, note: `${vm.name} is down: the disk is plugged and used from its next run.` };
+  }
+
+  return { bootable, sharable, readOnly, passthrough, privilegedIo, scsiReservation, passDiscard, propagateErrors, activate };
+}
+
+/** The values that are sent: an option that does not apply is off, whatever its checkbox was left at. */
+export function effectiveOptions(ctx: DiskOptionContext, v: DiskOptionValues): DiskOptionValues {
+  const s = diskOptionStates(ctx, v);
+  const on = (k: DiskOptionKey) => s[k].applies && v[k];
+  return {
+    interface: v.interface,
+    bootable: on('bootable'),
+    sharable: on('sharable'),
+    readOnly: on('readOnly'),
+    passthrough: on('passthrough'),
+    privilegedIo: on('privilegedIo'),
+    scsiReservation: on('scsiReservation'),
+    passDiscard: on('passDiscard'),
+    propagateErrors: on('propagateErrors'),
+    activate: on('activate'),
+  };
+}
+
+/**
+ * The disk's sgio from the pass-through choices (AbstractDiskModel.flush): none when pass-through is off,
+ * unfiltered with privileged SCSI I/O, filtered otherwise.
+ */
+export function sgioOf(effective: Pick<DiskOptionValues, 'passthrough' | 'privilegedIo'>): 'filtered' | 'unfiltered' | undefined {
+  if (!effective.passthrough) return undefined;
+  return effective.privilegedIo ? 'unfiltered' : 'filtered';
+}
+
+/** The selected interface itself is no longer allowed (e.g. VirtIO-SCSI on a VM that has it disabled). */
+export function interfaceProblem(ctx: DiskOptionContext, v: DiskOptionValues): string | undefined {
+  if (!ctx.vm) return undefined;
+  const choice = interfaceChoices(ctx, v).find((c) => c.value === v.interface);
+  return choice?.disabled ? choice.reason : undefined;
+}
+
+export function interfaceLabel(i: DiskInterface): string {
+  return INTERFACE_LABEL[i];
+}

@@ -1,0 +1,155 @@
+// Whether a LUN a host sees can back a new direct-LUN disk, and why not, in words (docs/decisions/001).
+// The engine's rules (reference/engine-rest-api.md §6.4, webadmin-direct-lun.md §2.6): a LUN that already backs
+// a disk cannot back another (409 LUN_IS_ALREADY_IN_USE); a LUN of a storage domain can, but only after an
+// explicit destructive-action approval; a LUN with no active path from the host cannot be checked by it
+// (ACTION_TYPE_FAILED_DISK_LUN_INVALID when the host is named). Pure: no React, no fetch.
+import type { LogicalUnit } from './model';
+
+export type LunUse =
+  /** Free to use. */
+  | { kind: 'available' }
+  /** Backs a disk: never selectable (a LUN backs at most one disk). */
+  | { kind: 'used-by-disk'; diskId: string; diskAlias: string | undefined; sharable: boolean; vmNames: string[] }
+  /** Part of a storage domain: selectable, with a warning and an explicit approval at Create. */
+  | { kind: 'storage-domain'; storageDomainId: string; storageDomainName: string | undefined };
+
+export interface LunPaths {
+  total: number | undefined;
+  /** Undefined on engines older than late 2024, which do not report active paths (reference §3.4). */
+  active: number | undefined;
+}
+
+export interface LunAvailability {
+  use: LunUse;
+  paths: LunPaths;
+  /** No active path from the host the LUN was listed on (known only when the engine reports active paths). */
+  unreachable: boolean;
+  /** Some, but not all, paths are active. */
+  degraded: boolean;
+  selectable: boolean;
+  /** One line a screen reader reads for the row: the state and, when not plain available, why. */
+  text: string;
+  /** Short label: "Available", "Used", "In storage domain", "No active path", "Degraded paths". */
+  label: string;
+  /** One short line for the table's status cell: "Used by disk X (attached to db01)", "In storage domain data1: needs approval". */
+  short: string;
+  /** Sort order of states: available first, then warnings, then not selectable. */
+  rank: number;
+}
+
+export interface DiskInfo {
+  id: string;
+  alias: string;
+  sharable: boolean;
+}
+
+export interface AvailabilityContext {
+  /** The host the LUN list came from, for the words ("Not reachable from host2"). */
+  hostName: string;
+  disk: (id: string) => DiskInfo | undefined;
+  /** Names of the VMs a disk is attached to. */
+  vmNamesOfDisk: (diskId: string) => string[];
+  storageDomainName: (id: string) => string | undefined;
+}
+
+export function lunPaths(lu: Pick<LogicalUnit, 'paths' | 'activePaths'>): LunPaths {
+  return { total: lu.paths, active: lu.activePaths };
+}
+
+/** "2 of 4 active", "1 path" (when the engine does not say how many are active). */
+export function pathsText(p: LunPaths): string {
+  if (p.total === undefined) return 'Unknown';
+  if (p.active === undefined) return `${p.total} ${p.total === 1 ? 'path' : 'paths'}`;
+  return `${p.active} of ${p.total} active`;
+}
+
+function list(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+export function usedByText(use: Extract<LunUse, { kind: 'used-by-disk' }>): string {
+  const name = use.diskAlias ?? `with id ${use.diskId}`;
+  const where = use.vmNames.length > 0 ? `attached to ${list(use.vmNames)}` : 'not attached to any VM';
+  return `Used by disk ${name} (${where})`;
+}
+
+export function lunAvailability(lu: LogicalUnit, ctx: AvailabilityContext): LunAvailability {
+  const paths = lunPaths(lu);
+  const unreachable = paths.active !== undefined && paths.total !== undefined && paths.active === 0;
+  const degraded = !unreachable && paths.active !== undefined && paths.total !== undefined && paths.active < paths.total;
+
+  let use: LunUse = { kind: 'available' };
+  // The disk↔LUN map wins over the storage domain: it is what the engine checks on create (DiskValidator).
+  if (lu.diskId) {
+    const d = ctx.disk(lu.diskId);
+    use = { kind: 'used-by-disk', diskId: lu.diskId, diskAlias: d?.alias, sharable: d?.sharable ?? false, vmNames: ctx.vmNamesOfDisk(lu.diskId) };
+  } else if (lu.storageDomainId) {
+    use = { kind: 'storage-domain', storageDomainId: lu.storageDomainId, storageDomainName: ctx.storageDomainName(lu.storageDomainId) };
+  }
+
+  const parts: string[] = [];
+  const shortParts: string[] = [];
+  let label: string;
+  let rank: number;
+  switch (use.kind) {
+    case 'used-by-disk':
+      parts.push(`${usedByText(use)}: not selectable, a LUN backs at most one disk`);
+      shortParts.push(usedByText(use));
+      label = 'Used';
+      rank = 4;
+      break;
+    case 'storage-domain':
+      parts.push(
+        `Part of storage domain ${use.storageDomainName ?? use.storageDomainId}: selectable, but using it needs your explicit approval (writing to it can destroy the domain)`,
+      );
+      shortParts.push(`In storage domain ${use.storageDomainName ?? use.storageDomainId}: needs approval`);
+      label = 'In storage domain';
+      rank = 2;
+      break;
+    default:
+      label = 'Available';
+      rank = 0;
+  }
+  if (unreachable) {
+    parts.push(`Not reachable from ${ctx.hostName}: none of its ${paths.total} paths is active`);
+    shortParts.push(`No active path from ${ctx.hostName}`);
+    if (use.kind === 'available') {
+      label = 'No active path';
+      rank = 3;
+    }
+  } else if (degraded) {
+    parts.push(`Only ${paths.active} of its ${paths.total} paths are active from ${ctx.hostName}`);
+    shortParts.push(`Degraded: ${paths.active} of ${paths.total} paths active`);
+    if (use.kind === 'available') {
+      label = 'Degraded paths';
+      rank = 1;
+    }
+  }
+  const selectable = use.kind !== 'used-by-disk';
+  const text = parts.length > 0 ? parts.join('. ') : 'Available';
+  const short = shortParts.length > 0 ? shortParts.join('; ') : 'Available';
+  return { use, paths, unreachable, degraded, selectable, text, label, short, rank };
+}
+
+/**
+ * Counts for the table's header: every LUN, the free ones (no disk, no storage domain), the ones in a storage
+ * domain (selectable with approval) and the ones that back a disk (not selectable).
+ */
+export function countAvailability(items: readonly { availability: LunAvailability }[]): {
+  total: number;
+  available: number;
+  storageDomain: number;
+  used: number;
+} {
+  let available = 0;
+  let storageDomain = 0;
+  let used = 0;
+  for (const i of items) {
+    const k = i.availability.use.kind;
+    if (k === 'available') available++;
+    else if (k === 'storage-domain') storageDomain++;
+    else used++;
+  }
+  return { total: items.length, available, storageDomain, used };
+}

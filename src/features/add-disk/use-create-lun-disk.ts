@@ -1,0 +1,126 @@
+// Creating the disk: one request (POST /disks, or POST /vms/{id}/diskattachments that creates and attaches),
+// tagged with a correlation id so its job steps show as progress. Never two disks: a second click while a
+// request is in flight does nothing, and after an answer that was lost (network error, unreadable reply) the
+// next try first asks the engine whether a disk on that LUN exists before it sends the create again.
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { attachmentKeys, diskAttachmentWire, listAttachments, vmAttachmentIndexKeys } from '../../engine-api/disk-attachments';
+import { diskKeys, diskWire, findLunDisk } from '../../engine-api/disks';
+import { EngineError, isEngineError } from '../../engine-api/errors';
+import { hostStorageKeys } from '../../engine-api/host-storage';
+import { jobKeys } from '../../engine-api/jobs';
+import { newCorrelationId, sendSpec } from '../../engine-api/requests';
+import { vmKeys } from '../../engine-api/vms';
+import type { Disk, DiskAttachment } from '../../domain/model';
+import type { CreatePlan } from '../../ui/lun-disk/requests';
+
+export type CreateOutcome =
+  | { kind: 'floating'; disk: Disk; correlationId: string; recovered: boolean }
+  | {
+      kind: 'vm';
+      vmId: string;
+      attachment: DiskAttachment;
+      /** What was asked: plug the disk. With a 201 and active "false" the plug failed (reference §4.3). */
+      activateAsked: boolean;
+      correlationId: string;
+      recovered: boolean;
+    };
+
+export interface CreateAttempt {
+  correlationId: string;
+  pending: boolean;
+  error?: unknown;
+}
+
+/** Raised when a LUN turns out to back another disk after a lost answer: handled like the engine's 409. */
+export function lunTakenError(lunId: string, alias: string): EngineError {
+  return new EngineError({
+    kind: 'fault',
+    status: 409,
+    reason: 'Operation Failed',
+    detail: `[Cannot add Virtual Disk. The provided lun is used by another disk.]`,
+    messages: [`Cannot add Virtual Disk. The provided lun is used by another disk. LUN ${lunId} now backs disk ${alias}.`],
+  });
+}
+
+/** Whether the engine may have done the work even though we got no usable answer. */
+function answerLost(e: unknown): boolean {
+  if (!isEngineError(e)) return true;
+  return e.kind === 'network' || e.kind === 'parse' || (e.kind === 'fault' && e.status >= 500);
+}
+
+export function useCreateLunDisk(vmId: string | undefined) {
+  const queryClient = useQueryClient();
+  const inFlight = useRef(false);
+  const mustCheckFirst = useRef(false);
+  const [attempt, setAttempt] = useState<CreateAttempt | undefined>(undefined);
+
+  const invalidate = useCallback(
+    (hostId: string | undefined, correlationId: string) => {
+      // The last poll of the progress may predate the end of the jobs: read them once more.
+      void queryClient.invalidateQueries({ queryKey: jobKeys.byCorrelation(correlationId) });
+      void queryClient.invalidateQueries({ queryKey: diskKeys.all });
+      void queryClient.invalidateQueries({ queryKey: vmAttachmentIndexKeys.all });
+      if (vmId) {
+        void queryClient.invalidateQueries({ queryKey: attachmentKeys.all(vmId) });
+        void queryClient.invalidateQueries({ queryKey: vmKeys.detail(vmId) });
+      }
+      if (hostId) void queryClient.invalidateQueries({ queryKey: hostStorageKeys.all(hostId) });
+    },
+    [queryClient, vmId],
+  );
+
+  /** A disk on this LUN exists already: ours (from the lost answer), or someone else's. */
+  const recover = useCallback(
+    async (plan: CreatePlan, correlationId: string): Promise<CreateOutcome | undefined> => {
+      const existing = await findLunDisk(plan.disk.lun.id);
+      if (!existing) return undefined;
+      const ours = !plan.disk.alias || existing.alias === plan.disk.alias;
+      if (!vmId) {
+        if (!ours) throw lunTakenError(plan.disk.lun.id, existing.alias);
+        return { kind: 'floating', disk: existing, correlationId, recovered: true };
+      }
+      const attachment = (await listAttachments(vmId)).find((a) => a.diskId === existing.id);
+      if (!attachment || !ours) throw lunTakenError(plan.disk.lun.id, existing.alias);
+      return { kind: 'vm', vmId, attachment, activateAsked: plan.attachment?.active ?? false, correlationId, recovered: true };
+    },
+    [vmId],
+  );
+
+  const create = useCallback(
+    /** Undefined when a create is already in flight: then nothing is sent. */
+    async (plan: CreatePlan, hostId: string): Promise<CreateOutcome | undefined> => {
+      if (inFlight.current) return undefined;
+      inFlight.current = true;
+      const correlationId = newCorrelationId('add-disk');
+      setAttempt({ correlationId, pending: true });
+      try {
+        let outcome: CreateOutcome | undefined;
+        if (mustCheckFirst.current) outcome = await recover(plan, correlationId);
+        if (!outcome) {
+          if (vmId) {
+            const attachment = await sendSpec(plan.spec, diskAttachmentWire, correlationId);
+            outcome = { kind: 'vm', vmId, attachment, activateAsked: plan.attachment?.active ?? false, correlationId, recovered: false };
+          } else {
+            const disk = await sendSpec(plan.spec, diskWire, correlationId);
+            outcome = { kind: 'floating', disk, correlationId, recovered: false };
+          }
+        }
+        mustCheckFirst.current = false;
+        setAttempt({ correlationId, pending: false });
+        invalidate(hostId, correlationId);
+        return outcome;
+      } catch (e) {
+        if (answerLost(e)) mustCheckFirst.current = true;
+        setAttempt({ correlationId, pending: false, error: e });
+        invalidate(hostId, correlationId);
+        throw e;
+      } finally {
+        inFlight.current = false;
+      }
+    },
+    [vmId, recover, invalidate],
+  );
+
+  return { create, attempt, isPending: attempt?.pending ?? false, reset: () => setAttempt(undefined) };
+}

@@ -1,0 +1,127 @@
+// Form fields bound to react-hook-form: the label, the control, the message next to it (tied with
+// aria-describedby), and for options that do not apply the reason in words next to the disabled control.
+import { Checkbox, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from '@patternfly/react-core';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+
+export function FieldMessages({ id, error, helper }: { id: string; error?: string | undefined; helper?: ReactNode }) {
+  if (!error && !helper) return null;
+  return (
+    <FormHelperText>
+      <HelperText id={id}>
+        {error ? (
+          <HelperTextItem variant="error" screenReaderText="error">
+            {error}
+          </HelperTextItem>
+        ) : (
+          <HelperTextItem>{helper}</HelperTextItem>
+        )}
+      </HelperText>
+    </FormHelperText>
+  );
+}
+
+export function TextField<T extends FieldValues>({
+  control,
+  name,
+  id,
+  label,
+  helper,
+  type = 'text',
+  isRequired,
+  autoComplete,
+  placeholder,
+  onKeyDown,
+  onValueChange,
+  inputMode,
+}: {
+  control: Control<T>;
+  name: FieldPath<T>;
+  id: string;
+  label: string;
+  helper?: ReactNode;
+  type?: 'text' | 'password';
+  isRequired?: boolean;
+  autoComplete?: string;
+  placeholder?: string;
+  onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void;
+  /** Called after the form value changed (e.g. to clear an engine error tied to the field). */
+  onValueChange?: (v: string) => void;
+  inputMode?: 'numeric' | 'text';
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => {
+        const messageId = `${id}-message`;
+        const hasMessage = !!fieldState.error?.message || !!helper;
+        return (
+          <FormGroup label={label} fieldId={id} isRequired={isRequired}>
+            <TextInput
+              id={id}
+              ref={field.ref}
+              name={field.name}
+              type={type}
+              value={typeof field.value === 'string' ? field.value : ''}
+              onChange={(_e, v) => {
+                field.onChange(v);
+                onValueChange?.(v);
+              }}
+              onBlur={field.onBlur}
+              onKeyDown={onKeyDown}
+              autoComplete={autoComplete}
+              placeholder={placeholder}
+              inputMode={inputMode}
+              validated={fieldState.error ? 'error' : 'default'}
+              aria-describedby={hasMessage ? messageId : undefined}
+              isRequired={isRequired}
+            />
+            <FieldMessages id={messageId} error={fieldState.error?.message} helper={helper} />
+          </FormGroup>
+        );
+      }}
+    />
+  );
+}
+
+/**
+ * A checkbox that may not apply: then it is disabled and shown off (whatever was chosen is kept for when it
+ * applies again), with the reason next to it, read by screen readers through aria-describedby.
+ */
+export function OptionCheckbox<T extends FieldValues>({
+  control,
+  name,
+  id,
+  label,
+  applies,
+  reason,
+  note,
+}: {
+  control: Control<T>;
+  name: FieldPath<T>;
+  id: string;
+  label: string;
+  applies: boolean;
+  reason?: string | undefined;
+  note?: string | undefined;
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <Checkbox
+          id={id}
+          name={field.name}
+          label={label}
+          isChecked={applies && field.value === true}
+          isDisabled={!applies}
+          onChange={(_e, checked) => field.onChange(checked)}
+          onBlur={field.onBlur}
+          description={!applies && reason ? <span data-reason>{reason}</span> : note ? note : undefined}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,118 @@
+// Step "Disk": alias, description and the disk's options. An option that does not apply under the chosen
+// interface, VM state or LUN stays visible, disabled, with the engine's reason next to it (domain/disk-options).
+import { Form, FormGroup, FormSelect, FormSelectOption, Title } from '@patternfly/react-core';
+import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { ALIAS_MAX, DESCRIPTION_MAX, engineDefaultAlias } from '../../domain/disk-naming';
+import { diskOptionStates, interfaceChoices, type DiskOptionKey } from '../../domain/disk-options';
+import { FieldMessages, OptionCheckbox, TextField } from '../form-fields';
+import { useLunDisk } from './data';
+import type { LunDiskFormValues } from './form';
+import { optionContext, optionValues } from './requests';
+
+const OPTIONS: Array<{ key: DiskOptionKey; label: string }> = [
+  { key: 'activate', label: 'Activate (plug the disk)' },
+  { key: 'bootable', label: 'Bootable' },
+  { key: 'sharable', label: 'Sharable' },
+  { key: 'readOnly', label: 'Read-only' },
+  { key: 'passthrough', label: 'Enable SCSI pass-through' },
+  { key: 'privilegedIo', label: 'Allow privileged SCSI I/O' },
+  { key: 'scsiReservation', label: 'Use SCSI reservation' },
+  { key: 'passDiscard', label: 'Enable discard' },
+  { key: 'propagateErrors', label: 'Propagate errors' },
+];
+
+export function DiskStep() {
+  const { data } = useLunDisk();
+  const { control } = useFormContext<LunDiskFormValues>();
+  const values = useWatch({ control }) as LunDiskFormValues;
+  const ctx = optionContext(data, values);
+  const opts = optionValues(values);
+  const states = diskOptionStates(ctx, opts);
+  const choices = interfaceChoices(ctx, opts);
+  const vm = ctx.vm;
+  const disabledChoices = choices.filter((c) => c.disabled && c.reason && vm);
+  const current = choices.find((c) => c.value === values.interface);
+  const engineAlias = vm ? engineDefaultAlias(vm.name, data.vmAttachments.data?.length ?? 0) : undefined;
+
+  return (
+    <Form onSubmit={(e) => e.preventDefault()} aria-labelledby="disk-step-title">
+      <Title headingLevel="h2" id="disk-step-title">
+        Set the disk up
+      </Title>
+      <TextField
+        control={control}
+        name="alias"
+        id="disk-alias"
+        label="Alias"
+        isRequired={!vm}
+        helper={`Pre-filled with the LUN ID. Letters, digits, '.', '_' and '-'; at most ${ALIAS_MAX}.${
+          engineAlias ? ` Leave it empty and the engine names the disk ${engineAlias}.` : ''
+        }`}
+      />
+      <TextField
+        control={control}
+        name="description"
+        id="disk-description"
+        label="Description"
+        helper={`Optional, at most ${DESCRIPTION_MAX} characters (${values.description.length} so far). Shown wherever disks are listed.`}
+      />
+      <Controller
+        control={control}
+        name="interface"
+        render={({ field }) => (
+          <FormGroup label="Interface" fieldId="disk-interface">
+            <FormSelect
+              id="disk-interface"
+              value={field.value}
+              onChange={(_e, v) => {
+                const c = choices.find((x) => x.value === v);
+                if (c && !c.disabled) field.onChange(c.value);
+              }}
+              onBlur={field.onBlur}
+              isDisabled={!vm}
+              aria-describedby="disk-interface-message"
+              validated={current?.disabled && vm ? 'error' : 'default'}
+            >
+              {choices.map((c) => (
+                <FormSelectOption key={c.value} value={c.value} label={c.disabled && vm ? `${c.label} (not available)` : c.label} isDisabled={c.disabled} />
+              ))}
+            </FormSelect>
+            <FieldMessages
+              id="disk-interface-message"
+              error={vm && current?.disabled ? current.reason : undefined}
+              helper={
+                !vm ? (
+                  'Set per VM: choose it when you attach the disk to a VM.'
+                ) : disabledChoices.length > 0 ? (
+                  <>
+                    {disabledChoices.map((c) => (
+                      <span key={c.value} style={{ display: 'block' }}>
+                        {c.label}: {c.reason}
+                      </span>
+                    ))}
+                  </>
+                ) : (
+                  `How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.`
+                )
+              }
+            />
+          </FormGroup>
+        )}
+      />
+      <FormGroup label="Options" role="group" fieldId="disk-options">
+        {OPTIONS.map((o) => (
+          <OptionCheckbox
+            key={o.key}
+            control={control}
+            name={o.key}
+            id={`disk-opt-${o.key}`}
+            label={o.label}
+            applies={states[o.key].applies}
+            reason={states[o.key].reason}
+            note={states[o.key].note}
+          />
+        ))}
+      </FormGroup>
+    </Form>
+  );
+}

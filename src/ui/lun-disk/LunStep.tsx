@@ -1,0 +1,234 @@
+// Step "LUN": the LUNs the chosen host sees, as a virtualized table with search, sort, grouping and counts.
+// One LUN is picked; the pick survives search, sort and regrouping (it is the form's `lunId`, not a row index).
+import {
+  Alert, Button, HelperText, HelperTextItem, SearchInput, Spinner, Title, ToggleGroup, ToggleGroupItem, Toolbar,
+  ToolbarContent, ToolbarItem,
+} from '@patternfly/react-core';
+import { SyncAltIcon } from '@patternfly/react-icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { hostStorageKeys } from '../../engine-api/host-storage';
+import { aliasAfterLunChange, suggestedAlias } from '../../domain/disk-naming';
+import { countAvailability } from '../../domain/lun-availability';
+import { ErrorAlert } from '../ErrorAlert';
+import { Empty } from '../QueryStates';
+import { useLunDisk } from './data';
+import type { LunDiskFormValues } from './form';
+import { LunTable } from './LunTable';
+import { filterAndSort, toListItems, type LunRow } from './lun-rows';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | undefined }) {
+  const { data, usedLunAction, view } = useLunDisk();
+  const { control, setValue, setError, getValues, clearErrors, formState } = useFormContext<LunDiskFormValues>();
+  const [lunId, storageType, hostId] = useWatch({ control, name: ['lunId', 'storageType', 'hostId'] });
+  const queryClient = useQueryClient();
+  const [activeRow, setActiveRow] = useState<LunRow | undefined>(undefined);
+  const iscsi = storageType === 'iscsi';
+  const hostName = data.host?.name ?? 'the host';
+  const search = useDeferredValue(view.search);
+  const grouped = iscsi && view.grouped;
+
+  const shownRows = useMemo(() => filterAndSort(data.rows, search, view.sort), [data.rows, search, view.sort]);
+  const items = useMemo(() => toListItems(shownRows, grouped), [shownRows, grouped]);
+  const counts = useMemo(() => countAvailability(data.rows), [data.rows]);
+  const selected = lunId ? data.rowById.get(lunId) : undefined;
+  const selectedShown = !!selected && shownRows.includes(selected);
+
+  // A LUN picked on another host (or of the other storage type) that this host does not list is cleared, and
+  // the user is told so: a disk must be created from a LUN the chosen host sees.
+  useEffect(() => {
+    if (!data.hostStorage.isSuccess || !lunId || data.rowById.has(lunId)) return;
+    setValue('lunId', '');
+    setValue('approveStorageDomain', false);
+    setError('lunId', {
+      type: 'cleared',
+      message: `The LUN you had picked (${lunId}) was cleared: ${hostName} does not list it among its ${iscsi ? 'iSCSI' : 'Fibre Channel'} LUNs.`,
+    });
+  }, [data.hostStorage.isSuccess, data.rowById, lunId, setValue, setError, hostName, iscsi]);
+
+  const onSelect = useCallback(
+    (row: LunRow) => {
+      const v = getValues();
+      if (v.lunId !== row.id) {
+        setValue('alias', aliasAfterLunChange(v.alias, v.aliasSuggestion, row.id), { shouldDirty: true });
+        setValue('aliasSuggestion', suggestedAlias(row.id));
+        // An approval is for one LUN of one storage domain, never carried over to another LUN.
+        setValue('approveStorageDomain', false);
+      }
+      setValue('lunId', row.id, { shouldDirty: true });
+      clearErrors('lunId');
+    },
+    [getValues, setValue, clearErrors],
+  );
+
+  const rescan = () => void queryClient.invalidateQueries({ queryKey: hostStorageKeys.all(hostId) });
+  const lunError = formState.errors.lunId?.message;
+  const tableLabel = `${iscsi ? 'iSCSI' : 'Fibre Channel'} LUNs ${hostName} sees`;
+
+  let body;
+  if (!hostId) {
+    body = <Empty title="No host chosen">Go back to Source and choose the host whose LUNs to list.</Empty>;
+  } else if (data.hostStorage.isPending) {
+    body = (
+      <div style={{ padding: '1.5rem', display: 'flex', gap: '0.75rem', alignItems: 'center' }} role="status">
+        <Spinner size="lg" aria-hidden />
+        <span>
+          Loading the LUNs {hostName} sees… The host lists every multipath device; with many LUNs this can take a while.
+        </span>
+      </div>
+    );
+  } else if (data.hostStorage.isError) {
+    body = <ErrorAlert title={`Could not retrieve the LUNs ${hostName} sees`} error={data.hostStorage.error} onRetry={rescan} headingLevel="h3" />;
+  } else if (data.rows.length === 0) {
+    body = iscsi ? (
+      <Empty
+        title={`${hostName} sees no iSCSI LUN`}
+        actions={onGoToTargets ? <Button variant="primary" onClick={onGoToTargets}>Go to Targets</Button> : undefined}
+      >
+        {hostName} is not logged in to any iSCSI target that exports a LUN to it. Go back to Targets: discover a portal and log in to the
+        target that holds your LUN.
+      </Empty>
+    ) : (
+      <Empty title={`${hostName} sees no Fibre Channel LUN`}>
+        No FC LUN is zoned to {hostName}. Ask your SAN administrator to zone the LUN to this host, or go back to Source and choose a host
+        that sees it.
+      </Empty>
+    );
+  } else {
+    body = (
+      <>
+        <Toolbar inset={{ default: 'insetNone' }}>
+          <ToolbarContent>
+            <ToolbarItem style={{ minWidth: '22rem' }}>
+              <SearchInput
+                aria-label="Search LUNs"
+                placeholder="Search any column: ID, size, vendor, serial, target, disk…"
+                value={view.search}
+                onChange={(_e, v) => view.setSearch(v)}
+                onClear={() => view.setSearch('')}
+                aria-describedby="lun-counts"
+              />
+            </ToolbarItem>
+            <ToolbarItem>
+              <span id="lun-group-label" style={{ marginRight: '0.5rem' }}>
+                Show:
+              </span>
+              <ToggleGroup aria-labelledby="lun-group-label">
+                <ToggleGroupItem
+                  text="By target"
+                  buttonId="lun-group-target"
+                  isSelected={grouped}
+                  isDisabled={!iscsi}
+                  onChange={() => view.setGrouped(true)}
+                  aria-describedby={iscsi ? undefined : 'lun-group-reason'}
+                />
+                <ToggleGroupItem text="Flat list" buttonId="lun-group-flat" isSelected={!grouped} onChange={() => view.setGrouped(false)} />
+              </ToggleGroup>
+              {!iscsi ? (
+                <span id="lun-group-reason" style={{ marginLeft: '0.5rem', color: 'var(--pf-t--global--text--color--subtle)' }}>
+                  Fibre Channel LUNs have no targets to group by.
+                </span>
+              ) : null}
+            </ToolbarItem>
+            <ToolbarItem>
+              <Button variant="link" icon={<SyncAltIcon />} onClick={rescan} isLoading={data.hostStorage.isFetching} isDisabled={data.hostStorage.isFetching}>
+                Rescan {hostName}
+              </Button>
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+        <p id="lun-counts" aria-live="polite" style={{ marginBottom: '0.5rem' }}>
+          <strong>{n(counts.total)}</strong> {counts.total === 1 ? 'LUN' : 'LUNs'}: {n(counts.available)} available
+          {counts.storageDomain > 0 ? `, ${n(counts.storageDomain)} in a storage domain` : ''}, {n(counts.used)} used by disks ·{' '}
+          <strong>{n(shownRows.length)}</strong> shown{search.trim() ? ` for “${search.trim()}”` : ''}.
+        </p>
+        <p id="lun-table-help" className="pf-v6-screen-reader">
+          Use the arrow keys to move between rows, Space or Enter to pick a LUN, Tab to reach the row's action.
+        </p>
+        {shownRows.length === 0 ? (
+          <Empty title={`No LUN matches “${search.trim()}”`} actions={<Button variant="link" onClick={() => view.setSearch('')}>Clear the search</Button>}>
+            The search matches the LUN ID, size, paths, vendor, product, serial, target, portal and status. Try fewer or other words.
+          </Empty>
+        ) : (
+          <LunTable
+            label={tableLabel}
+            items={items}
+            iscsi={iscsi}
+            selectedId={lunId}
+            onSelect={onSelect}
+            sort={view.sort}
+            onSort={view.setSort}
+            action={usedLunAction}
+            describedBy="lun-table-help"
+            onActiveChange={setActiveRow}
+          />
+        )}
+        <p style={{ marginTop: '0.5rem', minHeight: '1.5em', color: 'var(--pf-t--global--text--color--subtle)' }} data-testid="lun-row-details">
+          {activeRow ? `LUN ${activeRow.id}: ${activeRow.availability.text}.` : ''}
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <section aria-labelledby="lun-step-title">
+      <Title headingLevel="h2" id="lun-step-title">
+        Pick the LUN
+      </Title>
+      <p style={{ margin: '0.5rem 0 1rem' }}>
+        The {iscsi ? 'iSCSI' : 'Fibre Channel'} LUNs {hostName} sees. LUNs that already back a disk stay listed, grayed, with the disk
+        they back: a LUN backs at most one disk.
+      </p>
+      {lunError && formState.errors.lunId?.type === 'cleared' ? (
+        <Alert variant="info" isInline title="Your pick was cleared" component="h3" style={{ marginBottom: '1rem' }}>
+          {lunError}
+        </Alert>
+      ) : null}
+      {lunError && formState.errors.lunId?.type === 'engine' ? (
+        <Alert variant="danger" isInline title="That LUN can no longer be used" component="h3" style={{ marginBottom: '1rem' }} role="alert">
+          {lunError}
+        </Alert>
+      ) : null}
+      <SelectedLun row={selected} shown={selectedShown} hostName={hostName} />
+      {lunError && formState.errors.lunId?.type !== 'engine' && formState.errors.lunId?.type !== 'cleared' ? (
+        <HelperText style={{ marginBottom: '0.5rem' }}>
+          <HelperTextItem variant="error" id="lun-error" screenReaderText="error">
+            <span role="alert">{lunError}</span>
+          </HelperTextItem>
+        </HelperText>
+      ) : null}
+      {body}
+    </section>
+  );
+}
+
+function SelectedLun({ row, shown, hostName }: { row: LunRow | undefined; shown: boolean; hostName: string }) {
+  if (!row) return null;
+  const a = row.availability;
+  const sd = a.use.kind === 'storage-domain' ? a.use : undefined;
+  return (
+    <div style={{ marginBottom: '1rem' }}>
+      <p data-testid="selected-lun">
+        <strong>Picked:</strong> LUN <code>{row.id}</code> · {row.sizeText}
+        {row.vendor || row.product ? ` · ${[row.vendor, row.product].filter(Boolean).join(' ')}` : ''}
+        {row.target ? ` · ${row.target}` : ''}
+        {shown ? '' : ' (hidden by the search)'}
+      </p>
+      {sd ? (
+        <Alert variant="warning" isInline title={`LUN is already part of storage domain ${sd.storageDomainName ?? sd.storageDomainId}`} component="h3" style={{ marginTop: '0.5rem' }}>
+          A VM writing to this LUN can destroy the data of storage domain {sd.storageDomainName ?? sd.storageDomainId}. You can still use it, but
+          Create asks for your explicit approval.
+        </Alert>
+      ) : null}
+      {a.unreachable ? (
+        <Alert variant="warning" isInline title={`Not reachable from ${hostName}`} component="h3" style={{ marginTop: '0.5rem' }}>
+          None of this LUN&apos;s {a.paths.total} paths is active from {hostName}. The engine cannot check it from {hostName}, so the disk is created
+          without that check and its size stays unknown until the LUN is refreshed from a host that sees it.
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+// What the LUN-disk steps read from the engine, loaded once by the wizard that hosts them and shared through a
+// context: data centers, hosts, the VM (for a VM disk), the LUNs the chosen host sees with their availability,
+// and who uses which disk. The wizard also validates steps with it (a step's rules can need engine data).
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { clustersQueryOptions, dataCentersQueryOptions } from '../../engine-api/data-centers';
+import { attachmentsByDisk, attachmentsQueryOptions, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
+import { disksQueryOptions } from '../../engine-api/disks';
+import { hostStorageQueryOptions } from '../../engine-api/host-storage';
+import { hostsQueryOptions } from '../../engine-api/hosts';
+import { storageDomainsQueryOptions } from '../../engine-api/storage-domains';
+import { vmQueryOptions } from '../../engine-api/vms';
+import type { AvailabilityContext } from '../../domain/lun-availability';
+import type { DataCenter, Disk, DiskAttachment, Host, HostLun, LunStorageType, Vm } from '../../domain/model';
+import { buildLunRows, type LunRow, type LunSort } from './lun-rows';
+
+export interface LunDiskData {
+  /** Set when the disk is created for a VM. */
+  vmId: string | undefined;
+  vm: UseQueryResult<Vm>;
+  vmAttachments: UseQueryResult<DiskAttachment[]>;
+  dataCenters: UseQueryResult<DataCenter[]>;
+  hosts: UseQueryResult<Host[]>;
+  /** Data center of a host (through its cluster). */
+  dataCenterOfHost: (h: Host) => string | undefined;
+  /** The VM's data center, for a VM disk. */
+  vmDataCenterId: string | undefined;
+  disks: UseQueryResult<Disk[]>;
+  hostStorage: UseQueryResult<HostLun[]>;
+  /** LUNs of the chosen storage type the chosen host sees, with availability (empty while loading). */
+  rows: LunRow[];
+  rowById: Map<string, LunRow>;
+  host: Host | undefined;
+  hostName: (id: string | undefined) => string;
+  /** The alias of the VM's bootable disk, if it has one (one bootable disk per VM). */
+  vmBootableAlias: string | undefined;
+}
+
+export function useLunDiskData(args: { vmId: string | undefined; hostId: string; storageType: LunStorageType }): LunDiskData {
+  const { vmId, hostId, storageType } = args;
+  const dataCenters = useQuery(dataCentersQueryOptions());
+  const clusters = useQuery(clustersQueryOptions());
+  const hosts = useQuery(hostsQueryOptions());
+  const vm = useQuery({ ...vmQueryOptions(vmId ?? ''), enabled: !!vmId });
+  const vmAttachments = useQuery({ ...attachmentsQueryOptions(vmId ?? ''), enabled: !!vmId });
+  const disks = useQuery(disksQueryOptions());
+  const usage = useQuery(vmsWithAttachmentsQueryOptions());
+  const domains = useQuery(storageDomainsQueryOptions());
+  // The device list is a full multipath scan on the host (webadmin-direct-lun.md §6): keep it for a while and
+  // refresh it on purpose (after logins, after a conflict), not on every step change.
+  const hostStorage = useQuery({ ...hostStorageQueryOptions(hostId), enabled: !!hostId, staleTime: 60_000 });
+
+  const dcOfCluster = useMemo(() => new Map((clusters.data ?? []).map((c) => [c.id, c.dataCenterId])), [clusters.data]);
+  const dataCenterOfHost = useMemo(() => (h: Host) => (h.clusterId ? dcOfCluster.get(h.clusterId) : undefined), [dcOfCluster]);
+  const vmDataCenterId = vm.data?.clusterId ? dcOfCluster.get(vm.data.clusterId) : undefined;
+  const host = hosts.data?.find((h) => h.id === hostId);
+  const hostName = useMemo(
+    () => (id: string | undefined) => hosts.data?.find((h) => h.id === id)?.name ?? id ?? '',
+    [hosts.data],
+  );
+
+  const availabilityContext = useMemo((): AvailabilityContext => {
+    const diskById = new Map((disks.data ?? []).map((d) => [d.id, d]));
+    const byDisk = usage.data ? attachmentsByDisk(usage.data) : new Map<string, Array<{ vm: Vm }>>();
+    const sdById = new Map((domains.data ?? []).map((s) => [s.id, s.name]));
+    return {
+      hostName: host?.name ?? 'this host',
+      disk: (id) => {
+        const d = diskById.get(id);
+        return d ? { id: d.id, alias: d.alias, sharable: d.sharable } : undefined;
+      },
+      vmNamesOfDisk: (id) => (byDisk.get(id) ?? []).map((x) => x.vm.name),
+      storageDomainName: (id) => sdById.get(id),
+    };
+  }, [disks.data, usage.data, domains.data, host?.name]);
+
+  const rows = useMemo(
+    () => buildLunRows(hostStorage.data ?? [], storageType, availabilityContext),
+    [hostStorage.data, storageType, availabilityContext],
+  );
+  const rowById = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
+
+  const vmBootableAlias = useMemo(() => {
+    const boot = vmAttachments.data?.find((a) => a.bootable);
+    if (!boot) return undefined;
+    return disks.data?.find((d) => d.id === boot.diskId)?.alias ?? boot.diskId;
+  }, [vmAttachments.data, disks.data]);
+
+  return {
+    vmId,
+    vm,
+    vmAttachments,
+    dataCenters,
+    hosts,
+    dataCenterOfHost,
+    vmDataCenterId,
+    disks,
+    hostStorage,
+    rows,
+    rowById,
+    host,
+    hostName,
+    vmBootableAlias,
+  };
+}
+
+/** How the LUN table is shown: kept by the wizard, so leaving the step and coming back keeps it. */
+export interface LunTableView {
+  search: string;
+  setSearch: (s: string) => void;
+  sort: LunSort;
+  setSort: (s: LunSort) => void;
+  /** By target (iSCSI) or a flat list. */
+  grouped: boolean;
+  setGrouped: (g: boolean) => void;
+}
+
+export function useLunTableView(): LunTableView {
+  const [search, setSearch] = useState('');
+  // Available LUNs first: that is what the user came for; used ones stay listed below them.
+  const [sort, setSort] = useState<LunSort>({ key: 'status', direction: 'asc' });
+  const [grouped, setGrouped] = useState(true);
+  return useMemo(() => ({ search, setSearch, sort, setSort, grouped, setGrouped }), [search, sort, grouped]);
+}
+
+export interface LunDiskEnvironment {
+  data: LunDiskData;
+  view: LunTableView;
+  /**
+   * What a used LUN's row offers: "Attach disk X instead" for a VM, "Go to disk X" for a floating disk. The
+   * wizard decides (the attach itself belongs to the wizard that hosts the steps).
+   */
+  usedLunAction?: ((row: LunRow, tabbable: boolean) => ReactNode) | undefined;
+  /** The form was filled from a saved draft (then the CHAP password, never saved, must be typed again). */
+  restoredDraft?: boolean | undefined;
+}
+
+const LunDiskContext = createContext<LunDiskEnvironment | undefined>(undefined);
+
+export function LunDiskProvider({ value, children }: { value: LunDiskEnvironment; children: ReactNode }) {
+  return <LunDiskContext.Provider value={value}>{children}</LunDiskContext.Provider>;
+}
+
+export function useLunDisk(): LunDiskEnvironment {
+  const v = useContext(LunDiskContext);
+  if (!v) throw new Error('useLunDisk outside LunDiskProvider');
+  return v;
+}

@@ -1,0 +1,108 @@
+// Step validation for the LUN-disk steps: the step's zod schema, plus the rules that need the engine's data
+// (the host is Up, the host sees iSCSI LUNs, the picked LUN is still selectable, the approval of a storage-domain
+// LUN). Any wizard that hosts the steps validates "Next" with checkStep.
+import { Alert } from '@patternfly/react-core';
+import { useFormContext, type FieldPath, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import { interfaceProblem } from '../../domain/disk-options';
+import type { LunDiskData } from './data';
+import { schemaForStep, type LunDiskFormValues, type LunDiskSchemaContext, type LunDiskStepId } from './form';
+import { optionContext, optionValues } from './requests';
+
+export type LunDiskForm = UseFormReturn<LunDiskFormValues>;
+
+/** Validates `fields` with the step's schema: their errors are replaced, the first one gets the focus. */
+export function validateFields(form: LunDiskForm, schema: z.ZodType, fields: Array<FieldPath<LunDiskFormValues>>): boolean {
+  form.clearErrors(fields);
+  const r = schema.safeParse(form.getValues());
+  if (r.success) return true;
+  let first = true;
+  for (const issue of r.error.issues) {
+    const name = issue.path.map(String).join('.') as FieldPath<LunDiskFormValues>;
+    if (!fields.includes(name)) continue;
+    form.setError(name, { type: 'validate', message: issue.message }, { shouldFocus: first });
+    first = false;
+  }
+  return first;
+}
+
+/** Validates one step against the form and, where a rule needs it, the engine's data. */
+export function checkStep(id: LunDiskStepId, data: LunDiskData, form: LunDiskForm, c: LunDiskSchemaContext): boolean {
+  const v = form.getValues();
+  switch (id) {
+    case 'source': {
+      if (!validateFields(form, schemaForStep('source', c), ['dataCenterId', 'hostId', 'storageType'])) return false;
+      const host = data.hosts.data?.find((h) => h.id === v.hostId);
+      if (host && host.status !== 'up') {
+        form.setError('hostId', { type: 'validate', message: `${host.name} is not Up: only an Up host can list LUNs.` }, { shouldFocus: true });
+        return false;
+      }
+      return true;
+    }
+    case 'targets': {
+      form.clearErrors('root.step');
+      if (v.storageType !== 'iscsi' || !data.hostStorage.isSuccess) return true;
+      if (data.rows.length === 0) {
+        const name = data.host?.name ?? 'The host';
+        form.setError('root.step', {
+          type: 'validate',
+          message: `${name} sees no iSCSI LUN yet: discover a portal and log in to the target that holds your LUN first.`,
+        });
+        return false;
+      }
+      return true;
+    }
+    case 'lun': {
+      if (!validateFields(form, schemaForStep('lun', c), ['lunId'])) return false;
+      if (!data.hostStorage.isSuccess) {
+        form.setError('lunId', { type: 'validate', message: 'The LUN list is not loaded yet: wait for it, then pick a LUN.' });
+        return false;
+      }
+      const row = data.rowById.get(v.lunId);
+      if (!row) {
+        form.setError('lunId', { type: 'validate', message: `${data.host?.name ?? 'The host'} does not list LUN ${v.lunId}: pick another.` });
+        return false;
+      }
+      if (!row.availability.selectable) {
+        form.setError('lunId', { type: 'validate', message: `LUN ${row.id} cannot be used: ${row.availability.short}. Pick another LUN.` });
+        return false;
+      }
+      return true;
+    }
+    case 'disk': {
+      if (data.vmId && !data.vm.data) return false;
+      if (!validateFields(form, schemaForStep('disk', c), ['alias', 'description'])) return false;
+      const problem = interfaceProblem(optionContext(data, v), optionValues(v));
+      if (problem) {
+        form.setError('interface', { type: 'validate', message: problem });
+        return false;
+      }
+      return true;
+    }
+    case 'review': {
+      const row = data.rowById.get(v.lunId);
+      if (row?.availability.use.kind === 'storage-domain' && !v.approveStorageDomain) {
+        form.setError('approveStorageDomain', { type: 'validate', message: 'You must approve the action by clicking on this checkbox.' });
+        document.getElementById('approve-sd')?.focus();
+        return false;
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+
+
+/** A step-level problem that no single field owns (e.g. "host3 sees no iSCSI LUN yet"). */
+export function StepProblem() {
+  const { formState } = useFormContext<LunDiskFormValues>();
+  const message = formState.errors.root?.step?.message;
+  if (!message) return null;
+  return (
+    <Alert variant="danger" isInline title="Cannot go on yet" component="h3" role="alert" style={{ marginBottom: '1rem' }}>
+      {message}
+    </Alert>
+  );
+}
+
