@@ -1,7 +1,8 @@
 // Which of Activate, Deactivate and Detach the engine allows for one attachment in the VM's current state, and
 // why not in words (HotPlugDiskToVmCommand, DetachDiskFromVmCommand, VmCommand.isDiskSupportedForPlugUnPlug;
 // reference/engine-rest-api.md §4.4, webadmin-direct-lun.md §4.1, §5).
-import { INTERFACE_TEXT, vmStatusText } from './format';
+import { interfaceLabel, isHotPluggable, isVmRunning } from './disk-options';
+import { vmStatusText } from './format';
 import type { DiskAttachment, DiskInterface, Vm, VmStatus } from './model';
 
 export type Availability = { ok: true } | { ok: false; reason: string };
@@ -14,31 +15,32 @@ export const PLUG_STATUSES: ReadonlySet<VmStatus> = new Set(['up', 'paused', 'do
 /** Detach accepts Up and Down only — not Paused, unlike plug and attach. */
 export const DETACH_STATUSES: ReadonlySet<VmStatus> = new Set(['up', 'down']);
 
-export function isRunning(vm: Pick<Vm, 'status'>): boolean {
-  return vm.status === 'up' || vm.status === 'paused';
+function isRunning(vm: Pick<Vm, 'status'>): boolean {
+  return isVmRunning(vm.status);
 }
 
 /**
  * On x86 only VirtIO and VirtIO-SCSI disks can be plugged into or unplugged from a running VM (osinfo
- * hotpluggableInterfaces). The webadmin blocks only IDE; the engine also refuses SATA, so we say so up front.
+ * hotpluggableInterfaces; the rule itself is disk-options' isHotPluggable). The webadmin blocks only IDE; the
+ * engine also refuses SATA, so we say so up front.
  */
 export function hotplugProblem(iface: DiskInterface): string | undefined {
-  switch (iface) {
-    case 'ide':
-      return 'IDE disks cannot be plugged or unplugged while the VM runs.';
-    case 'sata':
-      return 'SATA disks cannot be plugged or unplugged while the VM runs (only VirtIO and VirtIO-SCSI can).';
-    case 'spapr_vscsi':
-      return 'sPAPR VSCSI disks cannot be plugged or unplugged while the VM runs.';
-    default:
-      return undefined;
-  }
+  if (isHotPluggable(iface)) return undefined;
+  return iface === 'ide'
+    ? 'IDE disks cannot be plugged or unplugged while the VM runs.'
+    : `${interfaceLabel(iface)} disks cannot be plugged or unplugged while the VM runs (only VirtIO and VirtIO-SCSI can).`;
 }
 
 function statusProblem(vm: Pick<Vm, 'status'>, allowed: ReadonlySet<VmStatus>, what: string): string | undefined {
   if (allowed.has(vm.status)) return undefined;
   const need = [...allowed].map((s) => vmStatusText(s)).join(', ').replace(/, ([^,]*)$/, ' or $1');
   return `Cannot ${what} while the VM is ${vmStatusText(vm.status).toLowerCase()}; it must be ${need}.`;
+}
+
+/** Attach (AttachDiskToVmCommand) accepts Up, Paused and Down VMs, like plug. */
+export function canAttachTo(vm: Pick<Vm, 'status'>): Availability {
+  const s = statusProblem(vm, PLUG_STATUSES, 'attach a disk');
+  return s ? no(s) : OK;
 }
 
 export function canActivate(vm: Pick<Vm, 'status'>, att: Pick<DiskAttachment, 'active' | 'interface'>): Availability {
@@ -67,8 +69,4 @@ export function canDetach(vm: Pick<Vm, 'status'>, att: Pick<DiskAttachment, 'act
     if (h) return no(`${h} Detaching it would unplug it first.`);
   }
   return OK;
-}
-
-export function interfaceText(i: DiskInterface): string {
-  return INTERFACE_TEXT[i];
 }

@@ -27,6 +27,7 @@ export function OperationDialog({
   run,
   onClose,
   autoStart = false,
+  actionDisabledReason,
 }: {
   title: string;
   /** What will happen, in words; shown before the user confirms. Not shown when `autoStart`. */
@@ -37,6 +38,8 @@ export function OperationDialog({
   run: (correlationId: string) => Promise<OperationOutcome>;
   onClose: () => void;
   autoStart?: boolean;
+  /** Why the action cannot be started yet (shown next to the button, e.g. "Nothing changed yet."). */
+  actionDisabledReason?: string | undefined;
 }) {
   const [phase, setPhase] = useState<Phase>(() => (autoStart ? { kind: 'running', correlationId: newCorrelationId() } : { kind: 'confirm' }));
   // A ref, not state: React's development double-mount must not start the operation twice.
@@ -76,12 +79,22 @@ export function OperationDialog({
       <ModalFooter>
         {phase.kind === 'confirm' ? (
           <>
-            <Button variant={actionVariant} onClick={() => void start(run)}>
+            <Button
+              variant={actionVariant}
+              onClick={() => void start(run)}
+              isAriaDisabled={!!actionDisabledReason}
+              aria-describedby={actionDisabledReason ? 'operation-action-reason' : undefined}
+            >
               {actionLabel}
             </Button>
             <Button variant="link" onClick={onClose}>
               Cancel
             </Button>
+            {actionDisabledReason ? (
+              <span id="operation-action-reason" style={{ color: 'var(--pf-t--global--text--color--subtle)' }}>
+                {actionDisabledReason}
+              </span>
+            ) : null}
           </>
         ) : phase.kind === 'running' ? (
           // aria-disabled, not disabled: the dialog's focus trap needs one focusable element while it works.

@@ -2,10 +2,10 @@
 // lifecycle), so features stay independent of each other.
 import {
   Breadcrumb, BreadcrumbItem, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
-  Button, PageBreadcrumb, PageSection, Tab, Tabs, TabTitleText,
+  PageBreadcrumb, PageSection, Tab, Tabs, TabTitleText,
 } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { vmQueryOptions } from '../../engine-api/vms';
 import { VmDisksTab } from '../../features/vm-disks/VmDisksTab';
 import { VmEvents } from '../../features/vm-lifecycle/VmEvents';
@@ -22,7 +22,6 @@ export function VmPage() {
   const vm = useQuery({ ...vmQueryOptions(vmId), refetchInterval: 3000 });
   const hostName = useHostNames();
   const tab = params.get('tab') ?? 'overview';
-  const location = useLocation();
 
   return (
     <>
@@ -43,18 +42,7 @@ export function VmPage() {
           <PageHeader
             title={vm.data.name}
             description={vm.data.description || undefined}
-            actions={
-              <>
-                <VmLifecycleActions vm={vm.data} />
-                {/* The Add Direct LUN disk wizard for this VM (features/add-disk); it returns here when done. */}
-                <Button
-                  variant="secondary"
-                  component={(p) => <Link {...p} to={`/disks/new?vm=${encodeURIComponent(vmId)}`} state={{ from: `${location.pathname}${location.search}` }} />}
-                >
-                  New disk
-                </Button>
-              </>
-            }
+            actions={<VmLifecycleActions vm={vm.data} />}
           />
           <VmOperations vmId={vm.data.id} />
           <PageSection>

@@ -1,15 +1,13 @@
 // The "Add Direct LUN disk" wizard: Source → Targets (iSCSI) → LUN → Disk → Review, one form, each step
 // validated on Next; the create with its progress and result. The steps themselves live in src/ui/lun-disk so
 // the Attach wizard can run them in place ("Create from LUN").
-import { Button, Wizard, WizardFooterWrapper, WizardStep, useWizardContext, type WizardStepType } from '@patternfly/react-core';
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
-import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form';
+import { Button, Wizard, WizardFooterWrapper, WizardStep, type WizardStepType } from '@patternfly/react-core';
+import { useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { isEngineError } from '../../engine-api/errors';
 import type { Vm } from '../../domain/model';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormDraft, loadDraft } from '../../ui/form-draft';
-import { JobProgress } from '../../ui/JobProgress';
+import { WizardBridge, type WizardContextProps } from '../../ui/WizardBridge';
 import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../ui/lun-disk/data';
 import { DiskStep } from '../../ui/lun-disk/DiskStep';
 import {
@@ -18,14 +16,14 @@ import {
 import { LunStep } from '../../ui/lun-disk/LunStep';
 import type { LunRow } from '../../ui/lun-disk/lun-rows';
 import { createPlan } from '../../ui/lun-disk/requests';
-import { StorageDomainApproval } from '../../ui/lun-disk/StorageDomainApproval';
 import { checkStep, StepProblem } from '../../ui/lun-disk/validate';
-import { ReviewSummary } from '../../ui/lun-disk/ReviewSummary';
 import { SourceStep } from '../../ui/lun-disk/SourceStep';
 import { TargetsStep } from '../../ui/lun-disk/TargetsStep';
-import { CreateResult } from './CreateResult';
-import { AttachExistingModal, AttachInsteadAction, GoToDiskLink } from './UsedLunAction';
-import { useCreateLunDisk, type CreateAttempt, type CreateOutcome } from './use-create-lun-disk';
+import { CreateResult } from '../../ui/lun-disk/CreateResult';
+import { placeCreateFailure, ReviewAndCreate } from '../../ui/lun-disk/CreateReview';
+import { AttachInsteadAction, GoToDiskLink } from '../../ui/lun-disk/UsedLunActions';
+import { AttachExistingModal } from './AttachExistingModal';
+import { useCreateLunDisk, type CreateOutcome } from '../../ui/lun-disk/use-create-lun-disk';
 
 const STEP_NAMES: Record<LunDiskStepId, string> = { source: 'Source', targets: 'Targets', lun: 'LUN', disk: 'Disk', review: 'Review' };
 
@@ -33,28 +31,6 @@ export function draftKeyOf(vmId: string | undefined): string {
   return `add-disk.${vmId ?? 'floating'}`;
 }
 
-type WizardContextProps = ReturnType<typeof useWizardContext>;
-
-/** Hands the wizard's navigation helpers to code outside its tree (step changes, create errors). */
-function WizardBridge({ onContext }: { onContext: (ctx: WizardContextProps) => void }) {
-  const ctx = useWizardContext();
-  useEffect(() => onContext(ctx));
-  return null;
-}
-
-/** Which step an engine failure of the create concerns, so it is shown where the user can fix it. */
-function stepOfFailure(e: unknown): 'lun' | 'disk' | undefined {
-  if (!isEngineError(e)) return undefined;
-  switch (e.key) {
-    case 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE':
-    case 'ACTION_TYPE_FAILED_DISK_LUN_INVALID':
-      return 'lun';
-    case 'VALIDATION_DISK_ALIAS_INVALID':
-      return 'disk';
-    default:
-      return undefined;
-  }
-}
 
 export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; origin: string; onRestart: () => void }) {
   const navigate = useNavigate();
@@ -135,24 +111,9 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
       discardDraft();
       setOutcome(o);
     } catch (e) {
-      const at = stepOfFailure(e);
-      if (!at || !isEngineError(e)) return;
+      const at = placeCreateFailure(e, form, data, v.lunId);
       setFailureShownAt(at);
-      if (at === 'lun') {
-        form.setValue('approveStorageDomain', false);
-        form.setValue('lunId', '');
-        form.setError('lunId', {
-          type: 'engine',
-          message:
-            e.key === 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE'
-              ? `LUN ${v.lunId} was taken meanwhile: the engine says “${e.userMessage}” It is now listed as used; pick another LUN.`
-              : `The engine refused LUN ${v.lunId}: “${e.userMessage}” Pick a LUN ${data.hostName(v.hostId)} sees, or another host.`,
-        });
-        goTo('lun');
-      } else {
-        form.setError('alias', { type: 'engine', message: e.userMessage }, { shouldFocus: true });
-        goTo('disk');
-      }
+      if (at) goTo(at);
     }
   };
 
@@ -230,7 +191,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
           </WizardStep>
           <WizardStep id="review" name={STEP_NAMES.review}>
             <WizardBridge onContext={keepWizard} />
-            <ReviewAndCreate attempt={creator.attempt} failureShownElsewhere={!!failureShownAt} onFix={goTo} />
+            <ReviewAndCreate attempt={creator.attempt} failureShownElsewhere={!!failureShownAt} onFix={goTo} stepName={(id) => STEP_NAMES[id]} />
           </WizardStep>
         </Wizard>
         {vm && attaching ? (
@@ -241,7 +202,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
             onClose={() => setAttaching(undefined)}
             onAttached={() => {
               discardDraft();
-              void navigate(`/vms/${vm.id}`);
+              void navigate(`/vms/${vm.id}?tab=disks`);
             }}
           />
         ) : null}
@@ -250,50 +211,3 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   );
 }
 
-function ReviewAndCreate({ attempt, failureShownElsewhere, onFix }: { attempt: CreateAttempt | undefined; failureShownElsewhere: boolean; onFix: (s: LunDiskStepId) => void }) {
-  const { control } = useFormContext<LunDiskFormValues>();
-  const lunId = useWatch({ control, name: 'lunId' });
-  return (
-    <>
-      <ReviewSummary />
-      <StorageDomainApproval lunId={lunId} />
-      {attempt ? (
-        <section aria-label="Progress of the create" style={{ marginTop: '1rem' }}>
-          <JobProgress correlationId={attempt.correlationId} active={attempt.pending} label="Steps of the create" />
-        </section>
-      ) : null}
-      {attempt?.error && !failureShownElsewhere ? <CreateFailure error={attempt.error} onFix={onFix} /> : null}
-    </>
-  );
-}
-
-function CreateFailure({ error, onFix }: { error: unknown; onFix: (s: LunDiskStepId) => void }) {
-  const lost = !isEngineError(error) || error.kind === 'network' || error.kind === 'parse' || (error.kind === 'fault' && error.status >= 500);
-  const fixAt: LunDiskStepId | undefined =
-    isEngineError(error) &&
-    (error.key === 'ACTION_TYPE_FAILED_DISK_BOOT_IN_USE' ||
-      error.key === 'CANNOT_PERFORM_ACTION_VIRTIO_SCSI_IS_DISABLED' ||
-      error.key === 'HOT_PLUG_IDE_DISK_IS_NOT_SUPPORTED' ||
-      error.key === 'ACTION_TYPE_DISK_INTERFACE_UNSUPPORTED')
-      ? 'disk'
-      : undefined;
-  return (
-    <div style={{ marginTop: '1rem' }} role="alert">
-      <ErrorAlert
-        title="The disk was not created"
-        error={error}
-        headingLevel="h3"
-        onRetry={fixAt ? () => onFix(fixAt) : undefined}
-        retryLabel={fixAt ? `Change it in the ${STEP_NAMES[fixAt]} step` : undefined}
-      />
-      {lost ? (
-        <p style={{ marginTop: '0.5rem' }}>
-          The answer was lost, so the engine may have created the disk anyway. Press Create again: the console first asks the engine whether a
-          disk on this LUN exists, and creates nothing twice.
-        </p>
-      ) : (
-        <p style={{ marginTop: '0.5rem' }}>Everything you entered is kept. Fix the cause and press Create again.</p>
-      )}
-    </div>
-  );
-}

@@ -1,5 +1,6 @@
-// Virtual Machines → a VM → Disks: the VM's attachments, with New, Activate, Deactivate and Detach where the
-// engine allows them (disabled ones say why in visible text), and the VM's storage connections.
+// Virtual Machines → a VM → Disks: the VM's attachments, with New disk and Attach (wizards that come back here),
+// Edit, Activate, Deactivate and Detach where the engine allows them (disabled ones say why in visible text),
+// and the VM's storage connections.
 import { Button, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr, type IAction } from '@patternfly/react-table';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import { OperationDialog } from '../../ui/OperationDialog';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { attachmentRows, type AttachmentRow } from './attachment-rows';
 import { describeOperation, runOperation, type DiskOperation } from './disk-operations';
+import { EditAttachmentDialog } from './EditAttachmentDialog';
 import { StorageConnections } from './StorageConnections';
 
 const OP_TEXT: Record<DiskOperation, { title: string; action: string; variant: 'primary' | 'danger' }> = {
@@ -21,6 +23,11 @@ const OP_TEXT: Record<DiskOperation, { title: string; action: string; variant: '
   deactivate: { title: 'Deactivate VM disk', action: 'Deactivate', variant: 'primary' },
   detach: { title: 'Detach VM disk', action: 'Detach', variant: 'danger' },
 };
+
+function otherBootable(rows: readonly AttachmentRow[], row: AttachmentRow): string | undefined {
+  const b = rows.find((r) => r.attachment.bootable && r.attachment.id !== row.attachment.id);
+  return b ? (b.disk?.alias ?? b.attachment.diskId) : undefined;
+}
 
 function action(title: string, a: Availability, onClick: () => void): IAction {
   return a.ok ? { title, onClick } : { title, isAriaDisabled: true, description: a.reason };
@@ -31,6 +38,9 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
   const attachments = useQuery({ ...attachmentsQueryOptions(vm.id), refetchInterval: 5000 });
   const disks = useQuery(disksQueryOptions());
   const [op, setOp] = useState<{ kind: DiskOperation; row: AttachmentRow } | undefined>();
+  const [editing, setEditing] = useState<AttachmentRow | undefined>();
+  // The wizards come back to this tab when done or cancelled.
+  const here = `/vms/${encodeURIComponent(vm.id)}?tab=disks`;
 
   if (attachments.isPending) return <Loading what="the VM's disks" />;
   if (attachments.isError) return <LoadError what="the VM's disks" error={attachments.error} onRetry={() => void attachments.refetch()} />;
@@ -41,14 +51,19 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
       <Toolbar>
         <ToolbarContent>
           <ToolbarItem>
-            <Button variant="primary" component={(p) => <Link {...p} to={`/disks/new?vm=${encodeURIComponent(vm.id)}`} />}>
+            <Button variant="primary" component={(p) => <Link {...p} to={`/disks/new?vm=${encodeURIComponent(vm.id)}`} state={{ from: here }} />}>
               New disk
+            </Button>
+          </ToolbarItem>
+          <ToolbarItem>
+            <Button variant="secondary" component={(p) => <Link {...p} to={`/attach-disk?vm=${encodeURIComponent(vm.id)}`} state={{ from: here }} />}>
+              Attach
             </Button>
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
       {rows.length === 0 ? (
-        <Empty title="No disks">{vm.name} has no disk. Create a direct LUN disk for it with New disk.</Empty>
+        <Empty title="No disks">{vm.name} has no disk. Create a direct LUN disk for it with New disk, or attach an existing one with Attach.</Empty>
       ) : (
         <Table aria-label={`Disks of ${vm.name}`} variant="compact">
           <Thead>
@@ -96,6 +111,7 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
                         </Button>
                       )}
                       items={[
+                        action('Edit', disk ? { ok: true } : { ok: false, reason: 'Loading the disk…' }, () => setEditing(row)),
                         action('Activate', canActivate(vm, a), open('activate')),
                         action('Deactivate', canDeactivate(vm, a), open('deactivate')),
                         action('Detach', canDetach(vm, a), open('detach')),
@@ -118,6 +134,16 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
           autoStart={op.kind === 'activate'}
           run={runOperation(qc, op.kind, vm, op.row.attachment, op.row.disk)}
           onClose={() => setOp(undefined)}
+        />
+      ) : null}
+      {editing?.disk ? (
+        <EditAttachmentDialog
+          key={editing.attachment.id}
+          vm={vm}
+          attachment={editing.attachment}
+          disk={editing.disk}
+          bootableDiskAlias={otherBootable(rows, editing)}
+          onClose={() => setEditing(undefined)}
         />
       ) : null}
       <StorageConnections vm={vm} attachments={attachments.data} disks={disks.data ?? []} hostName={hostName} />

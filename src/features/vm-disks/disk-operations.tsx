@@ -11,7 +11,7 @@ import type { OperationOutcome } from '../../ui/OperationDialog';
 
 export type DiskOperation = 'activate' | 'deactivate' | 'detach';
 
-function invalidate(qc: QueryClient, vmId: string) {
+export function invalidateDiskChange(qc: QueryClient, vmId: string) {
   void qc.invalidateQueries({ queryKey: attachmentKeys.all(vmId) });
   void qc.invalidateQueries({ queryKey: vmKeys.detail(vmId) });
   void qc.invalidateQueries({ queryKey: vmAttachmentIndexKeys.all });
@@ -80,7 +80,7 @@ export function runOperation(
         retry: { label: 'Try again', run: attempt },
       };
     } finally {
-      invalidate(qc, vm.id);
+      invalidateDiskChange(qc, vm.id);
     }
   };
   return attempt;
