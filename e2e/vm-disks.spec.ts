@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { emulator, expect, expectNoAxeViolations, openConsole, test } from './fixtures';
+import { recordEngineRequests } from './pages/add-disk-wizard';
 import { VmPage } from './pages/vm-page';
 
 const APPS = 'iqn.2024-03.com.example.lab:array-a.apps';
@@ -123,6 +124,8 @@ test.describe('VM → Disks tab', () => {
     await vm.actionsToggle('db01-redo').focus();
     await page.keyboard.press('Enter');
     await expect(vm.action('Activate')).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await expect(vm.action('Edit')).toBeFocused();
     // Activate is disabled (already active) but focusable, so its reason is read: arrow past it to Deactivate.
     await page.keyboard.press('ArrowDown');
     await expect(vm.action('Activate')).toBeFocused();
@@ -139,5 +142,93 @@ test.describe('VM → Disks tab', () => {
     await expect(dialog.getByRole('heading', { name: /Deactivated db01-redo/ })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
+  });
+
+  test('New disk and Attach are in the Disks tab and come back to it', async ({ page }) => {
+    await openConsole(page, '/vms');
+    const vm = new VmPage(page);
+    await vm.open('app01');
+    await vm.openDisksTab();
+    await page.getByRole('link', { name: 'New disk' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New direct LUN disk for app01' })).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(page).toHaveURL(/\/vms\/[^/?]+\?tab=disks$/);
+    await page.getByRole('link', { name: 'Attach', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Attach a disk to app01' })).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(vm.disks('app01')).toBeVisible();
+  });
+
+  test('Edit on a down VM: pass-through and interface, only what changed is sent', async ({ page }) => {
+    const sent = recordEngineRequests(page);
+    await openConsole(page, '/vms');
+    const vm = new VmPage(page);
+    await vm.open('app01');
+    await vm.openDisksTab();
+    await vm.actionsToggle('app01-data').click();
+    await vm.action('Edit').click();
+    let dialog = vm.dialog('Edit VM disk: app01-data');
+    await expect(dialog.getByRole('button', { name: 'Save' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(dialog.getByRole('button', { name: 'Save' })).toHaveAccessibleDescription('Nothing changed yet.');
+    await expect(dialog.getByRole('checkbox', { name: 'Allow privileged SCSI I/O' })).toBeDisabled();
+    await dialog.getByRole('checkbox', { name: 'Enable SCSI pass-through' }).check();
+    await dialog.getByRole('checkbox', { name: 'Allow privileged SCSI I/O' }).check();
+    await expect(dialog.getByRole('checkbox', { name: 'Read-only' })).toHaveAccessibleDescription("A VirtIO-SCSI direct LUN disk can't be read-only when SCSI pass-through is enabled.");
+    await expect(dialog).toContainText('Changes: SCSI pass-through: off → unfiltered.');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('heading', { name: 'Saved the changes to app01-data' })).toBeVisible();
+    await expect(dialog).toContainText('SCSI pass-through of app01-data: unfiltered');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    expect(await emulator(page, (em) => em.engine.state.disks.find((d) => d.alias === 'app01-data')?.sgio)).toBe('unfiltered');
+
+    await vm.actionsToggle('app01-data').click();
+    await vm.action('Edit').click();
+    dialog = vm.dialog('Edit VM disk: app01-data');
+    await expect(dialog.getByRole('checkbox', { name: 'Allow privileged SCSI I/O' })).toBeChecked();
+    await dialog.getByLabel('Interface').selectOption('virtio');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('heading', { name: 'Saved the changes to app01-data' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(vm.diskRow('app01', 'app01-data')).toContainText('VirtIO');
+    const puts = sent.filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.body)).toEqual([{ disk: { sgio: 'unfiltered' } }, { interface: 'virtio' }]);
+  });
+
+  test('Edit on a running VM: what needs the VM down is disabled with the reason; a refusal shows the engine\'s words', async ({ page }) => {
+    await openConsole(page, '/vms');
+    const vm = new VmPage(page);
+    await vm.open('db01');
+    await vm.openDisksTab();
+    await vm.actionsToggle('db01-redo').click();
+    await vm.action('Edit').click();
+    const dialog = vm.dialog('Edit VM disk: db01-redo');
+    await expect(dialog.getByLabel('Interface')).toBeDisabled();
+    await expect(dialog.getByLabel('Interface')).toHaveAccessibleDescription('The interface can change only while every VM using db01-redo is down: db01 is Up.');
+    await expect(dialog.getByRole('checkbox', { name: 'Read-only' })).toHaveAccessibleDescription(
+      'Read-only can change only while db01-redo is inactive or db01 is down (db01 is Up and the disk is plugged).',
+    );
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // app01 is down when the dialog opens, and someone starts it before Save: the engine refuses, and says why.
+    await vm.open('app01');
+    await vm.openDisksTab();
+    await vm.actionsToggle('app01-data').click();
+    await vm.action('Edit').click();
+    const edit = vm.dialog('Edit VM disk: app01-data');
+    await edit.getByLabel('Interface').selectOption('virtio');
+    await emulator(page, (em) => {
+      const app01 = em.engine.state.vms.find((v) => v.name === 'app01');
+      if (app01) {
+        app01.status = 'up';
+        app01.hostId = em.engine.state.hosts.find((h) => h.name === 'host1')?.id;
+      }
+    });
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(edit.getByRole('heading', { name: 'The engine did not change app01-data' })).toBeVisible();
+    await expect(edit).toContainText('Cannot edit Virtual Disk. At least one of the VMs is not down. Nothing was changed.');
+    await expect(edit.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 });

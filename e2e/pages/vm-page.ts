@@ -25,7 +25,7 @@ export class VmPage {
     return this.page.getByRole('button', { name: `Actions for ${alias}` });
   }
 
-  action(name: 'Activate' | 'Deactivate' | 'Detach'): Locator {
+  action(name: 'Edit' | 'Activate' | 'Deactivate' | 'Detach'): Locator {
     return this.page.getByRole('menuitem', { name: new RegExp(`^${name}`) });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canActivate, canDeactivate, canDetach } from './attachment-actions';
+import { canActivate, canAttachTo, canDeactivate, canDetach, hotplugProblem } from './attachment-actions';
 
 const att = (o: Partial<{ active: boolean; interface: 'virtio' | 'virtio_scsi' | 'ide' | 'sata' }> = {}) => ({ active: false, interface: 'virtio_scsi' as const, ...o });
 
@@ -31,5 +31,12 @@ describe('attachment actions', () => {
     expect(canDetach({ status: 'up' }, att({ active: true }))).toEqual({ ok: true });
     expect(canDetach({ status: 'down' }, att({ active: true, interface: 'ide' }))).toEqual({ ok: true });
     expect(canDetach({ status: 'up' }, att({ active: true, interface: 'ide' }))).toMatchObject({ ok: false });
+  });
+
+  it('attaches to up, paused and down VMs only; the hot-plug rule is disk-options\' isHotPluggable', () => {
+    expect(canAttachTo({ status: 'paused' })).toEqual({ ok: true });
+    expect(canAttachTo({ status: 'migrating' })).toEqual({ ok: false, reason: 'Cannot attach a disk while the VM is migrating; it must be Up, Paused or Down.' });
+    expect(hotplugProblem('virtio')).toBeUndefined();
+    expect(hotplugProblem('sata')).toBe('SATA disks cannot be plugged or unplugged while the VM runs (only VirtIO and VirtIO-SCSI can).');
   });
 });

@@ -140,8 +140,7 @@ function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; d
           <Thead>
             <Tr>
               <Th screenReaderText="Pick" />
-              <Th>Alias</Th>
-              <Th>Description</Th>
+              <Th>Alias and description</Th>
               <Th>Type</Th>
               <Th>LUN ID</Th>
               <Th>Size</Th>
@@ -166,12 +165,10 @@ function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; d
                       aria-describedby={reasonId}
                     />
                   </Td>
-                  <Td dataLabel="Alias">
-                    <label htmlFor={`attach-disk-${disk.id}`}>
-                      {disk.alias}
-                    </label>
+                  <Td dataLabel="Alias and description">
+                    <label htmlFor={`attach-disk-${disk.id}`}>{disk.alias}</label>
+                    {disk.description ? <div style={subtle}>{disk.description}</div> : null}
                   </Td>
-                  <Td dataLabel="Description">{disk.description}</Td>
                   <Td dataLabel="Type">{diskTypeText(disk)}</Td>
                   <Td dataLabel="LUN ID" style={mono}>
                     {disk.storageType === 'lun' ? disk.lun.id : '—'}

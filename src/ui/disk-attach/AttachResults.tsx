@@ -24,6 +24,11 @@ export function attachSummary(states: readonly AttachItemState[], vmName: string
   return { variant: notAttached === states.length ? 'danger' : 'warning', title: `${parts.join(', ')} (${vmName})` };
 }
 
+/** The engine's words as a sentence, so what follows reads apart from them. */
+function sentence(t: string): string {
+  return /[.!?]$/.test(t.trim()) ? t.trim() : `${t.trim()}.`;
+}
+
 function itemAlert(s: AttachItemState, vmName: string) {
   const alias = s.item.alias;
   const again = s.alreadyAttached ? ' It was already attached from an earlier try; nothing was attached twice.' : '';
@@ -42,10 +47,10 @@ function itemAlert(s: AttachItemState, vmName: string) {
       return {
         variant: 'warning' as const,
         title: `${alias} is attached to ${vmName}, but not plugged`,
-        body: `The plug failed: ${errorText(s.error)} ${alias} stays attached and inactive. Fix the cause, then retry the plug.${again}`,
+        body: `The plug failed: ${sentence(errorText(s.error))} ${alias} stays attached and inactive. Fix the cause, then retry the plug.${again}`,
       };
     case 'attach-failed':
-      return { variant: 'danger' as const, title: `${alias} was not attached to ${vmName}`, body: `${errorText(s.error)} Nothing changed on ${vmName} for this disk.` };
+      return { variant: 'danger' as const, title: `${alias} was not attached to ${vmName}`, body: `${sentence(errorText(s.error))} Nothing changed on ${vmName} for this disk.` };
   }
 }
 
