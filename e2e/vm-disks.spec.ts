@@ -180,7 +180,7 @@ test.describe('VM → Disks tab', () => {
     await expect(dialog.getByRole('heading', { name: 'Saved the changes to app01-data' })).toBeVisible();
     await expect(dialog).toContainText('SCSI pass-through of app01-data: unfiltered');
     await dialog.getByRole('button', { name: 'Done' }).click();
-    expect(await emulator(page, (em) => em.engine.state.disks.find((d) => d.alias === 'app01-data')?.sgio)).toBe('unfiltered');
+    expect(await emulator(page, (em) => em.engine.state.disks.find((d) => d.kind === 'lun' && d.alias === 'app01-data'))).toMatchObject({ sgio: 'unfiltered' });
 
     await vm.actionsToggle('app01-data').click();
     await vm.action('Edit').click();
