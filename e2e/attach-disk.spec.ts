@@ -251,6 +251,7 @@ test.describe('Attach to VM wizard', () => {
     await expectNoAxeViolations(page);
     await w.createAndAttach().click();
     await expect(page.getByRole('heading', { name: 'Disk app01-logs created, attached to app01 and plugged' })).toBeVisible();
+    await expectNoAxeViolations(page);
     const app01 = await idOf(page, 'vms', 'app01');
     const posts = sent.filter((r) => r.method === 'POST' && r.path.includes('diskattachments'));
     expect(posts).toHaveLength(1);

@@ -54,7 +54,7 @@ export function ExistingOptionsStep({
                 choice={b.choice}
                 bootableTakenBy={b.bootableTakenBy}
                 onChange={(c) => onChange(b.disk.id, c)}
-                labelSuffix={batch.length > 1 ? ` for ${b.disk.alias}` : ''}
+                labelSuffix={batch.length > 1 ? `for ${b.disk.alias}` : ''}
               />
             </CardBody>
           </Card>

@@ -29,13 +29,19 @@ export function AttachChoiceFields({
   onChange: (c: AttachChoice) => void;
   bootableTakenBy?: string | undefined;
   isDisabled?: boolean;
-  /** Appended to each label for screen readers when several disks are on one page (" for archive-lun"). */
+  /** Appended to each label for screen readers when several disks are on one page ("for archive-lun"). */
   labelSuffix?: string;
 }) {
   const s = attachOptionStates(vm, disk, choice, bootableTakenBy);
   const disabledChoices = s.interfaces.filter((c) => c.disabled && c.reason);
   const ifaceId = `${idPrefix}-interface`;
-  const sr = labelSuffix ? <span className="pf-v6-screen-reader">{labelSuffix}</span> : null;
+  // The space outside the hidden span: name computation trims an element's own leading space.
+  const sr = labelSuffix ? (
+    <>
+      {' '}
+      <span className="pf-v6-screen-reader">{labelSuffix}</span>
+    </>
+  ) : null;
   return (
     <>
       <FormGroup label={<>Interface{sr}</>} fieldId={ifaceId}>
