@@ -2,12 +2,13 @@
 // validated on Next; the create with its progress and result. The steps themselves live in src/ui/lun-disk so
 // the Attach wizard can run them in place ("Create from LUN").
 import { Button, Wizard, WizardFooterWrapper, WizardStep, type WizardStepType } from '@patternfly/react-core';
-import { useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
+import { useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import type { Vm } from '../../domain/model';
 import { useFormDraft, loadDraft } from '../../ui/form-draft';
-import { WizardBridge, type WizardContextProps } from '../../ui/WizardBridge';
+import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
+import { WizardBridge } from '../../ui/WizardBridge';
 import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../ui/lun-disk/data';
 import { DiskStep } from '../../ui/lun-disk/DiskStep';
 import {
@@ -15,12 +16,11 @@ import {
 } from '../../ui/lun-disk/form';
 import { LunStep } from '../../ui/lun-disk/LunStep';
 import type { LunRow } from '../../ui/lun-disk/lun-rows';
-import { createPlan } from '../../ui/lun-disk/requests';
 import { checkStep, StepProblem } from '../../ui/lun-disk/validate';
 import { SourceStep } from '../../ui/lun-disk/SourceStep';
 import { TargetsStep } from '../../ui/lun-disk/TargetsStep';
 import { CreateResult } from '../../ui/lun-disk/CreateResult';
-import { placeCreateFailure, ReviewAndCreate } from '../../ui/lun-disk/CreateReview';
+import { createFromForm, ReviewAndCreate } from '../../ui/lun-disk/CreateReview';
 import { AttachInsteadAction, GoToDiskLink } from '../../ui/lun-disk/UsedLunActions';
 import { AttachExistingModal } from './AttachExistingModal';
 import { useCreateLunDisk, type CreateOutcome } from '../../ui/lun-disk/use-create-lun-disk';
@@ -31,7 +31,6 @@ export function draftKeyOf(vmId: string | undefined): string {
   return `add-disk.${vmId ?? 'floating'}`;
 }
 
-
 export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; origin: string; onRestart: () => void }) {
   const navigate = useNavigate();
   const draftKey = draftKeyOf(vm?.id);
@@ -41,7 +40,8 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
     const step = LUN_DISK_STEPS.find((s) => s === draft?.step);
     return { values: draft ? { ...defaults, ...draft.values, chapPassword: '' } : defaults, step: step ?? 'source', restored: !!draft };
   });
-  const [current, setCurrent] = useState<LunDiskStepId>(initial.step);
+  const nav = useWizardNav<LunDiskStepId>(initial.step);
+  const { current, goTo } = nav;
   const schemaCtx = useMemo(() => ({ forVm: !!vm }), [vm]);
   // Live validation (as the user types) judges the fields of the step on screen only.
   const resolver = useMemo(() => stepResolver<LunDiskFormValues>(schemaForStep(current, schemaCtx)), [current, schemaCtx]);
@@ -53,17 +53,9 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   const creator = useCreateLunDisk(vm?.id);
   const [outcome, setOutcome] = useState<CreateOutcome | undefined>(undefined);
   const [failureShownAt, setFailureShownAt] = useState<'lun' | 'disk' | undefined>(undefined);
-  const wizard = useRef<WizardContextProps | undefined>(undefined);
   // Lives here, not in the table row: the row changes (and may scroll out of the rendered window) once attached.
   const [attaching, setAttaching] = useState<{ diskId: string; alias: string } | undefined>(undefined);
-  const keepWizard = (ctx: WizardContextProps) => {
-    wizard.current = ctx;
-  };
-
-  const goTo = (id: LunDiskStepId) => {
-    wizard.current?.goToStepById(id);
-    setCurrent(id);
-  };
+  const keepWizard = nav.keep;
   const visibleSteps = LUN_DISK_STEPS.filter((s) => !(s === 'targets' && storageType !== 'iscsi'));
 
   const validateStep = (id: LunDiskStepId): boolean => checkStep(id, data, form, schemaCtx);
@@ -74,46 +66,18 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
     leave();
   };
 
-  const next = async (step: WizardStepType, onNext: () => void | Promise<void>) => {
-    const id = step.id as LunDiskStepId;
-    if (validateStep(id)) await onNext();
-  };
-
-  const onStepChange = (current: WizardStepType, prev: WizardStepType, scope: string) => {
-    const id = current.id as LunDiskStepId;
-    setCurrent(id);
-    if (scope === 'nav' && current.index > prev.index) {
-      // Jumping ahead in the step list must not skip a step's validation.
-      for (const s of visibleSteps.slice(0, visibleSteps.indexOf(id))) {
-        if (!validateStep(s)) {
-          goTo(s);
-          return;
-        }
-      }
-    }
-  };
+  const flow = wizardFlow(nav, visibleSteps, validateStep);
 
   const create = async () => {
-    if (creator.isPending) return;
-    for (const s of visibleSteps) {
-      if (!validateStep(s)) {
-        if (s !== 'review') goTo(s);
-        return;
-      }
-    }
-    const v = form.getValues();
-    const row = data.rowById.get(v.lunId);
-    if (!row) return;
+    if (creator.isPending || !flow.allValid()) return;
     setFailureShownAt(undefined);
-    try {
-      const o = await creator.create(createPlan(data, v, row), v.hostId);
-      if (!o) return;
+    const r = await createFromForm(creator, data, form);
+    if (r.outcome) {
       discardDraft();
-      setOutcome(o);
-    } catch (e) {
-      const at = placeCreateFailure(e, form, data, v.lunId);
-      setFailureShownAt(at);
-      if (at) goTo(at);
+      setOutcome(r.outcome);
+    } else {
+      setFailureShownAt(r.failedAt);
+      if (r.failedAt) goTo(r.failedAt);
     }
   };
 
@@ -145,7 +109,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
             {busy ? 'Creating…' : 'Create'}
           </Button>
         ) : (
-          <Button variant="primary" onClick={(e) => void next(activeStep, () => onNext(e))}>
+          <Button variant="primary" onClick={(e) => void flow.next(activeStep, () => onNext(e))}>
             Next
           </Button>
         )}
@@ -167,7 +131,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
           isVisitRequired
           startIndex={LUN_DISK_STEPS.indexOf(initial.step === 'targets' && initial.values.storageType !== 'iscsi' ? 'source' : initial.step) + 1}
           onClose={cancel}
-          onStepChange={(_e, cur, prev, scope) => onStepChange(cur, prev, scope)}
+          onStepChange={(_e, cur, prev, scope) => flow.onStepChange(cur, prev, scope)}
           footer={footer}
           // Short step names: a narrow step list leaves the LUN table room.
           style={{ '--pf-v6-c-wizard__nav--lg--Width': '11rem' } as CSSProperties}

@@ -1,30 +1,16 @@
 // Component tests of the Attach wizard's steps in jsdom, against the emulated engine (msw/node): each step's
 // validation on Next, the reasons next to what cannot be chosen, and the rules that look at the whole batch.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeEmulator } from '../../../mocks/node';
-import { session } from '../../engine-api/session';
-import { login, logout } from '../../engine-api/sso';
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setupEmulatedEngine } from '../../test/engine-harness';
+import { renderRoute } from '../../test/render-route';
 import { AttachDiskPage } from './AttachDiskPage';
 import { draftKeyOf } from './form';
 
-const { emulator, server } = createNodeEmulator('lab');
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(async () => {
-  emulator.reset('lab');
-  sessionStorage.clear();
-  await login({ username: 'admin@internal', password: 'ovirt' });
-});
-afterEach(async () => {
-  await emulator.idle();
-  if (session.get().status !== 'anonymous') await logout();
-});
-afterAll(() => server.close());
+const { ctx } = setupEmulatedEngine('lab');
+beforeEach(() => sessionStorage.clear());
 
-const state = () => emulator.engine.state;
+const state = () => ctx.emulator.engine.state;
 function vmId(name: string): string {
   const vm = state().vms.find((v) => v.name === name);
   if (!vm) throw new Error(name);
@@ -37,22 +23,14 @@ function diskId(alias: string): string {
 }
 
 function renderWizard(path: string) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const router = createMemoryRouter(
+  return renderRoute(
     [
       { path: '/attach-disk', element: <AttachDiskPage /> },
       { path: '/vms/:id', element: <p>VM page</p> },
       { path: '/disks/:id', element: <p>Disk page</p> },
     ],
-    { initialEntries: [path] },
+    path,
   );
-  const user = userEvent.setup();
-  render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { user, router };
 }
 
 const next = () => screen.getByRole('button', { name: 'Next' });

@@ -2,7 +2,7 @@
 // Add Direct LUN disk steps in place (Source → Targets → LUN) before Options and Review. One form, each step
 // validated on Next, a draft in sessionStorage; then per disk the engine's job steps and a clear result.
 import { Alert, Button, Title, Wizard, WizardFooterWrapper, WizardStep, type WizardStepType } from '@patternfly/react-core';
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
 import { FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
@@ -13,19 +13,19 @@ import { AttachResults, attachSummary } from '../../ui/disk-attach/AttachResults
 import { isSettled, useAttachDisks } from '../../ui/disk-attach/use-attach-disks';
 import { loadDraft, useFormDraft } from '../../ui/form-draft';
 import { CreateResult } from '../../ui/lun-disk/CreateResult';
-import { placeCreateFailure, ReviewAndCreate } from '../../ui/lun-disk/CreateReview';
+import { createFromForm, ReviewAndCreate } from '../../ui/lun-disk/CreateReview';
 import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../ui/lun-disk/data';
 import { DiskStep } from '../../ui/lun-disk/DiskStep';
 import { SECRET_FIELDS, schemaForStep, stepResolver } from '../../ui/lun-disk/form';
 import { LunStep } from '../../ui/lun-disk/LunStep';
 import type { LunRow } from '../../ui/lun-disk/lun-rows';
-import { createPlan } from '../../ui/lun-disk/requests';
 import { SourceStep } from '../../ui/lun-disk/SourceStep';
 import { TargetsStep } from '../../ui/lun-disk/TargetsStep';
 import { useCreateLunDisk, type CreateOutcome } from '../../ui/lun-disk/use-create-lun-disk';
 import { AttachInsteadAction } from '../../ui/lun-disk/UsedLunActions';
 import { checkStep, StepProblem } from '../../ui/lun-disk/validate';
-import { WizardBridge, type WizardContextProps } from '../../ui/WizardBridge';
+import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
+import { WizardBridge } from '../../ui/WizardBridge';
 import { attachBatch, attachItems } from './attach-batch';
 import { DiskChoiceStep } from './DiskChoiceStep';
 import { ExistingOptionsStep } from './ExistingOptionsStep';
@@ -62,7 +62,8 @@ export function AttachDiskWizard({
     const step: AttachStepId = saved && visibleSteps(values.mode, values.storageType).includes(saved) ? saved : initialVm ? 'disk' : 'vm';
     return { values, step, restored: !!draft };
   });
-  const [current, setCurrent] = useState<AttachStepId>(initial.step);
+  const nav = useWizardNav<AttachStepId>(initial.step);
+  const { current, goTo } = nav;
   // Live validation (as the user types) judges the fields of the LUN-disk step on screen only.
   const resolver = useMemo<Resolver<AttachFormValues>>(() => {
     const step = lunDiskStepOf(current);
@@ -83,10 +84,7 @@ export function AttachDiskWizard({
   const [outcome, setOutcome] = useState<CreateOutcome | undefined>(undefined);
   const [failureShownAt, setFailureShownAt] = useState<'lun' | 'disk' | undefined>(undefined);
   const [problems, setProblems] = useState<Problems>({});
-  const wizard = useRef<WizardContextProps | undefined>(undefined);
-  const keepWizard = (ctx: WizardContextProps) => {
-    wizard.current = ctx;
-  };
+  const keepWizard = nav.keep;
   const steps = visibleSteps(mode, storageType);
   const preselected = initialDisk ? [initialDisk] : [];
   const vm = data.vm;
@@ -98,10 +96,6 @@ export function AttachDiskWizard({
     if (states && states.every((s) => isSettled(s.phase)) && !states.some((s) => s.phase === 'attach-failed')) discardDraft();
   }, [states, discardDraft]);
 
-  const goTo = (id: AttachStepId) => {
-    wizard.current?.goToStepById(id);
-    setCurrent(id);
-  };
   const problem = (k: keyof Problems, text: string | undefined): boolean => {
     setProblems((p) => ({ ...p, [k]: text }));
     return !text;
@@ -146,23 +140,7 @@ export function AttachDiskWizard({
     }
   };
 
-  const next = async (step: WizardStepType, onNext: () => void | Promise<void>) => {
-    if (validate(step.id as AttachStepId)) await onNext();
-  };
-
-  const onStepChange = (cur: WizardStepType, prev: WizardStepType, scope: string) => {
-    const id = cur.id as AttachStepId;
-    setCurrent(id);
-    if (scope === 'nav' && cur.index > prev.index) {
-      // Jumping ahead in the step list must not skip a step's validation.
-      for (const s of steps.slice(0, steps.indexOf(id))) {
-        if (!validate(s)) {
-          goTo(s);
-          return;
-        }
-      }
-    }
-  };
+  const flow = wizardFlow(nav, steps, validate);
 
   const chooseVm = (chosen: Vm) => {
     form.setValue('vmId', chosen.id, { shouldDirty: true });
@@ -200,38 +178,20 @@ export function AttachDiskWizard({
   };
 
   const attachExisting = async () => {
-    if (attacher.busy) return;
-    for (const s of steps) {
-      if (!validate(s)) {
-        if (s !== 'review') goTo(s);
-        return;
-      }
-    }
-    if (!vm) return;
+    if (attacher.busy || !flow.allValid() || !vm) return;
     await attacher.run(attachItems(batch), vm.status);
   };
 
   const create = async () => {
-    if (creator.isPending) return;
-    for (const s of steps) {
-      if (!validate(s)) {
-        if (s !== 'review') goTo(s);
-        return;
-      }
-    }
-    const v = form.getValues();
-    const row = lunData.rowById.get(v.lunId);
-    if (!row) return;
+    if (creator.isPending || !flow.allValid()) return;
     setFailureShownAt(undefined);
-    try {
-      const o = await creator.create(createPlan(lunData, v, row), v.hostId);
-      if (!o) return;
+    const r = await createFromForm(creator, lunData, form);
+    if (r.outcome) {
       discardDraft();
-      setOutcome(o);
-    } catch (e) {
-      const at = placeCreateFailure(e, form, lunData, v.lunId);
-      setFailureShownAt(at);
-      if (at) goTo(attachStepOf(at));
+      setOutcome(r.outcome);
+    } else {
+      setFailureShownAt(r.failedAt);
+      if (r.failedAt) goTo(attachStepOf(r.failedAt));
     }
   };
 
@@ -284,7 +244,7 @@ export function AttachDiskWizard({
             {mode === 'create' ? (busy ? 'Creating…' : 'Create and attach') : busy ? 'Attaching…' : 'Attach'}
           </Button>
         ) : (
-          <Button variant="primary" onClick={(e) => void next(activeStep, () => onNext(e))}>
+          <Button variant="primary" onClick={(e) => void flow.next(activeStep, () => onNext(e))}>
             Next
           </Button>
         )}
@@ -307,7 +267,7 @@ export function AttachDiskWizard({
           isVisitRequired
           startIndex={ATTACH_STEPS.indexOf(startStep) + 1}
           onClose={cancel}
-          onStepChange={(_e, cur, prev, scope) => onStepChange(cur, prev, scope)}
+          onStepChange={(_e, cur, prev, scope) => flow.onStepChange(cur, prev, scope)}
           footer={footer}
           style={{ '--pf-v6-c-wizard__nav--lg--Width': '13rem' } as CSSProperties}
         >

@@ -9,7 +9,8 @@ import type { LunDiskData } from './data';
 import type { LunDiskFormValues, LunDiskStepId } from './form';
 import { ReviewSummary } from './ReviewSummary';
 import { StorageDomainApproval } from './StorageDomainApproval';
-import type { CreateAttempt } from './use-create-lun-disk';
+import { createPlan } from './requests';
+import type { CreateAttempt, CreateOutcome, useCreateLunDisk } from './use-create-lun-disk';
 import type { LunDiskForm } from './validate';
 
 /** Which step an engine failure of the create concerns, so it is shown where the user can fix it. */
@@ -47,6 +48,26 @@ export function placeCreateFailure(e: unknown, form: LunDiskForm, data: LunDiskD
     form.setError('alias', { type: 'engine', message: e.userMessage }, { shouldFocus: true });
   }
   return at;
+}
+
+/**
+ * Creates the disk from the form (one request, never two disks: useCreateLunDisk). A failure the user fixes on a
+ * step is placed there and that step returned; other failures show on the review.
+ */
+export async function createFromForm(
+  creator: Pick<ReturnType<typeof useCreateLunDisk>, 'create'>,
+  data: LunDiskData,
+  form: LunDiskForm,
+): Promise<{ outcome?: CreateOutcome; failedAt?: 'lun' | 'disk' | undefined }> {
+  const v = form.getValues();
+  const row = data.rowById.get(v.lunId);
+  if (!row) return {};
+  try {
+    const outcome = await creator.create(createPlan(data, v, row), v.hostId);
+    return outcome ? { outcome } : {};
+  } catch (e) {
+    return { failedAt: placeCreateFailure(e, form, data, v.lunId) };
+  }
 }
 
 export function ReviewAndCreate({
