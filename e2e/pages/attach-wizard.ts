@@ -1,23 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { WizardPage } from './wizard';
 
 /** The Attach wizard (/attach-disk). Returns locators; assertions stay in the specs. */
-export class AttachWizard {
-  constructor(readonly page: Page) {}
-
-  heading(): Locator {
-    return this.page.getByRole('heading', { level: 2 }).first();
-  }
-  stepNav(name: 'Virtual machine' | 'Disk' | 'Source' | 'Targets' | 'LUN' | 'Options' | 'Review'): Locator {
-    return this.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name, exact: true });
-  }
-  next(): Locator {
-    return this.page.getByRole('button', { name: 'Next', exact: true });
-  }
-  back(): Locator {
-    return this.page.getByRole('button', { name: 'Back', exact: true });
-  }
-  cancel(): Locator {
-    return this.page.getByRole('button', { name: 'Cancel', exact: true });
+export class AttachWizard extends WizardPage {
+  override stepNav(name: 'Virtual machine' | 'Disk' | 'Source' | 'Targets' | 'LUN' | 'Options' | 'Review'): Locator {
+    return super.stepNav(name);
   }
   attach(): Locator {
     return this.page.getByRole('button', { name: /^(Attach|Attaching…)$/ });

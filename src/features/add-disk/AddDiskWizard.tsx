@@ -1,7 +1,7 @@
 // The "Add Direct LUN disk" wizard: Source → Targets (iSCSI) → LUN → Disk → Review, one form, each step
 // validated on Next; the create with its progress and result. The steps themselves live in src/ui/lun-disk so
 // the Attach wizard can run them in place ("Create from LUN").
-import { Button, Wizard, WizardFooterWrapper, WizardStep, type WizardStepType } from '@patternfly/react-core';
+import { Wizard, WizardStep, type WizardStepType } from '@patternfly/react-core';
 import { useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import type { Vm } from '../../domain/model';
 import { useFormDraft, loadDraft } from '../../ui/form-draft';
 import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
 import { WizardBridge } from '../../ui/WizardBridge';
+import { WizardFooter } from '../../ui/WizardFooter';
 import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../ui/lun-disk/data';
 import { DiskStep } from '../../ui/lun-disk/DiskStep';
 import {
@@ -99,29 +100,20 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
     );
   }
 
-  const footer = (activeStep: WizardStepType, onNext: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>, onBack: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>) => {
-    const isReview = activeStep.id === 'review';
-    const busy = creator.isPending;
-    return (
-      <WizardFooterWrapper style={{ gap: '0.5rem' }}>
-        {isReview ? (
-          <Button variant="primary" onClick={() => void create()} isLoading={busy} isDisabled={busy}>
-            {busy ? 'Creating…' : 'Create'}
-          </Button>
-        ) : (
-          <Button variant="primary" onClick={(e) => void flow.next(activeStep, () => onNext(e))}>
-            Next
-          </Button>
-        )}
-        <Button variant="secondary" onClick={(e) => void onBack(e)} isDisabled={activeStep.index === 1 || busy}>
-          Back
-        </Button>
-        <Button variant="link" onClick={cancel} isDisabled={busy}>
-          Cancel
-        </Button>
-      </WizardFooterWrapper>
-    );
-  };
+  const footer = (activeStep: WizardStepType, onNext: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>, onBack: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>) => (
+    <WizardFooter
+      activeStep={activeStep}
+      isFinal={activeStep.id === 'review'}
+      finalLabel="Create"
+      busyLabel="Creating…"
+      busy={creator.isPending}
+      onFinal={() => void create()}
+      onNext={(e) => flow.next(activeStep, () => onNext(e))}
+      onBack={onBack}
+      onCancel={cancel}
+    />
+  );
+
 
   return (
     <FormProvider {...form}>

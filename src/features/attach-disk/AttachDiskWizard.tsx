@@ -1,7 +1,7 @@
 // The Attach wizard: Virtual machine → Disk → Options → Review for existing disks, or, with "Create from LUN", the
 // Add Direct LUN disk steps in place (Source → Targets → LUN) before Options and Review. One form, each step
 // validated on Next, a draft in sessionStorage; then per disk the engine's job steps and a clear result.
-import { Alert, Button, Title, Wizard, WizardFooterWrapper, WizardStep, type WizardStepType } from '@patternfly/react-core';
+import { Alert, Button, Title, Wizard, WizardStep, type WizardStepType } from '@patternfly/react-core';
 import { useEffect, useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
 import { FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
@@ -26,6 +26,7 @@ import { AttachInsteadAction } from '../../ui/lun-disk/UsedLunActions';
 import { checkStep, StepProblem } from '../../ui/lun-disk/validate';
 import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
 import { WizardBridge } from '../../ui/WizardBridge';
+import { WizardFooter } from '../../ui/WizardFooter';
 import { attachBatch, attachItems } from './attach-batch';
 import { DiskChoiceStep } from './DiskChoiceStep';
 import { ExistingOptionsStep } from './ExistingOptionsStep';
@@ -234,29 +235,20 @@ export function AttachDiskWizard({
   const usedLunAction = (row: LunRow, tabbable: boolean) =>
     lunData.vm.data ? <AttachInsteadAction row={row} tabbable={tabbable} vm={lunData.vm.data} onOpen={(diskId) => attachInstead(diskId)} /> : null;
 
-  const footer = (activeStep: WizardStepType, onNext: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>, onBack: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>) => {
-    const isReview = activeStep.id === 'review';
-    const busy = creator.isPending || attacher.busy;
-    return (
-      <WizardFooterWrapper style={{ gap: '0.5rem' }}>
-        {isReview ? (
-          <Button variant="primary" onClick={() => void (mode === 'create' ? create() : attachExisting())} isLoading={busy} isDisabled={busy}>
-            {mode === 'create' ? (busy ? 'Creating…' : 'Create and attach') : busy ? 'Attaching…' : 'Attach'}
-          </Button>
-        ) : (
-          <Button variant="primary" onClick={(e) => void flow.next(activeStep, () => onNext(e))}>
-            Next
-          </Button>
-        )}
-        <Button variant="secondary" onClick={(e) => void onBack(e)} isDisabled={activeStep.index === 1 || busy}>
-          Back
-        </Button>
-        <Button variant="link" onClick={cancel} isDisabled={busy}>
-          Cancel
-        </Button>
-      </WizardFooterWrapper>
-    );
-  };
+  const footer = (activeStep: WizardStepType, onNext: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>, onBack: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>) => (
+    <WizardFooter
+      activeStep={activeStep}
+      isFinal={activeStep.id === 'review'}
+      finalLabel={mode === 'create' ? 'Create and attach' : 'Attach'}
+      busyLabel={mode === 'create' ? 'Creating…' : 'Attaching…'}
+      busy={creator.isPending || attacher.busy}
+      onFinal={() => void (mode === 'create' ? create() : attachExisting())}
+      onNext={(e) => flow.next(activeStep, () => onNext(e))}
+      onBack={onBack}
+      onCancel={cancel}
+    />
+  );
+
 
   const startStep = steps.includes(initial.step) ? initial.step : 'vm';
   return (

@@ -1,14 +1,14 @@
 // Edit a VM's disk: interface, bootable, read-only and the pass-through options. What the engine does not allow
 // in the VM's current state is disabled with the reason (domain/attachment-edit); only what changed is sent, in
 // one PUT /vms/{id}/diskattachments/{diskId} (sgio inside `disk`); a refusal shows the engine's own reason.
-import { Checkbox, Form, FormGroup, FormSelect, FormSelectOption, Title } from '@patternfly/react-core';
+import { Checkbox, Form, FormGroup, Title } from '@patternfly/react-core';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { currentEditValues, editStates, editUpdate, shownValue, type EditContext, type EditKey, type EditUpdate, type EditValues } from '../../domain/attachment-edit';
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { attachmentsByDisk, updateAttachment, updateAttachmentRequest, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { errorText } from '../../engine-api/errors';
-import { FieldMessages } from '../../ui/form-fields';
+import { InterfaceSelect } from '../../ui/InterfaceSelect';
 import { RestPreview } from '../../ui/lun-disk/ReviewSummary';
 import { OperationDialog, type OperationOutcome } from '../../ui/OperationDialog';
 import { Loading } from '../../ui/QueryStates';
@@ -89,30 +89,15 @@ export function EditAttachmentDialog({
       <Title headingLevel="h2" id="edit-disk-title" className="pf-v6-screen-reader">
         Settings of {disk.alias} on {vm.name}
       </Title>
-      <FormGroup label="Interface" fieldId="edit-interface">
-        <FormSelect
-          id="edit-interface"
-          value={values.interface}
-          isDisabled={!states.interface.editable}
-          onChange={(_e, v) => {
-            const c = states.interface.choices.find((x) => x.value === v);
-            if (c && !c.disabled) setValues((x) => ({ ...x, interface: c.value }));
-          }}
-          aria-describedby="edit-interface-message"
-          validated={states.interface.editable && ifaceCurrentChoice?.disabled && values.interface !== current.interface ? 'error' : 'default'}
-        >
-          {states.interface.choices.map((c) => (
-            <FormSelectOption key={c.value} value={c.value} label={c.disabled && c.value !== current.interface ? `${c.label} (not available)` : c.label} isDisabled={c.disabled && c.value !== current.interface} />
-          ))}
-        </FormSelect>
-        <FieldMessages
-          id="edit-interface-message"
-          helper={
-            states.interface.reason ??
-            (states.interface.choices.filter((c) => c.disabled && c.reason).map((c) => `${c.label}: ${c.reason}`).join(' ') || `How ${vm.name} sees the disk.`)
-          }
-        />
-      </FormGroup>
+      <InterfaceSelect
+        id="edit-interface"
+        value={values.interface}
+        choices={states.interface.choices}
+        onChange={(i) => setValues((x) => ({ ...x, interface: i }))}
+        isDisabled={!states.interface.editable}
+        error={states.interface.editable && ifaceCurrentChoice?.disabled && values.interface !== current.interface ? ifaceCurrentChoice.reason : undefined}
+        helper={states.interface.reason ?? `How ${vm.name} sees the disk.`}
+      />
       <FormGroup label="Options" role="group" fieldId="edit-options">
         {CHECKS.map(({ key, label }) => {
           const st = states[key];

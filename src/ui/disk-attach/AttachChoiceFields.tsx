@@ -1,9 +1,9 @@
 // One disk's attach options — interface, Activate, Bootable, Read-only — under the engine's rules: an option
 // that does not apply stays visible, disabled, with the reason next to it (aria-describedby). What the disk
 // brings itself (pass-through, sharable) is shown as text: an attach cannot change it.
-import { Checkbox, FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
+import { Checkbox, FormGroup } from '@patternfly/react-core';
 import { attachOptionStates, type AttachChoice, type AttachDisk, type AttachVm } from '../../domain/attach-options';
-import { FieldMessages } from '../form-fields';
+import { InterfaceSelect } from '../InterfaceSelect';
 
 const CHECKS: Array<{ key: 'activate' | 'bootable' | 'readOnly'; label: string }> = [
   { key: 'activate', label: 'Activate (plug the disk)' },
@@ -33,8 +33,6 @@ export function AttachChoiceFields({
   labelSuffix?: string;
 }) {
   const s = attachOptionStates(vm, disk, choice, bootableTakenBy);
-  const disabledChoices = s.interfaces.filter((c) => c.disabled && c.reason);
-  const ifaceId = `${idPrefix}-interface`;
   // The space outside the hidden span: name computation trims an element's own leading space.
   const sr = labelSuffix ? (
     <>
@@ -44,40 +42,16 @@ export function AttachChoiceFields({
   ) : null;
   return (
     <>
-      <FormGroup label={<>Interface{sr}</>} fieldId={ifaceId}>
-        <FormSelect
-          id={ifaceId}
-          value={choice.interface}
-          isDisabled={isDisabled}
-          validated={s.interfaceProblem ? 'error' : 'default'}
-          onChange={(_e, v) => {
-            const c = s.interfaces.find((x) => x.value === v);
-            if (c && !c.disabled) onChange({ ...choice, interface: c.value });
-          }}
-          aria-describedby={`${ifaceId}-message`}
-        >
-          {s.interfaces.map((c) => (
-            <FormSelectOption key={c.value} value={c.value} label={c.disabled ? `${c.label} (not available)` : c.label} isDisabled={c.disabled} />
-          ))}
-        </FormSelect>
-        <FieldMessages
-          id={`${ifaceId}-message`}
-          error={s.interfaceProblem}
-          helper={
-            disabledChoices.length > 0 ? (
-              <>
-                {disabledChoices.map((c) => (
-                  <span key={c.value} style={{ display: 'block' }}>
-                    {c.label}: {c.reason}
-                  </span>
-                ))}
-              </>
-            ) : (
-              `How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.`
-            )
-          }
-        />
-      </FormGroup>
+      <InterfaceSelect
+        id={`${idPrefix}-interface`}
+        label={<>Interface{sr}</>}
+        value={choice.interface}
+        choices={s.interfaces}
+        onChange={(i) => onChange({ ...choice, interface: i })}
+        isDisabled={isDisabled}
+        error={s.interfaceProblem}
+        helper={`How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.`}
+      />
       <FormGroup label={<>Options{sr}</>} role="group" fieldId={`${idPrefix}-options`}>
         {CHECKS.map(({ key, label }) => {
           const st = s[key];
