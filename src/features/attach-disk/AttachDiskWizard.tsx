@@ -25,6 +25,7 @@ import { useCreateLunDisk, type CreateOutcome } from '../../ui/lun-disk/use-crea
 import { AttachInsteadAction } from '../../ui/lun-disk/UsedLunActions';
 import { checkStep, StepProblem } from '../../ui/lun-disk/validate';
 import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
+import { Loading } from '../../ui/QueryStates';
 import { WizardBridge } from '../../ui/WizardBridge';
 import { WizardFooter } from '../../ui/WizardFooter';
 import { attachBatch, attachItems } from './attach-batch';
@@ -290,7 +291,9 @@ export function AttachDiskWizard({
               <DiskStep />
             ) : data.attachVm ? (
               <ExistingOptionsStep vm={data.attachVm} batch={batch} onChange={changeChoice} problem={problems.options} />
-            ) : null}
+            ) : (
+              <Loading what="the virtual machine and its disks" />
+            )}
           </WizardStep>
           <WizardStep id="review" name={STEP_NAMES.review}>
             <WizardBridge onContext={keepWizard} />
@@ -308,7 +311,9 @@ export function AttachDiskWizard({
               />
             ) : vm ? (
               <ExistingReview vm={vm} batch={batch} current={data.vmAttachments} disks={data.disks.data ?? []} />
-            ) : null}
+            ) : (
+              <Loading what="the virtual machine and its disks" />
+            )}
           </WizardStep>
         </Wizard>
       </LunDiskProvider>
