@@ -140,13 +140,12 @@ function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; d
           <Thead>
             <Tr>
               <Th screenReaderText="Pick" />
-              <Th>Alias and description</Th>
-              <Th>Type</Th>
-              <Th>LUN ID</Th>
-              <Th>Size</Th>
-              <Th>Sharable</Th>
-              <Th>Attached to</Th>
-              <Th>Can be attached</Th>
+              <Th modifier="wrap">Disk</Th>
+              <Th modifier="wrap">Type</Th>
+              <Th modifier="nowrap">Size</Th>
+              <Th modifier="nowrap">Sharable</Th>
+              <Th modifier="wrap">Attached to</Th>
+              <Th modifier="wrap">Can be attached</Th>
             </Tr>
           </Thead>
           <Tbody>
@@ -154,8 +153,10 @@ function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; d
               const size = diskSize(disk);
               const reasonId = `disk-reason-${disk.id}`;
               const isPicked = diskIds.includes(disk.id);
+              // Not selectable: grayed, the reason in the last cell (decision 001's gray-don't-hide, for disks).
+              const gray = a.selectable ? undefined : subtle;
               return (
-                <Tr key={disk.id} isRowSelected={isPicked} style={a.selectable ? undefined : subtle} data-disk={disk.alias} data-state={a.selectable ? 'selectable' : 'unavailable'}>
+                <Tr key={disk.id} isRowSelected={isPicked} data-disk={disk.alias} data-state={a.selectable ? 'selectable' : 'unavailable'}>
                   <Td className="pf-v6-c-table__check">
                     <Checkbox
                       id={`attach-disk-${disk.id}`}
@@ -165,18 +166,16 @@ function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; d
                       aria-describedby={reasonId}
                     />
                   </Td>
-                  <Td dataLabel="Alias and description">
+                  <Td dataLabel="Disk" style={gray}>
                     <label htmlFor={`attach-disk-${disk.id}`}>{disk.alias}</label>
                     {disk.description ? <div style={subtle}>{disk.description}</div> : null}
+                    {disk.storageType === 'lun' ? <div style={{ ...subtle, ...mono, fontSize: 'var(--pf-t--global--font--size--sm)', whiteSpace: 'nowrap' }}>LUN {disk.lun.id}</div> : null}
                   </Td>
-                  <Td dataLabel="Type">{diskTypeText(disk)}</Td>
-                  <Td dataLabel="LUN ID" style={mono}>
-                    {disk.storageType === 'lun' ? disk.lun.id : '—'}
-                  </Td>
-                  <Td dataLabel="Size">{size === undefined ? 'Unknown' : <span title={formatBytesExact(size)}>{formatSize(size)}</span>}</Td>
-                  <Td dataLabel="Sharable">{yesNo(disk.sharable)}</Td>
-                  <Td dataLabel="Attached to">{users.length === 0 ? '—' : users.map((u) => u.vmName).join(', ')}</Td>
-                  <Td dataLabel="Can be attached" id={reasonId}>
+                  <Td dataLabel="Type" style={gray}>{diskTypeText(disk)}</Td>
+                  <Td dataLabel="Size" style={gray} modifier="nowrap">{size === undefined ? 'Unknown' : <span title={formatBytesExact(size)}>{formatSize(size)}</span>}</Td>
+                  <Td dataLabel="Sharable" style={gray}>{yesNo(disk.sharable)}</Td>
+                  <Td dataLabel="Attached to" style={gray}>{users.length === 0 ? '—' : users.map((u) => u.vmName).join(', ')}</Td>
+                  <Td dataLabel="Can be attached" id={reasonId} style={gray}>
                     {a.selectable ? a.note : <span data-reason>{a.reason}</span>}
                   </Td>
                 </Tr>

@@ -84,8 +84,9 @@ export function VmStep({
             {shown.map(({ vm, attachments }) => {
               const blocker = vmBlocker(vm, preselected, data.usersByDisk);
               const reasonId = `vm-reason-${vm.id}`;
+              const gray = blocker ? subtle : undefined;
               return (
-                <Tr key={vm.id} isRowSelected={vm.id === selectedId} style={blocker ? subtle : undefined} data-vm={vm.name}>
+                <Tr key={vm.id} isRowSelected={vm.id === selectedId} data-vm={vm.name}>
                   <Td className="pf-v6-c-table__check">
                     <Radio
                       id={`attach-vm-${vm.id}`}
@@ -96,16 +97,16 @@ export function VmStep({
                       aria-describedby={[blocker ? reasonId : undefined, error ? 'vm-step-error' : undefined].filter(Boolean).join(' ') || undefined}
                     />
                   </Td>
-                  <Td dataLabel="Name">
+                  <Td dataLabel="Name" style={gray}>
                     <label htmlFor={`attach-vm-${vm.id}`}>{vm.name}</label>
                     {vm.description ? <div style={subtle}>{vm.description}</div> : null}
                   </Td>
-                  <Td dataLabel="Status">
+                  <Td dataLabel="Status" style={gray}>
                     <VmStatusLabel status={vm.status} />
                   </Td>
-                  <Td dataLabel="Host">{hostName(vm.hostId) ?? '—'}</Td>
-                  <Td dataLabel="Disks">{attachments.length}</Td>
-                  <Td dataLabel="Can take a disk" id={reasonId}>
+                  <Td dataLabel="Host" style={gray}>{hostName(vm.hostId) ?? '—'}</Td>
+                  <Td dataLabel="Disks" style={gray}>{attachments.length}</Td>
+                  <Td dataLabel="Can take a disk" id={reasonId} style={gray}>
                     {blocker ?? (vm.status === 'down' ? 'Yes: attached for its next run' : 'Yes: hot plugged')}
                   </Td>
                 </Tr>
