@@ -130,10 +130,13 @@ test('06 host, disk and panel', async ({ page, app }) => {
   await openConsole(page, '/hosts');
   await app.table('Hosts').getByRole('link', { name: 'host1' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'host1' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'iSCSI sessions of host1' })).toBeVisible();
   await shoot(page, '06-01-host', 'A host: its iSCSI sessions and what holds each (VM disks, storage domains), and the LUNs it sees.');
   await app.nav('Disks').click();
   await app.table('Disks').getByRole('link', { name: 'cluster-quorum' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'cluster-quorum' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Hosts that can reach cluster-quorum' })).toContainText('host1');
+  await expect(page.getByRole('grid', { name: 'Hosts that can reach cluster-quorum' })).not.toContainText('Checking');
   await shoot(page, '06-02-disk', 'A direct LUN disk: its LUN, connections, which hosts reach it (active/total paths), VMs, history.');
   const panel = new EmulatorPanelPage(page);
   await panel.openButton().click();
