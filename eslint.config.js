@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-e2e', 'dist-bench', 'bench-results', 'public/mockServiceWorker.js', 'playwright-report', 'test-results', 'coverage'] },
+  { ignores: ['dist', 'dist-e2e', 'dist-bench', 'dist-check', 'bench-results', 'mocks/public/mockServiceWorker.js', 'playwright-report', 'test-results', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

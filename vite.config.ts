@@ -11,6 +11,8 @@ export default defineConfig(({ mode, command }) => {
   const emulated = mode === 'emulated' || (command === 'serve' && mode !== 'production' && !engineUrl);
   return {
     plugins: [react()],
+    // MSW's service worker is served only in emulated mode: a real-engine build carries none of the emulator.
+    publicDir: emulated ? 'mocks/public' : false,
     define: {
       __EMULATED__: JSON.stringify(emulated),
     },

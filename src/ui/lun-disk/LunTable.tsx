@@ -21,12 +21,12 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: 'select', title: 'Pick', width: 48 },
-  { key: 'id', title: 'LUN ID', width: 310 },
-  { key: 'size', title: 'Size', width: 96 },
-  { key: 'status', title: 'Status', width: 320 },
-  { key: 'action', title: 'Action', width: 290 },
-  { key: 'paths', title: 'Paths', width: 116 },
+  { key: 'select', title: 'Pick', width: 64 },
+  { key: 'id', title: 'LUN ID', width: 300 },
+  { key: 'size', title: 'Size', width: 112 },
+  { key: 'status', title: 'Status', width: 280 },
+  { key: 'action', title: 'Action', width: 230 },
+  { key: 'paths', title: 'Paths', width: 100 },
   { key: 'vendor', title: 'Vendor', width: 100 },
   { key: 'product', title: 'Product', width: 120 },
   { key: 'serial', title: 'Serial', width: 200 },
@@ -70,6 +70,12 @@ function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
 }
 
 const cell = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+// "Disabled" text fails the WCAG contrast minimum; the subtle text color on a gray row is gray and still legible.
+const grayCell = {
+  ...cell,
+  color: 'var(--pf-t--global--text--color--subtle)',
+  background: 'var(--pf-t--global--background--color--secondary--default)',
+} as const;
 
 /**
  * A cell that is never a tab stop: PatternFly makes truncated cells focusable (for their tooltip), which would
@@ -101,7 +107,12 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const focusWanted = useRef(false);
-  const columns = useMemo(() => COLUMNS.filter((c) => iscsi || !c.iscsiOnly), [iscsi]);
+  // Grouped by target, each group's header names the target and portal: no need to repeat them per row.
+  const grouped = items.some((it) => it.kind === 'group');
+  const columns = useMemo(
+    () => COLUMNS.filter((c) => (iscsi || !c.iscsiOnly) && !(grouped && (c.key === 'target' || c.key === 'portal'))),
+    [iscsi, grouped],
+  );
   const width = columns.reduce((s, c) => s + c.width, 0);
 
   const indexOf = useMemo(() => new Map(items.map((it, i) => [it.key, i])), [items]);
@@ -205,6 +216,12 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
         gridBreakPoint=""
         style={{ tableLayout: 'fixed', width, minWidth: width }}
       >
+        {/* With a fixed layout the columns take their widths from here; widths on the header cells are not honoured. */}
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.key} style={{ width: c.width }} />
+          ))}
+        </colgroup>
         <Thead>
           <Tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
             {columns.map((c, i) =>
@@ -251,6 +268,8 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
             const a = row.availability;
             const selected = row.id === selectedId;
             const warn = a.use.kind === 'storage-domain' || a.unreachable || a.degraded;
+            // Grayed out, as the seed asks: the color goes on the cells, PatternFly cells do not inherit the row's.
+            const rowCell = a.selectable ? cell : grayCell;
             return (
               <Tr
                 key={it.key}
@@ -274,7 +293,6 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
                 style={{
                   height: ROW_HEIGHT,
                   cursor: a.selectable ? 'pointer' : 'not-allowed',
-                  color: a.selectable ? undefined : 'var(--pf-t--global--text--color--disabled)',
                   fontWeight: selected ? 600 : undefined,
                 }}
               >
@@ -283,31 +301,31 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
                     case 'select':
                       // Not aria-disabled on the row: that would disable the row's action for assistive technology too.
                       return (
-                        <C key={c.key} style={cell} aria-disabled={!a.selectable || undefined}>
+                        <C key={c.key} style={rowCell} aria-disabled={!a.selectable || undefined}>
                           <SelectMark row={row} selected={selected} />
                         </C>
                       );
                     case 'id':
                       return (
-                        <C key={c.key} style={{ ...cell, fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }} title={row.id}>
+                        <C key={c.key} style={{ ...rowCell, fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }} title={row.id}>
                           {row.id}
                         </C>
                       );
                     case 'size':
                       return (
-                        <C key={c.key} style={cell} title={`${row.lun.lu.size.toLocaleString('en-US')} bytes`}>
+                        <C key={c.key} style={rowCell} title={`${row.lun.lu.size.toLocaleString('en-US')} bytes`}>
                           {row.sizeText}
                         </C>
                       );
                     case 'paths':
                       return (
-                        <C key={c.key} style={cell}>
+                        <C key={c.key} style={rowCell}>
                           {row.pathsText}
                         </C>
                       );
                     case 'status':
                       return (
-                        <C key={c.key} style={cell} title={a.text}>
+                        <C key={c.key} style={rowCell} title={a.text}>
                           {warn && a.selectable ? (
                             <Icon status="warning" size="sm" style={{ marginRight: '0.25rem' }}>
                               <ExclamationTriangleIcon aria-hidden />
@@ -318,37 +336,37 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
                       );
                     case 'action':
                       return (
-                        <C key={c.key} style={cell}>
+                        <C key={c.key} style={rowCell}>
                           {!a.selectable && action ? action(row, isActive) : null}
                         </C>
                       );
                     case 'vendor':
                       return (
-                        <C key={c.key} style={cell} title={row.vendor}>
+                        <C key={c.key} style={rowCell} title={row.vendor}>
                           {row.vendor}
                         </C>
                       );
                     case 'product':
                       return (
-                        <C key={c.key} style={cell} title={row.product}>
+                        <C key={c.key} style={rowCell} title={row.product}>
                           {row.product}
                         </C>
                       );
                     case 'serial':
                       return (
-                        <C key={c.key} style={cell} title={row.serial}>
+                        <C key={c.key} style={rowCell} title={row.serial}>
                           {row.serial}
                         </C>
                       );
                     case 'target':
                       return (
-                        <C key={c.key} style={cell} title={row.target}>
+                        <C key={c.key} style={rowCell} title={row.target}>
                           {row.target}
                         </C>
                       );
                     default:
                       return (
-                        <C key={c.key} style={cell}>
+                        <C key={c.key} style={rowCell}>
                           {row.portal}
                         </C>
                       );

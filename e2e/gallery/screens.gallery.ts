@@ -1,0 +1,154 @@
+// Every screen and state of the console, on the emulated engine. Each test sets up one story and takes its
+// pictures; captions say what a reviewer should look at.
+import { emulator, expect, openConsole, test } from '../fixtures';
+import { AddDiskWizard, LAB } from '../pages/add-disk-wizard';
+import { EmulatorPanelPage } from '../pages/emulator-panel';
+import { VmLifecycle } from '../pages/vm-lifecycle';
+import { shoot } from './shoot';
+
+test('01 login and lists', async ({ page, app }) => {
+  await openConsole(page, '/', { login: false });
+  await shoot(page, '01-01-login', 'Login: Username, Password, Log in; the emulated engine shows its demo user.');
+  await page.getByLabel('Username').fill('admin@internal');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await shoot(page, '01-02-login-error', "A wrong password: the engine's reason, next to the form; the user name is kept.");
+  await page.getByLabel('Password').fill('ovirt');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(app.table('Virtual machines')).toBeVisible();
+  await shoot(page, '01-03-vms', 'Virtual Machines: status, host, HA; row menus hold Run, Shut down, Power off, Migrate.');
+  await app.nav('Disks').click();
+  await expect(app.table('Disks')).toBeVisible();
+  await shoot(page, '01-04-disks', 'Disks: type Image / Direct LUN, LUN ID, exact size, sharable, attached to.');
+  await page.getByRole('button', { name: 'Direct LUN' }).click();
+  await shoot(page, '01-05-disks-lun', 'Disks filtered to Direct LUN (the filter is in the URL).');
+  await app.nav('Hosts').click();
+  await expect(app.table('Hosts')).toBeVisible();
+  await shoot(page, '01-06-hosts', 'Hosts: status, cluster, SPM.');
+  await emulator(page, (em) => em.expireSessions());
+  await app.nav('Virtual Machines').click();
+  await expect(page.getByRole('dialog', { name: 'Your session has ended' })).toBeVisible();
+  await shoot(page, '01-07-relogin', 'A 401 at any time: the login form comes over the page, which carries on after login.');
+});
+
+test('02 empty engine', async ({ page, app }) => {
+  await openConsole(page, '/vms', { scenario: 'empty' });
+  await expect(page.getByRole('heading', { name: 'No virtual machines' })).toBeVisible();
+  await shoot(page, '02-01-empty-vms', 'Empty states say what to do.');
+  await app.nav('Disks').click();
+  await shoot(page, '02-02-empty-disks', 'Empty Disks list.');
+});
+
+test('03 add a floating disk through a CHAP target', async ({ page }) => {
+  await openConsole(page, '/disks/new');
+  const w = new AddDiskWizard(page);
+  await expect(w.host()).toBeVisible();
+  await w.host().selectOption({ label: 'host3' });
+  await shoot(page, '03-01-source', 'Add Direct LUN disk — Source: data center, Up hosts by name, storage type.');
+  await w.next().click();
+  await w.address().fill('10.35.2.90');
+  await w.discover().click();
+  await expect(page.getByText(/host3/).first()).toBeVisible();
+  await expect(w.address()).toHaveAttribute('aria-invalid', 'true');
+  await shoot(page, '03-02-unreachable', 'An unreachable portal: the error is on the Address field, naming the host and the likely causes.');
+  await w.address().fill('storage-a.lab.example.com');
+  await w.chapUsername().fill(LAB.chap.username);
+  await w.chapPassword().fill('wrong-secret');
+  await w.discover().click();
+  await expect(w.chapPassword()).toHaveAttribute('aria-invalid', 'true');
+  await shoot(page, '03-03-wrong-chap', 'A wrong CHAP password: the error is on the password field, never "no new devices were found".');
+  await w.chapPassword().fill(LAB.chap.password);
+  await w.discover().click();
+  await expect(w.targetRow(LAB.secure)).toBeVisible();
+  await shoot(page, '03-04-discovered', 'Discovered targets with portal and login state; per-target Log in and Log in to all.');
+  await w.loginAll().click();
+  await expect(w.targetRow(LAB.secure)).toContainText('Logged in');
+  await shoot(page, '03-05-logged-in', 'Log in to all: each result on its own row.');
+  await w.next().click();
+  await expect(w.lunGrid()).toBeVisible();
+  await shoot(page, '03-06-lun-table', 'The LUN table: used LUNs stay, grayed, with the reason and "attach instead"; storage-domain LUNs warn; counts.');
+  const used = w.lunRows('used').first();
+  await used.click();
+  await shoot(page, '03-07-used-lun', 'A used LUN cannot be picked: it says which disk uses it and offers that disk instead.');
+  const free = w.lunRows('selectable').first();
+  await free.click();
+  await w.next().click();
+  await shoot(page, '03-08-disk', 'Disk: alias pre-filled with the LUN ID; options that do not apply to a floating disk say why.');
+  await w.next().click();
+  await shoot(page, '03-09-review', 'Review: what will happen in plain words, and the equivalent REST request with the password masked.');
+  await w.create().click();
+  await expect(page.getByRole('heading', { name: /created/ }).first()).toBeVisible();
+  await shoot(page, '03-10-created', 'Result: the engine steps and links to the new disk.');
+});
+
+test('04 add a disk to a running VM whose host cannot plug it', async ({ page }) => {
+  await openConsole(page, '/vms');
+  await page.getByRole('link', { name: 'web01' }).click();
+  await page.getByRole('link', { name: 'New disk' }).first().click();
+  const w = new AddDiskWizard(page);
+  await expect(w.host()).toBeVisible();
+  // Pick the LUN on host1; web01 runs on host2, which we cut off from the portal before Create.
+  await w.host().selectOption({ label: 'host1' });
+  await w.next().click();
+  await w.address().fill(LAB.portalB);
+  await w.discover().click();
+  await w.targetRow(LAB.backup).getByRole('button', { name: `Log in to ${LAB.backup}` }).click();
+  await expect(w.targetRow(LAB.backup)).toContainText('Logged in');
+  await w.next().click();
+  await w.search().fill('array-b');
+  await w.lunRows('selectable').first().click();
+  await w.next().click();
+  await shoot(page, '04-01-vm-disk-options', 'Disk options for web01 (VirtIO-SCSI disabled): every option that does not apply is disabled with the reason.');
+  await w.next().click();
+  await shoot(page, '04-02-vm-review', 'Review for a running VM: connect on the pool, create and attach, then make sure the VM\'s host is connected and hot plug.');
+  await emulator(page, (em) => em.cutPortal('host2', '10.35.2.90'));
+  await w.create().click();
+  await expect(page.getByRole('button', { name: 'Retry plug' })).toBeVisible();
+  await shoot(page, '04-03-partial', 'Created and attached, but not plugged: which step failed and why, with Retry plug — never "success" or "failure" for the whole.');
+});
+
+test('05 VM lifecycle', async ({ page }) => {
+  await openConsole(page, '/vms');
+  const lc = new VmLifecycle(page);
+  await lc.rowMenu('test01').click();
+  await shoot(page, '05-01-row-menu', 'VM row menu: unavailable actions stay visible with the reason.');
+  await lc.menuItem('Run').click();
+  await expect(lc.operation(/test01 is Up/)).toBeVisible();
+  await shoot(page, '05-02-run', 'Run: connect on all hosts at once; the preferred host3 cannot reach the target and is skipped, not counted as an attempt.');
+  await page.getByRole('link', { name: 'db01' }).click();
+  await lc.button('Migrate').click();
+  await expect(lc.migrateDialog('db01')).toBeVisible();
+  await shoot(page, '05-03-migrate-dialog', 'Migrate: let the engine choose or pick a host; each host says what it sees of the VM\'s LUNs.');
+  await page.keyboard.press('Escape');
+  await lc.button('Power off').click();
+  await shoot(page, '05-04-power-off', 'Power off asks first and says what the host will release.');
+  await page.keyboard.press('Escape');
+});
+
+test('06 host, disk and panel', async ({ page, app }) => {
+  await openConsole(page, '/hosts');
+  await app.table('Hosts').getByRole('link', { name: 'host1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'host1' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'iSCSI sessions of host1' })).toBeVisible();
+  await shoot(page, '06-01-host', 'A host: its iSCSI sessions and what holds each (VM disks, storage domains), and the LUNs it sees.');
+  await app.nav('Disks').click();
+  await app.table('Disks').getByRole('link', { name: 'cluster-quorum' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'cluster-quorum' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Hosts that can reach cluster-quorum' })).toContainText('host1');
+  await expect(page.getByRole('grid', { name: 'Hosts that can reach cluster-quorum' })).not.toContainText('Checking');
+  await shoot(page, '06-02-disk', 'A direct LUN disk: its LUN, connections, which hosts reach it (active/total paths), VMs, history.');
+  const panel = new EmulatorPanelPage(page);
+  await panel.openButton().click();
+  await expect(panel.panel()).toBeVisible();
+  await shoot(page, '06-03-panel', 'The emulator panel (emulated mode only): hosts, sessions and holders, faults, device specs, events, jobs.');
+});
+
+test('07 large SAN', async ({ page }) => {
+  await openConsole(page, '/disks/new', { scenario: 'large-san' });
+  const w = new AddDiskWizard(page);
+  await w.next().click();
+  await w.next().click();
+  await expect(w.lunGrid()).toBeVisible();
+  await shoot(page, '07-01-large-san', '10,000 LUNs: only the rows on screen are rendered; search and sort answer at typing speed.', { fullPage: false });
+});
