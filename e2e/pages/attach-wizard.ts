@@ -53,7 +53,7 @@ export class AttachWizard extends WizardPage {
     return this.page.getByTestId('rest-preview');
   }
   connections(): Locator {
-    return this.page.getByRole('grid', { name: /^(Required connections of|Target connections on) / });
+    return this.page.getByRole('grid', { name: /^(Required connections of|Target connections of) / });
   }
   // Result
   summary(): Locator {

@@ -145,7 +145,7 @@ describe('Review step', () => {
     expect(preview).toHaveTextContent('"active": "false"');
     expect(preview).toHaveTextContent(`PUT /ovirt-engine/api/v4/vms/${db01}/diskattachments/${diskId('archive-lun')}`);
     expect(screen.getByTestId('plan-archive-lun')).toHaveTextContent('Makes sure host1 (running db01) is connected to');
-    await waitFor(() => expect(screen.getByRole('grid', { name: 'Target connections on host1' })).toHaveTextContent('Connected (1/1 paths active)'));
+    await waitFor(() => expect(screen.getByRole('grid', { name: 'Target connections of db01 on host1' })).toHaveTextContent('Connected (1/1 paths active)'));
     // Nothing was sent yet.
     expect(state().attachments.some((a) => a.vmId === db01 && a.diskId === diskId('archive-lun'))).toBe(false);
   });

@@ -45,21 +45,21 @@ function Connections({ vm, batch, current, disks }: { vm: Vm; batch: readonly Ba
   const running = isVmRunning(vm.status) && !!vm.hostId;
   const host = useQuery({ ...hostStorageQueryOptions(vm.hostId ?? ''), enabled: running });
   const isNew = (alias: string) => batch.some((b) => b.disk.alias === alias);
-  // The connections the attached disks bring, with the VM's other disks that share them.
-  const after = vmConnections([...current, ...batch.map((b) => newAttachment(vm.id, b))], disks).filter((c) => c.disks.some((d) => isNew(d.alias)));
-  if (after.length === 0) return null;
+  // Every connection of the VM once the disks are attached; the disks being attached are marked "new".
+  const after = vmConnections([...current, ...batch.map((b) => newAttachment(vm.id, b))], disks);
+  if (!after.some((c) => c.disks.some((d) => isNew(d.alias)))) return null;
   const hostLabel = hostName(vm.hostId) ?? 'its host';
   return (
     <section aria-labelledby="review-connections-title" style={{ marginTop: '1rem' }}>
       <Title headingLevel="h3" id="review-connections-title">
-        {running ? `Target connections on ${hostLabel}` : `Required connections of ${vm.name} after the attach`}
+        {running ? `Target connections of ${vm.name} on ${hostLabel}` : `Required connections of ${vm.name} after the attach`}
       </Title>
       <p style={{ margin: '0.25rem 0 0.5rem' }}>
         {running
-          ? `What ${hostLabel} needs for the disks you attach, and whether it has it now. What it lacks is connected before the plug.`
+          ? `What ${hostLabel} needs for ${vm.name}'s direct LUN disks, and whether it has it now. What a disk you attach lacks is connected before its plug.`
           : `${vm.name} is down: nothing is connected now. The host that runs ${vm.name} next connects its required connections first.`}
       </p>
-      <Table aria-label={running ? `Target connections on ${hostLabel}` : `Required connections of ${vm.name}`} variant="compact">
+      <Table aria-label={running ? `Target connections of ${vm.name} on ${hostLabel}` : `Required connections of ${vm.name}`} variant="compact">
         <Thead>
           <Tr>
             <Th>Target or LUN</Th>
