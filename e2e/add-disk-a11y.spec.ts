@@ -1,17 +1,7 @@
 // The Add Direct LUN disk wizard for keyboard and screen-reader users: the whole flow with the keyboard alone,
 // and axe on every step (and on the states that add content: errors, warnings, dialogs, results).
-import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, openConsole, test } from './fixtures';
+import { expect, expectNoAxeViolations, openConsole, tabTo, test } from './fixtures';
 import { AddDiskWizard, LAB } from './pages/add-disk-wizard';
-
-/** Press Tab until `target` has the focus (a keyboard user's way there), or fail. */
-async function tabTo(page: Page, target: Locator, max = 80) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`not reachable with Tab: ${target.toString()}`);
-}
 
 test.describe('Add Direct LUN disk: keyboard and accessibility', () => {
   test('the whole wizard with the keyboard alone', async ({ page }) => {
@@ -126,6 +116,7 @@ test.describe('Add Direct LUN disk: keyboard and accessibility', () => {
   test('no axe violations on a VM disk: FC LUNs, the VM options, the attach-instead dialog', async ({ page }) => {
     await openConsole(page, '/vms');
     await page.getByRole('grid', { name: 'Virtual machines' }).getByRole('link', { name: 'app01' }).click();
+    await page.getByRole('tab', { name: 'Disks' }).click();
     await page.getByRole('link', { name: 'New disk' }).click();
     const w = new AddDiskWizard(page);
     await w.storageType('Fibre Channel').check();

@@ -143,6 +143,7 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     const web01 = await vmIdOf(page, 'web01');
     await emulator(page, (em) => em.cutPortal('host2', '10.35.2.90'));
     await page.getByRole('grid', { name: 'Virtual machines' }).getByRole('link', { name: 'web01' }).click();
+    await page.getByRole('tab', { name: 'Disks' }).click();
     await page.getByRole('link', { name: 'New disk' }).click();
     const w = new AddDiskWizard(page);
     await expect(w.host().locator('option:checked')).toHaveText('host2 (runs web01)');

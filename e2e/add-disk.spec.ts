@@ -103,6 +103,7 @@ test.describe('Add Direct LUN disk', () => {
     const sent = recordEngineRequests(page);
     await openConsole(page, '/vms');
     await page.getByRole('grid', { name: 'Virtual machines' }).getByRole('link', { name: 'db01' }).click();
+    await page.getByRole('tab', { name: 'Disks' }).click();
     await page.getByRole('link', { name: 'New disk' }).click();
     const w = new AddDiskWizard(page);
     await expect(page.getByRole('heading', { level: 1, name: 'New direct LUN disk for db01' })).toBeVisible();
@@ -158,7 +159,7 @@ test.describe('Add Direct LUN disk', () => {
     expect(spec.device).not.toHaveProperty('bootOrder');
 
     await page.getByRole('button', { name: 'Back to db01' }).click();
-    await expect(page).toHaveURL(new RegExp(`/vms/${vms.db01}$`));
+    await expect(page).toHaveURL(new RegExp(`/vms/${vms.db01}\\?tab=disks$`));
   });
 
   test('a Fibre Channel disk: no targets step, flat list, the LUN by id only', async ({ page }) => {
@@ -210,6 +211,7 @@ test.describe('Add Direct LUN disk', () => {
     const { vms } = await ids(page);
     await page.getByRole('link', { name: 'Virtual Machines' }).click();
     await page.getByRole('grid', { name: 'Virtual machines' }).getByRole('link', { name: 'app01' }).click();
+    await page.getByRole('tab', { name: 'Disks' }).click();
     await page.getByRole('link', { name: 'New disk' }).click();
     await w.next().click();
     await w.next().click();
@@ -219,12 +221,12 @@ test.describe('Add Direct LUN disk', () => {
     const dialog = page.getByRole('dialog', { name: 'Attach disk archive-lun to app01' });
     await expect(dialog.getByTestId('rest-preview')).toContainText(`POST /ovirt-engine/api/v4/vms/${vms.app01}/diskattachments`);
     await dialog.getByRole('button', { name: 'Attach' }).click();
-    await expect(dialog.getByRole('heading', { name: 'Disk archive-lun attached to app01 and plugged' })).toBeVisible();
+    await expect(dialog.getByRole('heading', { name: 'Success alert: archive-lun is attached to app01 and plugged' })).toBeVisible();
     const attach = sent.find((r) => r.method === 'POST' && r.path.startsWith(`/ovirt-engine/api/v4/vms/${vms.app01}/diskattachments`));
     expect(attach?.body).toMatchObject({ disk: { id: expect.any(String) as unknown }, interface: 'virtio_scsi', active: 'true' });
     expect(sent.some((r) => r.method === 'POST' && r.path.startsWith('/ovirt-engine/api/v4/disks'))).toBe(false);
     await dialog.getByRole('button', { name: 'Go to app01' }).click();
-    await expect(page).toHaveURL(new RegExp(`/vms/${vms.app01}$`));
+    await expect(page).toHaveURL(new RegExp(`/vms/${vms.app01}\\?tab=disks$`));
     const attached = await emulator(page, (em, vm) => em.engine.state.attachments.filter((a) => a.vmId === vm).map((a) => em.engine.state.disks.find((d) => d.id === a.diskId)?.alias), vms.app01);
     expect(attached).toContain('archive-lun');
   });

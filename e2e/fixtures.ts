@@ -1,7 +1,7 @@
 // Playwright fixtures: specs import `test` and `expect` from here. A test names the scenario it needs; the
 // emulated engine starts fresh for every test (a new browser context has a new sessionStorage).
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { ConsolePage } from './pages/console-page';
 
 export interface OpenOptions {
@@ -67,4 +67,13 @@ export async function emulator<T>(page: Page, fn: (em: NonNullable<Window['__emu
     { src: fn.toString(), arg },
   );
   return result as Awaited<T>;
+}
+
+/** Press Tab until `target` has the focus (a keyboard user's way there), or fail. */
+export async function tabTo(page: Page, target: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`not reachable with Tab: ${target.toString()}`);
 }

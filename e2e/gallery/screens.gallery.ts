@@ -2,8 +2,10 @@
 // pictures; captions say what a reviewer should look at.
 import { emulator, expect, openConsole, test } from '../fixtures';
 import { AddDiskWizard, LAB } from '../pages/add-disk-wizard';
+import { AttachWizard } from '../pages/attach-wizard';
 import { EmulatorPanelPage } from '../pages/emulator-panel';
 import { VmLifecycle } from '../pages/vm-lifecycle';
+import { VmPage } from '../pages/vm-page';
 import { shoot } from './shoot';
 
 test('01 login and lists', async ({ page, app }) => {
@@ -85,7 +87,8 @@ test('03 add a floating disk through a CHAP target', async ({ page }) => {
 test('04 add a disk to a running VM whose host cannot plug it', async ({ page }) => {
   await openConsole(page, '/vms');
   await page.getByRole('link', { name: 'web01' }).click();
-  await page.getByRole('link', { name: 'New disk' }).first().click();
+  await page.getByRole('tab', { name: 'Disks' }).click();
+  await page.getByRole('link', { name: 'New disk' }).click();
   const w = new AddDiskWizard(page);
   await expect(w.host()).toBeVisible();
   // Pick the LUN on host1; web01 runs on host2, which we cut off from the portal before Create.
@@ -151,4 +154,55 @@ test('07 large SAN', async ({ page }) => {
   await w.next().click();
   await expect(w.lunGrid()).toBeVisible();
   await shoot(page, '07-01-large-san', '10,000 LUNs: only the rows on screen are rendered; search and sort answer at typing speed.', { fullPage: false });
+});
+
+test('08 the VM\'s Disks tab, Edit and the Attach wizard', async ({ page }) => {
+  await openConsole(page, '/vms');
+  const vm = new VmPage(page);
+  await vm.open('db01');
+  await vm.openDisksTab();
+  await expect(vm.storageConnections()).toContainText('Connected');
+  await shoot(page, '08-01-disks-tab', 'A VM\'s Disks tab: attachments with type, LUN ID, size and flags; New disk and Attach; storage connections and whether the host has each.');
+  await vm.actionsToggle('db01-redo').click();
+  await shoot(page, '08-02-row-menu', 'Row menu: Edit, Activate, Deactivate, Detach; what cannot be done says why.');
+  await vm.action('Edit').click();
+  await shoot(page, '08-03-edit-running', 'Edit on a running VM: what needs every VM down, or the disk inactive, is disabled with the reason.');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await vm.actionsToggle('db01-redo').click();
+  await vm.action('Deactivate').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
+  await expect(page.getByRole('dialog').getByRole('heading', { name: /Deactivated/ })).toBeVisible();
+  await shoot(page, '08-04-deactivated', 'Deactivate: unplugged; host1 keeps the target because cluster-quorum still uses it.');
+  await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+
+  await emulator(page, (em) => em.cutPortal('host2', '10.35.1.72'));
+  await vm.open('web01');
+  await vm.openDisksTab();
+  await page.getByRole('link', { name: 'Attach', exact: true }).click();
+  const w = new AttachWizard(page);
+  await expect(w.disks()).toBeVisible();
+  await shoot(page, '08-05-attach-disk-step', 'Attach — Disk: existing disks (several at once) or Create from LUN; disks that cannot be attached stay listed, grayed, with the reason.');
+  await w.disk('archive-lun').check();
+  await w.next().click();
+  await shoot(page, '08-06-attach-options', 'Attach — Options per disk, with the Add wizard\'s rules: web01 has no VirtIO-SCSI, so VirtIO; one bootable disk per VM.');
+  await w.next().click();
+  await shoot(page, '08-07-attach-review', 'Attach — Review on a running VM: attach inactive, connect host2 to the target, hot plug; the REST requests.');
+  await w.attach().click();
+  await expect(w.result('archive-lun')).toContainText('but not plugged');
+  await shoot(page, '08-08-attach-plug-failed', 'host2 cannot reach the portal: the disk is attached and inactive, the reason is shown, Retry plug.');
+  await emulator(page, (em) => em.restorePortal('host2', '10.35.1.72'));
+  await w.result('archive-lun').getByRole('button', { name: /Retry plug/ }).click();
+  await expect(w.result('archive-lun')).toContainText('and plugged');
+  await shoot(page, '08-09-attach-retried', 'Retry plug: only the plug is sent again; the steps of both tries are listed.');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Disks' }).click();
+  await page.getByRole('grid', { name: 'Disks' }).getByRole('link', { name: 'cluster-quorum' }).click();
+  await page.getByRole('link', { name: 'Attach to VM' }).click();
+  await expect(w.vms()).toBeVisible();
+  await shoot(page, '08-10-attach-vm-step', 'From a disk: Attach to VM — VMs that already have it, or cannot take a disk, say why.');
+  await w.vm('app01').check();
+  await w.next().click();
+  await w.next().click();
+  await w.next().click();
+  await shoot(page, '08-11-attach-review-down', 'Review on a down VM: the disk\'s target becomes a required connection of the VM, connected at its next run.');
 });

@@ -1,4 +1,5 @@
 import type { Locator, Page, Request } from '@playwright/test';
+import { WizardPage } from './wizard';
 
 export const LAB = {
   portalA: '10.35.1.72',
@@ -11,23 +12,9 @@ export const LAB = {
 } as const;
 
 /** The Add Direct LUN disk wizard. Returns locators; assertions stay in the specs. */
-export class AddDiskWizard {
-  constructor(readonly page: Page) {}
-
-  heading(): Locator {
-    return this.page.getByRole('heading', { level: 2 }).first();
-  }
-  stepNav(name: 'Source' | 'Targets' | 'LUN' | 'Disk' | 'Review'): Locator {
-    return this.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name, exact: true });
-  }
-  next(): Locator {
-    return this.page.getByRole('button', { name: 'Next', exact: true });
-  }
-  back(): Locator {
-    return this.page.getByRole('button', { name: 'Back', exact: true });
-  }
-  cancel(): Locator {
-    return this.page.getByRole('button', { name: 'Cancel', exact: true });
+export class AddDiskWizard extends WizardPage {
+  override stepNav(name: 'Source' | 'Targets' | 'LUN' | 'Disk' | 'Review'): Locator {
+    return super.stepNav(name);
   }
   create(): Locator {
     return this.page.getByRole('button', { name: /^(Create|Creating…)$/ });

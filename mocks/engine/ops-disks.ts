@@ -417,7 +417,9 @@ export async function attachExistingDisk(e: Engine, vmId: string, diskId: string
     const ok = await plug(e, job, vm, att, correlationId, { attachOnSuccess: true });
     if (!ok) {
       job.fail();
-      throw backendFailure(400, 'Error storage server connection');
+      const failed = e.state.steps.filter((s) => s.jobId === job.id && s.status === 'failed').at(-1);
+      e.event(2017, 'error', `Failed to attach Disk ${disk.alias} to VM ${vm.name} (User: ${USER}).`, { vmId: vm.id, diskId: disk.id, ...(correlationId ? { correlationId } : {}) });
+      throw backendFailure(400, plugFailureMessage(failed?.description));
     }
   } else {
     e.state.attachments.push(att);
@@ -543,10 +545,10 @@ export async function updateAttachment(e: Engine, vmId: string, diskId: string, 
       await unplug(e, job, vm, att, correlationId);
     }
     job.finish();
-  } else if (u.active !== undefined && u.active === att.active) {
-    throw backendFailure(409, u.active ? 'Disk is already activated.' : 'Disk is already deactivated.');
   }
-  applyEdits(e, vm, att, disk, u);
+  // The REST update plugs or unplugs only when `active` differs; an equal value is no plug at all, and the rest of
+  // the body goes to UpdateDisk either way (BackendDiskAttachmentResource.update, reference §4.4).
+  applyEdits(e, vm, att, disk, u, correlationId);
   return att;
 }
 
@@ -554,7 +556,7 @@ function plugFailureMessage(stepText: string | undefined): string {
   return stepText && /cannot|not zoned|rejected|refused|not Up|no host/i.test(stepText) ? `Error storage server connection: ${stepText}` : (stepText ?? 'Error storage server connection');
 }
 
-function applyEdits(e: Engine, vm: EmVm, att: EmAttachment, disk: EmDisk, u: AttachmentUpdateInput) {
+function applyEdits(e: Engine, vm: EmVm, att: EmAttachment, disk: EmDisk, u: AttachmentUpdateInput, correlationId?: string) {
   const changes = {
     interface: u.interface !== undefined && u.interface !== att.interface,
     bootable: u.bootable !== undefined && u.bootable !== att.bootable,
@@ -562,10 +564,16 @@ function applyEdits(e: Engine, vm: EmVm, att: EmAttachment, disk: EmDisk, u: Att
     sgio: u.disk?.sgio !== undefined && (u.disk.sgio === 'disabled' ? undefined : u.disk.sgio) !== (disk.kind === 'lun' ? disk.sgio : undefined),
     shareable: u.disk?.shareable !== undefined && u.disk.shareable !== disk.shareable,
     propagate: u.disk?.propagateErrors !== undefined && u.disk.propagateErrors !== disk.propagateErrors,
+    reservation: u.usesScsiReservation !== undefined && u.usesScsiReservation !== att.usesScsiReservation,
+    passDiscard: u.passDiscard !== undefined && u.passDiscard !== att.passDiscard,
+    alias: u.disk?.alias !== undefined && u.disk.alias !== disk.alias,
+    description: u.disk?.description !== undefined && u.disk.description !== disk.description,
   };
+  if (!Object.values(changes).some(Boolean)) return;
   const vms = e.attachmentsOfDisk(disk.id).map((a) => e.findVmOrUndefined(a.vmId));
   const anyNotDown = vms.some((v) => v && v.status !== 'down');
-  if (anyNotDown && (changes.sgio || changes.shareable || changes.propagate || changes.interface || changes.bootable)) {
+  // Reservation uses the disk's unfiltered SG_IO, so it is held to the same rule as sgio (decision 022).
+  if (anyNotDown && (changes.sgio || changes.shareable || changes.propagate || changes.interface || changes.bootable || changes.reservation)) {
     throw backendFailure(409, cannot(ACTION.edit, TYPE.disk, 'At least one of the VMs is not down.'));
   }
   if (changes.readOnly && vm.status !== 'down' && att.active) {
@@ -580,6 +588,21 @@ function applyEdits(e: Engine, vm: EmVm, att: EmAttachment, disk: EmDisk, u: Att
     passDiscard: u.passDiscard ?? att.passDiscard,
     usesScsiReservation: u.usesScsiReservation ?? att.usesScsiReservation,
   });
+  const job = e.startJob(`Editing Disk ${disk.alias} of VM ${vm.name}`, correlationId);
+  job.note('Validating', { type: 'validating' });
+  const said = (k: keyof typeof changes, text: string) => {
+    if (changes[k]) job.note(text);
+  };
+  said('interface', `Interface: ${interfaceName(att.interface)} → ${interfaceName(u.interface ?? att.interface)}`);
+  said('bootable', `Bootable: ${u.bootable ? 'on' : 'off'}`);
+  said('readOnly', `Read-only: ${u.readOnly ? 'on' : 'off'}`);
+  said('sgio', `SCSI pass-through of ${disk.alias}: ${nextSgio ?? 'off'}`);
+  said('reservation', `SCSI reservation: ${u.usesScsiReservation ? 'on' : 'off'}`);
+  said('passDiscard', `Enable discard: ${u.passDiscard ? 'on' : 'off'}`);
+  said('shareable', `Sharable: ${u.disk?.shareable ? 'yes' : 'no'}`);
+  said('propagate', `Propagate errors: ${u.disk?.propagateErrors ? 'on' : 'off'}`);
+  said('alias', `Alias: ${disk.alias} → ${u.disk?.alias ?? ''}`);
+  said('description', 'Description changed');
   if (u.interface !== undefined) att.interface = u.interface;
   if (u.bootable !== undefined) att.bootable = u.bootable;
   if (u.readOnly !== undefined) att.readOnly = u.readOnly;
@@ -593,6 +616,8 @@ function applyEdits(e: Engine, vm: EmVm, att: EmAttachment, disk: EmDisk, u: Att
     if (u.disk.sgio === 'disabled') delete disk.sgio;
     else disk.sgio = u.disk.sgio;
   }
+  job.finish();
+  e.event(88, 'normal', `VM ${vm.name} ${disk.alias} disk was updated by ${USER}.`, { vmId: vm.id, diskId: disk.id, ...(correlationId ? { correlationId } : {}) });
   e.changed();
 }
 

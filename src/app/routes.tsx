@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AddDiskPage } from '../features/add-disk/AddDiskPage';
+import { AttachDiskPage } from '../features/attach-disk/AttachDiskPage';
 import { DiskPage } from '../features/disks/DiskPage';
 import { DisksPage } from '../features/disks/DisksPage';
 import { HostPage } from '../features/hosts/HostPage';
@@ -21,6 +22,7 @@ export const routes: RouteObject[] = [
       { path: 'disks', element: <DisksPage /> },
       { path: 'disks/new', element: <AddDiskPage /> },
       { path: 'disks/:diskId', element: <DiskPage /> },
+      { path: 'attach-disk', element: <AttachDiskPage /> },
       { path: 'hosts', element: <HostsPage /> },
       { path: 'hosts/:hostId', element: <HostPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -7,6 +7,7 @@
 //   when the option applies again (switching to IDE and back to VirtIO-SCSI keeps pass-through).
 // - Read-only is a safety attribute: nothing turns it off behind the user's back. While it is on, the interfaces
 //   that cannot be read-only (IDE, SATA) are disabled with the reason, instead of silently dropping read-only.
+import { INTERFACE_TEXT } from './format';
 import type { DiskInterface, VmStatus } from './model';
 
 export const WIZARD_INTERFACES = ['virtio_scsi', 'virtio', 'sata', 'ide'] as const satisfies readonly DiskInterface[];
@@ -63,13 +64,7 @@ export interface InterfaceChoice {
   reason?: string | undefined;
 }
 
-const INTERFACE_LABEL: Record<DiskInterface, string> = {
-  virtio_scsi: 'VirtIO-SCSI',
-  virtio: 'VirtIO',
-  sata: 'SATA',
-  ide: 'IDE',
-  spapr_vscsi: 'sPAPR VSCSI',
-};
+const INTERFACE_LABEL = INTERFACE_TEXT;
 
 /** The engine's own words for VM statuses in its messages. */
 const RUNNING: ReadonlySet<VmStatus> = new Set(['up', 'paused']);

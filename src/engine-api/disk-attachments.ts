@@ -1,7 +1,7 @@
 // A VM's disk attachments (reference/engine-rest-api.md §4.3–4.4). An attachment's id equals its disk's id.
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { DISK_INTERFACES, type DiskAttachment, type DiskInterface, type Vm } from '../domain/model';
+import { DISK_INTERFACES, type DiskAttachment, type DiskInterface, type Sgio, type Vm } from '../domain/model';
 import { lunDiskWireBody, type NewLunDisk } from './disks';
 import { sendSpec, type EngineRequestSpec } from './requests';
 import { engineRequest } from './transport';
@@ -96,7 +96,13 @@ export function attachDisk(vmId: string, diskId: string, o: AttachmentOptions, c
   return sendSpec(attachDiskRequest(vmId, diskId, o), diskAttachmentWire, correlationId);
 }
 
-export type AttachmentUpdate = Partial<AttachmentOptions>;
+export type AttachmentUpdate = Partial<AttachmentOptions> & {
+  /**
+   * The disk's SCSI pass-through: it lives on the disk, and the attachment PUT updates the disk too (UpdateDisk
+   * runs with the `disk` object sent, reference §4.4). 'disabled' turns pass-through off (§4.1).
+   */
+  sgio?: Sgio | 'disabled' | undefined;
+};
 
 /** PUT is a partial update: only the keys sent change (§1.1). `active` plugs or unplugs (§4.4). */
 export function updateAttachmentRequest(vmId: string, diskId: string, u: AttachmentUpdate): EngineRequestSpec {
@@ -107,6 +113,7 @@ export function updateAttachmentRequest(vmId: string, diskId: string, u: Attachm
   if (u.passDiscard !== undefined) body.pass_discard = String(u.passDiscard);
   if (u.usesScsiReservation !== undefined) body.uses_scsi_reservation = String(u.usesScsiReservation);
   if (u.active !== undefined) body.active = String(u.active);
+  if (u.sgio !== undefined) body.disk = { sgio: u.sgio };
   return { method: 'PUT', path: `/vms/${encodeURIComponent(vmId)}/diskattachments/${encodeURIComponent(diskId)}`, body };
 }
 

@@ -147,3 +147,12 @@ export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
 }
+
+/**
+ * Whether the engine may have done the work although the console got no usable answer (the connection broke,
+ * the reply did not parse, a 5xx). Then a retry must first ask the engine what exists, never send blindly.
+ */
+export function answerLost(e: unknown): boolean {
+  if (!isEngineError(e)) return true;
+  return e.kind === 'network' || e.kind === 'parse' || (e.kind === 'fault' && e.status >= 500);
+}

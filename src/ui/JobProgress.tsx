@@ -80,7 +80,8 @@ export function JobProgress({
   useEffect(() => {
     if (!active) void refetch();
   }, [active, refetch]);
-  const list = jobs.data ?? [];
+  // The engine lists the newest job first; read as a story, the first job comes first (attach, then plug).
+  const list = [...(jobs.data ?? [])].sort((a, b) => (a.job.startTime ?? 0) - (b.job.startTime ?? 0));
   return (
     <section aria-label={label}>
       {list.length === 0 ? (

@@ -2,11 +2,12 @@
 // lifecycle), so features stay independent of each other.
 import {
   Breadcrumb, BreadcrumbItem, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
-  Button, PageBreadcrumb, PageSection, Tab, Tabs, TabTitleText,
+  PageBreadcrumb, PageSection, Tab, Tabs, TabTitleText,
 } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { vmQueryOptions } from '../../engine-api/vms';
+import { VmDisksTab } from '../../features/vm-disks/VmDisksTab';
 import { VmEvents } from '../../features/vm-lifecycle/VmEvents';
 import { VmLifecycleActions } from '../../features/vm-lifecycle/VmLifecycleActions';
 import { VmOperations } from '../../features/vm-lifecycle/VmOperations';
@@ -21,7 +22,6 @@ export function VmPage() {
   const vm = useQuery({ ...vmQueryOptions(vmId), refetchInterval: 3000 });
   const hostName = useHostNames();
   const tab = params.get('tab') ?? 'overview';
-  const location = useLocation();
 
   return (
     <>
@@ -42,18 +42,7 @@ export function VmPage() {
           <PageHeader
             title={vm.data.name}
             description={vm.data.description || undefined}
-            actions={
-              <>
-                <VmLifecycleActions vm={vm.data} />
-                {/* The Add Direct LUN disk wizard for this VM (features/add-disk); it returns here when done. */}
-                <Button
-                  variant="secondary"
-                  component={(p) => <Link {...p} to={`/disks/new?vm=${encodeURIComponent(vmId)}`} state={{ from: `${location.pathname}${location.search}` }} />}
-                >
-                  New disk
-                </Button>
-              </>
-            }
+            actions={<VmLifecycleActions vm={vm.data} />}
           />
           <VmOperations vmId={vm.data.id} />
           <PageSection>
@@ -91,6 +80,9 @@ export function VmPage() {
                 <p style={{ paddingTop: '1rem' }}>
                   {vm.data.name} is {vm.data.status === 'down' ? 'down' : `${vm.data.status} on ${hostName(vm.data.hostId) ?? 'a host'}`}.
                 </p>
+              </Tab>
+              <Tab eventKey="disks" title={<TabTitleText>Disks</TabTitleText>}>
+                <VmDisksTab vm={vm.data} hostName={hostName(vm.data.hostId)} />
               </Tab>
               <Tab eventKey="events" title={<TabTitleText>Events</TabTitleText>}>
                 <div style={{ paddingTop: '1rem' }}>

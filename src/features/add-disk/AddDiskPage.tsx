@@ -6,24 +6,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { vmQueryOptions } from '../../engine-api/vms';
+import { fromState } from '../../ui/navigation';
 import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { AddDiskWizard } from './AddDiskWizard';
-
-function fromState(state: unknown): string | undefined {
-  if (state && typeof state === 'object' && 'from' in state) {
-    const from = state.from;
-    // Only a path inside the console: never follow an outside URL from history state.
-    if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('//')) return from;
-  }
-  return undefined;
-}
 
 export function AddDiskPage() {
   const [params] = useSearchParams();
   const vmId = params.get('vm') ?? undefined;
   const location = useLocation();
-  const origin = fromState(location.state) ?? (vmId ? `/vms/${vmId}` : '/disks');
+  const origin = fromState(location.state) ?? (vmId ? `/vms/${vmId}?tab=disks` : '/disks');
   const vm = useQuery({ ...vmQueryOptions(vmId ?? ''), enabled: !!vmId });
   const [round, setRound] = useState(0);
   const title = vmId ? `New direct LUN disk for ${vm.data?.name ?? 'a VM'}` : 'New direct LUN disk';

@@ -1,14 +1,13 @@
 // Component tests of the wizard's steps in jsdom, against the emulated engine (msw/node): each step's
 // validation on Next, the errors where they belong, and what stays.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeEmulator } from '../../../mocks/node';
 import { LAB_CHAP } from '../../../mocks/scenarios/lab';
 import { login, logout } from '../../engine-api/sso';
 import { session } from '../../engine-api/session';
+import { renderRoute } from '../../test/render-route';
 import { AddDiskPage } from './AddDiskPage';
 
 const { emulator, server } = createNodeEmulator('lab');
@@ -37,22 +36,14 @@ function hostId(name: string): string {
 }
 
 function renderWizard(path = '/disks/new') {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const router = createMemoryRouter(
+  return renderRoute(
     [
       { path: '/disks/new', element: <AddDiskPage /> },
       { path: '/disks', element: <p>Disks list</p> },
       { path: '/vms/:id', element: <p>VM page</p> },
     ],
-    { initialEntries: [path] },
+    path,
   );
-  const user = userEvent.setup();
-  render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { user, router };
 }
 
 const next = () => screen.getByRole('button', { name: 'Next' });

@@ -1,15 +1,15 @@
 // The "Add Direct LUN disk" wizard: Source → Targets (iSCSI) → LUN → Disk → Review, one form, each step
 // validated on Next; the create with its progress and result. The steps themselves live in src/ui/lun-disk so
 // the Attach wizard can run them in place ("Create from LUN").
-import { Button, Wizard, WizardFooterWrapper, WizardStep, useWizardContext, type WizardStepType } from '@patternfly/react-core';
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
-import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form';
+import { Wizard, WizardStep, type WizardStepType } from '@patternfly/react-core';
+import { useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { isEngineError } from '../../engine-api/errors';
 import type { Vm } from '../../domain/model';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useFormDraft, loadDraft } from '../../ui/form-draft';
-import { JobProgress } from '../../ui/JobProgress';
+import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
+import { WizardBridge } from '../../ui/WizardBridge';
+import { WizardFooter } from '../../ui/WizardFooter';
 import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../ui/lun-disk/data';
 import { DiskStep } from '../../ui/lun-disk/DiskStep';
 import {
@@ -17,43 +17,19 @@ import {
 } from '../../ui/lun-disk/form';
 import { LunStep } from '../../ui/lun-disk/LunStep';
 import type { LunRow } from '../../ui/lun-disk/lun-rows';
-import { createPlan } from '../../ui/lun-disk/requests';
-import { StorageDomainApproval } from '../../ui/lun-disk/StorageDomainApproval';
 import { checkStep, StepProblem } from '../../ui/lun-disk/validate';
-import { ReviewSummary } from '../../ui/lun-disk/ReviewSummary';
 import { SourceStep } from '../../ui/lun-disk/SourceStep';
 import { TargetsStep } from '../../ui/lun-disk/TargetsStep';
-import { CreateResult } from './CreateResult';
-import { AttachExistingModal, AttachInsteadAction, GoToDiskLink } from './UsedLunAction';
-import { useCreateLunDisk, type CreateAttempt, type CreateOutcome } from './use-create-lun-disk';
+import { CreateResult } from '../../ui/lun-disk/CreateResult';
+import { createFromForm, ReviewAndCreate } from '../../ui/lun-disk/CreateReview';
+import { AttachInsteadAction, GoToDiskLink } from '../../ui/lun-disk/UsedLunActions';
+import { AttachExistingModal } from './AttachExistingModal';
+import { useCreateLunDisk, type CreateOutcome } from '../../ui/lun-disk/use-create-lun-disk';
 
 const STEP_NAMES: Record<LunDiskStepId, string> = { source: 'Source', targets: 'Targets', lun: 'LUN', disk: 'Disk', review: 'Review' };
 
 export function draftKeyOf(vmId: string | undefined): string {
   return `add-disk.${vmId ?? 'floating'}`;
-}
-
-type WizardContextProps = ReturnType<typeof useWizardContext>;
-
-/** Hands the wizard's navigation helpers to code outside its tree (step changes, create errors). */
-function WizardBridge({ onContext }: { onContext: (ctx: WizardContextProps) => void }) {
-  const ctx = useWizardContext();
-  useEffect(() => onContext(ctx));
-  return null;
-}
-
-/** Which step an engine failure of the create concerns, so it is shown where the user can fix it. */
-function stepOfFailure(e: unknown): 'lun' | 'disk' | undefined {
-  if (!isEngineError(e)) return undefined;
-  switch (e.key) {
-    case 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE':
-    case 'ACTION_TYPE_FAILED_DISK_LUN_INVALID':
-      return 'lun';
-    case 'VALIDATION_DISK_ALIAS_INVALID':
-      return 'disk';
-    default:
-      return undefined;
-  }
 }
 
 export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; origin: string; onRestart: () => void }) {
@@ -65,7 +41,8 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
     const step = LUN_DISK_STEPS.find((s) => s === draft?.step);
     return { values: draft ? { ...defaults, ...draft.values, chapPassword: '' } : defaults, step: step ?? 'source', restored: !!draft };
   });
-  const [current, setCurrent] = useState<LunDiskStepId>(initial.step);
+  const nav = useWizardNav<LunDiskStepId>(initial.step);
+  const { current, goTo } = nav;
   const schemaCtx = useMemo(() => ({ forVm: !!vm }), [vm]);
   // Live validation (as the user types) judges the fields of the step on screen only.
   const resolver = useMemo(() => stepResolver<LunDiskFormValues>(schemaForStep(current, schemaCtx)), [current, schemaCtx]);
@@ -77,17 +54,9 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   const creator = useCreateLunDisk(vm?.id);
   const [outcome, setOutcome] = useState<CreateOutcome | undefined>(undefined);
   const [failureShownAt, setFailureShownAt] = useState<'lun' | 'disk' | undefined>(undefined);
-  const wizard = useRef<WizardContextProps | undefined>(undefined);
   // Lives here, not in the table row: the row changes (and may scroll out of the rendered window) once attached.
   const [attaching, setAttaching] = useState<{ diskId: string; alias: string } | undefined>(undefined);
-  const keepWizard = (ctx: WizardContextProps) => {
-    wizard.current = ctx;
-  };
-
-  const goTo = (id: LunDiskStepId) => {
-    wizard.current?.goToStepById(id);
-    setCurrent(id);
-  };
+  const keepWizard = nav.keep;
   const visibleSteps = LUN_DISK_STEPS.filter((s) => !(s === 'targets' && storageType !== 'iscsi'));
 
   const validateStep = (id: LunDiskStepId): boolean => checkStep(id, data, form, schemaCtx);
@@ -98,61 +67,18 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
     leave();
   };
 
-  const next = async (step: WizardStepType, onNext: () => void | Promise<void>) => {
-    const id = step.id as LunDiskStepId;
-    if (validateStep(id)) await onNext();
-  };
-
-  const onStepChange = (current: WizardStepType, prev: WizardStepType, scope: string) => {
-    const id = current.id as LunDiskStepId;
-    setCurrent(id);
-    if (scope === 'nav' && current.index > prev.index) {
-      // Jumping ahead in the step list must not skip a step's validation.
-      for (const s of visibleSteps.slice(0, visibleSteps.indexOf(id))) {
-        if (!validateStep(s)) {
-          goTo(s);
-          return;
-        }
-      }
-    }
-  };
+  const flow = wizardFlow(nav, visibleSteps, validateStep);
 
   const create = async () => {
-    if (creator.isPending) return;
-    for (const s of visibleSteps) {
-      if (!validateStep(s)) {
-        if (s !== 'review') goTo(s);
-        return;
-      }
-    }
-    const v = form.getValues();
-    const row = data.rowById.get(v.lunId);
-    if (!row) return;
+    if (creator.isPending || !flow.allValid()) return;
     setFailureShownAt(undefined);
-    try {
-      const o = await creator.create(createPlan(data, v, row), v.hostId);
-      if (!o) return;
+    const r = await createFromForm(creator, data, form);
+    if (r.outcome) {
       discardDraft();
-      setOutcome(o);
-    } catch (e) {
-      const at = stepOfFailure(e);
-      if (!at || !isEngineError(e)) return;
-      setFailureShownAt(at);
-      if (at === 'lun') {
-        form.setValue('approveStorageDomain', false);
-        form.setValue('lunId', '');
-        form.setError('lunId', {
-          type: 'engine',
-          message:
-            e.key === 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE'
-              ? `LUN ${v.lunId} was taken meanwhile: the engine says “${e.userMessage}” It is now listed as used; pick another LUN.`
-              : `The engine refused LUN ${v.lunId}: “${e.userMessage}” Pick a LUN ${data.hostName(v.hostId)} sees, or another host.`,
-        });
-        goTo('lun');
-      } else {
-        form.setError('alias', { type: 'engine', message: e.userMessage }, { shouldFocus: true });
-        goTo('disk');
-      }
+      setOutcome(r.outcome);
+    } else {
+      setFailureShownAt(r.failedAt);
+      if (r.failedAt) goTo(r.failedAt);
     }
   };
 
@@ -174,29 +100,20 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
     );
   }
 
-  const footer = (activeStep: WizardStepType, onNext: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>, onBack: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>) => {
-    const isReview = activeStep.id === 'review';
-    const busy = creator.isPending;
-    return (
-      <WizardFooterWrapper style={{ gap: '0.5rem' }}>
-        {isReview ? (
-          <Button variant="primary" onClick={() => void create()} isLoading={busy} isDisabled={busy}>
-            {busy ? 'Creating…' : 'Create'}
-          </Button>
-        ) : (
-          <Button variant="primary" onClick={(e) => void next(activeStep, () => onNext(e))}>
-            Next
-          </Button>
-        )}
-        <Button variant="secondary" onClick={(e) => void onBack(e)} isDisabled={activeStep.index === 1 || busy}>
-          Back
-        </Button>
-        <Button variant="link" onClick={cancel} isDisabled={busy}>
-          Cancel
-        </Button>
-      </WizardFooterWrapper>
-    );
-  };
+  const footer = (activeStep: WizardStepType, onNext: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>, onBack: (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>) => (
+    <WizardFooter
+      activeStep={activeStep}
+      isFinal={activeStep.id === 'review'}
+      finalLabel="Create"
+      busyLabel="Creating…"
+      busy={creator.isPending}
+      onFinal={() => void create()}
+      onNext={(e) => flow.next(activeStep, () => onNext(e))}
+      onBack={onBack}
+      onCancel={cancel}
+    />
+  );
+
 
   return (
     <FormProvider {...form}>
@@ -206,7 +123,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
           isVisitRequired
           startIndex={LUN_DISK_STEPS.indexOf(initial.step === 'targets' && initial.values.storageType !== 'iscsi' ? 'source' : initial.step) + 1}
           onClose={cancel}
-          onStepChange={(_e, cur, prev, scope) => onStepChange(cur, prev, scope)}
+          onStepChange={(_e, cur, prev, scope) => flow.onStepChange(cur, prev, scope)}
           footer={footer}
           // Short step names: a narrow step list leaves the LUN table room.
           style={{ '--pf-v6-c-wizard__nav--lg--Width': '11rem' } as CSSProperties}
@@ -230,7 +147,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
           </WizardStep>
           <WizardStep id="review" name={STEP_NAMES.review}>
             <WizardBridge onContext={keepWizard} />
-            <ReviewAndCreate attempt={creator.attempt} failureShownElsewhere={!!failureShownAt} onFix={goTo} />
+            <ReviewAndCreate attempt={creator.attempt} failureShownElsewhere={!!failureShownAt} onFix={goTo} stepName={(id) => STEP_NAMES[id]} />
           </WizardStep>
         </Wizard>
         {vm && attaching ? (
@@ -241,7 +158,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
             onClose={() => setAttaching(undefined)}
             onAttached={() => {
               discardDraft();
-              void navigate(`/vms/${vm.id}`);
+              void navigate(`/vms/${vm.id}?tab=disks`);
             }}
           />
         ) : null}
@@ -250,50 +167,3 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   );
 }
 
-function ReviewAndCreate({ attempt, failureShownElsewhere, onFix }: { attempt: CreateAttempt | undefined; failureShownElsewhere: boolean; onFix: (s: LunDiskStepId) => void }) {
-  const { control } = useFormContext<LunDiskFormValues>();
-  const lunId = useWatch({ control, name: 'lunId' });
-  return (
-    <>
-      <ReviewSummary />
-      <StorageDomainApproval lunId={lunId} />
-      {attempt ? (
-        <section aria-label="Progress of the create" style={{ marginTop: '1rem' }}>
-          <JobProgress correlationId={attempt.correlationId} active={attempt.pending} label="Steps of the create" />
-        </section>
-      ) : null}
-      {attempt?.error && !failureShownElsewhere ? <CreateFailure error={attempt.error} onFix={onFix} /> : null}
-    </>
-  );
-}
-
-function CreateFailure({ error, onFix }: { error: unknown; onFix: (s: LunDiskStepId) => void }) {
-  const lost = !isEngineError(error) || error.kind === 'network' || error.kind === 'parse' || (error.kind === 'fault' && error.status >= 500);
-  const fixAt: LunDiskStepId | undefined =
-    isEngineError(error) &&
-    (error.key === 'ACTION_TYPE_FAILED_DISK_BOOT_IN_USE' ||
-      error.key === 'CANNOT_PERFORM_ACTION_VIRTIO_SCSI_IS_DISABLED' ||
-      error.key === 'HOT_PLUG_IDE_DISK_IS_NOT_SUPPORTED' ||
-      error.key === 'ACTION_TYPE_DISK_INTERFACE_UNSUPPORTED')
-      ? 'disk'
-      : undefined;
-  return (
-    <div style={{ marginTop: '1rem' }} role="alert">
-      <ErrorAlert
-        title="The disk was not created"
-        error={error}
-        headingLevel="h3"
-        onRetry={fixAt ? () => onFix(fixAt) : undefined}
-        retryLabel={fixAt ? `Change it in the ${STEP_NAMES[fixAt]} step` : undefined}
-      />
-      {lost ? (
-        <p style={{ marginTop: '0.5rem' }}>
-          The answer was lost, so the engine may have created the disk anyway. Press Create again: the console first asks the engine whether a
-          disk on this LUN exists, and creates nothing twice.
-        </p>
-      ) : (
-        <p style={{ marginTop: '0.5rem' }}>Everything you entered is kept. Fix the cause and press Create again.</p>
-      )}
-    </div>
-  );
-}

@@ -2,13 +2,14 @@
 // total paths from each Up host's own device list), the VMs it is attached to, and its history (the engine's
 // events about it). An image disk gets the same frame with what an image has.
 import {
-  Breadcrumb, BreadcrumbItem, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
+  Breadcrumb, BreadcrumbItem, Button, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
   PageBreadcrumb, PageSection, Title,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
+import { attachableAnywhere } from '../../domain/attach-options';
 import { INTERFACE_TEXT, diskTypeText, formatBytesExact, formatSize, yesNo } from '../../domain/format';
 import { lunReach, pathsText, reachText, reachVerdict } from '../../domain/lun-reach';
 import { diskSize, type Disk, type LunDisk } from '../../domain/model';
@@ -160,7 +161,7 @@ function AttachedTo({ disk }: { disk: Disk }) {
   if (usage.isError) return <LoadError what="the VMs using this disk" error={usage.error} onRetry={() => void usage.refetch()} />;
   const users = attachmentsByDisk(usage.data).get(disk.id) ?? [];
   if (users.length === 0) {
-    return <Empty title="Not attached">{disk.alias} is a floating disk: no VM uses it. Attach it from a VM&apos;s Disks tab.</Empty>;
+    return <Empty title="Not attached">{disk.alias} is a floating disk: no VM uses it. Attach it with Attach to VM, or from a VM&apos;s Disks tab.</Empty>;
   }
   return (
     <Table aria-label={`VMs ${disk.alias} is attached to`} variant="compact">
@@ -226,6 +227,34 @@ function ImageSummary({ disk }: { disk: Extract<Disk, { storageType: 'image' }> 
   );
 }
 
+/** Disks → a disk → Attach to VM: the Attach wizard with this disk picked; disabled, with the reason, when it cannot be. */
+function AttachToVm({ disk }: { disk: Disk }) {
+  const usage = useQuery(vmsWithAttachmentsQueryOptions());
+  const location = useLocation();
+  const users = usage.data ? (attachmentsByDisk(usage.data).get(disk.id) ?? []).map((u) => ({ vmId: u.vm.id, vmName: u.vm.name })) : [];
+  const a = attachableAnywhere(disk, users);
+  if (!a.ok) {
+    return (
+      <span style={{ display: 'inline-flex', gap: '0.5rem', alignItems: 'center' }}>
+        <Button variant="primary" isAriaDisabled aria-describedby="attach-to-vm-reason">
+          Attach to VM
+        </Button>
+        <span id="attach-to-vm-reason" style={{ color: 'var(--pf-t--global--text--color--subtle)', maxWidth: '22rem' }}>
+          {a.reason}
+        </span>
+      </span>
+    );
+  }
+  return (
+    <Button
+      variant="primary"
+      component={(p) => <Link {...p} to={`/attach-disk?disk=${encodeURIComponent(disk.id)}`} state={{ from: `${location.pathname}${location.search}` }} />}
+    >
+      Attach to VM
+    </Button>
+  );
+}
+
 export function DiskPage() {
   const { diskId = '' } = useParams();
   const disk = useQuery({ ...diskQueryOptions(diskId), refetchInterval: 10000 });
@@ -245,7 +274,7 @@ export function DiskPage() {
         </PageSection>
       ) : (
         <>
-          <PageHeader title={disk.data.alias} description={disk.data.description || undefined} />
+          <PageHeader title={disk.data.alias} description={disk.data.description || undefined} actions={<AttachToVm disk={disk.data} />} />
           {disk.data.storageType === 'lun' ? (
             <>
               <Section id="disk-lun-title" title="Backing LUN">

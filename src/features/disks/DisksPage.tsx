@@ -1,7 +1,8 @@
 import { Button, PageSection, SearchInput, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { attachableAnywhere } from '../../domain/attach-options';
 import { attachmentsByDisk, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { disksQueryOptions } from '../../engine-api/disks';
 import { diskTypeText, formatBytesExact, formatSize, yesNo } from '../../domain/format';
@@ -32,6 +33,7 @@ export function DisksPage() {
   const filter = parseFilter(params.get('type'));
   const search = params.get('search') ?? '';
   const location = useLocation();
+  const navigate = useNavigate();
   const disks = useQuery({ ...disksQueryOptions(), refetchInterval: 5000 });
   const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: 5000 });
   const byDisk = usage.data ? attachmentsByDisk(usage.data) : undefined;
@@ -41,6 +43,12 @@ export function DisksPage() {
       (filter === 'all' || d.storageType === filter) &&
       words.every((w) => [d.alias, d.description, d.storageType === 'lun' ? d.lun.id : ''].some((x) => x.toLowerCase().includes(w))),
   );
+  const attachItem = (d: Disk, vms: ReadonlyArray<{ vm: { id: string; name: string } }>) => {
+    const a = attachableAnywhere(d, vms.map((x) => ({ vmId: x.vm.id, vmName: x.vm.name })));
+    return a.ok
+      ? { title: 'Attach to VM', onClick: () => void navigate(`/attach-disk?disk=${encodeURIComponent(d.id)}`, { state: { from: `${location.pathname}${location.search}` } }) }
+      : { title: 'Attach to VM', isAriaDisabled: true, description: a.reason };
+  };
   const setParam = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -111,6 +119,7 @@ export function DisksPage() {
                 <Th>Size</Th>
                 <Th>Sharable</Th>
                 <Th>Attached to</Th>
+                <Th screenReaderText="Actions" />
               </Tr>
             </Thead>
             <Tbody>
@@ -132,6 +141,17 @@ export function DisksPage() {
                     <Td dataLabel="Sharable">{yesNo(d.sharable)}</Td>
                     <Td dataLabel="Attached to">
                       {usage.isError ? 'Unknown' : vms.length === 0 ? '—' : vms.map((x) => x.vm.name).join(', ')}
+                    </Td>
+                    <Td isActionCell>
+                      <ActionsColumn
+                        popperProps={{ position: 'right' }}
+                        actionsToggle={(t) => (
+                          <Button ref={t.toggleRef} variant="plain" onClick={t.onToggle} isExpanded={t.isOpen} aria-label={`Actions for ${d.alias}`}>
+                            ⋮
+                          </Button>
+                        )}
+                        items={[attachItem(d, vms)]}
+                      />
                     </Td>
                   </Tr>
                 );

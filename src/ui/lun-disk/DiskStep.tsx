@@ -1,10 +1,11 @@
 // Step "Disk": alias, description and the disk's options. An option that does not apply under the chosen
 // interface, VM state or LUN stays visible, disabled, with the engine's reason next to it (domain/disk-options).
-import { Form, FormGroup, FormSelect, FormSelectOption, Title } from '@patternfly/react-core';
+import { Form, FormGroup, Title } from '@patternfly/react-core';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { ALIAS_MAX, DESCRIPTION_MAX, engineDefaultAlias } from '../../domain/disk-naming';
 import { diskOptionStates, interfaceChoices, type DiskOptionKey } from '../../domain/disk-options';
-import { FieldMessages, OptionCheckbox, TextField } from '../form-fields';
+import { OptionCheckbox, TextField } from '../form-fields';
+import { InterfaceSelect } from '../InterfaceSelect';
 import { useLunDisk } from './data';
 import type { LunDiskFormValues } from './form';
 import { optionContext, optionValues } from './requests';
@@ -30,7 +31,6 @@ export function DiskStep() {
   const states = diskOptionStates(ctx, opts);
   const choices = interfaceChoices(ctx, opts);
   const vm = ctx.vm;
-  const disabledChoices = choices.filter((c) => c.disabled && c.reason && vm);
   const current = choices.find((c) => c.value === values.interface);
   const engineAlias = vm ? engineDefaultAlias(vm.name, data.vmAttachments.data?.length ?? 0) : undefined;
 
@@ -60,43 +60,20 @@ export function DiskStep() {
         control={control}
         name="interface"
         render={({ field }) => (
-          <FormGroup label="Interface" fieldId="disk-interface">
-            <FormSelect
-              id="disk-interface"
-              value={field.value}
-              onChange={(_e, v) => {
-                const c = choices.find((x) => x.value === v);
-                if (c && !c.disabled) field.onChange(c.value);
-              }}
-              onBlur={field.onBlur}
-              isDisabled={!vm}
-              aria-describedby="disk-interface-message"
-              validated={current?.disabled && vm ? 'error' : 'default'}
-            >
-              {choices.map((c) => (
-                <FormSelectOption key={c.value} value={c.value} label={c.disabled && vm ? `${c.label} (not available)` : c.label} isDisabled={c.disabled} />
-              ))}
-            </FormSelect>
-            <FieldMessages
-              id="disk-interface-message"
-              error={vm && current?.disabled ? current.reason : undefined}
-              helper={
-                !vm ? (
-                  'Set per VM: choose it when you attach the disk to a VM.'
-                ) : disabledChoices.length > 0 ? (
-                  <>
-                    {disabledChoices.map((c) => (
-                      <span key={c.value} style={{ display: 'block' }}>
-                        {c.label}: {c.reason}
-                      </span>
-                    ))}
-                  </>
-                ) : (
-                  `How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.`
-                )
-              }
-            />
-          </FormGroup>
+          <InterfaceSelect
+            id="disk-interface"
+            value={field.value}
+            choices={choices}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            isDisabled={!vm}
+            error={vm && current?.disabled ? current.reason : undefined}
+            helper={
+              vm
+                ? `How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.`
+                : 'Set per VM: choose it when you attach the disk to a VM.'
+            }
+          />
         )}
       />
       <FormGroup label="Options" role="group" fieldId="disk-options">

@@ -9,7 +9,15 @@ import type { LunDiskData } from './data';
 import { schemaForStep, type LunDiskFormValues, type LunDiskSchemaContext, type LunDiskStepId } from './form';
 import { optionContext, optionValues } from './requests';
 
-export type LunDiskForm = UseFormReturn<LunDiskFormValues>;
+/**
+ * The part of the form the LUN-disk rules use. A hosting wizard's own form, with more fields than the LUN-disk
+ * steps' (the Attach wizard's), fits it as it is.
+ */
+export interface LunDiskForm extends Pick<UseFormReturn<LunDiskFormValues>, 'setError' | 'clearErrors'> {
+  getValues(): LunDiskFormValues;
+  setValue(name: 'lunId', value: string): void;
+  setValue(name: 'approveStorageDomain', value: boolean): void;
+}
 
 /** Validates `fields` with the step's schema: their errors are replaced, the first one gets the focus. */
 export function validateFields(form: LunDiskForm, schema: z.ZodType, fields: Array<FieldPath<LunDiskFormValues>>): boolean {

@@ -12,7 +12,7 @@ import { correlatedJobsQueryOptions, jobKeys } from '../../engine-api/jobs';
 import { newCorrelationId } from '../../engine-api/requests';
 import { vmQueryOptions } from '../../engine-api/vms';
 import { INTERFACE_TEXT } from '../../domain/format';
-import { JobProgress } from '../../ui/JobProgress';
+import { JobProgress } from '../JobProgress';
 import type { CreateOutcome } from './use-create-lun-disk';
 
 /** The disk's own page (Disks → a disk: its LUN, connections, reach per host, VMs, history). */
@@ -22,7 +22,19 @@ export function diskPageLink(diskId: string): string {
 
 type Retry = { correlationId: string; state: 'pending' | 'done' } | { correlationId: string; state: 'failed'; error: unknown };
 
-export function CreateResult({ outcome, onDone, doneLabel, onAnother }: { outcome: CreateOutcome; onDone: () => void; doneLabel: string; onAnother: () => void }) {
+export function CreateResult({
+  outcome,
+  onDone,
+  doneLabel,
+  onAnother,
+  anotherLabel = 'Create another disk',
+}: {
+  outcome: CreateOutcome;
+  onDone: () => void;
+  doneLabel: string;
+  onAnother: () => void;
+  anotherLabel?: string;
+}) {
   const queryClient = useQueryClient();
   const diskId = outcome.kind === 'floating' ? outcome.disk.id : outcome.attachment.diskId;
   const disk = useQuery({ ...diskQueryOptions(diskId), initialData: outcome.kind === 'floating' ? outcome.disk : undefined });
@@ -157,7 +169,7 @@ export function CreateResult({ outcome, onDone, doneLabel, onAnother }: { outcom
           {doneLabel}
         </Button>
         <Button variant="secondary" onClick={onAnother}>
-          Create another disk
+          {anotherLabel}
         </Button>
       </div>
     </section>

@@ -6,13 +6,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { attachmentKeys, diskAttachmentWire, listAttachments, vmAttachmentIndexKeys } from '../../engine-api/disk-attachments';
 import { diskKeys, diskWire, findLunDisk } from '../../engine-api/disks';
-import { EngineError, isEngineError } from '../../engine-api/errors';
+import { EngineError, answerLost } from '../../engine-api/errors';
 import { hostStorageKeys } from '../../engine-api/host-storage';
 import { jobKeys } from '../../engine-api/jobs';
 import { newCorrelationId, sendSpec } from '../../engine-api/requests';
 import { vmKeys } from '../../engine-api/vms';
 import type { Disk, DiskAttachment } from '../../domain/model';
-import type { CreatePlan } from '../../ui/lun-disk/requests';
+import type { CreatePlan } from './requests';
 
 export type CreateOutcome =
   | { kind: 'floating'; disk: Disk; correlationId: string; recovered: boolean }
@@ -41,12 +41,6 @@ export function lunTakenError(lunId: string, alias: string): EngineError {
     detail: `[Cannot add Virtual Disk. The provided lun is used by another disk.]`,
     messages: [`Cannot add Virtual Disk. The provided lun is used by another disk. LUN ${lunId} now backs disk ${alias}.`],
   });
-}
-
-/** Whether the engine may have done the work even though we got no usable answer. */
-function answerLost(e: unknown): boolean {
-  if (!isEngineError(e)) return true;
-  return e.kind === 'network' || e.kind === 'parse' || (e.kind === 'fault' && e.status >= 500);
 }
 
 export function useCreateLunDisk(vmId: string | undefined) {

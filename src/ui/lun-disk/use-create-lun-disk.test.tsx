@@ -12,7 +12,7 @@ import { createLunDiskRequest, type NewLunDisk } from '../../engine-api/disks';
 import { isEngineError } from '../../engine-api/errors';
 import { session } from '../../engine-api/session';
 import { login, logout } from '../../engine-api/sso';
-import type { CreatePlan } from '../../ui/lun-disk/requests';
+import type { CreatePlan } from './requests';
 import { useCreateLunDisk } from './use-create-lun-disk';
 
 const { emulator, server } = createNodeEmulator('lab');

@@ -1,0 +1,62 @@
+// /attach-disk: attach disks to a VM. From a VM's Disks tab (?vm=<id>: the VM is chosen) or from a disk's page or
+// the Disks list (?disk=<id>: that disk is picked). After success or Cancel the user goes back to where they came
+// from (the entry point passes it as router state).
+import { Breadcrumb, BreadcrumbItem, PageBreadcrumb, PageSection } from '@patternfly/react-core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { diskQueryOptions } from '../../engine-api/disks';
+import { vmQueryOptions } from '../../engine-api/vms';
+import { fromState } from '../../ui/navigation';
+import { PageHeader } from '../../ui/PageSection';
+import { LoadError, Loading } from '../../ui/QueryStates';
+import { AttachDiskWizard } from './AttachDiskWizard';
+
+export function AttachDiskPage() {
+  const [params] = useSearchParams();
+  const vmId = params.get('vm') ?? undefined;
+  const diskId = params.get('disk') ?? undefined;
+  const location = useLocation();
+  const origin = fromState(location.state) ?? (vmId ? `/vms/${encodeURIComponent(vmId)}?tab=disks` : diskId ? `/disks/${encodeURIComponent(diskId)}` : '/vms');
+  const vm = useQuery({ ...vmQueryOptions(vmId ?? ''), enabled: !!vmId });
+  const disk = useQuery({ ...diskQueryOptions(diskId ?? ''), enabled: !!diskId });
+  const [round, setRound] = useState(0);
+  const title = vm.data ? `Attach a disk to ${vm.data.name}` : disk.data ? `Attach ${disk.data.alias} to a VM` : 'Attach a disk to a VM';
+
+  const crumbs = vmId
+    ? [
+        <BreadcrumbItem key="vms" render={() => <Link to="/vms">Virtual Machines</Link>} />,
+        <BreadcrumbItem key="vm" render={() => <Link to={`/vms/${encodeURIComponent(vmId)}?tab=disks`}>{vm.data?.name ?? 'VM'}</Link>} />,
+      ]
+    : diskId
+      ? [
+          <BreadcrumbItem key="disks" render={() => <Link to="/disks">Disks</Link>} />,
+          <BreadcrumbItem key="disk" render={() => <Link to={`/disks/${encodeURIComponent(diskId)}`}>{disk.data?.alias ?? 'Disk'}</Link>} />,
+        ]
+      : [<BreadcrumbItem key="vms" render={() => <Link to="/vms">Virtual Machines</Link>} />];
+
+  let body;
+  if ((vmId && vm.isPending) || (diskId && disk.isPending)) body = <Loading what={vmId && vm.isPending ? 'the virtual machine' : 'the disk'} />;
+  else if (vmId && vm.isError) body = <LoadError what="the virtual machine" error={vm.error} onRetry={() => void vm.refetch()} />;
+  else if (diskId && disk.isError) body = <LoadError what="the disk" error={disk.error} onRetry={() => void disk.refetch()} />;
+  else body = <AttachDiskWizard key={`${vmId ?? '-'}-${diskId ?? '-'}-${round}`} vm={vm.data} disk={disk.data} origin={origin} onRestart={() => setRound((r) => r + 1)} />;
+
+  return (
+    <>
+      <PageBreadcrumb>
+        <Breadcrumb>
+          {crumbs.concat(
+            <BreadcrumbItem key="attach" isActive>
+              Attach
+            </BreadcrumbItem>,
+          )}
+        </Breadcrumb>
+      </PageBreadcrumb>
+      <PageHeader
+        title={title}
+        description="Choose the VM, the disks (existing ones, or a new one from a LUN) and their options; review what will happen, then attach."
+      />
+      <PageSection isFilled>{body}</PageSection>
+    </>
+  );
+}

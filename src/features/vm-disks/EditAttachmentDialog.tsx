@@ -1,0 +1,138 @@
+// Edit a VM's disk: interface, bootable, read-only and the pass-through options. What the engine does not allow
+// in the VM's current state is disabled with the reason (domain/attachment-edit); only what changed is sent, in
+// one PUT /vms/{id}/diskattachments/{diskId} (sgio inside `disk`); a refusal shows the engine's own reason.
+import { Checkbox, Form, FormGroup, Title } from '@patternfly/react-core';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { currentEditValues, editStates, editUpdate, shownValue, type EditContext, type EditKey, type EditUpdate, type EditValues } from '../../domain/attachment-edit';
+import type { Disk, DiskAttachment, Vm } from '../../domain/model';
+import { attachmentsByDisk, updateAttachment, updateAttachmentRequest, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
+import { errorText } from '../../engine-api/errors';
+import { InterfaceSelect } from '../../ui/InterfaceSelect';
+import { RestPreview } from '../../ui/lun-disk/ReviewSummary';
+import { OperationDialog, type OperationOutcome } from '../../ui/OperationDialog';
+import { Loading } from '../../ui/QueryStates';
+import { invalidateDiskChange } from './disk-operations';
+
+const CHECKS: Array<{ key: EditKey; label: string }> = [
+  { key: 'bootable', label: 'Bootable' },
+  { key: 'readOnly', label: 'Read-only' },
+  { key: 'passthrough', label: 'Enable SCSI pass-through' },
+  { key: 'privilegedIo', label: 'Allow privileged SCSI I/O' },
+  { key: 'scsiReservation', label: 'Use SCSI reservation' },
+];
+
+function runEdit(qc: QueryClient, vm: Vm, att: DiskAttachment, alias: string, update: EditUpdate, changes: string[]) {
+  const attempt = async (correlationId: string): Promise<OperationOutcome> => {
+    try {
+      await updateAttachment(vm.id, att.diskId, update, correlationId);
+      return {
+        variant: 'success',
+        title: `Saved the changes to ${alias}`,
+        body: (
+          <ul style={{ listStyle: 'disc', paddingLeft: '1.25rem' }}>
+            {changes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        ),
+      };
+    } catch (e) {
+      return {
+        variant: 'danger',
+        title: `The engine did not change ${alias}`,
+        body: <p>{errorText(e)} Nothing was changed.</p>,
+        retry: { label: 'Try again', run: attempt },
+      };
+    } finally {
+      invalidateDiskChange(qc, vm.id);
+    }
+  };
+  return attempt;
+}
+
+export function EditAttachmentDialog({
+  vm,
+  attachment: att,
+  disk,
+  bootableDiskAlias,
+  onClose,
+}: {
+  vm: Vm;
+  attachment: DiskAttachment;
+  disk: Disk;
+  /** Another disk of this VM that is bootable, if any. */
+  bootableDiskAlias: string | undefined;
+  onClose: () => void;
+}) {
+  const qc = useQueryClient();
+  const usage = useQuery(vmsWithAttachmentsQueryOptions());
+  const sgio = disk.storageType === 'lun' ? disk.sgio : undefined;
+  const [current] = useState(() => currentEditValues(att, sgio));
+  const [values, setValues] = useState<EditValues>(current);
+  const users = usage.data ? (attachmentsByDisk(usage.data).get(disk.id) ?? []).map((u) => ({ name: u.vm.name, status: u.vm.status })) : [];
+  const ctx: EditContext = {
+    vm: { name: vm.name, status: vm.status, virtioScsiEnabled: vm.virtioScsiEnabled, bootableDiskAlias },
+    attachment: { active: att.active },
+    disk: { alias: disk.alias, kind: disk.storageType, sharable: disk.sharable },
+    // This VM at least: its state is known even before the list of users loads.
+    users: users.some((u) => u.name === vm.name) ? users : [...users, { name: vm.name, status: vm.status }],
+  };
+  const states = editStates(ctx, values);
+  const { update, changes } = editUpdate(ctx, current, values);
+  const ifaceCurrentChoice = states.interface.choices.find((c) => c.value === values.interface);
+
+  const form = usage.isPending ? (
+    <Loading what="the VMs using this disk" />
+  ) : (
+    <Form onSubmit={(e) => e.preventDefault()} aria-labelledby="edit-disk-title">
+      <Title headingLevel="h2" id="edit-disk-title" className="pf-v6-screen-reader">
+        Settings of {disk.alias} on {vm.name}
+      </Title>
+      <InterfaceSelect
+        id="edit-interface"
+        value={values.interface}
+        choices={states.interface.choices}
+        onChange={(i) => setValues((x) => ({ ...x, interface: i }))}
+        isDisabled={!states.interface.editable}
+        error={states.interface.editable && ifaceCurrentChoice?.disabled && values.interface !== current.interface ? ifaceCurrentChoice.reason : undefined}
+        helper={states.interface.reason ?? `How ${vm.name} sees the disk.`}
+      />
+      <FormGroup label="Options" role="group" fieldId="edit-options">
+        {CHECKS.map(({ key, label }) => {
+          const st = states[key];
+          return (
+            <Checkbox
+              key={key}
+              id={`edit-${key}`}
+              label={label}
+              isChecked={shownValue(st, current[key], values[key])}
+              isDisabled={!st.editable}
+              onChange={(_e, checked) => setValues((x) => ({ ...x, [key]: checked }))}
+              description={st.reason ? <span data-reason>{st.reason}</span> : st.note}
+            />
+          );
+        })}
+      </FormGroup>
+      {changes.length > 0 ? (
+        <>
+          <p>
+            <strong>Changes:</strong> {changes.join('; ')}.
+          </p>
+          <RestPreview specs={[updateAttachmentRequest(vm.id, att.diskId, update)]} headingLevel="h3" />
+        </>
+      ) : null}
+    </Form>
+  );
+
+  return (
+    <OperationDialog
+      title={`Edit VM disk: ${disk.alias}`}
+      confirm={form}
+      actionLabel="Save"
+      actionDisabledReason={usage.isPending ? 'Loading…' : changes.length === 0 ? 'Nothing changed yet.' : undefined}
+      run={runEdit(qc, vm, att, disk.alias, update, changes)}
+      onClose={onClose}
+    />
+  );
+}

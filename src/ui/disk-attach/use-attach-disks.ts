@@ -1,0 +1,170 @@
+// Attaching existing disks to one VM, one disk after the other, each tagged with its own correlation id so its
+// job steps show as its progress. Nothing is attached twice: before anything is sent the VM's attachments are
+// read, a disk already there is not posted again (a retry, a reload, an answer that was lost), and a second
+// call while one runs does nothing. A failed plug leaves the disk attached and inactive; only the plug is retried.
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { attachInTwoSteps, type AttachChoice } from '../../domain/attach-options';
+import type { DiskAttachment, VmStatus } from '../../domain/model';
+import { attachmentKeys, diskAttachmentWire, listAttachments, updateAttachmentRequest, vmAttachmentIndexKeys } from '../../engine-api/disk-attachments';
+import { diskKeys } from '../../engine-api/disks';
+import { answerLost } from '../../engine-api/errors';
+import { hostKeys } from '../../engine-api/hosts';
+import { jobKeys } from '../../engine-api/jobs';
+import { newCorrelationId, sendSpec } from '../../engine-api/requests';
+import { vmKeys } from '../../engine-api/vms';
+import { attachRequests } from './requests';
+
+export interface AttachItem {
+  diskId: string;
+  alias: string;
+  /** The effective choice (what is sent). */
+  choice: AttachChoice;
+}
+
+export type AttachPhase = 'waiting' | 'attaching' | 'plugging' | 'attached' | 'plugged' | 'attach-failed' | 'plug-failed';
+
+export interface AttachItemState {
+  item: AttachItem;
+  phase: AttachPhase;
+  /** Attach inactive, then plug (a running VM with Activate). */
+  twoSteps: boolean;
+  /** The correlation ids of this disk's requests, oldest first: the attach (and plug), then each retried plug. */
+  correlationIds: string[];
+  error?: unknown;
+  /** It was already attached when the console looked (an earlier try got through): nothing was sent twice. */
+  alreadyAttached?: boolean;
+}
+
+export function isSettled(p: AttachPhase): boolean {
+  return p === 'attached' || p === 'plugged' || p === 'attach-failed' || p === 'plug-failed';
+}
+
+export function useAttachDisks(vmId: string) {
+  const queryClient = useQueryClient();
+  const inFlight = useRef(false);
+  const [states, setStates] = useState<AttachItemState[] | undefined>(undefined);
+
+  const patch = useCallback((diskId: string, p: Partial<AttachItemState>) => {
+    setStates((all) => all?.map((s) => (s.item.diskId === diskId ? { ...s, ...p } : s)));
+  }, []);
+
+  const invalidate = useCallback(
+    (correlationIds: string[]) => {
+      // The last poll of a progress may predate the end of its jobs: read them once more.
+      for (const c of correlationIds) void queryClient.invalidateQueries({ queryKey: jobKeys.byCorrelation(c) });
+      void queryClient.invalidateQueries({ queryKey: attachmentKeys.all(vmId) });
+      void queryClient.invalidateQueries({ queryKey: vmKeys.detail(vmId) });
+      void queryClient.invalidateQueries({ queryKey: vmAttachmentIndexKeys.all });
+      void queryClient.invalidateQueries({ queryKey: diskKeys.all });
+      // A plug connects the VM's host to the target: what the hosts hold changes.
+      void queryClient.invalidateQueries({ queryKey: hostKeys.all });
+    },
+    [queryClient, vmId],
+  );
+
+  const plugOne = useCallback(
+    async (diskId: string, correlationId: string): Promise<boolean> => {
+      patch(diskId, { phase: 'plugging' });
+      try {
+        const att = await sendSpec(updateAttachmentRequest(vmId, diskId, { active: true }), diskAttachmentWire, correlationId);
+        patch(diskId, { phase: att.active ? 'plugged' : 'plug-failed', error: att.active ? undefined : new Error('The engine answered, but the disk is still inactive.') });
+        return att.active;
+      } catch (error) {
+        patch(diskId, { phase: 'plug-failed', error });
+        return false;
+      }
+    },
+    [patch, vmId],
+  );
+
+  const attachOne = useCallback(
+    async (item: AttachItem, vmStatus: VmStatus, existing: DiskAttachment | undefined, correlationId: string): Promise<void> => {
+      const specs = attachRequests(vmId, vmStatus, item.diskId, item.choice);
+      const twoSteps = attachInTwoSteps(vmStatus, item.choice.activate);
+      patch(item.diskId, { phase: 'attaching', twoSteps, error: undefined, alreadyAttached: !!existing });
+      let att = existing;
+      if (!att) {
+        const [attach] = specs;
+        if (!attach) return;
+        try {
+          att = await sendSpec(attach, diskAttachmentWire, correlationId);
+        } catch (error) {
+          // The engine may have attached it although the answer was lost: look before calling it a failure.
+          if (answerLost(error)) att = (await listAttachments(vmId).catch(() => [])).find((a) => a.diskId === item.diskId);
+          if (!att) {
+            patch(item.diskId, { phase: 'attach-failed', error });
+            return;
+          }
+          patch(item.diskId, { alreadyAttached: true });
+        }
+      }
+      if (twoSteps && !att.active) {
+        await plugOne(item.diskId, correlationId);
+        return;
+      }
+      patch(item.diskId, { phase: att.active ? 'plugged' : 'attached' });
+    },
+    [patch, plugOne, vmId],
+  );
+
+  /** Attaches `items` to the VM (in its state `vmStatus`); resolves when every disk has its result. */
+  const run = useCallback(
+    async (items: readonly AttachItem[], vmStatus: VmStatus): Promise<void> => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      const ids = items.map(() => newCorrelationId('attach'));
+      setStates(items.map((item, i) => ({ item, phase: 'waiting', twoSteps: attachInTwoSteps(vmStatus, item.choice.activate), correlationIds: [ids[i] ?? ''] })));
+      try {
+        // What is on the VM already: nothing is posted twice.
+        const current = await listAttachments(vmId).catch(() => undefined);
+        for (const [i, item] of items.entries()) {
+          await attachOne(item, vmStatus, current?.find((a) => a.diskId === item.diskId), ids[i] ?? newCorrelationId('attach'));
+        }
+      } finally {
+        inFlight.current = false;
+        invalidate(ids);
+      }
+    },
+    [attachOne, invalidate, vmId],
+  );
+
+  /** Plugs a disk whose plug failed; it is attached and inactive. */
+  const retryPlug = useCallback(
+    async (diskId: string): Promise<void> => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      const correlationId = newCorrelationId('plug');
+      setStates((all) => all?.map((s) => (s.item.diskId === diskId ? { ...s, correlationIds: [...s.correlationIds, correlationId], error: undefined } : s)));
+      try {
+        await plugOne(diskId, correlationId);
+      } finally {
+        inFlight.current = false;
+        invalidate([correlationId]);
+      }
+    },
+    [invalidate, plugOne],
+  );
+
+  /** Tries a failed attach again; it first looks whether the disk is on the VM after all. */
+  const retryAttach = useCallback(
+    async (diskId: string, vmStatus: VmStatus): Promise<void> => {
+      const state = states?.find((s) => s.item.diskId === diskId);
+      if (!state || inFlight.current) return;
+      inFlight.current = true;
+      const correlationId = newCorrelationId('attach');
+      setStates((all) => all?.map((s) => (s.item.diskId === diskId ? { ...s, correlationIds: [...s.correlationIds, correlationId], error: undefined } : s)));
+      try {
+        const existing = (await listAttachments(vmId).catch(() => [])).find((a) => a.diskId === diskId);
+        await attachOne(state.item, vmStatus, existing, correlationId);
+      } finally {
+        inFlight.current = false;
+        invalidate([correlationId]);
+      }
+    },
+    [attachOne, invalidate, states, vmId],
+  );
+
+  const busy = !!states?.some((s) => !isSettled(s.phase));
+  return { states, run, retryPlug, retryAttach, busy };
+}

@@ -1,0 +1,130 @@
+// The end of the LUN-disk steps in any wizard that hosts them: the review with its approval, the progress of the
+// create, and a failed create shown where the user can fix it — the LUN step (taken meanwhile, not visible from
+// the host), the alias, or here with the engine's reason and what happens on the next Create (decision 013).
+import { useFormContext, useWatch } from 'react-hook-form';
+import { answerLost, isEngineError } from '../../engine-api/errors';
+import { ErrorAlert } from '../ErrorAlert';
+import { JobProgress } from '../JobProgress';
+import type { LunDiskData } from './data';
+import type { LunDiskFormValues, LunDiskStepId } from './form';
+import { ReviewSummary } from './ReviewSummary';
+import { StorageDomainApproval } from './StorageDomainApproval';
+import { createPlan } from './requests';
+import type { CreateAttempt, CreateOutcome, useCreateLunDisk } from './use-create-lun-disk';
+import type { LunDiskForm } from './validate';
+
+/** Which step an engine failure of the create concerns, so it is shown where the user can fix it. */
+export function stepOfFailure(e: unknown): 'lun' | 'disk' | undefined {
+  if (!isEngineError(e)) return undefined;
+  switch (e.key) {
+    case 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE':
+    case 'ACTION_TYPE_FAILED_DISK_LUN_INVALID':
+      return 'lun';
+    case 'VALIDATION_DISK_ALIAS_INVALID':
+      return 'disk';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Puts an engine failure of the create on the step where it can be fixed (the LUN, or the alias) and returns that
+ * step; undefined when the failure belongs on the review.
+ */
+export function placeCreateFailure(e: unknown, form: LunDiskForm, data: LunDiskData, lunId: string): 'lun' | 'disk' | undefined {
+  const at = stepOfFailure(e);
+  if (!at || !isEngineError(e)) return undefined;
+  if (at === 'lun') {
+    form.setValue('approveStorageDomain', false);
+    form.setValue('lunId', '');
+    form.setError('lunId', {
+      type: 'engine',
+      message:
+        e.key === 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE'
+          ? `LUN ${lunId} was taken meanwhile: the engine says “${e.userMessage}” It is now listed as used; pick another LUN.`
+          : `The engine refused LUN ${lunId}: “${e.userMessage}” Pick a LUN ${data.hostName(form.getValues().hostId)} sees, or another host.`,
+    });
+  } else {
+    form.setError('alias', { type: 'engine', message: e.userMessage }, { shouldFocus: true });
+  }
+  return at;
+}
+
+/**
+ * Creates the disk from the form (one request, never two disks: useCreateLunDisk). A failure the user fixes on a
+ * step is placed there and that step returned; other failures show on the review.
+ */
+export async function createFromForm(
+  creator: Pick<ReturnType<typeof useCreateLunDisk>, 'create'>,
+  data: LunDiskData,
+  form: LunDiskForm,
+): Promise<{ outcome?: CreateOutcome; failedAt?: 'lun' | 'disk' | undefined }> {
+  const v = form.getValues();
+  const row = data.rowById.get(v.lunId);
+  if (!row) return {};
+  try {
+    const outcome = await creator.create(createPlan(data, v, row), v.hostId);
+    return outcome ? { outcome } : {};
+  } catch (e) {
+    return { failedAt: placeCreateFailure(e, form, data, v.lunId) };
+  }
+}
+
+export function ReviewAndCreate({
+  attempt,
+  failureShownElsewhere,
+  onFix,
+  stepName,
+}: {
+  attempt: CreateAttempt | undefined;
+  failureShownElsewhere: boolean;
+  onFix: (s: LunDiskStepId) => void;
+  /** What the hosting wizard calls a step ("Disk", "Options"). */
+  stepName: (s: LunDiskStepId) => string;
+}) {
+  const { control } = useFormContext<LunDiskFormValues>();
+  const lunId = useWatch({ control, name: 'lunId' });
+  return (
+    <>
+      <ReviewSummary />
+      <StorageDomainApproval lunId={lunId} />
+      {attempt ? (
+        <section aria-label="Progress of the create" style={{ marginTop: '1rem' }}>
+          <JobProgress correlationId={attempt.correlationId} active={attempt.pending} label="Steps of the create" />
+        </section>
+      ) : null}
+      {attempt?.error && !failureShownElsewhere ? <CreateFailure error={attempt.error} onFix={onFix} stepName={stepName} /> : null}
+    </>
+  );
+}
+
+function CreateFailure({ error, onFix, stepName }: { error: unknown; onFix: (s: LunDiskStepId) => void; stepName: (s: LunDiskStepId) => string }) {
+  const lost = answerLost(error);
+  const fixAt: LunDiskStepId | undefined =
+    isEngineError(error) &&
+    (error.key === 'ACTION_TYPE_FAILED_DISK_BOOT_IN_USE' ||
+      error.key === 'CANNOT_PERFORM_ACTION_VIRTIO_SCSI_IS_DISABLED' ||
+      error.key === 'HOT_PLUG_IDE_DISK_IS_NOT_SUPPORTED' ||
+      error.key === 'ACTION_TYPE_DISK_INTERFACE_UNSUPPORTED')
+      ? 'disk'
+      : undefined;
+  return (
+    <div style={{ marginTop: '1rem' }} role="alert">
+      <ErrorAlert
+        title="The disk was not created"
+        error={error}
+        headingLevel="h3"
+        onRetry={fixAt ? () => onFix(fixAt) : undefined}
+        retryLabel={fixAt ? `Change it in the ${stepName(fixAt)} step` : undefined}
+      />
+      {lost ? (
+        <p style={{ marginTop: '0.5rem' }}>
+          The answer was lost, so the engine may have created the disk anyway. Press Create again: the console first asks the engine whether a
+          disk on this LUN exists, and creates nothing twice.
+        </p>
+      ) : (
+        <p style={{ marginTop: '0.5rem' }}>Everything you entered is kept. Fix the cause and press Create again.</p>
+      )}
+    </div>
+  );
+}
