@@ -11,6 +11,8 @@ import { TimesIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useEffect, useReducer, useRef, useState, type ComponentType } from 'react';
 import type { DeviceSpec } from '../../src/domain/device-spec';
+import type { EngineEvent } from '../../src/domain/model';
+import { EventTable } from '../../src/ui/EventTable';
 import { LATENCY_PRESETS, type Emulator } from '../emulator';
 import { describeHolder, portalLabel } from '../engine/ops-storage';
 import type { EmHost } from '../engine/state';
@@ -161,28 +163,22 @@ function DeviceSpecs({ em }: { em: Emulator }) {
 }
 
 function EventLog({ em }: { em: Emulator }) {
-  const events = [...em.engine.state.events].reverse().slice(0, 60);
+  const events: EngineEvent[] = [...em.engine.state.events]
+    .reverse()
+    .slice(0, 60)
+    .map((ev) => ({
+      id: ev.id,
+      code: ev.code,
+      description: ev.description,
+      severity: ev.severity,
+      time: ev.time,
+      correlationId: ev.correlationId,
+      vmId: ev.vmId,
+      hostId: ev.hostId,
+      storageDomainId: ev.storageDomainId,
+    }));
   if (events.length === 0) return <p>No event yet.</p>;
-  return (
-    <Table aria-label="Event log, newest first" variant="compact">
-      <Thead>
-        <Tr>
-          <Th>Time</Th>
-          <Th>Severity</Th>
-          <Th>Event</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {events.map((ev) => (
-          <Tr key={ev.id}>
-            <Td dataLabel="Time">{new Date(ev.time).toLocaleTimeString()}</Td>
-            <Td dataLabel="Severity">{ev.severity}</Td>
-            <Td dataLabel="Event">{ev.description}</Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
-  );
+  return <EventTable label="Event log, newest first" events={events} />;
 }
 
 /** The engine's jobs with their steps, newest first: the HA restart and other jobs nobody started from the console. */

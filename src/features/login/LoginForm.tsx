@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ActionGroup, Alert, Button, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from '@patternfly/react-core';
+import { ActionGroup, Alert, Button, Form } from '@patternfly/react-core';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { errorText } from '../../engine-api/errors';
 import { login } from '../../engine-api/sso';
+import { TextField } from '../../ui/form-fields';
 
 const schema = z.object({
   username: z.string().trim().min(1, 'Enter your user name, for example admin@internal.'),
@@ -37,59 +38,8 @@ export function LoginForm({ defaultUsername = '', onLoggedIn }: { defaultUsernam
           {failure}
         </Alert>
       ) : null}
-      <Controller
-        name="username"
-        control={control}
-        render={({ field, fieldState }) => (
-          <FormGroup label="Username" fieldId="login-username" isRequired>
-            <TextInput
-              id="login-username"
-              {...field}
-              onChange={(_e, v) => field.onChange(v)}
-              autoComplete="username"
-              validated={fieldState.error ? 'error' : 'default'}
-              aria-describedby={fieldState.error ? 'login-username-error' : undefined}
-              isRequired
-            />
-            {fieldState.error ? (
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem variant="error" id="login-username-error">
-                    {fieldState.error.message}
-                  </HelperTextItem>
-                </HelperText>
-              </FormHelperText>
-            ) : null}
-          </FormGroup>
-        )}
-      />
-      <Controller
-        name="password"
-        control={control}
-        render={({ field, fieldState }) => (
-          <FormGroup label="Password" fieldId="login-password" isRequired>
-            <TextInput
-              id="login-password"
-              type="password"
-              {...field}
-              onChange={(_e, v) => field.onChange(v)}
-              autoComplete="current-password"
-              validated={fieldState.error ? 'error' : 'default'}
-              aria-describedby={fieldState.error ? 'login-password-error' : undefined}
-              isRequired
-            />
-            {fieldState.error ? (
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem variant="error" id="login-password-error">
-                    {fieldState.error.message}
-                  </HelperTextItem>
-                </HelperText>
-              </FormHelperText>
-            ) : null}
-          </FormGroup>
-        )}
-      />
+      <TextField control={control} name="username" id="login-username" label="Username" autoComplete="username" isRequired />
+      <TextField control={control} name="password" id="login-password" label="Password" type="password" autoComplete="current-password" isRequired />
       <ActionGroup>
         <Button type="submit" variant="primary" isLoading={formState.isSubmitting} isDisabled={formState.isSubmitting}>
           Log in
