@@ -4,10 +4,11 @@ import { setupWorker } from 'msw/browser';
 import { Emulator, parseLatency, settleInterrupted } from './emulator';
 import type { EmState } from './engine/state';
 import { createHandlers } from './handlers';
+import { fromStored, toStored, type StoredState } from './persist';
 import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
 
 // The emulated engine's database lives in sessionStorage (per tab, gone when the tab closes), so a reload
-// keeps the state until Reset. It holds only the emulated lab's own data (docs/decisions/004-emulator-state.md).
+// keeps the state until Reset; without tokens or passwords (mocks/persist.ts, docs/decisions/004-emulator-state.md).
 const STATE_KEY = 'dlc.emulator.state';
 const LATENCY_KEY = 'dlc.emulator.latency';
 
@@ -15,8 +16,8 @@ function load(): EmState | undefined {
   try {
     const raw = sessionStorage.getItem(STATE_KEY);
     if (!raw) return undefined;
-    const s = JSON.parse(raw) as EmState;
-    return s.version === 1 ? s : undefined;
+    const s = JSON.parse(raw) as StoredState;
+    return s.version === 1 ? fromStored(s) : undefined;
   } catch {
     return undefined;
   }
@@ -55,7 +56,7 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
   const save = () => {
     timer = undefined;
     try {
-      sessionStorage.setItem(STATE_KEY, JSON.stringify(emulator.engine.state));
+      sessionStorage.setItem(STATE_KEY, JSON.stringify(toStored(emulator.engine.state)));
     } catch (e) {
       console.warn('[emulated engine] could not save its state', e);
     }
