@@ -12,16 +12,23 @@ export interface OpenOptions {
   login?: boolean;
 }
 
-export const test = base.extend<{ app: ConsolePage }>({
+export const test = base.extend<{ app: ConsolePage; pageProblems: undefined }>({
+  // In every test, automatically: a request the emulator does not know, an emulator bug, or an uncaught
+  // error in the page fails the test.
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /\[MSW\]|Uncaught|emulated engine/.test(m.text())) problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await use(undefined);
+      expect(problems, 'console errors from the page or the emulated engine').toEqual([]);
+    },
+    { auto: true },
+  ],
   app: async ({ page }, use) => {
-    // Anything the engine answers with a 5xx, or a request the emulator does not know, fails the test.
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /\[MSW\]|Uncaught|emulated engine/.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await use(new ConsolePage(page));
-    expect(problems, 'console errors from the page or the emulated engine').toEqual([]);
   },
 });
 
