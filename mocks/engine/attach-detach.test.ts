@@ -119,6 +119,16 @@ describe('attach', () => {
     const paused = (await detachDisk(batch01, bootDisk?.diskId ?? '').catch((e: unknown) => e)) as EngineError;
     expect(paused.userMessage).toBe('Cannot detach Virtual Disk because the VM is in Paused status.');
   });
+
+  it('refuses read-only for a pass-through disk whatever the interface', async () => {
+    const archive = await disk('archive-lun');
+    const d = em().state.disks.find((x) => x.id === archive.id);
+    if (d?.kind !== 'lun') throw new Error('lab changed');
+    d.sgio = 'filtered';
+    const refused = (await attachDisk(id('vms', 'app01'), archive.id, { ...opts, interface: 'virtio', readOnly: true, active: false }).catch((e: unknown) => e)) as EngineError;
+    expect(refused).toMatchObject({ status: 400 });
+    expect(refused.userMessage).toBe('Cannot attach Virtual Disk. SCSI device pass-through is not supported for a read-only disk.');
+  });
 });
 
 describe('edit', () => {

@@ -95,7 +95,8 @@ function validateVmElement(
   if (a.readOnly && (a.interface === 'ide' || a.interface === 'sata')) {
     throw backendFailure(400, cannot(action, TYPE.disk, `${interfaceName(a.interface)} disks can't be read-only.`));
   }
-  if (a.readOnly && disk.sgio && a.interface === 'virtio_scsi') {
+  // Whatever the interface: sgio stays on the disk even where the engine ignores it (reference §4.6).
+  if (a.readOnly && disk.sgio) {
     throw backendFailure(400, cannot(action, TYPE.disk, 'SCSI device pass-through is not supported for a read-only disk.'));
   }
   if (a.passDiscard) {

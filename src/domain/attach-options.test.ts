@@ -44,12 +44,14 @@ describe('which disks can be attached', () => {
 });
 
 describe('per-disk options', () => {
-  it('the disk\'s own pass-through holds read-only back, and says it only works on VirtIO-SCSI', () => {
+  it('the disk\'s own pass-through holds read-only back on every interface, and says it only works on VirtIO-SCSI', () => {
     const pt: AttachDisk = { ...disk, sgio: 'filtered' };
     expect(attachOptionStates(up, pt, c()).readOnly).toMatchObject({ applies: false, reason: expect.stringMatching(/pass-through/) });
     expect(attachOptionStates(up, pt, c()).passthroughNote).toBe("data has SCSI pass-through (the disk's own setting).");
     expect(attachOptionStates(up, pt, c({ interface: 'virtio' })).passthroughNote).toMatch(/takes effect only with the VirtIO-SCSI interface/);
-    expect(attachOptionStates(up, pt, c({ interface: 'virtio' })).readOnly.applies).toBe(true);
+    // The engine refuses read-only with sgio set whatever the interface (reference §4.6): the disk keeps its sgio.
+    expect(attachOptionStates(up, pt, c({ interface: 'virtio' })).readOnly).toMatchObject({ applies: false, reason: expect.stringMatching(/any interface/) });
+    expect(attachOptionStates(up, disk, c({ interface: 'virtio' })).readOnly.applies).toBe(true);
     expect(effectiveAttachChoice(up, pt, c({ readOnly: true }))).toMatchObject({ readOnly: false });
   });
 

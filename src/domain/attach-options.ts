@@ -87,9 +87,10 @@ export interface AttachOptionStates {
   passthroughNote: string | undefined;
 }
 
-function contextFor(vm: AttachVm, bootableTakenBy: string | undefined): DiskOptionContext {
+function contextFor(vm: AttachVm, disk: AttachDisk, bootableTakenBy: string | undefined): DiskOptionContext {
   return {
     vm: { name: vm.name, status: vm.status, virtioScsiEnabled: vm.virtioScsiEnabled, bootableDiskAlias: vm.bootableDiskAlias ?? bootableTakenBy },
+    diskPassthrough: !!disk.sgio,
   };
 }
 
@@ -110,7 +111,7 @@ function valuesFor(disk: AttachDisk, c: AttachChoice): DiskOptionValues {
 }
 
 export function attachOptionStates(vm: AttachVm, disk: AttachDisk, c: AttachChoice, bootableTakenBy?: string): AttachOptionStates {
-  const ctx = contextFor(vm, bootableTakenBy);
+  const ctx = contextFor(vm, disk, bootableTakenBy);
   const v = valuesFor(disk, c);
   const s = diskOptionStates(ctx, v);
   let passthroughNote: string | undefined;
@@ -133,7 +134,7 @@ export function attachOptionStates(vm: AttachVm, disk: AttachDisk, c: AttachChoi
 
 /** What is sent: an option that does not apply is off (decision 011). */
 export function effectiveAttachChoice(vm: AttachVm, disk: AttachDisk, c: AttachChoice, bootableTakenBy?: string): AttachChoice {
-  const e = effectiveOptions(contextFor(vm, bootableTakenBy), valuesFor(disk, c));
+  const e = effectiveOptions(contextFor(vm, disk, bootableTakenBy), valuesFor(disk, c));
   return { interface: e.interface, bootable: e.bootable, readOnly: e.readOnly, activate: e.activate };
 }
 

@@ -74,7 +74,11 @@ export function editStates(ctx: EditContext, v: EditValues): EditStates {
     running.length === 0
       ? undefined
       : `${what} can change only while every VM using ${ctx.disk.alias} is down: ${list(running.map((u) => `${u.name} is ${vmStatusText(u.status)}`))}.`;
-  const optionCtx = { vm: { name: ctx.vm.name, status: ctx.vm.status, virtioScsiEnabled: ctx.vm.virtioScsiEnabled, bootableDiskAlias: ctx.vm.bootableDiskAlias } };
+  const optionCtx = {
+    vm: { name: ctx.vm.name, status: ctx.vm.status, virtioScsiEnabled: ctx.vm.virtioScsiEnabled, bootableDiskAlias: ctx.vm.bootableDiskAlias },
+    // Off VirtIO-SCSI the disk keeps its sgio (editUpdate never drops it quietly), and read-only is refused with it.
+    diskPassthrough: ctx.disk.kind === 'lun' && v.passthrough && v.interface !== 'virtio_scsi',
+  };
   const rules = diskOptionStates(optionCtx, optionValues(ctx, v));
   const rule = (k: EditKey): EditFieldState => (rules[k].applies ? { ...ok, note: rules[k].note } : off(rules[k].reason));
   const lunOnly = (s: EditFieldState): EditFieldState =>

@@ -47,6 +47,11 @@ export interface DiskOptionContext {
   vm?: DiskOptionVm | undefined;
   /** Undefined until a LUN is picked. */
   lun?: DiskOptionLun | undefined;
+  /**
+   * The disk already has SCSI pass-through of its own (an existing disk's sgio, kept on any interface): the
+   * engine refuses a read-only pass-through disk whatever the interface (DiskVmElementValidator, reference §4.6).
+   */
+  diskPassthrough?: boolean | undefined;
 }
 
 export interface OptionState {
@@ -168,7 +173,9 @@ export function diskOptionStates(ctx: DiskOptionContext, v: DiskOptionValues): R
 
   let readOnly: OptionState = { applies: true };
   if (cannotBeReadOnly(iface)) readOnly = { applies: false, reason: `${INTERFACE_LABEL[iface]} disks can't be read-only.` };
-  else if (scsi && v.passthrough) {
+  else if (ctx.diskPassthrough && !scsi) {
+    readOnly = { applies: false, reason: "This disk has SCSI pass-through (its own setting), and the engine refuses read-only for a pass-through disk on any interface." };
+  } else if (scsi && v.passthrough) {
     readOnly = { applies: false, reason: "A VirtIO-SCSI direct LUN disk can't be read-only when SCSI pass-through is enabled." };
   }
   const readOnlyOn = readOnly.applies && v.readOnly;
