@@ -8,7 +8,7 @@ import { attachInTwoSteps, type AttachChoice } from '../../domain/attach-options
 import type { DiskAttachment, VmStatus } from '../../domain/model';
 import { attachmentKeys, diskAttachmentWire, listAttachments, updateAttachmentRequest, vmAttachmentIndexKeys } from '../../engine-api/disk-attachments';
 import { diskKeys } from '../../engine-api/disks';
-import { answerLost } from '../../engine-api/errors';
+import { answerLost, isEngineError } from '../../engine-api/errors';
 import { hostKeys } from '../../engine-api/hosts';
 import { jobKeys } from '../../engine-api/jobs';
 import { newCorrelationId, sendSpec } from '../../engine-api/requests';
@@ -90,8 +90,10 @@ export function useAttachDisks(vmId: string) {
         try {
           att = await sendSpec(attach, diskAttachmentWire, correlationId);
         } catch (error) {
-          // The engine may have attached it although the answer was lost: look before calling it a failure.
-          if (answerLost(error)) att = (await listAttachments(vmId).catch(() => [])).find((a) => a.diskId === item.diskId);
+          // The engine may have attached it although the answer was lost, or earlier (when the first read of the
+          // VM's disks failed, "already attached" comes back): look before calling it a failure.
+          const maybeThere = answerLost(error) || (isEngineError(error) && error.key === 'ACTION_TYPE_FAILED_DISK_ALREADY_ATTACHED');
+          if (maybeThere) att = (await listAttachments(vmId).catch(() => [])).find((a) => a.diskId === item.diskId);
           if (!att) {
             patch(item.diskId, { phase: 'attach-failed', error });
             return;

@@ -54,8 +54,16 @@ export function CreateResult({
     const correlationId = newCorrelationId('retry-plug');
     setRetry({ correlationId, state: 'pending' });
     try {
-      await updateAttachment(outcome.vmId, diskId, { active: true }, correlationId);
-      setRetry({ correlationId, state: 'done' });
+      const after = await updateAttachment(outcome.vmId, diskId, { active: true }, correlationId);
+      // A 200 is not a plug: only the attachment's own state says the disk is active now.
+      if (after.active) setRetry({ correlationId, state: 'done' });
+      else {
+        setRetry({
+          correlationId,
+          state: 'failed',
+          error: new Error('The engine answered, but the disk is still inactive. The steps below say why.'),
+        });
+      }
     } catch (error) {
       setRetry({ correlationId, state: 'failed', error });
     } finally {

@@ -111,7 +111,7 @@ function CreateFailure({ error, onFix, stepName }: { error: unknown; onFix: (s: 
   return (
     <div style={{ marginTop: '1rem' }} role="alert">
       <ErrorAlert
-        title="The disk was not created"
+        title={lost ? 'No answer from the engine: the disk may or may not have been created' : 'The disk was not created'}
         error={error}
         headingLevel="h3"
         onRetry={fixAt ? () => onFix(fixAt) : undefined}

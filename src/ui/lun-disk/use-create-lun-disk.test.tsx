@@ -55,6 +55,25 @@ function wrapper({ children }: { children: ReactNode }) {
 }
 
 describe('creating a disk, idempotently', () => {
+  it('after a reload (a fresh form that forgot the lost answer), the engine\'s 409 leads to our own disk, not "taken"', async () => {
+    const p = plan();
+    // The first attempt's disk exists (its answer was lost before the reload): the new hook knows nothing of it.
+    await createFloatingLunDisk(emulator.engine, parseLunDisk(p.spec.body as Record<string, unknown>));
+    const { result } = renderHook(() => useCreateLunDisk(undefined), { wrapper });
+    const outcome = await act(() => result.current.create(p, ''));
+    expect(outcome).toMatchObject({ kind: 'floating', recovered: true, disk: { alias: 'once-only' } });
+    expect(emulator.engine.state.disks.filter((d) => d.kind === 'lun' && d.lun.id === p.disk.lun.id)).toHaveLength(1);
+  });
+
+  it('a LUN another disk took says which disk took it', async () => {
+    const p = plan();
+    emulator.takeLun(p.disk.lun.id, 'someone-elses');
+    const { result } = renderHook(() => useCreateLunDisk(undefined), { wrapper });
+    const err = await act(() => result.current.create(p, '').catch((e: unknown) => e));
+    expect(isEngineError(err) && err.status).toBe(409);
+    expect(isEngineError(err) && err.userMessage).toContain('now backs disk someone-elses');
+  });
+
   it('after an answer lost on the way back, the retry finds the disk the engine made instead of creating another', async () => {
     // The engine creates the disk, then the connection drops before the answer arrives.
     server.use(

@@ -104,8 +104,24 @@ export function useCreateLunDisk(vmId: string | undefined) {
         setAttempt({ correlationId, pending: false });
         invalidate(hostId, correlationId);
         return outcome;
-      } catch (e) {
+      } catch (caught) {
+        let e = caught;
         if (answerLost(e)) mustCheckFirst.current = true;
+        // "LUN already in use" may be our own earlier attempt whose answer never came (a reload, a lost tab):
+        // if the disk on the LUN is ours, that is the result; if not, name the disk that took it.
+        if (e instanceof EngineError && e.key === 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE') {
+          try {
+            const outcome = await recover(plan, correlationId);
+            if (outcome) {
+              mustCheckFirst.current = false;
+              setAttempt({ correlationId, pending: false });
+              invalidate(hostId, correlationId);
+              return outcome;
+            }
+          } catch (named) {
+            e = named;
+          }
+        }
         setAttempt({ correlationId, pending: false, error: e });
         invalidate(hostId, correlationId);
         throw e;
