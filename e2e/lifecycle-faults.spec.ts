@@ -154,6 +154,11 @@ test.describe('VM lifecycle: failures and faults (lifecycle scenario)', () => {
 
     await openVm(page, 'db01');
     await page.getByRole('tab', { name: 'Events' }).click();
+    // The console shows the engine's own restart job step by step too, not only in the emulator panel.
+    const jobsOnVm = page.getByRole('region', { name: 'Recent engine jobs' });
+    await expect(jobsOnVm).toContainText('Restarting highly available VM db01');
+    await expect(jobsOnVm).toContainText('Skipped host3 (preferred): it is not connected to what db01 needs. Not counted as a run attempt (0 of 3 used)');
+    await expect(jobsOnVm).toContainText('db01 is up on host2 (run attempt 1 of 3)');
     const events = page.getByRole('grid', { name: 'Events of db01' });
     await expect(events).toContainText('Highly Available VM db01 failed. It will be restarted automatically.');
     await expect(events).toContainText('VM db01 started on Host host2');

@@ -76,7 +76,7 @@ export function lab() {
     b.attach(vm, b.imageDisk(`${vm.name}_Disk1`, data1, 40 * GiB, 'Operating system'), { bootable: true, interface: 'virtio' });
   }
   b.lunDisk('archive-lun', archiveLun, { description: 'Archive volume, not attached' });
-  const quorum = b.lunDisk('cluster-quorum', quorumLun, { description: 'Shared quorum disk', shareable: true });
+  const quorum = b.lunDisk('cluster-quorum', quorumLun, { description: 'Quorum disk of the db01 and web01 cluster', shareable: true });
   b.attach(db01, quorum, { interface: 'virtio_scsi' });
   b.attach(web01, quorum, { interface: 'virtio' });
   const redo = b.lunDisk('db01-redo', redoLun, { description: 'Database redo logs' });

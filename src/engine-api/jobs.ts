@@ -82,6 +82,25 @@ export async function jobsByCorrelation(correlationId: string, signal?: AbortSig
   return Promise.all(jobs.map(async (job) => ({ job, steps: await listSteps(job.id, signal) })));
 }
 
+/**
+ * The engine's recent jobs whose description names `subject` ("VM db01"), newest first, with their steps: what
+ * the engine did on its own too (an HA restart has no correlation id the console knows).
+ */
+export async function jobsAbout(subject: string, limit: number, signal?: AbortSignal): Promise<JobWithSteps[]> {
+  const re = new RegExp(`(^|\\s)${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
+  const jobs = (await listJobs(undefined, signal))
+    .filter((j) => re.test(j.description))
+    .sort((a, b) => (b.startTime ?? 0) - (a.startTime ?? 0))
+    .slice(0, limit);
+  return Promise.all(jobs.map(async (job) => ({ job, steps: await listSteps(job.id, signal) })));
+}
+
+export const jobsAboutQueryOptions = (subject: string, limit = 5) =>
+  queryOptions({
+    queryKey: [...jobKeys.all, 'about', subject, limit] as const,
+    queryFn: ({ signal }) => jobsAbout(subject, limit, signal),
+  });
+
 export const correlatedJobsQueryOptions = (correlationId: string, pollMs: number | false) =>
   queryOptions({
     queryKey: jobKeys.byCorrelation(correlationId),

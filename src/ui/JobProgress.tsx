@@ -59,6 +59,24 @@ function StepList({ steps, parentId, hostName }: { steps: Step[]; parentId: stri
   );
 }
 
+/** Jobs with their steps, as a story: each job's description, then its steps (nested, with hosts). */
+export function JobList({ list }: { list: readonly JobWithSteps[] }) {
+  const hostName = useHostNames();
+  return (
+    <>
+      {list.map(({ job, steps }) => (
+        <div key={job.id} style={{ marginBottom: '0.75rem' }}>
+          <p style={{ display: 'inline-flex', gap: '0.5rem', alignItems: 'baseline', fontWeight: 600 }}>
+            <StatusIcon status={job.status} />
+            {job.description}
+          </p>
+          <StepList steps={steps} parentId={undefined} hostName={hostName} />
+        </div>
+      ))}
+    </>
+  );
+}
+
 /** The steps of the jobs tagged with `correlationId`; polls while `active` or while a job is still running. */
 export function JobProgress({
   correlationId,
@@ -70,7 +88,6 @@ export function JobProgress({
   active: boolean;
   label?: string;
 }) {
-  const hostName = useHostNames();
   const jobs = useQuery({
     ...correlatedJobsQueryOptions(correlationId, false),
     refetchInterval: (q) => (active || (q.state.data ?? []).some((j: JobWithSteps) => j.job.status === 'started') ? 500 : false),
@@ -91,15 +108,7 @@ export function JobProgress({
           </p>
         ) : null
       ) : (
-        list.map(({ job, steps }) => (
-          <div key={job.id} style={{ marginBottom: '0.75rem' }}>
-            <p style={{ display: 'inline-flex', gap: '0.5rem', alignItems: 'baseline', fontWeight: 600 }}>
-              <StatusIcon status={job.status} />
-              {job.description}
-            </p>
-            <StepList steps={steps} parentId={undefined} hostName={hostName} />
-          </div>
-        ))
+        <JobList list={list} />
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { vmQueryOptions } from '../../engine-api/vms';
 import { VmDisksTab } from '../../features/vm-disks/VmDisksTab';
 import { VmEvents } from '../../features/vm-lifecycle/VmEvents';
+import { VmJobs } from '../../features/vm-lifecycle/VmJobs';
 import { VmLifecycleActions } from '../../features/vm-lifecycle/VmLifecycleActions';
 import { VmOperations } from '../../features/vm-lifecycle/VmOperations';
 import { PageHeader } from '../../ui/PageSection';
@@ -86,6 +87,7 @@ export function VmPage() {
               </Tab>
               <Tab eventKey="events" title={<TabTitleText>Events</TabTitleText>}>
                 <div style={{ paddingTop: '1rem' }}>
+                  <VmJobs vm={vm.data} />
                   <VmEvents vm={vm.data} />
                 </div>
               </Tab>

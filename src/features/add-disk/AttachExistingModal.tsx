@@ -73,10 +73,10 @@ export function AttachExistingModal({ diskId, alias, vm, onClose, onAttached }: 
           <Button
             variant="primary"
             onClick={() => void attach.run([{ diskId, alias, choice: effective }], vm.status)}
-            isLoading={attach.busy}
+            isLoading={attach.busy || disk.isPending || attachments.isPending}
             isDisabled={attach.busy || started || disk.isPending || attachments.isPending || !!problem}
           >
-            Attach
+            {disk.isPending || attachments.isPending ? 'Reading the disk and the VM…' : 'Attach'}
           </Button>
         )}
         <Button variant="link" onClick={onClose} isDisabled={attach.busy}>

@@ -342,7 +342,7 @@ export function TargetsStep() {
           {discover.isPending ? `Discovering from ${hostName}…` : 'Discover'}
         </Button>
         <span role="status" aria-live="polite">
-          {discoverOutcome}
+          {!hostId ? 'Pick a host in the Source step first: discovery runs from a host.' : discoverOutcome}
         </span>
       </div>
       {stepError ? <ErrorAlert title={`Discovery from ${hostName} failed`} error={stepError} headingLevel="h3" /> : null}
@@ -396,10 +396,10 @@ export function TargetsStep() {
                         isInline
                         onClick={() => void login(r)}
                         isDisabled={r.state.kind === 'busy' || loginAllRunning}
-                        aria-label={`Log in to ${r.iqn}`}
+                        aria-label={loginAllRunning && r.state.kind !== 'busy' ? `Queued for Log in to all: ${r.iqn}` : `Log in to ${r.iqn}`}
                         aria-describedby={`target-state-${r.iqn}`}
                       >
-                        {r.state.kind === 'failed' ? 'Try again' : 'Log in'}
+                        {loginAllRunning && r.state.kind !== 'busy' ? 'Queued for Log in to all' : r.state.kind === 'failed' ? 'Try again' : 'Log in'}
                       </Button>
                     ) : null}
                   </Td>
