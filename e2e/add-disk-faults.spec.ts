@@ -122,7 +122,7 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     await w.create().click();
     await expect(w.heading()).toHaveText('Pick the LUN');
     await expect(page.getByRole('alert')).toContainText(
-      `LUN ${lunId} was taken meanwhile: the engine says “Cannot add Virtual Disk. The provided lun is used by another disk.” It is now listed as used; pick another LUN.`,
+      `LUN ${lunId} was taken meanwhile: the engine says “Cannot add Virtual Disk. The provided lun is used by another disk.” It now backs disk taken-by-someone-else. It is now listed as used; pick another LUN.`,
     );
     await expect(w.lunRow(lunId)).toHaveAttribute('data-state', 'used');
     await expect(w.lunRow(lunId)).toContainText('Used by disk taken-by-someone-else (not attached to any VM)');

@@ -135,7 +135,9 @@ test.describe('VM → Disks tab', () => {
     await page.keyboard.press('Enter');
     const dialog = vm.dialog(/Deactivate VM disk/);
     await expect(dialog).toBeVisible();
-    // The dialog focuses its close button first; the confirm button is next.
+    // The dialog focuses its close button first (wait for it: under load the focus moves after the dialog shows);
+    // the confirm button is next.
+    await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(dialog.getByRole('button', { name: 'Deactivate' })).toBeFocused();
     await page.keyboard.press('Enter');

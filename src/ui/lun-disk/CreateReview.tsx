@@ -10,7 +10,7 @@ import type { LunDiskFormValues, LunDiskStepId } from './form';
 import { ReviewSummary } from './ReviewSummary';
 import { StorageDomainApproval } from './StorageDomainApproval';
 import { createPlan } from './requests';
-import type { CreateAttempt, CreateOutcome, useCreateLunDisk } from './use-create-lun-disk';
+import { LunTakenError, type CreateAttempt, type CreateOutcome, type useCreateLunDisk } from './use-create-lun-disk';
 import type { LunDiskForm } from './validate';
 
 /** Which step an engine failure of the create concerns, so it is shown where the user can fix it. */
@@ -41,7 +41,7 @@ export function placeCreateFailure(e: unknown, form: LunDiskForm, data: LunDiskD
       type: 'engine',
       message:
         e.key === 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE'
-          ? `LUN ${lunId} was taken meanwhile: the engine says “${e.userMessage}” It is now listed as used; pick another LUN.`
+          ? `LUN ${lunId} was taken meanwhile: the engine says “${e.userMessage}”${e instanceof LunTakenError ? ` It now backs disk ${e.takenBy}.` : ''} It is now listed as used; pick another LUN.`
           : `The engine refused LUN ${lunId}: “${e.userMessage}” Pick a LUN ${data.hostName(form.getValues().hostId)} sees, or another host.`,
     });
   } else {

@@ -13,7 +13,7 @@ import { isEngineError } from '../../engine-api/errors';
 import { session } from '../../engine-api/session';
 import { login, logout } from '../../engine-api/sso';
 import type { CreatePlan } from './requests';
-import { useCreateLunDisk } from './use-create-lun-disk';
+import { LunTakenError, useCreateLunDisk } from './use-create-lun-disk';
 
 const { emulator, server } = createNodeEmulator('lab');
 let posts = 0;
@@ -71,7 +71,7 @@ describe('creating a disk, idempotently', () => {
     const { result } = renderHook(() => useCreateLunDisk(undefined), { wrapper });
     const err = await act(() => result.current.create(p, '').catch((e: unknown) => e));
     expect(isEngineError(err) && err.status).toBe(409);
-    expect(isEngineError(err) && err.userMessage).toContain('now backs disk someone-elses');
+    expect(err instanceof LunTakenError && err.takenBy).toBe('someone-elses');
   });
 
   it('after an answer lost on the way back, the retry finds the disk the engine made instead of creating another', async () => {
@@ -116,7 +116,7 @@ describe('creating a disk, idempotently', () => {
     emulator.takeLun(p.disk.lun.id, 'someone-elses');
     const err = await act(() => result.current.create(p, '').catch((e: unknown) => e));
     expect(isEngineError(err) && err.key).toBe('ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE');
-    expect(isEngineError(err) && err.userMessage).toMatch(/now backs disk someone-elses/);
+    expect(err instanceof LunTakenError && err.takenBy).toBe('someone-elses');
     expect(posts).toBe(1);
   });
 });

@@ -32,15 +32,24 @@ export interface CreateAttempt {
   error?: unknown;
 }
 
-/** Raised when a LUN turns out to back another disk after a lost answer: handled like the engine's 409. */
+/** The engine's 409 "LUN used by another disk", with the disk that took it when the console could find it. */
+export class LunTakenError extends EngineError {
+  constructor(
+    readonly lunId: string,
+    readonly takenBy: string,
+  ) {
+    super({
+      kind: 'fault',
+      status: 409,
+      reason: 'Operation Failed',
+      detail: `[Cannot add Virtual Disk. The provided lun is used by another disk.]`,
+    });
+  }
+}
+
+/** Raised when a LUN turns out to back another disk (after a lost answer, or named after the engine's 409). */
 export function lunTakenError(lunId: string, alias: string): EngineError {
-  return new EngineError({
-    kind: 'fault',
-    status: 409,
-    reason: 'Operation Failed',
-    detail: `[Cannot add Virtual Disk. The provided lun is used by another disk.]`,
-    messages: [`Cannot add Virtual Disk. The provided lun is used by another disk. LUN ${lunId} now backs disk ${alias}.`],
-  });
+  return new LunTakenError(lunId, alias);
 }
 
 export function useCreateLunDisk(vmId: string | undefined) {
