@@ -123,7 +123,7 @@ test.describe('Add Direct LUN disk: keyboard and accessibility', () => {
     await expect(page.getByText(/The storage type is now Fibre Channel/)).toBeVisible();
     await expectNoAxeViolations(page);
     await w.storageType('iSCSI').check();
-    await w.next().click();
+    await w.advance();
     await w.next().click();
     await w.lunRows('used').filter({ hasText: 'archive-lun' }).getByRole('button', { name: 'Attach disk archive-lun instead' }).click();
     await expect(page.getByRole('dialog', { name: 'Attach disk archive-lun to app01' })).toBeVisible();

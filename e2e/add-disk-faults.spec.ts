@@ -111,7 +111,7 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     const sent = recordEngineRequests(page);
     await openConsole(page, '/disks/new');
     const w = new AddDiskWizard(page);
-    await w.next().click();
+    await w.advance();
     await w.next().click();
     const lunId = await freeLun(page, LAB.apps);
     await w.lunRow(lunId).click();
@@ -215,8 +215,8 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     await expect(w.chapUsername()).toHaveValue(LAB.chap.username);
     await expect(w.chapPassword()).toHaveValue('');
     // Review was not visited in this page's life: the wizard goes there through each step's validation.
-    await w.next().click();
-    await w.next().click();
+    await w.advance();
+    await w.advance();
     await w.next().click();
     await expect(page.getByRole('heading', { name: 'The request carries no CHAP password' })).toBeVisible();
     await expect(w.restPreview()).not.toContainText('"password"');
@@ -230,11 +230,11 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     const sent = recordEngineRequests(page);
     await openConsole(page, '/disks/new', { latency: 'normal' });
     const w = new AddDiskWizard(page);
-    await w.next().click();
+    await w.advance();
     await w.next().click();
     const lunId = await freeLun(page, LAB.apps);
     await w.lunRow(lunId).click();
-    await w.next().click();
+    await w.advance();
     await w.next().click();
     await w.create().dblclick();
     await expect(page.getByRole('heading', { name: /Disk \S+ created$/ })).toBeVisible();

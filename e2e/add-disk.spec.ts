@@ -193,7 +193,7 @@ test.describe('Add Direct LUN disk', () => {
     const sent = recordEngineRequests(page);
     await openConsole(page, '/disks/new');
     const w = new AddDiskWizard(page);
-    await w.next().click();
+    await w.advance();
     await w.next().click();
     const archive = w.lunRows('used').filter({ hasText: 'Used by disk archive-lun (not attached to any VM)' });
     await expect(archive.getByRole('gridcell').first()).toHaveAttribute('aria-disabled', 'true');
@@ -213,7 +213,7 @@ test.describe('Add Direct LUN disk', () => {
     await page.getByRole('grid', { name: 'Virtual machines' }).getByRole('link', { name: 'app01' }).click();
     await page.getByRole('tab', { name: 'Disks' }).click();
     await page.getByRole('link', { name: 'New disk' }).click();
-    await w.next().click();
+    await w.advance();
     await w.next().click();
     await expect(w.lunRows('used').filter({ hasText: 'db01-redo' })).toContainText('Not sharable, attached to db01');
     await expect(w.lunRows('used').filter({ hasText: 'cluster-quorum' }).getByRole('button', { name: 'Attach disk cluster-quorum instead' })).toBeVisible();
@@ -235,12 +235,12 @@ test.describe('Add Direct LUN disk', () => {
     const sent = recordEngineRequests(page);
     await openConsole(page, '/disks/new');
     const w = new AddDiskWizard(page);
-    await w.next().click();
+    await w.advance();
     await w.next().click();
     const sdRow = w.lunRows('selectable').filter({ hasText: 'In storage domain data1: needs approval' }).first();
     await sdRow.click();
     await expect(page.getByRole('heading', { name: 'LUN is already part of storage domain data1' })).toBeVisible();
-    await w.next().click();
+    await w.advance();
     await w.next().click();
     await expect(w.plan()).toContainText('Warning: this LUN is part of storage domain data1');
     await expect(page.getByRole('heading', { name: 'This operation might be unrecoverable and destructive!' })).toBeVisible();

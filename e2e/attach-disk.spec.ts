@@ -202,7 +202,7 @@ test.describe('Attach to VM wizard', () => {
     await w.vm('test01').check();
     await w.next().click();
     await expect(w.picked()).toHaveText('Picked: cluster-quorum.');
-    await w.next().click();
+    await w.advance();
     await w.next().click();
     await w.attach().click();
     await expect(w.result('cluster-quorum')).toContainText('cluster-quorum is attached to test01 and plugged');
@@ -267,8 +267,8 @@ test.describe('Attach to VM wizard', () => {
     const w = new AttachWizard(page);
     const lun = new AddDiskWizard(page);
     await w.mode('Create from LUN').check();
-    await w.next().click();
-    await w.next().click();
+    await w.advance();
+    await w.advance();
     await w.next().click();
     await lun.lunRows('used').filter({ hasText: 'archive-lun' }).getByRole('button', { name: 'Attach disk archive-lun instead' }).click();
     await expect(w.heading()).toHaveText('Options for each disk');

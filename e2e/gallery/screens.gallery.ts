@@ -150,7 +150,7 @@ test('06 host, disk and panel', async ({ page, app }) => {
 test('07 large SAN', async ({ page }) => {
   await openConsole(page, '/disks/new', { scenario: 'large-san' });
   const w = new AddDiskWizard(page);
-  await w.next().click();
+  await w.advance();
   await w.next().click();
   await expect(w.lunGrid()).toBeVisible();
   await shoot(page, '07-01-large-san', '10,000 LUNs: only the rows on screen are rendered; search and sort answer at typing speed.', { fullPage: false });
@@ -201,8 +201,8 @@ test('08 the VM\'s Disks tab, Edit and the Attach wizard', async ({ page }) => {
   await expect(w.vms()).toBeVisible();
   await shoot(page, '08-10-attach-vm-step', 'From a disk: Attach to VM — VMs that already have it, or cannot take a disk, say why.');
   await w.vm('app01').check();
-  await w.next().click();
-  await w.next().click();
+  await w.advance();
+  await w.advance();
   await w.next().click();
   await shoot(page, '08-11-attach-review-down', 'Review on a down VM: the disk\'s target becomes a required connection of the VM, connected at its next run.');
 });

@@ -14,6 +14,15 @@ export class WizardPage {
   next(): Locator {
     return this.page.getByRole('button', { name: 'Next', exact: true });
   }
+  /**
+   * Next, then wait until another step is on screen: a Next clicked while the step is still changing would land on
+   * the old step and be dropped (the wizard ignores a double click on Next on purpose). Throws if the step stays.
+   */
+  async advance(): Promise<void> {
+    const from = (await this.heading().innerText()).trim();
+    await this.next().click();
+    await this.heading().filter({ hasNotText: from }).waitFor();
+  }
   back(): Locator {
     return this.page.getByRole('button', { name: 'Back', exact: true });
   }
