@@ -13,7 +13,7 @@ export type StoredState = Omit<EmState, 'tokens' | 'users' | 'connections' | 'ta
   targets: Array<Omit<EmState['targets'][number], 'chap'> & { chap?: { username: string } }>;
 };
 
-/** A password a stored connection had that was not the target's secret: any wrong value behaves the same. */
+/** Stands for a stored password that was not the target's secret (every wrong password fails alike). */
 const WRONG_SECRET = '\u0000wrong';
 
 export function toStored(state: EmState): StoredState {
