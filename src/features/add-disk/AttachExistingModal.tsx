@@ -13,7 +13,7 @@ import { AttachChoiceFields } from '../../ui/disk-attach/AttachChoiceFields';
 import { AttachResults } from '../../ui/disk-attach/AttachResults';
 import { attachRequests } from '../../ui/disk-attach/requests';
 import { useAttachDisks } from '../../ui/disk-attach/use-attach-disks';
-import { RestPreview } from '../../ui/lun-disk/ReviewSummary';
+import { RestPreview } from '../../ui/RestPreview';
 
 /**
  * Attaches the disk that uses the LUN, with the same options, rules, requests and execution as the Attach

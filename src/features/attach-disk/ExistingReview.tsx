@@ -11,7 +11,7 @@ import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { hostHasConnection, vmConnections } from '../../domain/vm-connections';
 import { hostStorageQueryOptions } from '../../engine-api/host-storage';
 import { attachRequests } from '../../ui/disk-attach/requests';
-import { RestPreview } from '../../ui/lun-disk/ReviewSummary';
+import { RestPreview } from '../../ui/RestPreview';
 import { useHostNames } from '../../ui/use-host-names';
 import type { BatchEntry } from './attach-batch';
 

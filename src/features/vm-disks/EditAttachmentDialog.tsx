@@ -9,7 +9,7 @@ import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { attachmentsByDisk, updateAttachment, updateAttachmentRequest, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { errorText } from '../../engine-api/errors';
 import { InterfaceSelect } from '../../ui/InterfaceSelect';
-import { RestPreview } from '../../ui/lun-disk/ReviewSummary';
+import { RestPreview } from '../../ui/RestPreview';
 import { OperationDialog, type OperationOutcome } from '../../ui/OperationDialog';
 import { Loading } from '../../ui/QueryStates';
 import { invalidateDiskChange } from './disk-operations';

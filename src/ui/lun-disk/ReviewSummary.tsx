@@ -1,12 +1,7 @@
 // Step "Review": everything chosen, what will happen in plain words, and the equivalent REST request (secrets
 // masked) with a copy button. The hosting wizard adds its approval and Create button below.
-import {
-  Alert, ClipboardCopyButton, CodeBlock, CodeBlockAction, CodeBlockCode, DescriptionList, DescriptionListDescription,
-  DescriptionListGroup, DescriptionListTerm, Title,
-} from '@patternfly/react-core';
-import { useState } from 'react';
+import { Alert, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Title } from '@patternfly/react-core';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { describeSpec, type EngineRequestSpec } from '../../engine-api/requests';
 import { vmStatusText } from '../../domain/format';
 import { engineDefaultAlias } from '../../domain/disk-naming';
 import { interfaceLabel } from '../../domain/disk-options';
@@ -15,6 +10,7 @@ import { useLunDisk, type LunDiskData } from './data';
 import type { LunDiskFormValues } from './form';
 import type { LunRow } from './lun-rows';
 import { createPlan, type CreatePlan } from './requests';
+import { RestPreview } from '../RestPreview';
 
 export function planInputOf(data: LunDiskData, v: LunDiskFormValues, row: LunRow, plan: CreatePlan): PlanInput {
   const vm = data.vmId ? data.vm.data : undefined;
@@ -42,45 +38,6 @@ export function planInputOf(data: LunDiskData, v: LunDiskFormValues, row: LunRow
     readOnly: e.readOnly,
     passthrough: e.passthrough ? (e.privilegedIo ? 'unfiltered' : 'filtered') : 'off',
   };
-}
-
-export function RestPreview({ specs, title = 'Equivalent REST request', headingLevel = 'h3' }: { specs: EngineRequestSpec[]; title?: string; headingLevel?: 'h2' | 'h3' }) {
-  const [copied, setCopied] = useState(false);
-  const text = specs.map((s) => describeSpec(s)).join('\n\n');
-  const copy = () => {
-    void navigator.clipboard?.writeText(text).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
-  };
-  return (
-    <section aria-labelledby="rest-preview-title">
-      <Title headingLevel={headingLevel} id="rest-preview-title" style={{ margin: '1rem 0 0.5rem' }}>
-        {title}
-      </Title>
-      <p style={{ marginBottom: '0.5rem' }}>What the console will send the engine, passwords masked. You can copy it for a script.</p>
-      <CodeBlock
-        actions={
-          <CodeBlockAction>
-            <ClipboardCopyButton
-              id="rest-preview-copy"
-              aria-label="Copy the REST request"
-              onClick={copy}
-              exitDelay={copied ? 1500 : 600}
-              variant="plain"
-              onTooltipHidden={() => setCopied(false)}
-            >
-              {copied ? 'Copied' : 'Copy to clipboard'}
-            </ClipboardCopyButton>
-          </CodeBlockAction>
-        }
-      >
-        <CodeBlockCode id="rest-preview-code" data-testid="rest-preview">
-          {text}
-        </CodeBlockCode>
-      </CodeBlock>
-    </section>
-  );
 }
 
 function yes(b: boolean) {
