@@ -79,6 +79,10 @@ test.describe('VM lifecycle (lab)', () => {
     await expect(dialog.getByRole('radio', { name: /^host4/ })).toBeDisabled();
     await expectNoAxeViolations(page);
     await host3.check();
+    // The shared REST preview shows what will be sent: the picked host in the action body.
+    const host3Id = await emulator(page, (em) => em.engine.state.hosts.find((h) => h.name === 'host3')?.id);
+    await expect(dialog.getByTestId('rest-preview')).toContainText('/migrate');
+    await expect(dialog.getByTestId('rest-preview')).toContainText(`"id": "${host3Id ?? 'missing'}"`);
     await dialog.getByRole('button', { name: 'Migrate' }).click();
     const op = lc.operation('db01 migrated from host1 to host3');
     await expect(op).toBeVisible();

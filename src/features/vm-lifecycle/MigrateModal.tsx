@@ -2,7 +2,7 @@
 // the VM's LUNs (and with how many active paths), whether the engine will have to connect a target first, or why
 // it cannot take the VM — before anything is asked of the engine.
 import {
-  Button, ExpandableSection, Form, FormGroup, Modal, ModalBody, ModalFooter, ModalHeader, Radio,
+  Button, Form, FormGroup, Modal, ModalBody, ModalFooter, ModalHeader, Radio,
 } from '@patternfly/react-core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,9 +12,9 @@ import { disksQueryOptions } from '../../engine-api/disks';
 import { errorText } from '../../engine-api/errors';
 import { hostStorageQueryOptions } from '../../engine-api/host-storage';
 import { hostsQueryOptions } from '../../engine-api/hosts';
-import { describeSpec } from '../../engine-api/requests';
 import { vmActionRequest } from '../../engine-api/vms';
 import { LoadError, Loading } from '../../ui/QueryStates';
+import { RestPreview } from '../../ui/RestPreview';
 import { useHostNames } from '../../ui/use-host-names';
 import { checkDestination, type DestinationCheck, type VmLun } from './migration-check';
 import { actionBody } from './use-send-vm-action';
@@ -65,7 +65,7 @@ export function MigrateModal({ vm, onMigrate, onClose }: { vm: Vm; onMigrate: (d
   const canSubmit = dest === ENGINE_CHOOSES || !!chosen?.selectable;
   const loading = hosts.isPending || attachments.isPending || disks.isPending;
   const loadError = hosts.error ?? attachments.error ?? disks.error;
-  const request = describeSpec(vmActionRequest(vm.id, 'migrate', actionBody('migrate', dest || undefined)));
+  const request = vmActionRequest(vm.id, 'migrate', actionBody('migrate', dest || undefined));
 
   return (
     <Modal isOpen onClose={onClose} variant="medium" aria-labelledby="migrate-title" aria-describedby="migrate-intro">
@@ -120,9 +120,7 @@ export function MigrateModal({ vm, onMigrate, onClose }: { vm: Vm; onMigrate: (d
             </FormGroup>
           </Form>
         )}
-        <ExpandableSection toggleText="Equivalent REST request" style={{ marginTop: '1rem' }}>
-          <pre style={{ fontSize: '0.8125rem', whiteSpace: 'pre-wrap' }}>{request}</pre>
-        </ExpandableSection>
+        <RestPreview specs={[request]} headingLevel="h2" />
       </ModalBody>
       <ModalFooter>
         <Button variant="primary" isDisabled={!canSubmit || loading} onClick={() => onMigrate(dest || undefined)}>
