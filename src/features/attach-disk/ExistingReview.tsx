@@ -1,17 +1,17 @@
 // Step "Review" for existing disks: the outcome in plain words by the VM's state — down: the disks' target
 // connections become required connections of the VM (listed), connected at its next run; running: its host is
 // checked or connected to the target, then the disk is hot plugged — and the equivalent REST requests.
-import { DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Label, Title } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Title } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
-import { attachPlanSentences, portalText, type AttachPlanDisk } from '../../domain/attach-plan';
+import { attachPlanSentences, type AttachPlanDisk } from '../../domain/attach-plan';
 import { isVmRunning } from '../../domain/disk-options';
 import { INTERFACE_TEXT, vmStatusText, yesNo } from '../../domain/format';
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
-import { hostHasConnection, vmConnections } from '../../domain/vm-connections';
+import { vmConnections } from '../../domain/vm-connections';
 import { hostStorageQueryOptions } from '../../engine-api/host-storage';
 import { attachRequests } from '../../ui/disk-attach/requests';
 import { RestPreview } from '../../ui/RestPreview';
+import { VmConnectionsTable } from '../../ui/VmConnectionsTable';
 import { useHostNames } from '../../ui/use-host-names';
 import type { BatchEntry } from './attach-batch';
 
@@ -59,55 +59,14 @@ function Connections({ vm, batch, current, disks }: { vm: Vm; batch: readonly Ba
           ? `What ${hostLabel} needs for ${vm.name}'s direct LUN disks, and whether it has it now. What a disk you attach lacks is connected before its plug.`
           : `${vm.name} is down: nothing is connected now. The host that runs ${vm.name} next connects its required connections first.`}
       </p>
-      <Table aria-label={running ? `Target connections of ${vm.name} on ${hostLabel}` : `Required connections of ${vm.name}`} variant="compact">
-        <Thead>
-          <Tr>
-            <Th>Target or LUN</Th>
-            <Th>Portal</Th>
-            <Th>Disks</Th>
-            <Th>Required to run</Th>
-            {running ? <Th>On {hostLabel} now</Th> : null}
-          </Tr>
-        </Thead>
-        <Tbody>
-          {after.map((c) => {
-            const has = running && host.data ? hostHasConnection(c, host.data) : undefined;
-            return (
-              <Tr key={c.key}>
-                <Td dataLabel="Target or LUN">{c.kind === 'iscsi' ? c.target : `FC LUN ${c.lunId ?? ''}`}</Td>
-                <Td dataLabel="Portal">{c.kind === 'iscsi' && c.address ? portalText({ address: c.address, port: c.port ?? 3260 }) : 'Fibre Channel'}</Td>
-                <Td dataLabel="Disks">
-                  {c.disks.map((d) => {
-                    return (
-                      <span key={d.alias} style={{ marginRight: '0.5rem' }}>
-                        {d.alias}
-                        {isNew(d.alias) ? (
-                          <Label isCompact color="blue" style={{ marginLeft: '0.25rem' }}>
-                            new
-                          </Label>
-                        ) : null}
-                        {d.active ? '' : ' (inactive)'}
-                      </span>
-                    );
-                  })}
-                </Td>
-                <Td dataLabel="Required to run">{c.required ? 'Yes' : 'Not until a disk on it is activated'}</Td>
-                {running ? (
-                  <Td dataLabel={`On ${hostLabel} now`}>
-                    {host.isError
-                      ? 'Unknown: the host did not answer'
-                      : !has
-                        ? 'Checking…'
-                        : has.state === 'missing'
-                          ? `${has.detail}: connected before the plug`
-                          : has.detail}
-                  </Td>
-                ) : null}
-              </Tr>
-            );
-          })}
-        </Tbody>
-      </Table>
+      <VmConnectionsTable
+        label={running ? `Target connections of ${vm.name} on ${hostLabel}` : `Required connections of ${vm.name}`}
+        connections={after}
+        requiredHeader="Required to run"
+        host={running ? { header: `On ${hostLabel} now`, luns: host } : undefined}
+        isNew={isNew}
+        missingSuffix=": connected before the plug"
+      />
     </section>
   );
 }

@@ -1,12 +1,10 @@
-import { Label, Title } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Title } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import { hostStorageQueryOptions } from '../../engine-api/host-storage';
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
-import { hostHasConnection, vmConnections, type HostHas } from '../../domain/vm-connections';
+import { vmConnections } from '../../domain/vm-connections';
 import { Empty } from '../../ui/QueryStates';
-
-const HAS_COLOR = { connected: 'green', degraded: 'orange', missing: 'red' } as const;
+import { VmConnectionsTable } from '../../ui/VmConnectionsTable';
 
 /**
  * The target connections the VM requires (the union of its LUN disks' connections) and, while it runs, whether
@@ -16,7 +14,6 @@ export function StorageConnections({ vm, attachments, disks, hostName }: { vm: V
   const conns = vmConnections(attachments, disks);
   const running = vm.status !== 'down' && vm.hostId !== undefined;
   const host = useQuery({ ...hostStorageQueryOptions(vm.hostId ?? ''), enabled: running, refetchInterval: running ? 5000 : false });
-  const has = (c: (typeof conns)[number]): HostHas | undefined => (running && host.data ? hostHasConnection(c, host.data) : undefined);
 
   return (
     <section aria-labelledby="storage-connections-title" style={{ marginTop: '2rem' }}>
@@ -31,45 +28,12 @@ export function StorageConnections({ vm, attachments, disks, hostName }: { vm: V
       {conns.length === 0 ? (
         <Empty title="No direct LUN disks">This VM has no direct LUN disk, so it requires no target connection of its own.</Empty>
       ) : (
-        <Table aria-label="Storage connections" variant="compact">
-          <Thead>
-            <Tr>
-              <Th>Target or LUN</Th>
-              <Th>Portal</Th>
-              <Th>Disks</Th>
-              <Th>Required</Th>
-              {running ? <Th>On {hostName ?? 'the host'}</Th> : null}
-            </Tr>
-          </Thead>
-          <Tbody>
-            {conns.map((c) => {
-              const h = has(c);
-              return (
-                <Tr key={c.key}>
-                  <Td dataLabel="Target or LUN" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}>
-                    {c.kind === 'iscsi' ? c.target : `FC LUN ${c.lunId}`}
-                  </Td>
-                  <Td dataLabel="Portal">{c.kind === 'iscsi' ? `${c.address}:${c.port}` : 'Fibre Channel (no connection to make)'}</Td>
-                  <Td dataLabel="Disks">{c.disks.map((d) => `${d.alias}${d.active ? '' : ' (inactive)'}`).join(', ')}</Td>
-                  <Td dataLabel="Required">{c.required ? 'Yes' : 'Not until a disk on it is activated'}</Td>
-                  {running ? (
-                    <Td dataLabel={`On ${hostName ?? 'the host'}`}>
-                      {host.isError ? (
-                        'Unknown: the host did not answer'
-                      ) : h ? (
-                        <Label color={HAS_COLOR[h.state]} isCompact>
-                          {h.detail}
-                        </Label>
-                      ) : (
-                        'Checking…'
-                      )}
-                    </Td>
-                  ) : null}
-                </Tr>
-              );
-            })}
-          </Tbody>
-        </Table>
+        <VmConnectionsTable
+          label="Storage connections"
+          connections={conns}
+          requiredHeader="Required"
+          host={running ? { header: `On ${hostName ?? 'the host'}`, luns: host } : undefined}
+        />
       )}
     </section>
   );
