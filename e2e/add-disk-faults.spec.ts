@@ -77,6 +77,24 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     await expect(w.targetRow(LAB.secure)).toContainText('Not logged in');
   });
 
+  test('while Log in to all runs, the targets waiting their turn say so on their row', async ({ page }) => {
+    await openConsole(page, '/disks/new', { latency: 'slow' });
+    const w = new AddDiskWizard(page);
+    await w.host().selectOption({ label: 'host3' });
+    await w.advance();
+    await w.address().fill('storage-a.lab.example.com');
+    await w.chapUsername().fill(LAB.chap.username);
+    await w.chapPassword().fill(LAB.chap.password);
+    await w.address().press('Enter');
+    await expect(w.targetRow(LAB.secure)).toContainText('Not logged in');
+    await w.loginAll().click();
+    // One target at a time: the one after the first waits, disabled, with the reason as its text.
+    const queued = w.targetRow(LAB.secure).getByRole('button', { name: `Queued for Log in to all: ${LAB.secure}` });
+    await expect(queued).toBeDisabled();
+    await expect(queued).toHaveText('Queued for Log in to all');
+    await expect(w.targetRow(LAB.secure)).toContainText('Logged in (4 LUNs)', { timeout: 20_000 });
+  });
+
   test('Log in to all logs in one by one; a failing target says why on its row, the others go on', async ({ page }) => {
     await openConsole(page, '/disks/new');
     await emulator(page, (em) => em.setLoginFailure('iqn.2024-03.com.example.lab:array-a.apps', 'host3', true));
