@@ -2,6 +2,7 @@
 // design), attach, plug / unplug, edit, detach and remove. Validations and texts follow the engine
 // (reference/engine-rest-api.md §4.2–4.6) and are enforced here whatever the console pre-validates.
 import { holders } from '../../src/domain/connection-refs';
+import { ALIAS_MAX, DESCRIPTION_MAX } from '../../src/domain/disk-naming';
 import type { DiskInterface, Sgio } from '../../src/domain/model';
 import { sendHotplugSpec } from './devices';
 import { USER, type Engine, type JobRun, type StepRun } from './engine';
@@ -38,6 +39,7 @@ export interface AttachmentInput {
   usesScsiReservation?: boolean | undefined;
 }
 
+// The same limits the console checks (src/domain/disk-naming.ts); the engine enforces them whatever it was sent.
 const ALIAS_RE = /^[\p{L}\p{N}._-]*$/u;
 const RUNNING = new Set(['up', 'paused']);
 const PLUGGABLE_VM_STATUSES = new Set(['up', 'paused', 'down']);
@@ -63,11 +65,11 @@ function validateLunInput(input: LunDiskInput): { type: 'iscsi' | 'fcp'; lu: Non
 }
 
 function validateNameAndDescription(action: Action, alias: string | undefined, description: string | undefined) {
-  if (alias !== undefined && (!ALIAS_RE.test(alias) || alias.length > 255)) {
+  if (alias !== undefined && (!ALIAS_RE.test(alias) || alias.length > ALIAS_MAX)) {
     throw backendFailure(400, 'Disk alias name must be formed of alpha-numeric characters or "-_."');
   }
-  if (description !== undefined && description.length > 500) {
-    throw backendFailure(400, cannot(action, TYPE.disk, 'Disk description must not exceed 500 characters.'));
+  if (description !== undefined && description.length > DESCRIPTION_MAX) {
+    throw backendFailure(400, cannot(action, TYPE.disk, `Disk description must not exceed ${DESCRIPTION_MAX} characters.`));
   }
 }
 
