@@ -80,3 +80,18 @@ describe('creating a direct-LUN disk with lun_storage.host', () => {
     expect(att.active).toBe(true);
   });
 });
+
+describe('the engine refuses a bad alias or description whatever the console checked', () => {
+  it('400 with the engine\'s texts, and no disk is created', async () => {
+    const { host, lun } = await secureLunOn('host3');
+    const base = { description: '', sharable: false, propagateErrors: false, lun: { id: lun.id, type: 'iscsi' as const, hostId: host.id, address: lun.lu.address, port: lun.lu.port, target: lun.lu.target } };
+    const badAlias = (await createLunDisk({ ...base, alias: 'my disk!' }).catch((e: unknown) => e)) as EngineError;
+    expect(badAlias).toMatchObject({ status: 400, key: 'VALIDATION_DISK_ALIAS_INVALID' });
+    const tooLong = (await createLunDisk({ ...base, alias: 'x'.repeat(256) }).catch((e: unknown) => e)) as EngineError;
+    expect(tooLong).toMatchObject({ status: 400, key: 'VALIDATION_DISK_ALIAS_INVALID' });
+    const longDescription = (await createLunDisk({ ...base, alias: 'ok', description: 'd'.repeat(501) }).catch((e: unknown) => e)) as EngineError;
+    expect(longDescription.status).toBe(400);
+    expect(longDescription.userMessage).toBe('Cannot add Virtual Disk. Disk description must not exceed 500 characters.');
+    expect(await findLunDisk(lun.id)).toBeUndefined();
+  });
+});
