@@ -3,15 +3,16 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './lint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-e2e', 'dist-bench', 'dist-check', 'bench-results', 'mocks/public/mockServiceWorker.js', 'playwright-report', 'test-results', 'coverage'] },
+  { ignores: ['dist', 'lint/fixtures', 'dist-e2e', 'dist-bench', 'dist-check', 'bench-results', 'mocks/public/mockServiceWorker.js', 'playwright-report', 'test-results', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'lint/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
   },
   {
@@ -37,7 +38,13 @@ export default tseslint.config(
     },
   },
   {
-    // Product code never reads engine data with `as`: parse it with zod (src/engine-api).
+    // The layers (docs/decisions/040-layers-and-zones.md): app → features → flows → ui → engine-api → domain;
+    // features never import each other; mocks/ uses domain, engine-api types and ui (its panel) only.
+    files: ['src/**/*.{ts,tsx}', 'mocks/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/layers': 'error' },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
     rules: {
@@ -47,6 +54,14 @@ export default tseslint.config(
   {
     files: ['src/engine-api/**/*.ts'],
     rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    // Engine data is never typed with `as`: it is parsed with zod where it arrives (src/engine-api), and the
+    // emulator reads requests with its own checked readers (mocks/handlers). `as const` stays allowed. The one exception is named in src/engine-api/wire.ts:
+    // the generic collection helpers, whose computed keys TypeScript cannot type (zod checks the data itself).
+    files: ['src/engine-api/**/*.ts', 'mocks/handlers/**/*.ts', 'mocks/persist.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }] },
   },
   {
     // Asymmetric matchers (expect.stringMatching, expect.any) are typed `any`.

@@ -1,6 +1,28 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * MSW's service worker (mocks/public/, committed: npm 11 skips msw's postinstall) is served and emitted only in
+ * emulated mode; public/ holds the real build's static files (favicon, manifest, robots).
+ */
+function emulatorWorker(): Plugin {
+  const file = 'mocks/public/mockServiceWorker.js';
+  const route = '/mockServiceWorker.js';
+  return {
+    name: 'emulator-worker',
+    configureServer(server) {
+      server.middlewares.use(route, (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: route.slice(1), source: readFileSync(file) });
+    },
+  };
+}
 
 // Two engine modes, one client (docs/design.md §2):
 // - emulated (default for `npm start`, and `vite build --mode emulated`): MSW answers /ovirt-engine/... in the page;
@@ -10,9 +32,9 @@ export default defineConfig(({ mode, command }) => {
   const engineUrl = process.env.ENGINE_URL;
   const emulated = mode === 'emulated' || (command === 'serve' && mode !== 'production' && !engineUrl);
   return {
-    plugins: [react()],
     // MSW's service worker is served only in emulated mode: a real-engine build carries none of the emulator.
-    publicDir: emulated ? 'mocks/public' : false,
+    plugins: [react(), ...(emulated ? [emulatorWorker()] : [])],
+    publicDir: 'public',
     define: {
       __EMULATED__: JSON.stringify(emulated),
     },
@@ -35,7 +57,7 @@ export default defineConfig(({ mode, command }) => {
       projects: [
         {
           extends: true,
-          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'] },
+          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'mocks/**/*.test.ts', 'lint/**/*.test.ts'] },
         },
         {
           extends: true,

@@ -1,6 +1,6 @@
-// The app's view of emulated mode (src/app/engine-mode.ts), built from the browser emulator, with the dev-only
+// The app's view of emulated mode (src/ui/engine-mode.ts), built from the browser emulator, with the dev-only
 // emulator panel the layout shows in a drawer.
-import type { EmulatedMode } from '../src/app/engine-mode';
+import type { EmulatedMode } from '../src/ui/engine-mode';
 import { startBrowserEmulator } from './browser';
 import { createEmulatorPanel } from './panel/EmulatorPanel';
 

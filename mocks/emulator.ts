@@ -1,6 +1,6 @@
 // The emulated engine as one object the browser entry, the Node entry and the tests share: the engine state
 // of a scenario, reset, latency, fault injection, and what a reviewer or a test wants to look at.
-import { release } from '../src/domain/connection-refs';
+import { release } from './engine/connection-refs';
 import { Engine } from './engine/engine';
 import { takeLunBySomeoneElse } from './engine/ops-disks';
 import { cutPortal, restorePortal } from './engine/ops-storage';

@@ -2,7 +2,7 @@ import '@patternfly/react-core/dist/styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import type { EmulatedMode } from './app/engine-mode';
+import type { EmulatedMode } from './ui/engine-mode';
 
 async function bootstrap() {
   let emulated: EmulatedMode | undefined;

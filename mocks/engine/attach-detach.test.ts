@@ -1,6 +1,6 @@
 // The emulated engine's attach, plug, unplug, edit and detach through the real client, and what they do to the
 // hosts' iSCSI sessions: connections are reference-counted per host (docs/design.md §5; the pure counting is
-// src/domain/connection-refs.test.ts). Lab: host1 runs db01 (db01-redo and cluster-quorum on array-a.apps),
+// mocks/engine/connection-refs.test.ts). Lab: host1 runs db01 (db01-redo and cluster-quorum on array-a.apps),
 // host2 runs web01 (cluster-quorum), app01 and test01 are down, batch01 is paused on host3.
 import { describe, expect, it } from 'vitest';
 import { attachDisk, detachDisk, listAttachments, updateAttachment } from '../../src/engine-api/disk-attachments';

@@ -1,5 +1,5 @@
 // Building the device specs the emulated engine sends its hosts, and the guest-visible names hosts report.
-import { buildDeviceSpecs, buildHotplugDeviceSpec, type DeviceDisk, type DeviceSpec } from '../../src/domain/device-spec';
+import { buildDeviceSpecs, buildHotplugDeviceSpec, type DeviceDisk, type DeviceSpec } from './device-spec';
 import type { Engine } from './engine';
 import type { EmAttachment, EmDeviceSpecRecord, EmVm } from './state';
 

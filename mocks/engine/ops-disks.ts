@@ -1,7 +1,7 @@
 // Direct-LUN disks and disk attachments: create (floating or on a VM, with the seed's connect-on-the-pool
 // design), attach, plug / unplug, edit, detach and remove. Validations and texts follow the engine
 // (reference/engine-rest-api.md §4.2–4.6) and are enforced here whatever the console pre-validates.
-import { holders } from '../../src/domain/connection-refs';
+import { holders } from './connection-refs';
 import { ALIAS_MAX, DESCRIPTION_MAX } from '../../src/domain/disk-naming';
 import type { DiskInterface, Sgio } from '../../src/domain/model';
 import { sendHotplugSpec } from './devices';

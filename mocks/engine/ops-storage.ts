@@ -2,7 +2,7 @@
 // connect / release of a direct LUN's target connections on a host (docs/design.md §5).
 import {
   acquire, findSession, parseHolder, release, type ConnectionRef, type HostSession, type ReleaseOutcome,
-} from '../../src/domain/connection-refs';
+} from './connection-refs';
 import type { Engine } from './engine';
 import { EngineFault, VDSM, backendFailure, incompleteParameters } from './messages';
 import type { EmConnection, EmHost, EmLun, EmLunDisk, EmPortal } from './state';

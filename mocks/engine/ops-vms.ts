@@ -9,7 +9,7 @@
 //   the seed's "a chosen host will not be calculated as missed try") and the next candidate is tried.
 // - A crashed host's highly available VMs restart elsewhere through the same Run path; other VMs go down.
 // Every decision is a job step, so the console shows it exactly as it happened.
-import { dropHost, holders } from '../../src/domain/connection-refs';
+import { dropHost, holders } from './connection-refs';
 import { sendRunSpecs } from './devices';
 import { USER, type Engine, type JobRun } from './engine';
 import { TYPE, backendFailure, vmStatusName } from './messages';

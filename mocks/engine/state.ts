@@ -4,8 +4,8 @@
 import type {
   DiskInterface, EventSeverity, HostStatus, JobStatus, LunStorageType, Sgio, SpmStatus, StepType, VmStatus,
 } from '../../src/domain/model';
-import type { DeviceSpec } from '../../src/domain/device-spec';
-import type { HostSession } from '../../src/domain/connection-refs';
+import type { DeviceSpec } from './device-spec';
+import type { HostSession } from './connection-refs';
 
 export interface EmDataCenter { id: string; name: string; status: 'up' | 'maintenance' | 'uninitialized' }
 export interface EmCluster { id: string; name: string; dataCenterId: string }

@@ -1,6 +1,6 @@
 // Shared plumbing for the emulated engine's HTTP handlers: token check, body parsing that accepts both the
 // engine's string scalars and native JSON, and the engine's two fault envelopes.
-import { HttpResponse, http, type DefaultBodyType, type HttpResponseResolver, type PathParams } from 'msw';
+import { HttpResponse, http, type DefaultBodyType, type JsonBodyType, type HttpResponseResolver, type PathParams } from 'msw';
 import type { Engine } from '../engine/engine';
 import { EngineFault } from '../engine/messages';
 
@@ -38,7 +38,8 @@ export async function readJson(request: Request): Promise<Record<string, unknown
   if (!text.trim()) return {};
   try {
     const v: unknown = JSON.parse(text);
-    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+    const o = obj(v);
+    if (o) return o;
   } catch {
     // fall through
   }
@@ -69,8 +70,12 @@ export function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 export function obj(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return isRecord(v) ? v : undefined;
 }
 
 /** Query booleans: t/true/y/yes/1, f/false/n/no/0, and an empty value counts as true (ParametersHelper). */
@@ -169,6 +174,6 @@ export function api(
   });
 }
 
-export function json(body: unknown, status = 200, headers?: Record<string, string>) {
-  return HttpResponse.json(body as Record<string, unknown>, { status, ...(headers ? { headers } : {}) });
+export function json(body: JsonBodyType, status = 200, headers?: Record<string, string>) {
+  return HttpResponse.json(body, { status, ...(headers ? { headers } : {}) });
 }

@@ -10,7 +10,7 @@ import {
 import { TimesIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useEffect, useReducer, useRef, useState, type ComponentType } from 'react';
-import type { DeviceSpec } from '../../src/domain/device-spec';
+import type { DeviceSpec } from '../engine/device-spec';
 import type { EngineEvent } from '../../src/domain/model';
 import { EventTable } from '../../src/ui/EventTable';
 import { LATENCY_PRESETS, type Emulator } from '../emulator';

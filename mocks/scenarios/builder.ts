@@ -1,6 +1,6 @@
 // Scenarios are data plus a seed. The builder makes that data readable: named hosts, portals, targets, LUNs,
 // disks and VMs, with deterministic ids and WWIDs so a scenario replays exactly.
-import { acquire, holders, type ConnectionRef } from '../../src/domain/connection-refs';
+import { acquire, holders, type ConnectionRef } from '../engine/connection-refs';
 import type { DiskInterface, HostStatus, VmStatus } from '../../src/domain/model';
 import { uuidFromNumber } from '../engine/engine';
 import type {

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { AuthGate } from './AuthGate';
-import { EmulatedModeContext, type EmulatedMode } from './engine-mode';
+import { EmulatedModeContext, type EmulatedMode } from '../ui/engine-mode';
 import { createQueryClient } from './query-client';
 import { createRouter } from './routes';
 

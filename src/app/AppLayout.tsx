@@ -9,7 +9,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { session } from '../engine-api/session';
 import { logout } from '../engine-api/sso';
 import { EmulatorIndicator } from './EmulatorIndicator';
-import { useEmulatedMode } from './engine-mode';
+import { useEmulatedMode } from '../ui/engine-mode';
 
 const NAV = [
   { to: '/vms', label: 'Virtual Machines' },

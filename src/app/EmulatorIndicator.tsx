@@ -1,6 +1,6 @@
 import { Button, Label, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { useState } from 'react';
-import type { EmulatedMode } from './engine-mode';
+import type { EmulatedMode } from '../ui/engine-mode';
 
 /** "Emulated engine · scenario lab · Reset": always visible in emulated mode, so nobody mistakes it for production. */
 export function EmulatorIndicator({ mode, onOpenPanel }: { mode: EmulatedMode; onOpenPanel?: (() => void) | undefined }) {

@@ -196,6 +196,12 @@ export interface Step {
   executionHostId: string | undefined;
 }
 
+/** A job with its steps, as the console reads it (GET /jobs/{id}/steps). */
+export interface JobWithSteps {
+  job: Job;
+  steps: Step[];
+}
+
 export type EventSeverity = 'normal' | 'warning' | 'error' | 'alert';
 
 export interface EngineEvent {

@@ -1,7 +1,7 @@
 // Jobs and their steps (reference §2.5): how the console shows what the engine is doing, step by step.
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { JOB_STATUSES, STEP_TYPES, type Job, type Step } from '../domain/model';
+import { JOB_STATUSES, STEP_TYPES, type Job, type JobWithSteps, type Step } from '../domain/model';
 import { engineRequest } from './transport';
 import { wireCollection, wireInt, wireRef, wireTime } from './wire';
 
@@ -69,11 +69,6 @@ export function listJobs(search?: string, signal?: AbortSignal): Promise<Job[]> 
 
 export function listSteps(jobId: string, signal?: AbortSignal): Promise<Step[]> {
   return engineRequest({ path: `/jobs/${encodeURIComponent(jobId)}/steps`, schema: stepListWire, signal });
-}
-
-export interface JobWithSteps {
-  job: Job;
-  steps: Step[];
 }
 
 /** Every job tagged with one correlation id, with its steps (what OST polls: /jobs?search=correlation_id=X). */

@@ -23,12 +23,12 @@ export function sendSpec<S extends z.ZodType>(spec: EngineRequestSpec, schema: S
 const SECRET_KEYS = new Set(['password', 'access_token', 'token']);
 
 /** A deep copy with every secret replaced by asterisks, for display and copying. */
-export function maskSecrets<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => maskSecrets(v)) as T;
+export function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v: unknown) => maskSecrets(v));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.has(k) && v ? '********' : maskSecrets(v);
-    return out as T;
+    return out;
   }
   return value;
 }

@@ -53,18 +53,22 @@ async function readFault(res: Response, method: string, path: string): Promise<E
   return new EngineError({ kind: 'fault', status: res.status, reason, method, path });
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** Both envelopes: bare {reason, detail} and failed action {status: "failed", fault: {reason, detail}}. */
 export function extractFault(json: unknown): { reason: string; detail?: string } | undefined {
-  if (!json || typeof json !== 'object') return undefined;
-  const o = json as { reason?: unknown; detail?: unknown; fault?: unknown };
-  const pick = (f: { reason?: unknown; detail?: unknown }) =>
+  if (!isRecord(json)) return undefined;
+  const o = json;
+  const pick = (f: Record<string, unknown>) =>
     typeof f.reason === 'string' || typeof f.detail === 'string'
       ? {
           reason: typeof f.reason === 'string' ? f.reason : 'Operation Failed',
           ...(typeof f.detail === 'string' ? { detail: f.detail } : {}),
         }
       : undefined;
-  if (o.fault && typeof o.fault === 'object') return pick(o.fault);
+  if (isRecord(o.fault)) return pick(o.fault);
   return pick(o);
 }
 

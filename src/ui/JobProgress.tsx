@@ -4,7 +4,8 @@ import { Icon, Spinner } from '@patternfly/react-core';
 import { BanIcon, CheckCircleIcon, ExclamationCircleIcon } from '@patternfly/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { correlatedJobsQueryOptions, type JobWithSteps } from '../engine-api/jobs';
+import type { JobWithSteps } from '../domain/model';
+import { correlatedJobsQueryOptions } from '../engine-api/jobs';
 import type { JobStatus, Step } from '../domain/model';
 import { useHostNames } from './use-host-names';
 

@@ -1,5 +1,5 @@
 // The "Add Direct LUN disk" wizard: Source → Targets (iSCSI) → LUN → Disk → Review, one form, each step
-// validated on Next; the create with its progress and result. The steps themselves live in src/ui/lun-disk so
+// validated on Next; the create with its progress and result. The steps themselves live in src/flows/lun-disk so
 // the Attach wizard can run them in place ("Create from LUN").
 import { Wizard, WizardStep, type WizardStepType } from '@patternfly/react-core';
 import { useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
@@ -10,21 +10,21 @@ import { useFormDraft, loadDraft } from '../../ui/form-draft';
 import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
 import { WizardBridge } from '../../ui/WizardBridge';
 import { WizardFooter } from '../../ui/WizardFooter';
-import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../ui/lun-disk/data';
-import { DiskStep } from '../../ui/lun-disk/DiskStep';
+import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../flows/lun-disk/data';
+import { DiskStep } from '../../flows/lun-disk/DiskStep';
 import {
   LUN_DISK_STEPS, SECRET_FIELDS, lunDiskDefaults, schemaForStep, stepResolver, type LunDiskFormValues, type LunDiskStepId,
-} from '../../ui/lun-disk/form';
-import { LunStep } from '../../ui/lun-disk/LunStep';
-import type { LunRow } from '../../ui/lun-disk/lun-rows';
-import { checkStep, StepProblem } from '../../ui/lun-disk/validate';
-import { SourceStep } from '../../ui/lun-disk/SourceStep';
-import { TargetsStep } from '../../ui/lun-disk/TargetsStep';
-import { CreateResult } from '../../ui/lun-disk/CreateResult';
-import { createFromForm, ReviewAndCreate } from '../../ui/lun-disk/CreateReview';
-import { AttachInsteadAction, GoToDiskLink } from '../../ui/lun-disk/UsedLunActions';
+} from '../../flows/lun-disk/form';
+import { LunStep } from '../../flows/lun-disk/LunStep';
+import type { LunRow } from '../../flows/lun-disk/lun-rows';
+import { checkStep, StepProblem } from '../../flows/lun-disk/validate';
+import { SourceStep } from '../../flows/lun-disk/SourceStep';
+import { TargetsStep } from '../../flows/lun-disk/TargetsStep';
+import { CreateResult } from '../../flows/lun-disk/CreateResult';
+import { createFromForm, ReviewAndCreate } from '../../flows/lun-disk/CreateReview';
+import { AttachInsteadAction, GoToDiskLink } from '../../flows/lun-disk/UsedLunActions';
 import { AttachExistingModal } from './AttachExistingModal';
-import { useCreateLunDisk, type CreateOutcome } from '../../ui/lun-disk/use-create-lun-disk';
+import { useCreateLunDisk, type CreateOutcome } from '../../flows/lun-disk/use-create-lun-disk';
 
 const STEP_NAMES: Record<LunDiskStepId, string> = { source: 'Source', targets: 'Targets', lun: 'LUN', disk: 'Disk', review: 'Review' };
 

@@ -9,15 +9,15 @@ import {
 import type { Vm } from '../../domain/model';
 import { attachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { diskQueryOptions, disksQueryOptions } from '../../engine-api/disks';
-import { AttachChoiceFields } from '../../ui/disk-attach/AttachChoiceFields';
-import { AttachResults } from '../../ui/disk-attach/AttachResults';
-import { attachRequests } from '../../ui/disk-attach/requests';
-import { useAttachDisks } from '../../ui/disk-attach/use-attach-disks';
+import { AttachChoiceFields } from '../../flows/disk-attach/AttachChoiceFields';
+import { AttachResults } from '../../flows/disk-attach/AttachResults';
+import { attachRequests } from '../../flows/disk-attach/requests';
+import { useAttachDisks } from '../../flows/disk-attach/use-attach-disks';
 import { RestPreview } from '../../ui/RestPreview';
 
 /**
  * Attaches the disk that uses the LUN, with the same options, rules, requests and execution as the Attach
- * wizard (src/ui/disk-attach): on a running VM it is attached inactive and then plugged, so a failed plug leaves
+ * wizard (src/flows/disk-attach): on a running VM it is attached inactive and then plugged, so a failed plug leaves
  * it attached and inactive, with Retry plug.
  */
 export function AttachExistingModal({ diskId, alias, vm, onClose, onAttached }: { diskId: string; alias: string; vm: Vm; onClose: () => void; onAttached: () => void }) {

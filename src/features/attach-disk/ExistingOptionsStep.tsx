@@ -4,7 +4,7 @@ import { Alert, Card, CardBody, CardTitle, Form, Title } from '@patternfly/react
 import type { AttachChoice, AttachVm } from '../../domain/attach-options';
 import { diskTypeText, formatSize } from '../../domain/format';
 import { diskSize } from '../../domain/model';
-import { AttachChoiceFields } from '../../ui/disk-attach/AttachChoiceFields';
+import { AttachChoiceFields } from '../../flows/disk-attach/AttachChoiceFields';
 import type { BatchEntry } from './attach-batch';
 
 export function ExistingOptionsStep({

@@ -9,7 +9,7 @@ import { INTERFACE_TEXT, vmStatusText, yesNo } from '../../domain/format';
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { vmConnections } from '../../domain/vm-connections';
 import { hostStorageQueryOptions } from '../../engine-api/host-storage';
-import { attachRequests } from '../../ui/disk-attach/requests';
+import { attachRequests } from '../../flows/disk-attach/requests';
 import { RestPreview } from '../../ui/RestPreview';
 import { VmConnectionsTable } from '../../ui/VmConnectionsTable';
 import { useHostNames } from '../../ui/use-host-names';

@@ -4,7 +4,7 @@ import {
   attachOptionStates, bootableTakenBy, defaultAttachChoice, effectiveAttachChoice, type AttachChoice, type AttachDisk, type AttachVm,
 } from '../../domain/attach-options';
 import type { Disk } from '../../domain/model';
-import type { AttachItem } from '../../ui/disk-attach/use-attach-disks';
+import type { AttachItem } from '../../flows/disk-attach/use-attach-disks';
 import type { AttachData } from './use-attach-data';
 
 export interface BatchEntry {

@@ -1,10 +1,10 @@
 // The Attach wizard's form: the VM, how (existing disks or a new one from a LUN), the disks with their options,
-// and — for "Create from LUN" — the Add Direct LUN disk steps' own values (src/ui/lun-disk/form.ts), all in one
+// and — for "Create from LUN" — the Add Direct LUN disk steps' own values (src/flows/lun-disk/form.ts), all in one
 // react-hook-form form, saved as a draft (without the CHAP password) until success or Cancel.
 import { defaultAttachChoice, type AttachChoice } from '../../domain/attach-options';
 import { defaultInterface, interfaceChoices } from '../../domain/disk-options';
 import type { Vm } from '../../domain/model';
-import { lunDiskDefaults, type LunDiskFormValues, type LunDiskStepId } from '../../ui/lun-disk/form';
+import { lunDiskDefaults, type LunDiskFormValues, type LunDiskStepId } from '../../flows/lun-disk/form';
 
 export type AttachMode = 'existing' | 'create';
 export type AttachStepId = 'vm' | 'disk' | 'source' | 'targets' | 'lun' | 'options' | 'review';

@@ -1,6 +1,6 @@
 import { Alert, Card, CardBody, CardTitle, PageSection, Title } from '@patternfly/react-core';
 import { useEffect } from 'react';
-import { useEmulatedMode } from '../../app/engine-mode';
+import { useEmulatedMode } from '../../ui/engine-mode';
 import { LoginForm } from './LoginForm';
 
 export function LoginPage() {

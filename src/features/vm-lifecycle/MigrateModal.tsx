@@ -16,7 +16,7 @@ import { vmActionRequest } from '../../engine-api/vms';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { RestPreview } from '../../ui/RestPreview';
 import { useHostNames } from '../../ui/use-host-names';
-import { checkDestination, type DestinationCheck, type VmLun } from './migration-check';
+import { checkDestination, type DestinationCheck, type VmLun } from '../../domain/migration-check';
 import { actionBody } from './use-send-vm-action';
 
 const ENGINE_CHOOSES = '';

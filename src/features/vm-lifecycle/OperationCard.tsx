@@ -9,10 +9,10 @@ import { correlatedJobsQueryOptions, jobKeys } from '../../engine-api/jobs';
 import { vmKeys, vmQueryOptions } from '../../engine-api/vms';
 import { JobProgress } from '../../ui/JobProgress';
 import { useHostNames } from '../../ui/use-host-names';
-import { operationOutcome, type OperationOutcome } from './operation-outcome';
+import { operationOutcome, type OperationOutcome } from '../../domain/operation-outcome';
 import { operationStore, type VmOperation } from './operations';
 import { useSendVmAction } from './use-send-vm-action';
-import { ACTION_LABEL } from './vm-actions';
+import { ACTION_LABEL } from '../../domain/vm-actions';
 
 const srOnly = {
   position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0,0,0,0)', whiteSpace: 'nowrap', border: 0,

@@ -9,7 +9,7 @@ import { attachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { disksQueryOptions } from '../../engine-api/disks';
 import { pendingOperation, useVmOperations } from './operations';
 import { useLifecycleDialogs } from './use-lifecycle-dialogs';
-import { ACTION_LABEL, actionAvailability, disabledReasons, type LifecycleAction } from './vm-actions';
+import { ACTION_LABEL, actionAvailability, disabledReasons, type LifecycleAction } from '../../domain/vm-actions';
 
 const ORDER: LifecycleAction[] = ['start', 'shutdown', 'stop', 'migrate'];
 

@@ -3,7 +3,7 @@
 // move between the list and the VM page keeps showing them; only ids, names and the engine's error text (no
 // secret is involved in a VM action).
 import { useSyncExternalStore } from 'react';
-import type { LifecycleAction } from './vm-actions';
+import type { LifecycleAction } from '../../domain/vm-actions';
 
 export interface VmOperation {
   /** The correlation id: tags the engine's jobs and events for this operation (reference §2.2). */

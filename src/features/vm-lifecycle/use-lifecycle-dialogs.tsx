@@ -5,7 +5,7 @@ import type { Vm } from '../../domain/model';
 import { MigrateModal } from './MigrateModal';
 import { StopConfirmModal } from './StopConfirmModal';
 import { useSendVmAction } from './use-send-vm-action';
-import type { LifecycleAction } from './vm-actions';
+import type { LifecycleAction } from '../../domain/vm-actions';
 
 export function useLifecycleDialogs(): { open: (vm: Vm, action: LifecycleAction) => void; dialogs: ReactNode } {
   const send = useSendVmAction();

@@ -9,7 +9,7 @@ import { hostKeys } from '../../engine-api/hosts';
 import { newCorrelationId } from '../../engine-api/requests';
 import { runVmAction, vmKeys } from '../../engine-api/vms';
 import { operationStore, pendingOperation } from './operations';
-import type { LifecycleAction } from './vm-actions';
+import type { LifecycleAction } from '../../domain/vm-actions';
 
 export function actionBody(kind: LifecycleAction, destHostId: string | undefined): Record<string, unknown> {
   // Migrate with {} lets the engine pick; {"host": {"id"}} names the destination (reference §5.2).

@@ -8,7 +8,7 @@ import { vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachment
 import { disksQueryOptions } from '../../engine-api/disks';
 import { pendingOperation, useVmOperations } from './operations';
 import { useLifecycleDialogs } from './use-lifecycle-dialogs';
-import { ACTION_LABEL, actionAvailability, type LifecycleAction } from './vm-actions';
+import { ACTION_LABEL, actionAvailability, type LifecycleAction } from '../../domain/vm-actions';
 import { VmOperations } from './VmOperations';
 
 export function useVmRowActions(): { rowActions: (vm: Vm) => IAction[]; operations: ReactNode; dialogs: ReactNode } {

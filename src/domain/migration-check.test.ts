@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Host, HostLun } from '../../domain/model';
+import type { Host, HostLun } from './model';
 import { checkDestination, type VmLun } from './migration-check';
 
 const T = 'iqn.x:apps';

@@ -12,7 +12,7 @@ import { correlatedJobsQueryOptions, jobKeys } from '../../engine-api/jobs';
 import { newCorrelationId } from '../../engine-api/requests';
 import { vmQueryOptions } from '../../engine-api/vms';
 import { INTERFACE_TEXT } from '../../domain/format';
-import { JobProgress } from '../JobProgress';
+import { JobProgress } from '../../ui/JobProgress';
 import type { CreateOutcome } from './use-create-lun-disk';
 
 /** The disk's own page (Disks → a disk: its LUN, connections, reach per host, VMs, history). */

@@ -1,8 +1,8 @@
 // Which lifecycle actions a VM allows right now, and why not, in words — the engine's own rules
 // (reference §5.2: RunVm needs a down or paused VM, stop/shutdown a running one, migrate an Up one without
 // SCSI reservation), checked before asking so a disabled control can say why.
-import { vmStatusText } from '../../domain/format';
-import type { DiskAttachment, Vm } from '../../domain/model';
+import { vmStatusText } from './format';
+import type { DiskAttachment, Vm } from './model';
 
 export type LifecycleAction = 'start' | 'shutdown' | 'stop' | 'migrate';
 

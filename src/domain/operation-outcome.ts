@@ -2,9 +2,8 @@
 // state. The engine answers "200 complete" before the VM changes state (reference §2.5), so a Run is done when
 // the VM is Up, a stop when it is Down, a migration when it runs on another host — and failed when its jobs
 // ended in failure (or ended with the VM where it was).
-import { vmStatusText } from '../../domain/format';
-import type { Step, Vm } from '../../domain/model';
-import type { JobWithSteps } from '../../engine-api/jobs';
+import { vmStatusText } from './format';
+import type { JobWithSteps, Step, Vm } from './model';
 import type { LifecycleAction } from './vm-actions';
 
 export interface OperationOutcome {

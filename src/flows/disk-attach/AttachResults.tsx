@@ -3,7 +3,7 @@
 // A partial success is never reported as a success or a failure of the whole.
 import { Alert, AlertActionLink, Title } from '@patternfly/react-core';
 import { errorText } from '../../engine-api/errors';
-import { JobProgress } from '../JobProgress';
+import { JobProgress } from '../../ui/JobProgress';
 import { isSettled, type AttachItemState } from './use-attach-disks';
 
 export function attachSummary(states: readonly AttachItemState[], vmName: string): { variant: 'success' | 'warning' | 'danger' | 'info'; title: string } {

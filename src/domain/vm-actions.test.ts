@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DiskAttachment, Vm } from '../../domain/model';
+import type { DiskAttachment, Vm } from './model';
 import { actionAvailability, disabledReasons } from './vm-actions';
 
 const vm = (status: Vm['status']): Vm => ({

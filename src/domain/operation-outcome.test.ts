@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Job, JobStatus, Step, Vm } from '../../domain/model';
-import type { JobWithSteps } from '../../engine-api/jobs';
+import type { Job, JobStatus, JobWithSteps, Step, Vm } from './model';
 import { failureDetails, operationOutcome } from './operation-outcome';
 
 const names: Record<string, string> = { h1: 'host1', h2: 'host2', h3: 'host3' };

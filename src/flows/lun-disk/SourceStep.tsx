@@ -6,8 +6,8 @@ import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { hostStatusText, vmStatusText } from '../../domain/format';
 import { vmTakesNewDisk } from '../../domain/disk-options';
 import type { Host, LunStorageType } from '../../domain/model';
-import { FieldMessages } from '../form-fields';
-import { LoadError, Loading } from '../QueryStates';
+import { FieldMessages } from '../../ui/form-fields';
+import { LoadError, Loading } from '../../ui/QueryStates';
 import { useLunDisk } from './data';
 import type { LunDiskFormValues } from './form';
 

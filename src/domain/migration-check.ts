@@ -2,9 +2,9 @@
 // list (GET /hosts/{id}/storage) tells which of the VM's LUNs it sees and with how many active paths; a target
 // it is not logged in to cannot be judged from here — the engine connects it first (the seed's Migration) and
 // the migration fails clearly if it cannot.
-import { hostStatusText } from '../../domain/format';
-import { lunReach, reachText, reachVerdict, type LunRef } from '../../domain/lun-reach';
-import type { Host, HostLun } from '../../domain/model';
+import { hostStatusText } from './format';
+import { lunReach, reachText, reachVerdict, type LunRef } from './lun-reach';
+import type { Host, HostLun } from './model';
 
 export interface VmLun {
   alias: string;

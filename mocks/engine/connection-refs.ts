@@ -1,7 +1,9 @@
 // Reference counting of iSCSI target connections per host, after the seed's engine design
 // (docs/design.md §5): a target stays connected on a host while anything on that host still needs it — a
 // storage domain, or a LUN disk plugged into a VM running there — and is logged out when the last holder lets
-// go. Pure functions over a list of sessions; the emulated engine keeps the list, the console only reads it.
+// go. Pure functions over a list of sessions, used by the emulated engine only: a real engine keeps no such list
+// (it connects lazily and never disconnects), and the console derives what holds a session from the real API
+// instead (src/domain/host-sessions.ts).
 
 export interface ConnectionRef {
   target: string;

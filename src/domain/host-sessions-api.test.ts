@@ -1,14 +1,14 @@
 // The host page derives sessions and holders from the real API only. Check that derivation against the
 // emulated hosts' own bookkeeping, on every Up host of the lab and after lifecycle operations.
 import { describe, expect, it } from 'vitest';
-import { hostSessions, type SessionHolder } from '../../domain/host-sessions';
-import { listVmsWithAttachments } from '../../engine-api/disk-attachments';
-import { listDisks } from '../../engine-api/disks';
-import { listHostStorage } from '../../engine-api/host-storage';
-import { listHosts } from '../../engine-api/hosts';
-import { listStorageDomains } from '../../engine-api/storage-domains';
-import { runVmAction } from '../../engine-api/vms';
-import { setupEmulatedEngine } from '../../test/engine-harness';
+import { hostSessions, type SessionHolder } from './host-sessions';
+import { listVmsWithAttachments } from '../engine-api/disk-attachments';
+import { listDisks } from '../engine-api/disks';
+import { listHostStorage } from '../engine-api/host-storage';
+import { listHosts } from '../engine-api/hosts';
+import { listStorageDomains } from '../engine-api/storage-domains';
+import { runVmAction } from '../engine-api/vms';
+import { setupEmulatedEngine } from '../test/engine-harness';
 
 const { ctx } = setupEmulatedEngine('lab');
 
@@ -33,7 +33,7 @@ async function compareAllHosts() {
 describe('host sessions from the real API match what the emulated hosts hold', () => {
   it('in the lab as it starts, with an administrator login that nothing holds', async () => {
     const host3 = (await listHosts()).find((h) => h.name === 'host3');
-    const { iscsiLogin } = await import('../../engine-api/host-storage');
+    const { iscsiLogin } = await import('../engine-api/host-storage');
     await iscsiLogin(host3?.id ?? '', { address: '10.35.1.72', port: 3260, target: 'iqn.2024-03.com.example.lab:array-a.apps' });
     await compareAllHosts();
   });

@@ -10,7 +10,7 @@ import { useLunDisk, type LunDiskData } from './data';
 import type { LunDiskFormValues } from './form';
 import type { LunRow } from './lun-rows';
 import { createPlan, type CreatePlan } from './requests';
-import { RestPreview } from '../RestPreview';
+import { RestPreview } from '../../ui/RestPreview';
 
 export function planInputOf(data: LunDiskData, v: LunDiskFormValues, row: LunRow, plan: CreatePlan): PlanInput {
   const vm = data.vmId ? data.vm.data : undefined;

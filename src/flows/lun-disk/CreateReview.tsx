@@ -3,8 +3,8 @@
 // the host), the alias, or here with the engine's reason and what happens on the next Create (decision 013).
 import { useFormContext, useWatch } from 'react-hook-form';
 import { answerLost, isEngineError } from '../../engine-api/errors';
-import { ErrorAlert } from '../ErrorAlert';
-import { JobProgress } from '../JobProgress';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { JobProgress } from '../../ui/JobProgress';
 import type { LunDiskData } from './data';
 import type { LunDiskFormValues, LunDiskStepId } from './form';
 import { ReviewSummary } from './ReviewSummary';

@@ -1,7 +1,8 @@
 // The engine → host disk device spec for direct LUNs, per the seed's "Engine - VDSM API": a LUN is named by
 // its GUID instead of the pool/domain/image/volume quartet; `index` is unique per interface; `bootOrder` is
-// global across bootable devices; only raw format; `address` only when known.
-import type { DiskInterface, Sgio } from './model';
+// global across bootable devices; only raw format; `address` only when known. Built by the emulated engine only
+// (what it "sends" to its hosts, shown in the emulator panel); the console never builds a device spec.
+import type { DiskInterface, Sgio } from '../../src/domain/model';
 
 export type VdsmIface = 'virtio' | 'scsi' | 'ide' | 'sata';
 

@@ -3,7 +3,7 @@
 // brings itself (pass-through, sharable) is shown as text: an attach cannot change it.
 import { Checkbox, FormGroup } from '@patternfly/react-core';
 import { attachOptionStates, type AttachChoice, type AttachDisk, type AttachVm } from '../../domain/attach-options';
-import { InterfaceSelect } from '../InterfaceSelect';
+import { InterfaceSelect } from '../../ui/InterfaceSelect';
 
 const CHECKS: Array<{ key: 'activate' | 'bootable' | 'readOnly'; label: string }> = [
   { key: 'activate', label: 'Activate (plug the disk)' },
