@@ -7,78 +7,28 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
-import { isEngineError, type EngineError } from '../../engine-api/errors';
 import { discoverIscsi, hostStorageKeys, iscsiLogin, type IscsiPortal } from '../../engine-api/host-storage';
-import type { DiscoveredTarget, HostLun } from '../../domain/model';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { TextField } from '../../ui/form-fields';
 import { StatusIcon } from '../../ui/JobProgress';
 import { useLunDisk } from './data';
-import { discoverSchema, normalisePortalAddress, portNumber, type DiscoveredTargetEntry, type LunDiskFormValues, type TargetLoginResult } from './form';
+import { discoverSchema, normalisePortalAddress, portNumber, type LunDiskFormValues, type TargetLoginResult } from './form';
 import { portalText } from './lun-rows';
-
-export type TargetState =
-  | { kind: 'busy' }
-  | { kind: 'logged-in'; luns: number | undefined }
-  | { kind: 'failed'; message: string }
-  | { kind: 'not-logged-in' };
-
-export interface TargetRowModel {
-  iqn: string;
-  portals: Array<{ address: string; port: number }>;
-  state: TargetState;
-  discovered: boolean;
-}
-
-/** iSCSI targets the host lists LUNs of: it is logged in to them (GET /hosts/{id}/storage has one entry per LUN). */
-export function targetsSeenByHost(luns: readonly HostLun[] | undefined): Map<string, { luns: number; portal: { address: string; port: number } | undefined }> {
-  const m = new Map<string, { luns: number; portal: { address: string; port: number } | undefined }>();
-  for (const l of luns ?? []) {
-    if (l.type !== 'iscsi' || !l.lu.target) continue;
-    const cur = m.get(l.lu.target);
-    if (cur) cur.luns++;
-    else m.set(l.lu.target, { luns: 1, portal: l.lu.address ? { address: l.lu.address, port: l.lu.port ?? 3260 } : undefined });
-  }
-  return m;
-}
-
-/** Discovery answers one entry per portal × target: merge them into the list, one row per target. */
-export function mergeDiscovered(list: readonly DiscoveredTargetEntry[], found: readonly DiscoveredTarget[]): { list: DiscoveredTargetEntry[]; added: number } {
-  const out = list.map((t) => ({ iqn: t.iqn, portals: [...t.portals] }));
-  let added = 0;
-  for (const f of found) {
-    let t = out.find((x) => x.iqn === f.target);
-    if (!t) {
-      t = { iqn: f.target, portals: [] };
-      out.push(t);
-      added++;
-    }
-    if (!t.portals.some((p) => p.address === f.address && p.port === f.port)) t.portals.push({ address: f.address, port: f.port });
-  }
-  return { list: out, added };
-}
-
-/** The short name of a target for messages: the part after the colon ("array-a.apps"). */
-export function shortIqn(iqn: string): string {
-  const i = iqn.lastIndexOf(':');
-  return i >= 0 && i < iqn.length - 1 ? iqn.slice(i + 1) : iqn;
-}
-
-function loginFailureText(e: unknown, hostName: string, initiator: string | undefined, chapGiven: boolean): string {
-  if (!isEngineError(e)) return String(e);
-  const said = `The engine says: “${e.userMessage}”.`;
-  if (e.key === 'ISCSI_LOGIN_AUTH_ERROR') {
-    return chapGiven
-      ? `${said} The target rejected the CHAP credentials: check the CHAP username and password, then log in again.`
-      : `${said} The target requires CHAP: enter its CHAP username and password above, then log in again.`;
-  }
-  if (e.key === 'ISCSI_LOGIN_ERROR') {
-    return `${said} ${hostName} could not log in to this target: check that ${hostName} reaches the portal and that the array lets its initiator${
-      initiator ? ` ${initiator}` : ''
-    } in.`;
-  }
-  return e.userMessage;
-}
+import {
+  buildTargetRows,
+  chapPair,
+  discoveryErrorPlacement,
+  discoveryOutcomeText,
+  loginAllReason as loginAllBlockedReason,
+  loginAllSummary,
+  loginErrorPlacement,
+  loginFailureText,
+  mergeDiscovered,
+  targetsSeenByHost,
+  targetsToLogIn,
+  type TargetRowModel,
+  type TargetState,
+} from './targets-model';
 
 export function TargetsStep() {
   const { data, restoredDraft } = useLunDisk();
@@ -98,30 +48,8 @@ export function TargetsStep() {
   const discover = useMutation({ mutationFn: (p: IscsiPortal) => discoverIscsi(hostId, p) });
   const seen = useMemo(() => targetsSeenByHost(data.hostStorage.data), [data.hostStorage.data]);
 
-  const rows = useMemo((): TargetRowModel[] => {
-    const mine = new Map(logins.filter((l) => l.hostId === hostId).map((l) => [l.iqn, l]));
-    const stateOf = (iqn: string): TargetState => {
-      if (busy.has(iqn)) return { kind: 'busy' };
-      const s = seen.get(iqn);
-      const r = mine.get(iqn);
-      if (s || r?.ok) return { kind: 'logged-in', luns: s?.luns };
-      if (r && !r.ok) return { kind: 'failed', message: r.message ?? 'The login failed.' };
-      return { kind: 'not-logged-in' };
-    };
-    const out: TargetRowModel[] = discovered.map((t) => ({ iqn: t.iqn, portals: t.portals, state: stateOf(t.iqn), discovered: true }));
-    // Targets the host is already logged in to (storage domains, running VMs, earlier logins) need no discovery.
-    for (const [iqn, s] of seen) {
-      if (!discovered.some((t) => t.iqn === iqn)) out.push({ iqn, portals: s.portal ? [s.portal] : [], state: stateOf(iqn), discovered: false });
-    }
-    return out;
-  }, [discovered, logins, hostId, busy, seen]);
-
-  const notLoggedIn = rows.filter((r) => r.discovered && (r.state.kind === 'not-logged-in' || r.state.kind === 'failed'));
-
-  const chapPair = (): { username?: string; password?: string } => {
-    const v = getValues();
-    return v.chapUsername.trim() && v.chapPassword ? { username: v.chapUsername.trim(), password: v.chapPassword } : {};
-  };
+  const rows = useMemo(() => buildTargetRows({ discovered, logins, hostId, busy, seen }), [discovered, logins, hostId, busy, seen]);
+  const notLoggedIn = targetsToLogIn(rows);
 
   const runDiscover = async () => {
     setStepError(undefined);
@@ -142,55 +70,21 @@ export function TargetsStep() {
     const address = normalisePortalAddress(v.address);
     const port = portNumber(v.port);
     const label = portalText(address, port);
-    const chap = chapPair();
+    const chap = chapPair(v);
     try {
       const found = await discover.mutateAsync({ address, port, ...chap });
       const merged = mergeDiscovered(getValues('discovered'), found);
       setValue('discovered', merged.list, { shouldDirty: true });
-      const iqns = new Set(found.map((f) => f.target));
-      setDiscoverOutcome(
-        found.length === 0
-          ? `${label} answered but offers no target to ${hostName}. Check that the array maps its targets to ${hostName}'s initiator${data.host?.iscsiInitiator ? ` ${data.host.iscsiInitiator}` : ''}.`
-          : `Found ${iqns.size} ${iqns.size === 1 ? 'target' : 'targets'} at ${label}${merged.added < iqns.size ? ` (${merged.added} new)` : ''}.`,
-      );
+      setDiscoverOutcome(discoveryOutcomeText(found, merged.added, { portal: label, hostName, initiator: data.host?.iscsiInitiator }));
     } catch (e) {
-      if (!isEngineError(e)) {
-        setStepError(e);
-        return;
-      }
-      placeDiscoveryError(e, label, !!chap.username);
+      const placed = discoveryErrorPlacement(e, { portal: label, hostName, chapGiven: !!chap.username });
+      if (placed) setError(placed.field, { type: 'engine', message: placed.message }, { shouldFocus: true });
+      else setStepError(e);
     }
-  };
-
-  const placeDiscoveryError = (e: EngineError, label: string, chapGiven: boolean) => {
-    const said = `The engine says: “${e.userMessage}”.`;
-    if (e.key === 'ISCSI_LOGIN_AUTH_ERROR') {
-      if (chapGiven) {
-        setError('chapPassword', { type: 'engine', message: `${label} rejected these CHAP credentials. ${said} Check the CHAP username and password.` }, { shouldFocus: true });
-      } else {
-        setError('chapUsername', { type: 'engine', message: `${label} requires CHAP for discovery. ${said} Enter the CHAP username and password.` }, { shouldFocus: true });
-      }
-      return;
-    }
-    if (e.key === 'ISCSI_DISCOVERY_ERROR' || (e.kind === 'fault' && e.status === 400 && /discovery/i.test(e.userMessage))) {
-      // The real engine gives no cause, only "Failed discovery of iSCSI targets" (reference §3.2): list the likely ones.
-      setError(
-        'address',
-        {
-          type: 'engine',
-          message: `${hostName} could not discover targets at ${label}. ${said} Possible causes: ${hostName} cannot reach this address (network, firewall or routing); the address or port is wrong; no iSCSI service listens there${
-            chapGiven ? '; the CHAP credentials are wrong' : '; the portal requires CHAP for discovery'
-          }.`,
-        },
-        { shouldFocus: true },
-      );
-      return;
-    }
-    setStepError(e);
   };
 
   const loginOne = async (t: TargetRowModel): Promise<boolean> => {
-    const chap = chapPair();
+    const chap = chapPair(getValues());
     let failure: unknown;
     let ok = false;
     for (const p of t.portals) {
@@ -205,14 +99,8 @@ export function TargetsStep() {
     const message = ok ? undefined : loginFailureText(failure, hostName, data.host?.iscsiInitiator, !!chap.username);
     const result: TargetLoginResult = { hostId, iqn: t.iqn, ok, message, chapUsername: ok ? chap.username : undefined };
     setValue('logins', [...getValues('logins').filter((l) => !(l.hostId === hostId && l.iqn === t.iqn)), result], { shouldDirty: true });
-    if (!ok && isEngineError(failure) && failure.key === 'ISCSI_LOGIN_AUTH_ERROR') {
-      setError(chap.username ? 'chapPassword' : 'chapUsername', {
-        type: 'engine',
-        message: chap.username
-          ? `${shortIqn(t.iqn)} rejected these CHAP credentials: check the username and password, then log in again.`
-          : `${shortIqn(t.iqn)} requires CHAP: enter its username and password, then log in again.`,
-      });
-    }
+    const placed = ok ? undefined : loginErrorPlacement(failure, t.iqn, !!chap.username);
+    if (placed) setError(placed.field, { type: 'engine', message: placed.message });
     setAnnouncement(ok ? `Logged in to ${t.iqn}.` : `Login to ${t.iqn} failed. ${message ?? ''}`);
     return ok;
   };
@@ -243,7 +131,7 @@ export function TargetsStep() {
     } finally {
       setLoginAllRunning(false);
     }
-    setAnnouncement(`Logged in to ${okCount} of ${todo.length} ${todo.length === 1 ? 'target' : 'targets'}${okCount < todo.length ? '; see the failed rows for why' : ''}.`);
+    setAnnouncement(loginAllSummary(okCount, todo.length));
     await refreshLuns();
   };
 
@@ -260,12 +148,7 @@ export function TargetsStep() {
     }
   };
 
-  const loginAllReason =
-    rows.filter((r) => r.discovered).length === 0
-      ? 'Discover a portal first.'
-      : notLoggedIn.length === 0
-        ? `${hostName} is logged in to every discovered target.`
-        : undefined;
+  const loginAllReason = loginAllBlockedReason(rows, hostName);
   const retypeHint =
     restoredDraft && chapUsername && !chapPassword
       ? 'Retype the CHAP password: passwords are never saved with a draft.'
