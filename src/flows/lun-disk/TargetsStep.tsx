@@ -4,15 +4,15 @@
 // target's row. Enter in any discovery field discovers.
 import { Alert, Button, Form, Grid, GridItem, HelperText, HelperTextItem, Title } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
-import { discoverIscsi, hostStorageKeys, iscsiLogin, type IscsiPortal } from '../../engine-api/host-storage';
+import { discoverIscsi, type IscsiPortal } from '../../engine-api/host-storage';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { TextField } from '../../ui/form-fields';
 import { StatusIcon } from '../../ui/JobProgress';
 import { useLunDisk } from './data';
-import { discoverSchema, normalisePortalAddress, portNumber, type LunDiskFormValues, type TargetLoginResult } from './form';
+import { discoverSchema, normalisePortalAddress, portNumber, type LunDiskFormValues } from './form';
 import { portalText } from './lun-rows';
 import {
   buildTargetRows,
@@ -20,15 +20,12 @@ import {
   discoveryErrorPlacement,
   discoveryOutcomeText,
   loginAllReason as loginAllBlockedReason,
-  loginAllSummary,
-  loginErrorPlacement,
-  loginFailureText,
   mergeDiscovered,
   targetsSeenByHost,
   targetsToLogIn,
-  type TargetRowModel,
   type TargetState,
 } from './targets-model';
+import { useTargetLogins } from './use-target-logins';
 
 export function TargetsStep() {
   const { data, restoredDraft } = useLunDisk();
@@ -37,11 +34,8 @@ export function TargetsStep() {
     control,
     name: ['hostId', 'discovered', 'logins', 'chapUsername', 'chapPassword'],
   });
-  const queryClient = useQueryClient();
   const hostName = data.host?.name ?? 'the host';
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const [loginAllRunning, setLoginAllRunning] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
+  const { busy, loginAllRunning, announcement, login, loginAll } = useTargetLogins(hostId, { name: hostName, initiator: data.host?.iscsiInitiator });
   const [discoverOutcome, setDiscoverOutcome] = useState<string | undefined>();
   const [stepError, setStepError] = useState<unknown>(undefined);
 
@@ -81,58 +75,6 @@ export function TargetsStep() {
       if (placed) setError(placed.field, { type: 'engine', message: placed.message }, { shouldFocus: true });
       else setStepError(e);
     }
-  };
-
-  const loginOne = async (t: TargetRowModel): Promise<boolean> => {
-    const chap = chapPair(getValues());
-    let failure: unknown;
-    let ok = false;
-    for (const p of t.portals) {
-      try {
-        await iscsiLogin(hostId, { address: p.address, port: p.port, target: t.iqn, ...chap });
-        ok = true;
-        break;
-      } catch (e) {
-        failure = e;
-      }
-    }
-    const message = ok ? undefined : loginFailureText(failure, hostName, data.host?.iscsiInitiator, !!chap.username);
-    const result: TargetLoginResult = { hostId, iqn: t.iqn, ok, message, chapUsername: ok ? chap.username : undefined };
-    setValue('logins', [...getValues('logins').filter((l) => !(l.hostId === hostId && l.iqn === t.iqn)), result], { shouldDirty: true });
-    const placed = ok ? undefined : loginErrorPlacement(failure, t.iqn, !!chap.username);
-    if (placed) setError(placed.field, { type: 'engine', message: placed.message });
-    setAnnouncement(ok ? `Logged in to ${t.iqn}.` : `Login to ${t.iqn} failed. ${message ?? ''}`);
-    return ok;
-  };
-
-  const withBusy = async (iqn: string, f: () => Promise<boolean>) => {
-    setBusy((b) => new Set([...b, iqn]));
-    try {
-      return await f();
-    } finally {
-      setBusy((b) => new Set([...b].filter((x) => x !== iqn)));
-    }
-  };
-
-  const refreshLuns = () => queryClient.invalidateQueries({ queryKey: hostStorageKeys.all(hostId) });
-
-  const login = async (t: TargetRowModel) => {
-    await withBusy(t.iqn, () => loginOne(t));
-    await refreshLuns();
-  };
-
-  /** One by one, so each result is shown as it comes; then one rescan of the host's LUNs. */
-  const loginAll = async () => {
-    setLoginAllRunning(true);
-    let okCount = 0;
-    const todo = notLoggedIn;
-    try {
-      for (const t of todo) if (await withBusy(t.iqn, () => loginOne(t))) okCount++;
-    } finally {
-      setLoginAllRunning(false);
-    }
-    setAnnouncement(loginAllSummary(okCount, todo.length));
-    await refreshLuns();
   };
 
   // An engine error on a field is about what was sent: it goes as soon as the user changes the value (not on
@@ -240,7 +182,7 @@ export function TargetsStep() {
           <div style={{ display: 'flex', gap: '1rem', alignItems: 'center' }}>
             <Button
               variant="secondary"
-              onClick={() => void loginAll()}
+              onClick={() => void loginAll(notLoggedIn)}
               isLoading={loginAllRunning}
               isDisabled={!!loginAllReason || loginAllRunning}
               aria-describedby={loginAllReason ? 'login-all-reason' : undefined}
