@@ -121,6 +121,24 @@ export function updateAttachment(vmId: string, diskId: string, u: AttachmentUpda
   return sendSpec(updateAttachmentRequest(vmId, diskId, u), diskAttachmentWire, correlationId);
 }
 
+export interface PlugResult {
+  /** The attachment as the engine reports it after the request. */
+  attachment: DiskAttachment;
+  /** Whether the disk is active now: the attachment's own `active`, nothing else. */
+  plugged: boolean;
+}
+
+/**
+ * Plug (activate) an attached disk: PUT active=true. A failed hot plug comes back as a fault (reference §4.4), but
+ * a 200 is not proof of a plug: it carries the attachment as the engine has it after the update, and only that
+ * attachment's `active` says the disk is plugged. The one rule for every plug path (Activate, attach then plug,
+ * Retry plug).
+ */
+export async function plugAttachment(vmId: string, diskId: string, correlationId?: string): Promise<PlugResult> {
+  const attachment = await updateAttachment(vmId, diskId, { active: true }, correlationId);
+  return { attachment, plugged: attachment.active };
+}
+
 /** Detach, keeping the disk: detach_only=true (false would delete the disk, §4.4). */
 export function detachDiskRequest(vmId: string, diskId: string): EngineRequestSpec {
   return {

@@ -1,10 +1,14 @@
 // A long operation, shown where the user started it: optional confirmation, then the engine's job steps as
 // they happen, then a clear result — done, failed (why, and what to do), or partly done with a retry of the
-// step that failed. The button is disabled while the request is in flight, so a double click sends nothing twice.
+// step that failed. Each start (the first, and each retry) is an attempt of ui/use-engine-operation: a fresh
+// correlation id, nothing sent while one is in flight (the button is disabled too), and what `change` touched
+// refreshed when it settles.
 import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { newCorrelationId } from '../engine-api/requests';
+import { useEffect, type ReactNode } from 'react';
+import type { EngineChange } from '../engine-api/changes';
+import { errorText } from '../engine-api/errors';
 import { JobProgress } from './JobProgress';
+import { useEngineOperation } from './use-engine-operation';
 
 export interface OperationOutcome {
   variant: 'success' | 'danger' | 'warning';
@@ -14,17 +18,13 @@ export interface OperationOutcome {
   retry?: { label: string; run: (correlationId: string) => Promise<OperationOutcome> } | undefined;
 }
 
-type Phase =
-  | { kind: 'confirm' }
-  | { kind: 'running'; correlationId: string }
-  | { kind: 'done'; correlationId: string; outcome: OperationOutcome };
-
 export function OperationDialog({
   title,
   confirm,
   actionLabel,
   actionVariant = 'primary',
   run,
+  change,
   onClose,
   autoStart = false,
   actionDisabledReason,
@@ -36,52 +36,52 @@ export function OperationDialog({
   actionVariant?: 'primary' | 'danger';
   /** Runs the operation, tagged with the correlation id; never throws: failures are outcomes. */
   run: (correlationId: string) => Promise<OperationOutcome>;
+  /** What the operation changes in the engine: refreshed after each attempt (engine-api/changes.ts). */
+  change: EngineChange;
   onClose: () => void;
   autoStart?: boolean;
   /** Why the action cannot be started yet (shown next to the button, e.g. "Nothing changed yet."). */
   actionDisabledReason?: string | undefined;
 }) {
-  const [phase, setPhase] = useState<Phase>(() => (autoStart ? { kind: 'running', correlationId: newCorrelationId() } : { kind: 'confirm' }));
-  // A ref, not state: React's development double-mount must not start the operation twice.
-  const started = useRef(false);
-
-  async function start(fn: (c: string) => Promise<OperationOutcome>, correlationId = newCorrelationId()) {
-    started.current = true;
-    setPhase({ kind: 'running', correlationId });
-    const outcome = await fn(correlationId);
-    setPhase({ kind: 'done', correlationId, outcome });
-  }
+  const op = useEngineOperation<OperationOutcome>();
+  // `run` says failures as outcomes; should it throw all the same, the error is kept and shown as the outcome.
+  const start = (fn: (c: string) => Promise<OperationOutcome>) => void op.run({ change }, fn).catch(() => undefined);
 
   useEffect(() => {
-    if (autoStart && !started.current && phase.kind === 'running') void start(run, phase.correlationId);
-    // Runs once, on open.
+    // Runs once, on open. React's development double-mount calls it twice: the second finds the first in flight
+    // and sends nothing.
+    if (autoStart) start(run);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const running = phase.kind === 'running';
+  // Before the auto-started attempt has its id (the first render), the dialog already looks busy.
+  const running = op.pending || (autoStart && op.correlationId === undefined);
+  const outcome: OperationOutcome | undefined =
+    op.outcome ?? (!op.pending && op.error !== undefined ? { variant: 'danger', title: `${title}: failed`, body: <p>{errorText(op.error)}</p> } : undefined);
+  const confirming = !autoStart && op.correlationId === undefined;
   return (
     <Modal isOpen variant="medium" onClose={running ? undefined : onClose} aria-labelledby="operation-title">
       <ModalHeader title={title} labelId="operation-title" />
       <ModalBody>
-        {phase.kind === 'confirm' ? (
+        {confirming ? (
           confirm
         ) : (
           <>
-            {phase.kind === 'done' ? (
-              <Alert variant={phase.outcome.variant} isInline title={phase.outcome.title} component="h2" style={{ marginBottom: '1rem' }}>
-                {phase.outcome.body}
+            {outcome && !running ? (
+              <Alert variant={outcome.variant} isInline title={outcome.title} component="h2" style={{ marginBottom: '1rem' }}>
+                {outcome.body}
               </Alert>
             ) : null}
-            <JobProgress correlationId={phase.correlationId} active={running} label={`${title}: progress`} />
+            {op.correlationId ? <JobProgress correlationId={op.correlationId} active={running} label={`${title}: progress`} /> : null}
           </>
         )}
       </ModalBody>
       <ModalFooter>
-        {phase.kind === 'confirm' ? (
+        {confirming ? (
           <>
             <Button
               variant={actionVariant}
-              onClick={() => void start(run)}
+              onClick={() => start(run)}
               isAriaDisabled={!!actionDisabledReason}
               aria-describedby={actionDisabledReason ? 'operation-action-reason' : undefined}
             >
@@ -96,19 +96,19 @@ export function OperationDialog({
               </span>
             ) : null}
           </>
-        ) : phase.kind === 'running' ? (
+        ) : running || !outcome ? (
           // aria-disabled, not disabled: the dialog's focus trap needs one focusable element while it works.
           <Button variant="primary" isLoading isAriaDisabled>
             Working…
           </Button>
         ) : (
           <>
-            {phase.outcome.retry ? (
-              <Button variant="primary" onClick={() => phase.outcome.retry && void start(phase.outcome.retry.run)}>
-                {phase.outcome.retry.label}
+            {outcome.retry ? (
+              <Button variant="primary" onClick={() => outcome.retry && start(outcome.retry.run)}>
+                {outcome.retry.label}
               </Button>
             ) : null}
-            <Button variant={phase.outcome.retry ? 'link' : 'primary'} onClick={onClose}>
+            <Button variant={outcome.retry ? 'link' : 'primary'} onClick={onClose}>
               Done
             </Button>
           </>

@@ -2,7 +2,7 @@
 // in the VM's current state is disabled with the reason (domain/attachment-edit); only what changed is sent, in
 // one PUT /vms/{id}/diskattachments/{diskId} (sgio inside `disk`); a refusal shows the engine's own reason.
 import { Checkbox, Form, FormGroup, Title } from '@patternfly/react-core';
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { currentEditValues, editStates, editUpdate, shownValue, type EditContext, type EditKey, type EditUpdate, type EditValues } from '../../domain/attachment-edit';
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
@@ -12,7 +12,6 @@ import { InterfaceSelect } from '../../ui/InterfaceSelect';
 import { RestPreview } from '../../ui/RestPreview';
 import { OperationDialog, type OperationOutcome } from '../../ui/OperationDialog';
 import { Loading } from '../../ui/QueryStates';
-import { invalidateDiskChange } from './disk-operations';
 
 const CHECKS: Array<{ key: EditKey; label: string }> = [
   { key: 'bootable', label: 'Bootable' },
@@ -22,7 +21,7 @@ const CHECKS: Array<{ key: EditKey; label: string }> = [
   { key: 'scsiReservation', label: 'Use SCSI reservation' },
 ];
 
-function runEdit(qc: QueryClient, vm: Vm, att: DiskAttachment, alias: string, update: EditUpdate, changes: string[]) {
+function runEdit(vm: Vm, att: DiskAttachment, alias: string, update: EditUpdate, changes: string[]) {
   const attempt = async (correlationId: string): Promise<OperationOutcome> => {
     try {
       await updateAttachment(vm.id, att.diskId, update, correlationId);
@@ -44,8 +43,6 @@ function runEdit(qc: QueryClient, vm: Vm, att: DiskAttachment, alias: string, up
         body: <p>{errorText(e)} Nothing was changed.</p>,
         retry: { label: 'Try again', run: attempt },
       };
-    } finally {
-      invalidateDiskChange(qc, vm.id);
     }
   };
   return attempt;
@@ -65,7 +62,6 @@ export function EditAttachmentDialog({
   bootableDiskAlias: string | undefined;
   onClose: () => void;
 }) {
-  const qc = useQueryClient();
   const usage = useQuery(vmsWithAttachmentsQueryOptions());
   const sgio = disk.storageType === 'lun' ? disk.sgio : undefined;
   const [current] = useState(() => currentEditValues(att, sgio));
@@ -131,7 +127,8 @@ export function EditAttachmentDialog({
       confirm={form}
       actionLabel="Save"
       actionDisabledReason={usage.isPending ? 'Loading…' : changes.length === 0 ? 'Nothing changed yet.' : undefined}
-      run={runEdit(qc, vm, att, disk.alias, update, changes)}
+      run={runEdit(vm, att, disk.alias, update, changes)}
+      change={{ kind: 'attachment-changed', vmId: vm.id }}
       onClose={onClose}
     />
   );

@@ -3,7 +3,7 @@
 // and the VM's storage connections.
 import { Button, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr, type IAction } from '@patternfly/react-table';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { attachmentsQueryOptions } from '../../engine-api/disk-attachments';
@@ -14,7 +14,7 @@ import { diskSize, type Vm } from '../../domain/model';
 import { OperationDialog } from '../../ui/OperationDialog';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { attachmentRows, type AttachmentRow } from './attachment-rows';
-import { describeOperation, runOperation, type DiskOperation } from './disk-operations';
+import { describeOperation, diskOperationChange, runOperation, type DiskOperation } from './disk-operations';
 import { EditAttachmentDialog } from './EditAttachmentDialog';
 import { StorageConnections } from './StorageConnections';
 
@@ -34,7 +34,6 @@ function action(title: string, a: Availability, onClick: () => void): IAction {
 }
 
 export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefined }) {
-  const qc = useQueryClient();
   const attachments = useQuery({ ...attachmentsQueryOptions(vm.id), refetchInterval: 5000 });
   const disks = useQuery(disksQueryOptions());
   const [op, setOp] = useState<{ kind: DiskOperation; row: AttachmentRow } | undefined>();
@@ -132,7 +131,8 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
           actionLabel={OP_TEXT[op.kind].action}
           actionVariant={OP_TEXT[op.kind].variant}
           autoStart={op.kind === 'activate'}
-          run={runOperation(qc, op.kind, vm, op.row.attachment, op.row.disk)}
+          run={runOperation(op.kind, vm, op.row.attachment, op.row.disk)}
+          change={diskOperationChange(op.kind, vm.id)}
           onClose={() => setOp(undefined)}
         />
       ) : null}

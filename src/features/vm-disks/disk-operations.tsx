@@ -1,23 +1,21 @@
 // Activate, Deactivate and Detach of one attachment, each an OperationDialog with the engine's job steps and a
-// result that names what happened to the disk and its target connections.
-import type { QueryClient } from '@tanstack/react-query';
-import { attachmentKeys, detachDisk, updateAttachment, vmAttachmentIndexKeys } from '../../engine-api/disk-attachments';
-import { diskKeys } from '../../engine-api/disks';
+// result that names what happened to the disk and its target connections. The dialog refreshes what the
+// operation changed (diskOperationChange) after each attempt.
+import type { EngineChange } from '../../engine-api/changes';
+import { detachDisk, plugAttachment, updateAttachment } from '../../engine-api/disk-attachments';
 import { errorText } from '../../engine-api/errors';
-import { hostKeys } from '../../engine-api/hosts';
-import { vmKeys } from '../../engine-api/vms';
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import type { OperationOutcome } from '../../ui/OperationDialog';
 
 export type DiskOperation = 'activate' | 'deactivate' | 'detach';
 
-export function invalidateDiskChange(qc: QueryClient, vmId: string) {
-  void qc.invalidateQueries({ queryKey: attachmentKeys.all(vmId) });
-  void qc.invalidateQueries({ queryKey: vmKeys.detail(vmId) });
-  void qc.invalidateQueries({ queryKey: vmAttachmentIndexKeys.all });
-  void qc.invalidateQueries({ queryKey: diskKeys.all });
-  // What a host is logged in to changes with plug and unplug.
-  void qc.invalidateQueries({ queryKey: hostKeys.all });
+/**
+ * What the operation changes in the engine: Activate plugs; Deactivate unplugs; Detach of a plugged disk on a
+ * running VM unplugs it first (DetachDiskFromVmCommand, reference §4.4). Either way what the VM's host holds may
+ * change, so its sessions view is refreshed with the VM's disks.
+ */
+export function diskOperationChange(op: DiskOperation, vmId: string): EngineChange {
+  return op === 'activate' ? { kind: 'plugged', vmId } : { kind: 'unplugged', vmId };
 }
 
 export function describeOperation(op: DiskOperation, vm: Vm, disk: Disk | undefined, hostName: string | undefined) {
@@ -39,7 +37,6 @@ export function describeOperation(op: DiskOperation, vm: Vm, disk: Disk | undefi
 }
 
 export function runOperation(
-  qc: QueryClient,
   op: DiskOperation,
   vm: Vm,
   att: DiskAttachment,
@@ -52,13 +49,15 @@ export function runOperation(
         await detachDisk(vm.id, att.diskId, correlationId);
         return { variant: 'success', title: `Detached ${alias} from ${vm.name}`, body: `${alias} is now ${disk?.sharable ? 'detached from this VM' : 'a floating disk'}; attach it again from the Disks tab of any VM.` };
       }
-      const res = await updateAttachment(vm.id, att.diskId, { active: op === 'activate' }, correlationId);
-      if (op === 'activate' && !res.active) {
-        return { variant: 'warning', title: `${alias} is attached but still inactive`, body: 'The engine accepted the request but did not plug the disk. See the steps below.', retry: { label: 'Retry activate', run: attempt } };
+      if (op === 'activate') {
+        const { plugged } = await plugAttachment(vm.id, att.diskId, correlationId);
+        if (!plugged) {
+          return { variant: 'warning', title: `${alias} is attached but still inactive`, body: 'The engine accepted the request but did not plug the disk. See the steps below.', retry: { label: 'Retry activate', run: attempt } };
+        }
+        return { variant: 'success', title: `Activated ${alias} on ${vm.name}` };
       }
-      return op === 'activate'
-        ? { variant: 'success', title: `Activated ${alias} on ${vm.name}` }
-        : { variant: 'success', title: `Deactivated ${alias} on ${vm.name}`, body: 'The steps below say what happened to its target connection.' };
+      await updateAttachment(vm.id, att.diskId, { active: false }, correlationId);
+      return { variant: 'success', title: `Deactivated ${alias} on ${vm.name}`, body: 'The steps below say what happened to its target connection.' };
     } catch (e) {
       if (op === 'activate') {
         return {
@@ -79,8 +78,6 @@ export function runOperation(
         body: <p>{errorText(e)}</p>,
         retry: { label: 'Try again', run: attempt },
       };
-    } finally {
-      invalidateDiskChange(qc, vm.id);
     }
   };
   return attempt;

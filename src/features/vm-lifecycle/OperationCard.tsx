@@ -4,9 +4,9 @@
 import { Alert, AlertActionCloseButton, AlertActionLink } from '@patternfly/react-core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { hostKeys } from '../../engine-api/hosts';
-import { correlatedJobsQueryOptions, jobKeys } from '../../engine-api/jobs';
-import { vmKeys, vmQueryOptions } from '../../engine-api/vms';
+import { invalidateAfter } from '../../engine-api/changes';
+import { correlatedJobsQueryOptions } from '../../engine-api/jobs';
+import { vmQueryOptions } from '../../engine-api/vms';
 import { JobProgress } from '../../ui/JobProgress';
 import { useHostNames } from '../../ui/use-host-names';
 import { operationOutcome, type OperationOutcome } from '../../domain/operation-outcome';
@@ -52,17 +52,17 @@ export function OperationCard({ op }: { op: VmOperation }) {
   const signature = JSON.stringify([vm.data?.status, vm.data?.hostId, jobs.data?.map((j) => [j.job.status, j.steps.length])]);
   useEffect(() => {
     if (op.request !== 'accepted') return;
-    void queryClient.invalidateQueries({ queryKey: vmKeys.all });
-    void queryClient.invalidateQueries({ queryKey: hostKeys.all });
-  }, [signature, op.request, queryClient]);
+    void invalidateAfter(queryClient, { kind: 'vm-lifecycle', vmId: op.vmId });
+  }, [signature, op.request, op.vmId, queryClient]);
 
   useEffect(() => {
     if (op.request === 'accepted' && !op.settled && outcome.state !== 'running') {
       operationStore.update(op.id, { settled: true });
-      // The VM can settle before the last steps were read (a release after the stop): read them once more.
-      void queryClient.invalidateQueries({ queryKey: jobKeys.byCorrelation(op.id) });
+      // The VM can settle before the last steps were read (a release after the stop): read them once more, with
+      // what the operation touched.
+      void invalidateAfter(queryClient, { kind: 'vm-lifecycle', vmId: op.vmId }, [op.id]);
     }
-  }, [op.id, op.request, op.settled, outcome.state, queryClient]);
+  }, [op.id, op.request, op.settled, op.vmId, outcome.state, queryClient]);
 
   const variant = outcome.state === 'done' ? 'success' : outcome.state === 'failed' ? 'danger' : 'info';
   const title = outcome.state === 'running' && op.request !== 'sending' ? `${describeOp(op, hostName)}: in progress` : outcome.headline;

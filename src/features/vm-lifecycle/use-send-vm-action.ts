@@ -1,13 +1,18 @@
 // Sends one lifecycle action with a fresh correlation id and records it as an operation, so its progress and
 // result show where the user started it. A VM with an operation still running takes no second one (double
 // clicks and impatient retries do not start two migrations).
+// The shape is that of every long operation (ui/use-engine-operation): an in-flight guard, a fresh correlation id
+// per attempt, the refresh of what the change touched when it settles (engine-api/changes.ts). Its guard and its
+// state live in the operations store instead of the hook's: one sender serves every VM of the list (a Run on
+// web01 must not wait for db01's), the guard lasts until the operation settled, not until the engine answered,
+// and the state outlives the page (docs/decisions/032).
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Vm } from '../../domain/model';
+import { invalidateAfter } from '../../engine-api/changes';
 import { errorText, isEngineError } from '../../engine-api/errors';
-import { hostKeys } from '../../engine-api/hosts';
 import { newCorrelationId } from '../../engine-api/requests';
-import { runVmAction, vmKeys } from '../../engine-api/vms';
+import { runVmAction } from '../../engine-api/vms';
 import { operationStore, pendingOperation } from './operations';
 import type { LifecycleAction } from '../../domain/vm-actions';
 
@@ -42,8 +47,7 @@ export function useSendVmAction() {
           error: { text: errorText(e), status: isEngineError(e) && e.kind === 'fault' ? e.status : undefined },
         });
       }
-      void queryClient.invalidateQueries({ queryKey: vmKeys.all });
-      void queryClient.invalidateQueries({ queryKey: hostKeys.all });
+      void invalidateAfter(queryClient, { kind: 'vm-lifecycle', vmId: vm.id }, [id]);
     },
     [queryClient],
   );

@@ -1,18 +1,17 @@
 // Attaching existing disks to one VM, one disk after the other, each tagged with its own correlation id so its
 // job steps show as its progress. Nothing is attached twice: before anything is sent the VM's attachments are
 // read, a disk already there is not posted again (a retry, a reload, an answer that was lost), and a second
-// call while one runs does nothing. A failed plug leaves the disk attached and inactive; only the plug is retried.
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+// call while one runs does nothing (the run, a retried plug and a retried attach share one in-flight guard: they
+// are attempts of one ui/use-engine-operation). A failed plug leaves the disk attached and inactive; only the plug
+// is retried.
+import { useCallback, useMemo, useState } from 'react';
 import { attachInTwoSteps, type AttachChoice } from '../../domain/attach-options';
 import type { DiskAttachment, VmStatus } from '../../domain/model';
-import { attachmentKeys, diskAttachmentWire, listAttachments, updateAttachmentRequest, vmAttachmentIndexKeys } from '../../engine-api/disk-attachments';
-import { diskKeys } from '../../engine-api/disks';
+import type { EngineChange } from '../../engine-api/changes';
+import { diskAttachmentWire, listAttachments, plugAttachment } from '../../engine-api/disk-attachments';
 import { answerLost, isEngineError } from '../../engine-api/errors';
-import { hostKeys } from '../../engine-api/hosts';
-import { jobKeys } from '../../engine-api/jobs';
-import { newCorrelationId, sendSpec } from '../../engine-api/requests';
-import { vmKeys } from '../../engine-api/vms';
+import { sendSpec } from '../../engine-api/requests';
+import { useEngineOperation } from '../../ui/use-engine-operation';
 import { attachRequests } from './requests';
 
 export interface AttachItem {
@@ -41,35 +40,23 @@ export function isSettled(p: AttachPhase): boolean {
 }
 
 export function useAttachDisks(vmId: string) {
-  const queryClient = useQueryClient();
-  const inFlight = useRef(false);
+  const { run: runOperation } = useEngineOperation<void>();
   const [states, setStates] = useState<AttachItemState[] | undefined>(undefined);
+  // An attach with Activate on a running VM plugs (the VM's host gains a hold on the target); the hosts are
+  // refreshed after every attempt, as a plug may have happened in any of them.
+  const change = useMemo((): EngineChange => ({ kind: 'plugged', vmId }), [vmId]);
 
   const patch = useCallback((diskId: string, p: Partial<AttachItemState>) => {
     setStates((all) => all?.map((s) => (s.item.diskId === diskId ? { ...s, ...p } : s)));
   }, []);
 
-  const invalidate = useCallback(
-    (correlationIds: string[]) => {
-      // The last poll of a progress may predate the end of its jobs: read them once more.
-      for (const c of correlationIds) void queryClient.invalidateQueries({ queryKey: jobKeys.byCorrelation(c) });
-      void queryClient.invalidateQueries({ queryKey: attachmentKeys.all(vmId) });
-      void queryClient.invalidateQueries({ queryKey: vmKeys.detail(vmId) });
-      void queryClient.invalidateQueries({ queryKey: vmAttachmentIndexKeys.all });
-      void queryClient.invalidateQueries({ queryKey: diskKeys.all });
-      // A plug connects the VM's host to the target: what the hosts hold changes.
-      void queryClient.invalidateQueries({ queryKey: hostKeys.all });
-    },
-    [queryClient, vmId],
-  );
-
   const plugOne = useCallback(
     async (diskId: string, correlationId: string): Promise<boolean> => {
       patch(diskId, { phase: 'plugging' });
       try {
-        const att = await sendSpec(updateAttachmentRequest(vmId, diskId, { active: true }), diskAttachmentWire, correlationId);
-        patch(diskId, { phase: att.active ? 'plugged' : 'plug-failed', error: att.active ? undefined : new Error('The engine answered, but the disk is still inactive.') });
-        return att.active;
+        const { plugged } = await plugAttachment(vmId, diskId, correlationId);
+        patch(diskId, { phase: plugged ? 'plugged' : 'plug-failed', error: plugged ? undefined : new Error('The engine answered, but the disk is still inactive.') });
+        return plugged;
       } catch (error) {
         patch(diskId, { phase: 'plug-failed', error });
         return false;
@@ -113,58 +100,43 @@ export function useAttachDisks(vmId: string) {
   /** Attaches `items` to the VM (in its state `vmStatus`); resolves when every disk has its result. */
   const run = useCallback(
     async (items: readonly AttachItem[], vmStatus: VmStatus): Promise<void> => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      const ids = items.map(() => newCorrelationId('attach'));
-      setStates(items.map((item, i) => ({ item, phase: 'waiting', twoSteps: attachInTwoSteps(vmStatus, item.choice.activate), correlationIds: [ids[i] ?? ''] })));
-      try {
+      await runOperation({ change, prefix: 'attach' }, async (first, another) => {
+        // Each disk its own correlation id, so each shows its own progress.
+        const ids = items.map((_, i) => (i === 0 ? first : another()));
+        setStates(items.map((item, i) => ({ item, phase: 'waiting', twoSteps: attachInTwoSteps(vmStatus, item.choice.activate), correlationIds: [ids[i] ?? ''] })));
         // What is on the VM already: nothing is posted twice.
         const current = await listAttachments(vmId).catch(() => undefined);
         for (const [i, item] of items.entries()) {
-          await attachOne(item, vmStatus, current?.find((a) => a.diskId === item.diskId), ids[i] ?? newCorrelationId('attach'));
+          await attachOne(item, vmStatus, current?.find((a) => a.diskId === item.diskId), ids[i] ?? another());
         }
-      } finally {
-        inFlight.current = false;
-        invalidate(ids);
-      }
+      });
     },
-    [attachOne, invalidate, vmId],
+    [attachOne, change, runOperation, vmId],
   );
 
   /** Plugs a disk whose plug failed; it is attached and inactive. */
   const retryPlug = useCallback(
     async (diskId: string): Promise<void> => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      const correlationId = newCorrelationId('plug');
-      setStates((all) => all?.map((s) => (s.item.diskId === diskId ? { ...s, correlationIds: [...s.correlationIds, correlationId], error: undefined } : s)));
-      try {
+      await runOperation({ change, prefix: 'plug' }, async (correlationId) => {
+        setStates((all) => all?.map((s) => (s.item.diskId === diskId ? { ...s, correlationIds: [...s.correlationIds, correlationId], error: undefined } : s)));
         await plugOne(diskId, correlationId);
-      } finally {
-        inFlight.current = false;
-        invalidate([correlationId]);
-      }
+      });
     },
-    [invalidate, plugOne],
+    [change, plugOne, runOperation],
   );
 
   /** Tries a failed attach again; it first looks whether the disk is on the VM after all. */
   const retryAttach = useCallback(
     async (diskId: string, vmStatus: VmStatus): Promise<void> => {
       const state = states?.find((s) => s.item.diskId === diskId);
-      if (!state || inFlight.current) return;
-      inFlight.current = true;
-      const correlationId = newCorrelationId('attach');
-      setStates((all) => all?.map((s) => (s.item.diskId === diskId ? { ...s, correlationIds: [...s.correlationIds, correlationId], error: undefined } : s)));
-      try {
+      if (!state) return;
+      await runOperation({ change, prefix: 'attach' }, async (correlationId) => {
+        setStates((all) => all?.map((s) => (s.item.diskId === diskId ? { ...s, correlationIds: [...s.correlationIds, correlationId], error: undefined } : s)));
         const existing = (await listAttachments(vmId).catch(() => [])).find((a) => a.diskId === diskId);
         await attachOne(state.item, vmStatus, existing, correlationId);
-      } finally {
-        inFlight.current = false;
-        invalidate([correlationId]);
-      }
+      });
     },
-    [attachOne, invalidate, states, vmId],
+    [attachOne, change, runOperation, states, vmId],
   );
 
   const busy = !!states?.some((s) => !isSettled(s.phase));

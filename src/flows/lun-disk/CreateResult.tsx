@@ -2,17 +2,16 @@
 // and plugged; or created and attached but not plugged (then why, from the failed job step, and Retry plug).
 // A partial success is never reported as a success or a failure of the whole (reference §4.3, AddDiskCommand).
 import { Alert, AlertActionLink, Button, Title } from '@patternfly/react-core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { attachmentKeys, updateAttachment, vmAttachmentIndexKeys } from '../../engine-api/disk-attachments';
+import { plugAttachment } from '../../engine-api/disk-attachments';
 import { diskQueryOptions } from '../../engine-api/disks';
 import { errorText } from '../../engine-api/errors';
-import { correlatedJobsQueryOptions, jobKeys } from '../../engine-api/jobs';
-import { newCorrelationId } from '../../engine-api/requests';
+import { correlatedJobsQueryOptions } from '../../engine-api/jobs';
 import { vmQueryOptions } from '../../engine-api/vms';
 import { INTERFACE_TEXT } from '../../domain/format';
 import { JobProgress } from '../../ui/JobProgress';
+import { useEngineOperation } from '../../ui/use-engine-operation';
 import type { CreateOutcome } from './use-create-lun-disk';
 
 /** The disk's own page (Disks → a disk: its LUN, connections, reach per host, VMs, history). */
@@ -35,12 +34,18 @@ export function CreateResult({
   onAnother: () => void;
   anotherLabel?: string;
 }) {
-  const queryClient = useQueryClient();
   const diskId = outcome.kind === 'floating' ? outcome.disk.id : outcome.attachment.diskId;
   const disk = useQuery({ ...diskQueryOptions(diskId), initialData: outcome.kind === 'floating' ? outcome.disk : undefined });
   const vm = useQuery({ ...vmQueryOptions(outcome.kind === 'vm' ? outcome.vmId : ''), enabled: outcome.kind === 'vm' });
   const jobs = useQuery({ ...correlatedJobsQueryOptions(outcome.correlationId, false) });
-  const [retry, setRetry] = useState<Retry | undefined>(undefined);
+  const plug = useEngineOperation<true>();
+  const retry: Retry | undefined = !plug.correlationId
+    ? undefined
+    : plug.pending
+      ? { correlationId: plug.correlationId, state: 'pending' }
+      : plug.outcome
+        ? { correlationId: plug.correlationId, state: 'done' }
+        : { correlationId: plug.correlationId, state: 'failed', error: plug.error };
   const alias = disk.data?.alias ?? 'the new disk';
   const vmName = vm.data?.name ?? 'the VM';
 
@@ -50,27 +55,17 @@ export function CreateResult({
   const failedStep = (jobs.data ?? []).flatMap((j) => j.steps).filter((s) => s.status === 'failed').at(-1);
 
   const retryPlug = async () => {
-    if (outcome.kind !== 'vm' || retry?.state === 'pending') return;
-    const correlationId = newCorrelationId('retry-plug');
-    setRetry({ correlationId, state: 'pending' });
-    try {
-      const after = await updateAttachment(outcome.vmId, diskId, { active: true }, correlationId);
-      // A 200 is not a plug: only the attachment's own state says the disk is active now.
-      if (after.active) setRetry({ correlationId, state: 'done' });
-      else {
-        setRetry({
-          correlationId,
-          state: 'failed',
-          error: new Error('The engine answered, but the disk is still inactive. The steps below say why.'),
-        });
-      }
-    } catch (error) {
-      setRetry({ correlationId, state: 'failed', error });
-    } finally {
-      void queryClient.invalidateQueries({ queryKey: jobKeys.byCorrelation(correlationId) });
-      void queryClient.invalidateQueries({ queryKey: attachmentKeys.all(outcome.vmId) });
-      void queryClient.invalidateQueries({ queryKey: vmAttachmentIndexKeys.all });
-    }
+    if (outcome.kind !== 'vm') return;
+    // A plug on a running VM connects (or asserts) the target on its host and holds it there: the hosts' views
+    // are refreshed with the VM's disks.
+    await plug
+      .run({ change: { kind: 'plugged', vmId: outcome.vmId }, prefix: 'retry-plug' }, async (correlationId) => {
+        const { plugged: now } = await plugAttachment(outcome.vmId, diskId, correlationId);
+        // Still inactive after the answer: a failure of the retry, the job's steps say why.
+        if (!now) throw new Error('The engine answered, but the disk is still inactive. The steps below say why.');
+        return true;
+      })
+      .catch(() => undefined); // kept as the retry's error, shown below
   };
 
   const diskLink = (

@@ -8,7 +8,7 @@ import { SyncAltIcon } from '@patternfly/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { hostStorageKeys } from '../../engine-api/host-storage';
+import { invalidateAfter } from '../../engine-api/changes';
 import { aliasAfterLunChange, suggestedAlias } from '../../domain/disk-naming';
 import { countAvailability } from '../../domain/lun-availability';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -64,7 +64,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
     [getValues, setValue, clearErrors],
   );
 
-  const rescan = () => void queryClient.invalidateQueries({ queryKey: hostStorageKeys.all(hostId) });
+  const rescan = () => void invalidateAfter(queryClient, { kind: 'iscsi-login', hostId });
   const lunError = formState.errors.lunId?.message;
   const tableLabel = `${iscsi ? 'iSCSI' : 'Fibre Channel'} LUNs ${hostName} sees`;
 

@@ -1,17 +1,15 @@
 // Creating the disk: one request (POST /disks, or POST /vms/{id}/diskattachments that creates and attaches),
 // tagged with a correlation id so its job steps show as progress. Never two disks: a second click while a
 // request is in flight does nothing, and after an answer that was lost (network error, unreadable reply) the
-// next try first asks the engine whether a disk on that LUN exists before it sends the create again.
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
-import { attachmentKeys, diskAttachmentWire, listAttachments, vmAttachmentIndexKeys } from '../../engine-api/disk-attachments';
-import { diskKeys, diskWire, findLunDisk } from '../../engine-api/disks';
+// next try first asks the engine whether a disk on that LUN exists before it sends the create again. The guard,
+// the correlation id and the refresh afterwards are the shape every long operation has (ui/use-engine-operation).
+import { useCallback, useRef } from 'react';
+import { diskAttachmentWire, listAttachments } from '../../engine-api/disk-attachments';
+import { diskWire, findLunDisk } from '../../engine-api/disks';
 import { EngineError, answerLost } from '../../engine-api/errors';
-import { hostStorageKeys } from '../../engine-api/host-storage';
-import { jobKeys } from '../../engine-api/jobs';
-import { newCorrelationId, sendSpec } from '../../engine-api/requests';
-import { vmKeys } from '../../engine-api/vms';
+import { sendSpec } from '../../engine-api/requests';
 import type { Disk, DiskAttachment } from '../../domain/model';
+import { useEngineOperation } from '../../ui/use-engine-operation';
 import type { CreatePlan } from './requests';
 
 export type CreateOutcome =
@@ -53,25 +51,9 @@ export function lunTakenError(lunId: string, alias: string): EngineError {
 }
 
 export function useCreateLunDisk(vmId: string | undefined) {
-  const queryClient = useQueryClient();
-  const inFlight = useRef(false);
+  const op = useEngineOperation<CreateOutcome>();
+  const { run } = op;
   const mustCheckFirst = useRef(false);
-  const [attempt, setAttempt] = useState<CreateAttempt | undefined>(undefined);
-
-  const invalidate = useCallback(
-    (hostId: string | undefined, correlationId: string) => {
-      // The last poll of the progress may predate the end of the jobs: read them once more.
-      void queryClient.invalidateQueries({ queryKey: jobKeys.byCorrelation(correlationId) });
-      void queryClient.invalidateQueries({ queryKey: diskKeys.all });
-      void queryClient.invalidateQueries({ queryKey: vmAttachmentIndexKeys.all });
-      if (vmId) {
-        void queryClient.invalidateQueries({ queryKey: attachmentKeys.all(vmId) });
-        void queryClient.invalidateQueries({ queryKey: vmKeys.detail(vmId) });
-      }
-      if (hostId) void queryClient.invalidateQueries({ queryKey: hostStorageKeys.all(hostId) });
-    },
-    [queryClient, vmId],
-  );
 
   /** A disk on this LUN exists already: ours (from the lost answer), or someone else's. */
   const recover = useCallback(
@@ -90,13 +72,8 @@ export function useCreateLunDisk(vmId: string | undefined) {
     [vmId],
   );
 
-  const create = useCallback(
-    /** Undefined when a create is already in flight: then nothing is sent. */
-    async (plan: CreatePlan, hostId: string): Promise<CreateOutcome | undefined> => {
-      if (inFlight.current) return undefined;
-      inFlight.current = true;
-      const correlationId = newCorrelationId('add-disk');
-      setAttempt({ correlationId, pending: true });
+  const send = useCallback(
+    async (plan: CreatePlan, correlationId: string): Promise<CreateOutcome> => {
       try {
         let outcome: CreateOutcome | undefined;
         if (mustCheckFirst.current) outcome = await recover(plan, correlationId);
@@ -110,8 +87,6 @@ export function useCreateLunDisk(vmId: string | undefined) {
           }
         }
         mustCheckFirst.current = false;
-        setAttempt({ correlationId, pending: false });
-        invalidate(hostId, correlationId);
         return outcome;
       } catch (caught) {
         let e = caught;
@@ -123,23 +98,30 @@ export function useCreateLunDisk(vmId: string | undefined) {
             const outcome = await recover(plan, correlationId);
             if (outcome) {
               mustCheckFirst.current = false;
-              setAttempt({ correlationId, pending: false });
-              invalidate(hostId, correlationId);
               return outcome;
             }
           } catch (named) {
             e = named;
           }
         }
-        setAttempt({ correlationId, pending: false, error: e });
-        invalidate(hostId, correlationId);
         throw e;
-      } finally {
-        inFlight.current = false;
       }
     },
-    [vmId, recover, invalidate],
+    [vmId, recover],
   );
 
-  return { create, attempt, isPending: attempt?.pending ?? false, reset: () => setAttempt(undefined) };
+  const create = useCallback(
+    /**
+     * Undefined when a create is already in flight: then nothing is sent. `hostId`, the host the wizard used, is
+     * not what decides the refresh: connect-on-pool may have connected every Up host (engine-api/changes.ts).
+     */
+    (plan: CreatePlan, _hostId: string): Promise<CreateOutcome | undefined> =>
+      run({ change: { kind: 'disk-created', vmId }, prefix: 'add-disk' }, (correlationId) => send(plan, correlationId)),
+    [run, send, vmId],
+  );
+
+  const attempt: CreateAttempt | undefined = op.correlationId
+    ? { correlationId: op.correlationId, pending: op.pending, ...(op.error !== undefined ? { error: op.error } : {}) }
+    : undefined;
+  return { create, attempt, isPending: op.pending, reset: op.reset };
 }
