@@ -21,10 +21,9 @@ import { checkStep, StepProblem } from '../../flows/lun-disk/validate';
 import { SourceStep } from '../../flows/lun-disk/SourceStep';
 import { TargetsStep } from '../../flows/lun-disk/TargetsStep';
 import { CreateResult } from '../../flows/lun-disk/CreateResult';
-import { createFromForm, ReviewAndCreate } from '../../flows/lun-disk/CreateReview';
+import { ReviewAndCreate, useCreateFromForm } from '../../flows/lun-disk/CreateReview';
 import { AttachInsteadAction, GoToDiskLink } from '../../flows/lun-disk/UsedLunActions';
 import { AttachExistingModal } from './AttachExistingModal';
-import { useCreateLunDisk, type CreateOutcome } from '../../flows/lun-disk/use-create-lun-disk';
 
 const STEP_NAMES: Record<LunDiskStepId, string> = { source: 'Source', targets: 'Targets', lun: 'LUN', disk: 'Disk', review: 'Review' };
 
@@ -51,9 +50,6 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   const [hostId, storageType] = useWatch({ control: form.control, name: ['hostId', 'storageType'] });
   const data = useLunDiskData({ vmId: vm?.id, hostId, storageType });
   const view = useLunTableView();
-  const creator = useCreateLunDisk(vm?.id);
-  const [outcome, setOutcome] = useState<CreateOutcome | undefined>(undefined);
-  const [failureShownAt, setFailureShownAt] = useState<'lun' | 'disk' | undefined>(undefined);
   // Lives here, not in the table row: the row changes (and may scroll out of the rendered window) once attached.
   const [attaching, setAttaching] = useState<{ diskId: string; alias: string } | undefined>(undefined);
   const keepWizard = nav.keep;
@@ -68,19 +64,8 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   };
 
   const flow = wizardFlow(nav, visibleSteps, validateStep);
-
-  const create = async () => {
-    if (creator.isPending || !flow.allValid()) return;
-    setFailureShownAt(undefined);
-    const r = await createFromForm(creator, data, form);
-    if (r.outcome) {
-      discardDraft();
-      setOutcome(r.outcome);
-    } else {
-      setFailureShownAt(r.failedAt);
-      if (r.failedAt) goTo(r.failedAt);
-    }
-  };
+  const creating = useCreateFromForm(form, data, { goTo, onCreated: discardDraft });
+  const { outcome } = creating;
 
   const usedLunAction = (row: LunRow, tabbable: boolean) =>
     vm ? (
@@ -106,8 +91,8 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
       isFinal={activeStep.id === 'review'}
       finalLabel="Create"
       busyLabel="Creating…"
-      busy={creator.isPending}
-      onFinal={() => void create()}
+      busy={creating.busy}
+      onFinal={() => void creating.create(flow.allValid)}
       onNext={(e) => flow.next(activeStep, () => onNext(e))}
       onBack={onBack}
       onCancel={cancel}
@@ -147,7 +132,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
           </WizardStep>
           <WizardStep id="review" name={STEP_NAMES.review}>
             <WizardBridge onContext={keepWizard} />
-            <ReviewAndCreate attempt={creator.attempt} failureShownElsewhere={!!failureShownAt} onFix={goTo} stepName={(id) => STEP_NAMES[id]} />
+            <ReviewAndCreate attempt={creating.attempt} failureShownElsewhere={!!creating.failedAt} onFix={goTo} stepName={(id) => STEP_NAMES[id]} />
           </WizardStep>
         </Wizard>
         {vm && attaching ? (

@@ -13,7 +13,7 @@ import { AttachResults, attachSummary } from '../../flows/disk-attach/AttachResu
 import { isSettled, useAttachDisks } from '../../flows/disk-attach/use-attach-disks';
 import { loadDraft, useFormDraft } from '../../ui/form-draft';
 import { CreateResult } from '../../flows/lun-disk/CreateResult';
-import { createFromForm, ReviewAndCreate } from '../../flows/lun-disk/CreateReview';
+import { ReviewAndCreate, useCreateFromForm } from '../../flows/lun-disk/CreateReview';
 import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../flows/lun-disk/data';
 import { DiskStep } from '../../flows/lun-disk/DiskStep';
 import { SECRET_FIELDS, schemaForStep, stepResolver } from '../../flows/lun-disk/form';
@@ -21,7 +21,6 @@ import { LunStep } from '../../flows/lun-disk/LunStep';
 import type { LunRow } from '../../flows/lun-disk/lun-rows';
 import { SourceStep } from '../../flows/lun-disk/SourceStep';
 import { TargetsStep } from '../../flows/lun-disk/TargetsStep';
-import { useCreateLunDisk, type CreateOutcome } from '../../flows/lun-disk/use-create-lun-disk';
 import { AttachInsteadAction } from '../../flows/lun-disk/UsedLunActions';
 import { checkStep, StepProblem } from '../../flows/lun-disk/validate';
 import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
@@ -81,10 +80,7 @@ export function AttachDiskWizard({
   const data = useAttachData(vmId);
   const lunData = useLunDiskData({ vmId: vmId || undefined, hostId, storageType });
   const view = useLunTableView();
-  const creator = useCreateLunDisk(vmId || undefined);
   const attacher = useAttachDisks(vmId);
-  const [outcome, setOutcome] = useState<CreateOutcome | undefined>(undefined);
-  const [failureShownAt, setFailureShownAt] = useState<'lun' | 'disk' | undefined>(undefined);
   const [problems, setProblems] = useState<Problems>({});
   const keepWizard = nav.keep;
   const steps = visibleSteps(mode, storageType);
@@ -143,6 +139,8 @@ export function AttachDiskWizard({
   };
 
   const flow = wizardFlow(nav, steps, validate);
+  const creating = useCreateFromForm(form, lunData, { goTo: (s) => goTo(attachStepOf(s)), onCreated: discardDraft });
+  const { outcome } = creating;
 
   const chooseVm = (chosen: Vm) => {
     form.setValue('vmId', chosen.id, { shouldDirty: true });
@@ -182,19 +180,6 @@ export function AttachDiskWizard({
   const attachExisting = async () => {
     if (attacher.busy || !flow.allValid() || !vm) return;
     await attacher.run(attachItems(batch), vm.status);
-  };
-
-  const create = async () => {
-    if (creator.isPending || !flow.allValid()) return;
-    setFailureShownAt(undefined);
-    const r = await createFromForm(creator, lunData, form);
-    if (r.outcome) {
-      discardDraft();
-      setOutcome(r.outcome);
-    } else {
-      setFailureShownAt(r.failedAt);
-      if (r.failedAt) goTo(attachStepOf(r.failedAt));
-    }
   };
 
   const vmDisksPath = `/vms/${encodeURIComponent(vmId)}?tab=disks`;
@@ -242,8 +227,8 @@ export function AttachDiskWizard({
       isFinal={activeStep.id === 'review'}
       finalLabel={mode === 'create' ? 'Create and attach' : 'Attach'}
       busyLabel={mode === 'create' ? 'Creating…' : 'Attaching…'}
-      busy={creator.isPending || attacher.busy}
-      onFinal={() => void (mode === 'create' ? create() : attachExisting())}
+      busy={creating.busy || attacher.busy}
+      onFinal={() => void (mode === 'create' ? creating.create(flow.allValid) : attachExisting())}
       onNext={(e) => flow.next(activeStep, () => onNext(e))}
       onBack={onBack}
       onCancel={cancel}
@@ -304,8 +289,8 @@ export function AttachDiskWizard({
             ) : null}
             {mode === 'create' ? (
               <ReviewAndCreate
-                attempt={creator.attempt}
-                failureShownElsewhere={!!failureShownAt}
+                attempt={creating.attempt}
+                failureShownElsewhere={!!creating.failedAt}
                 onFix={(s) => goTo(attachStepOf(s))}
                 stepName={(s) => STEP_NAMES[attachStepOf(s)]}
               />
