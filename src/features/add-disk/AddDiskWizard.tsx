@@ -1,6 +1,7 @@
 // The "Add Direct LUN disk" wizard: Source → Targets (iSCSI) → LUN → Disk → Review, one form, each step
-// validated on Next; the create with its progress and result. The steps themselves live in src/flows/lun-disk so
-// the Attach wizard can run them in place ("Create from LUN").
+// validated on Next; the create with its progress and result. The steps, their validation and the create come
+// from the LUN-disk flow (src/flows/lun-disk/lun-disk-flow.tsx), so the Attach wizard runs the same ones in place
+// ("Create from LUN"); this wizard adds its form and draft, the step list, and "Attach disk X instead".
 import { Wizard, WizardStep, type WizardStepType } from '@patternfly/react-core';
 import { useMemo, useState, type CSSProperties, type MouseEvent } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
@@ -10,23 +11,12 @@ import { useFormDraft, loadDraft } from '../../ui/form-draft';
 import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
 import { WizardBridge } from '../../ui/WizardBridge';
 import { WizardFooter } from '../../ui/WizardFooter';
-import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../flows/lun-disk/data';
-import { DiskStep } from '../../flows/lun-disk/DiskStep';
+import { CreateResult } from '../../flows/lun-disk/CreateResult';
 import {
   LUN_DISK_STEPS, SECRET_FIELDS, lunDiskDefaults, schemaForStep, stepResolver, type LunDiskFormValues, type LunDiskStepId,
 } from '../../flows/lun-disk/form';
-import { LunStep } from '../../flows/lun-disk/LunStep';
-import type { LunRow } from '../../flows/lun-disk/lun-rows';
-import { checkStep, StepProblem } from '../../flows/lun-disk/validate';
-import { SourceStep } from '../../flows/lun-disk/SourceStep';
-import { TargetsStep } from '../../flows/lun-disk/TargetsStep';
-import { CreateResult } from '../../flows/lun-disk/CreateResult';
-import { createFromForm, ReviewAndCreate } from '../../flows/lun-disk/CreateReview';
-import { AttachInsteadAction, GoToDiskLink } from '../../flows/lun-disk/UsedLunActions';
+import { LunDiskFlowProvider, useLunDiskFlow } from '../../flows/lun-disk/lun-disk-flow';
 import { AttachExistingModal } from './AttachExistingModal';
-import { useCreateLunDisk, type CreateOutcome } from '../../flows/lun-disk/use-create-lun-disk';
-
-const STEP_NAMES: Record<LunDiskStepId, string> = { source: 'Source', targets: 'Targets', lun: 'LUN', disk: 'Disk', review: 'Review' };
 
 export function draftKeyOf(vmId: string | undefined): string {
   return `add-disk.${vmId ?? 'floating'}`;
@@ -49,17 +39,22 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   const form = useForm<LunDiskFormValues>({ defaultValues: initial.values, resolver, mode: 'onTouched' });
   const discardDraft = useFormDraft(form, draftKey, SECRET_FIELDS, current);
   const [hostId, storageType] = useWatch({ control: form.control, name: ['hostId', 'storageType'] });
-  const data = useLunDiskData({ vmId: vm?.id, hostId, storageType });
-  const view = useLunTableView();
-  const creator = useCreateLunDisk(vm?.id);
-  const [outcome, setOutcome] = useState<CreateOutcome | undefined>(undefined);
-  const [failureShownAt, setFailureShownAt] = useState<'lun' | 'disk' | undefined>(undefined);
   // Lives here, not in the table row: the row changes (and may scroll out of the rendered window) once attached.
   const [attaching, setAttaching] = useState<{ diskId: string; alias: string } | undefined>(undefined);
+  const lun = useLunDiskFlow({
+    form,
+    hostId,
+    storageType,
+    vmId: vm?.id,
+    forVm: !!vm,
+    goTo,
+    onAttachInstead: vm ? (diskId, alias) => setAttaching({ diskId, alias }) : undefined,
+    attachTo: vm,
+    restoredDraft: initial.restored,
+    onCreated: discardDraft,
+  });
+  const { outcome } = lun;
   const keepWizard = nav.keep;
-  const visibleSteps = LUN_DISK_STEPS.filter((s) => !(s === 'targets' && storageType !== 'iscsi'));
-
-  const validateStep = (id: LunDiskStepId): boolean => checkStep(id, data, form, schemaCtx);
 
   const leave = () => void navigate(origin);
   const cancel = () => {
@@ -67,27 +62,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
     leave();
   };
 
-  const flow = wizardFlow(nav, visibleSteps, validateStep);
-
-  const create = async () => {
-    if (creator.isPending || !flow.allValid()) return;
-    setFailureShownAt(undefined);
-    const r = await createFromForm(creator, data, form);
-    if (r.outcome) {
-      discardDraft();
-      setOutcome(r.outcome);
-    } else {
-      setFailureShownAt(r.failedAt);
-      if (r.failedAt) goTo(r.failedAt);
-    }
-  };
-
-  const usedLunAction = (row: LunRow, tabbable: boolean) =>
-    vm ? (
-      <AttachInsteadAction row={row} tabbable={tabbable} vm={vm} onOpen={(diskId, alias) => setAttaching({ diskId, alias })} />
-    ) : (
-      <GoToDiskLink row={row} tabbable={tabbable} />
-    );
+  const flow = wizardFlow(nav, lun.visibleSteps, lun.validateStep);
 
   if (outcome) {
     return (
@@ -106,18 +81,17 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
       isFinal={activeStep.id === 'review'}
       finalLabel="Create"
       busyLabel="Creating…"
-      busy={creator.isPending}
-      onFinal={() => void create()}
+      busy={lun.busy}
+      onFinal={() => void lun.create(flow.allValid)}
       onNext={(e) => flow.next(activeStep, () => onNext(e))}
       onBack={onBack}
       onCancel={cancel}
     />
   );
 
-
   return (
     <FormProvider {...form}>
-      <LunDiskProvider value={{ data, view, usedLunAction, restoredDraft: initial.restored }}>
+      <LunDiskFlowProvider flow={lun}>
         <Wizard
           navAriaLabel="Steps"
           isVisitRequired
@@ -128,27 +102,12 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
           // Short step names: a narrow step list leaves the LUN table room.
           style={{ '--pf-v6-c-wizard__nav--lg--Width': '11rem' } as CSSProperties}
         >
-          <WizardStep id="source" name={STEP_NAMES.source}>
-            <WizardBridge onContext={keepWizard} />
-            <SourceStep />
-          </WizardStep>
-          <WizardStep id="targets" name={STEP_NAMES.targets} isHidden={storageType !== 'iscsi'}>
-            <WizardBridge onContext={keepWizard} />
-            <StepProblem />
-            <TargetsStep />
-          </WizardStep>
-          <WizardStep id="lun" name={STEP_NAMES.lun}>
-            <WizardBridge onContext={keepWizard} />
-            <LunStep onGoToTargets={storageType === 'iscsi' ? () => goTo('targets') : undefined} />
-          </WizardStep>
-          <WizardStep id="disk" name={STEP_NAMES.disk}>
-            <WizardBridge onContext={keepWizard} />
-            <DiskStep />
-          </WizardStep>
-          <WizardStep id="review" name={STEP_NAMES.review}>
-            <WizardBridge onContext={keepWizard} />
-            <ReviewAndCreate attempt={creator.attempt} failureShownElsewhere={!!failureShownAt} onFix={goTo} stepName={(id) => STEP_NAMES[id]} />
-          </WizardStep>
+          {lun.steps.map((step) => (
+            <WizardStep key={step.id} id={step.id} name={step.title} isHidden={step.isHidden}>
+              <WizardBridge onContext={keepWizard} />
+              {step.content}
+            </WizardStep>
+          ))}
         </Wizard>
         {vm && attaching ? (
           <AttachExistingModal
@@ -162,7 +121,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
             }}
           />
         ) : null}
-      </LunDiskProvider>
+      </LunDiskFlowProvider>
     </FormProvider>
   );
 }

@@ -1,6 +1,7 @@
 // The Attach wizard's form: the VM, how (existing disks or a new one from a LUN), the disks with their options,
 // and — for "Create from LUN" — the Add Direct LUN disk steps' own values (src/flows/lun-disk/form.ts), all in one
 // react-hook-form form, saved as a draft (without the CHAP password) until success or Cancel.
+import type { ReactNode } from 'react';
 import { defaultAttachChoice, type AttachChoice } from '../../domain/attach-options';
 import { defaultInterface, interfaceChoices } from '../../domain/disk-options';
 import type { Vm } from '../../domain/model';
@@ -67,6 +68,18 @@ export function lunDiskStepOf(step: AttachStepId): LunDiskStepId | undefined {
 export function attachStepOf(step: LunDiskStepId): AttachStepId {
   return step === 'disk' ? 'options' : step;
 }
+
+/**
+ * What a mode puts in the one step list: a step's content and its check on Next. "Attach existing disks" owns
+ * Virtual machine, Disk, Options and Review; "Create from LUN" brings Source, Targets and LUN and runs its own
+ * Options and Review in their place.
+ */
+export interface AttachModeStep {
+  content: ReactNode;
+  validate: () => boolean;
+}
+
+export type AttachModeSteps = Partial<Record<AttachStepId, AttachModeStep>>;
 
 /**
  * A VM was chosen: keep every choice that still applies, and move what the new VM cannot take to its default

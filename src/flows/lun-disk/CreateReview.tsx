@@ -1,6 +1,7 @@
 // The end of the LUN-disk steps in any wizard that hosts them: the review with its approval, the progress of the
 // create, and a failed create shown where the user can fix it — the LUN step (taken meanwhile, not visible from
 // the host), the alias, or here with the engine's reason and what happens on the next Create (decision 013).
+import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { answerLost, isEngineError } from '../../engine-api/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -10,7 +11,7 @@ import type { LunDiskFormValues, LunDiskStepId } from './form';
 import { ReviewSummary } from './ReviewSummary';
 import { StorageDomainApproval } from './StorageDomainApproval';
 import { createPlan } from './requests';
-import { LunTakenError, type CreateAttempt, type CreateOutcome, type useCreateLunDisk } from './use-create-lun-disk';
+import { LunTakenError, useCreateLunDisk, type CreateAttempt, type CreateOutcome } from './use-create-lun-disk';
 import type { LunDiskForm } from './validate';
 
 /** Which step an engine failure of the create concerns, so it is shown where the user can fix it. */
@@ -51,23 +52,54 @@ export function placeCreateFailure(e: unknown, form: LunDiskForm, data: LunDiskD
 }
 
 /**
- * Creates the disk from the form (one request, never two disks: useCreateLunDisk). A failure the user fixes on a
- * step is placed there and that step returned; other failures show on the review.
+ * "Create" in any wizard that hosts the LUN-disk steps: one call from the button to the request. Reads the form,
+ * builds the plan the Review shows and sends it (one request, never two disks: useCreateLunDisk). A failure the
+ * user fixes on a step is placed on that step's field and the wizard moved there; other failures show on the review.
  */
-export async function createFromForm(
-  creator: Pick<ReturnType<typeof useCreateLunDisk>, 'create'>,
-  data: LunDiskData,
+export function useCreateFromForm(
   form: LunDiskForm,
-): Promise<{ outcome?: CreateOutcome; failedAt?: 'lun' | 'disk' | undefined }> {
-  const v = form.getValues();
-  const row = data.rowById.get(v.lunId);
-  if (!row) return {};
-  try {
-    const outcome = await creator.create(createPlan(data, v, row), v.hostId);
-    return outcome ? { outcome } : {};
-  } catch (e) {
-    return { failedAt: placeCreateFailure(e, form, data, v.lunId) };
-  }
+  data: LunDiskData,
+  on: {
+    /** Moves the hosting wizard to the step the failure concerns. */
+    goTo: (s: LunDiskStepId) => void;
+    /** The disk exists: called before its result shows (the wizard drops its draft). */
+    onCreated: () => void;
+  },
+) {
+  const creator = useCreateLunDisk(data.vmId);
+  const [outcome, setOutcome] = useState<CreateOutcome | undefined>(undefined);
+  const [failedAt, setFailedAt] = useState<'lun' | 'disk' | undefined>(undefined);
+
+  /** `ready`: the hosting wizard's check that every step is valid (it moves to the first that is not). */
+  const create = async (ready: () => boolean): Promise<void> => {
+    if (creator.isPending || !ready()) return;
+    setFailedAt(undefined);
+    const v = form.getValues();
+    const row = data.rowById.get(v.lunId);
+    if (!row) return;
+    try {
+      const created = await creator.create(createPlan(data, v, row), v.hostId);
+      if (created) {
+        on.onCreated();
+        setOutcome(created);
+      }
+    } catch (e) {
+      const at = placeCreateFailure(e, form, data, v.lunId);
+      setFailedAt(at);
+      if (at) on.goTo(at);
+    }
+  };
+
+  return {
+    create,
+    /** The current (or last) attempt: its correlation id for the progress, and its error. */
+    attempt: creator.attempt,
+    busy: creator.isPending,
+    /** The step the last failure was placed on (then the review does not repeat it). */
+    failedAt,
+    /** Set once the disk exists. */
+    outcome,
+  };
 }
 
 export function ReviewAndCreate({

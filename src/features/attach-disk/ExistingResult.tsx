@@ -1,0 +1,53 @@
+// The end of "Attach existing disks": a summary, then per disk the engine's job steps with a retry of the step that
+// failed (the attach, or the plug: a disk attached but not plugged is a partial success, decision 021), and where
+// to go next. The buttons wait while a retry runs.
+import { Alert, Button, Title } from '@patternfly/react-core';
+import { Link } from 'react-router';
+import type { Vm } from '../../domain/model';
+import { AttachResults, attachSummary } from '../../flows/disk-attach/AttachResults';
+import type { AttachItemState } from '../../flows/disk-attach/use-attach-disks';
+
+export function ExistingResult({
+  states,
+  vm,
+  vmDisksPath,
+  origin,
+  busy,
+  onRetryPlug,
+  onRetryAttach,
+  onDone,
+  onRestart,
+}: {
+  states: readonly AttachItemState[];
+  vm: Vm;
+  /** The VM's Disks tab: offered as a link unless the user came from there (then Done goes there). */
+  vmDisksPath: string;
+  origin: string;
+  busy: boolean;
+  onRetryPlug: (diskId: string) => void;
+  onRetryAttach: (diskId: string) => void;
+  onDone: () => void;
+  onRestart: () => void;
+}) {
+  const summary = attachSummary(states, vm.name);
+  return (
+    <section aria-labelledby="attach-result-title" style={{ display: 'grid', gap: '1rem' }}>
+      <Title headingLevel="h2" id="attach-result-title" className="pf-v6-screen-reader">
+        Result
+      </Title>
+      <div aria-live="polite">
+        <Alert variant={summary.variant} isInline title={summary.title} component="h2" data-testid="attach-summary" />
+      </div>
+      <AttachResults states={states} vmName={vm.name} headingLevel="h3" onRetryPlug={onRetryPlug} onRetryAttach={onRetryAttach} />
+      <div style={{ display: 'flex', gap: '1rem', alignItems: 'center' }}>
+        <Button variant="primary" onClick={onDone} isDisabled={busy}>
+          Done
+        </Button>
+        <Button variant="secondary" onClick={onRestart} isDisabled={busy}>
+          Attach more disks
+        </Button>
+        {origin !== vmDisksPath ? <Link to={vmDisksPath}>Go to the disks of {vm.name}</Link> : null}
+      </div>
+    </section>
+  );
+}

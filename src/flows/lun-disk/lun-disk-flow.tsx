@@ -1,0 +1,134 @@
+// The face of the LUN-disk steps: what a wizard that hosts them needs, composed in one hook. The hosting wizard
+// owns its form (with LunDiskFormValues in it), its step navigation and its draft; the flow gives it the steps
+// (title, content, validation on Next), "Create" (one call from the button to the request, never two disks), the
+// current attempt, the failure and the step it was placed on, and the outcome to show. The Add Direct LUN disk
+// wizard runs all five steps; the Attach wizard runs them in place for "Create from LUN" (decision 010).
+import type { ReactNode } from 'react';
+import type { LunStorageType, Vm } from '../../domain/model';
+import { ReviewAndCreate, useCreateFromForm } from './CreateReview';
+import { LunDiskProvider, useLunDiskData, useLunTableView, type LunDiskEnvironment } from './data';
+import { DiskStep } from './DiskStep';
+import { LUN_DISK_STEPS, type LunDiskStepId } from './form';
+import { LunStep } from './LunStep';
+import type { LunRow } from './lun-rows';
+import { SourceStep } from './SourceStep';
+import { TargetsStep } from './TargetsStep';
+import type { CreateAttempt, CreateOutcome } from './use-create-lun-disk';
+import { AttachInsteadAction, GoToDiskLink } from './UsedLunActions';
+import { checkStep, StepProblem, type LunDiskForm } from './validate';
+
+const STEP_NAMES: Record<LunDiskStepId, string> = { source: 'Source', targets: 'Targets', lun: 'LUN', disk: 'Disk', review: 'Review' };
+
+export interface LunDiskFlowStep {
+  id: LunDiskStepId;
+  /** What the hosting wizard calls the step. */
+  title: string;
+  /** Only the Targets step hides: Fibre Channel needs no discovery or login. */
+  isHidden: boolean;
+  /** What the step shows, inside LunDiskFlowProvider and the wizard's FormProvider. */
+  content: ReactNode;
+  /** "Next": the step's schema plus the rules that need the engine's data; the errors land on the fields. */
+  validate: () => boolean;
+}
+
+export interface LunDiskFlowOptions {
+  /** The hosting wizard's form: LunDiskFormValues, or a form with more fields (the Attach wizard's). */
+  form: LunDiskForm;
+  /** The form's host and storage type, as the wizard watches them: they choose the LUNs listed. */
+  hostId: string;
+  storageType: LunStorageType;
+  /** The VM the disk is created for (created and attached in one request); undefined for a floating disk. */
+  vmId: string | undefined;
+  /** A disk for a VM: the data center is the VM's, and the alias may stay empty (the engine names the disk). */
+  forVm: boolean;
+  /** Moves the hosting wizard to a LUN-disk step (a failed create, "Change it in the … step", "go to Targets"). */
+  goTo: (s: LunDiskStepId) => void;
+  /** What the hosting wizard calls a step; by default Source, Targets, LUN, Disk, Review. */
+  stepName?: ((s: LunDiskStepId) => string) | undefined;
+  /**
+   * A used LUN's row offers "Attach disk X instead" to `attachTo` (by default the VM the flow loaded; nothing
+   * while it loads) when this is given — a LUN backs at most one disk; without it, "Go to disk X".
+   */
+  onAttachInstead?: ((diskId: string, alias: string) => void) | undefined;
+  attachTo?: Vm | undefined;
+  /** The form was filled from a saved draft (then the CHAP password, never saved, must be typed again). */
+  restoredDraft: boolean;
+  /** The disk exists: called before its result shows (the wizard drops its draft). */
+  onCreated: () => void;
+}
+
+export interface LunDiskFlow {
+  /** All five steps in order, the hidden one (Targets for Fibre Channel) marked. */
+  steps: LunDiskFlowStep[];
+  /** The steps shown, in order. */
+  visibleSteps: LunDiskStepId[];
+  validateStep: (id: LunDiskStepId) => boolean;
+  /** "Create": `ready` is the wizard's check that every step is valid (it moves to the first that is not). */
+  create: (ready: () => boolean) => Promise<void>;
+  /** A create is in flight: the wizard's buttons wait. */
+  busy: boolean;
+  /** The current (or last) attempt: its correlation id for the progress, and its error. */
+  attempt: CreateAttempt | undefined;
+  /** The step the last failure was placed on (the LUN taken meanwhile, the alias refused). */
+  failedAt: 'lun' | 'disk' | undefined;
+  /** Set once the disk exists: the wizard shows its result. */
+  outcome: CreateOutcome | undefined;
+  /** What the steps read from LunDiskFlowProvider. */
+  environment: LunDiskEnvironment;
+}
+
+export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
+  const { form, storageType, goTo, onAttachInstead } = o;
+  const stepName = o.stepName ?? ((s: LunDiskStepId) => STEP_NAMES[s]);
+  const data = useLunDiskData({ vmId: o.vmId, hostId: o.hostId, storageType });
+  const view = useLunTableView();
+  const creating = useCreateFromForm(form, data, { goTo, onCreated: o.onCreated });
+
+  const validateStep = (id: LunDiskStepId): boolean => checkStep(id, data, form, { forVm: o.forVm });
+
+  const usedLunAction = (row: LunRow, tabbable: boolean): ReactNode => {
+    if (!onAttachInstead) return <GoToDiskLink row={row} tabbable={tabbable} />;
+    const vm = o.attachTo ?? data.vm.data;
+    return vm ? <AttachInsteadAction row={row} tabbable={tabbable} vm={vm} onOpen={onAttachInstead} /> : null;
+  };
+
+  const content: Record<LunDiskStepId, ReactNode> = {
+    source: <SourceStep />,
+    targets: (
+      <>
+        <StepProblem />
+        <TargetsStep />
+      </>
+    ),
+    lun: <LunStep onGoToTargets={storageType === 'iscsi' ? () => goTo('targets') : undefined} />,
+    disk: <DiskStep />,
+    review: <ReviewAndCreate attempt={creating.attempt} failureShownElsewhere={!!creating.failedAt} onFix={goTo} stepName={stepName} />,
+  };
+
+  const steps: LunDiskFlowStep[] = LUN_DISK_STEPS.map((id) => ({
+    id,
+    title: stepName(id),
+    isHidden: id === 'targets' && storageType !== 'iscsi',
+    content: content[id],
+    validate: () => validateStep(id),
+  }));
+
+  const environment: LunDiskEnvironment = { data, view, usedLunAction, restoredDraft: o.restoredDraft };
+
+  return {
+    steps,
+    visibleSteps: steps.filter((s) => !s.isHidden).map((s) => s.id),
+    validateStep,
+    create: creating.create,
+    busy: creating.busy,
+    attempt: creating.attempt,
+    failedAt: creating.failedAt,
+    outcome: creating.outcome,
+    environment,
+  };
+}
+
+/** Around the wizard's steps: the engine data, the LUN table's view and the used-LUN action the steps read. */
+export function LunDiskFlowProvider({ flow, children }: { flow: LunDiskFlow; children: ReactNode }) {
+  return <LunDiskProvider value={flow.environment}>{children}</LunDiskProvider>;
+}
