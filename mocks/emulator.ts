@@ -3,8 +3,8 @@
 import { release } from './engine/connection-refs';
 import { Engine } from './engine/engine';
 import { takeLunBySomeoneElse } from './engine/ops-disks';
+import { crashHost, recoverHost } from './engine/ops-host-failure';
 import { cutPortal, restorePortal } from './engine/ops-storage';
-import { crashHost, recoverHost } from './engine/ops-vms';
 import type { EmState } from './engine/state';
 import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
 
