@@ -1,7 +1,7 @@
 // The engine's checks and texts for direct-LUN disk requests (reference/engine-rest-api.md §4.2–4.6), the
 // request shapes the handlers parse into, and the VM status sets the disk operations test. Enforced by the
 // emulator whatever the console pre-validates (design §4). Used by ops-disks.ts and ops-attachments.ts.
-import { ALIAS_MAX, DESCRIPTION_MAX } from '../../src/domain/disk-naming';
+import { ALIAS_MAX, ALIAS_RE, DESCRIPTION_MAX } from '../../src/domain/disk-naming';
 import type { DiskInterface, Sgio } from '../../src/domain/model';
 import type { Engine } from './engine';
 import { ACTION, TYPE, backendFailure, cannot, incompleteParameters, interfaceName, vmStatusName, type Action } from './messages';
@@ -37,8 +37,6 @@ export interface AttachmentInput {
   usesScsiReservation?: boolean | undefined;
 }
 
-// The same limits the console checks (src/domain/disk-naming.ts); the engine enforces them whatever it was sent.
-const ALIAS_RE = /^[\p{L}\p{N}._-]*$/u;
 const RUNNING = new Set(['up', 'paused']);
 /** The VM statuses in which a disk can be added, attached, plugged or unplugged. */
 export const PLUGGABLE_VM_STATUSES = new Set(['up', 'paused', 'down']);
@@ -64,8 +62,19 @@ export function validateLunInput(input: LunDiskInput): { type: 'iscsi' | 'fcp'; 
   return { type: input.lunType, lu: { ...lu, id: lu.id } };
 }
 
+/**
+ * VALIDATION_DISK_ALIAS_INVALID with the console's own character rule and length limit (src/domain/disk-naming.ts),
+ * which the engine enforces whatever it was sent. An absent or empty alias is not this check's business: the
+ * console's rule wants at least one character, but the emulator has always let an empty alias through here — a
+ * create then takes the engine's default alias, an edit stores it as sent.
+ */
+function aliasInvalid(alias: string | undefined): boolean {
+  if (alias === undefined || alias === '') return false;
+  return !ALIAS_RE.test(alias) || alias.length > ALIAS_MAX;
+}
+
 export function validateNameAndDescription(action: Action, alias: string | undefined, description: string | undefined) {
-  if (alias !== undefined && (!ALIAS_RE.test(alias) || alias.length > ALIAS_MAX)) {
+  if (aliasInvalid(alias)) {
     throw backendFailure(400, 'Disk alias name must be formed of alpha-numeric characters or "-_."');
   }
   if (description !== undefined && description.length > DESCRIPTION_MAX) {

@@ -1,6 +1,7 @@
 // Creating direct-LUN disks: floating (POST /disks) or on a VM (POST /vms/{id}/diskattachments without disk.id,
 // with the seed's connect-on-the-pool design), and the connections a new disk gets. The checks and texts are in
 // disk-rules.ts; plugging the new disk into a VM is ops-attachments.ts's `plug`.
+import { engineDefaultAlias } from '../../src/domain/disk-naming';
 import { holders } from './connection-refs';
 import {
   PLUGGABLE_VM_STATUSES, attachmentFrom, checkHostSeesLun, lunInUse, requireInterface, requireVmStatus, validateLunInput,
@@ -11,6 +12,9 @@ import { ACTION, TYPE, backendFailure, cannot, interfaceName } from './messages'
 import { plug } from './ops-attachments';
 import { connectLun, hostLuns, releaseOnHost } from './ops-storage';
 import type { EmAttachment, EmConnection, EmHost, EmLunDisk, EmLunRecord } from './state';
+
+/** A floating disk created without an alias gets the engine's default with no VM name: "_Disk1". */
+const FLOATING_DEFAULT_ALIAS = engineDefaultAlias('', 0);
 
 // ---- connections of a new disk ---------------------------------------------------------------------------
 
@@ -108,11 +112,11 @@ export async function createFloatingLunDisk(e: Engine, input: LunDiskInput, corr
         throw err;
       }
     }
-    const create = job.step(`Creating disk ${input.alias || '_Disk1'} from LUN ${lu.id}`);
+    const create = job.step(`Creating disk ${input.alias || FLOATING_DEFAULT_ALIAS} from LUN ${lu.id}`);
     await e.delay('createDisk');
     // Checked again: someone may have taken the LUN while we waited on the host.
     lunInUse(e, lu.id);
-    const disk = diskFromInput(e, input, type, lu, '_Disk1');
+    const disk = diskFromInput(e, input, type, lu, FLOATING_DEFAULT_ALIAS);
     e.state.disks.push(disk);
     create.finish(`Created disk ${disk.alias} from LUN ${lu.id}`);
     job.finish();
@@ -211,7 +215,7 @@ export async function createLunDiskOnVm(
   requireVmStatus(vm, ACTION.add, PLUGGABLE_VM_STATUSES);
   const san = e.lun(lu.id);
   const sgio = input.sgio && input.sgio !== 'disabled' ? input.sgio : undefined;
-  const alias = input.alias || `${vm.name}_Disk${e.attachmentsOfVm(vm.id).length + 1}`;
+  const alias = input.alias || engineDefaultAlias(vm.name, e.attachmentsOfVm(vm.id).length);
   validateVmElement(e, ACTION.add, vm, { alias, sgio, discardMaxSize: input.hostId ? san?.discardMaxSize : 0 }, a);
   checkHostSeesLun(e, ACTION.add, input.hostId, lu.id);
   // Down VM: plugged unless active is false. Running: plugged only when active is true (reference §4.3).

@@ -311,7 +311,7 @@ async function runAttempt(state: RunState, h: EmHost): Promise<boolean> {
     run.fail(`Failed to run ${vm.name} on ${h.name}: ${failure} (${attempt})`);
     state.reasons.push(`${h.name}: ${failure}`);
     e.event(151, 'warning', `Failed to run VM ${vm.name} on Host ${h.name}.`, { vmId: vm.id, hostId: h.id, ...state.corr });
-    await releaseOnHost(e, h.id, (x) => x.startsWith(`vm:${vm.id}/`));
+    await releaseOnHost(e, h.id, holders.ofVm(vm.id));
     delete vm.hostId;
     vm.status = 'wait_for_launch';
     return false;

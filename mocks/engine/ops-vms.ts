@@ -87,7 +87,7 @@ export function stopVm(e: Engine, vmId: string, how: 'shutdown' | 'stop', correl
 async function releaseVmConnections(e: Engine, job: JobRun, vm: EmVm, hostId: string) {
   const host = e.hostName(hostId);
   const rel = job.step(`Releasing on ${host} the connections ${vm.name} no longer needs there`, { hostId });
-  const outcomes = await releaseOnHost(e, hostId, (h) => h.startsWith(`vm:${vm.id}/`));
+  const outcomes = await releaseOnHost(e, hostId, holders.ofVm(vm.id));
   rel.finish(
     outcomes.length > 0
       ? `Released on ${host} what ${vm.name} no longer needs: ${outcomes.map((o) => o.text).join('; ')}`
