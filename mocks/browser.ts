@@ -4,7 +4,7 @@ import { setupWorker } from 'msw/browser';
 import { Emulator, parseLatency, settleInterrupted } from './emulator';
 import type { EmState } from './engine/state';
 import { createHandlers } from './handlers';
-import { fromStored, toStored, type StoredState } from './persist';
+import { fromStored, parseStored, toStored } from './persist';
 import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
 
 // The emulated engine's database lives in sessionStorage (per tab, gone when the tab closes), so a reload
@@ -15,9 +15,9 @@ const LATENCY_KEY = 'dlc.emulator.latency';
 function load(): EmState | undefined {
   try {
     const raw = sessionStorage.getItem(STATE_KEY);
-    if (!raw) return undefined;
-    const s = JSON.parse(raw) as StoredState;
-    return s.version === 1 ? fromStored(s) : undefined;
+    // An older emulator's state, or anything garbled, is refused: the scenario is rebuilt instead.
+    const stored = raw ? parseStored(raw) : undefined;
+    return stored ? fromStored(stored) : undefined;
   } catch {
     return undefined;
   }

@@ -1,10 +1,10 @@
 // The emulated engine as one object the browser entry, the Node entry and the tests share: the engine state
 // of a scenario, reset, latency, fault injection, and what a reviewer or a test wants to look at.
-import { release } from './engine/connection-refs';
+import { holders, release } from './engine/connection-refs';
 import { Engine } from './engine/engine';
 import { takeLunBySomeoneElse } from './engine/ops-disks';
+import { crashHost, recoverHost } from './engine/ops-host-failure';
 import { cutPortal, restorePortal } from './engine/ops-storage';
-import { crashHost, recoverHost } from './engine/ops-vms';
 import type { EmState } from './engine/state';
 import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
 
@@ -43,7 +43,7 @@ export function settleInterrupted(state: EmState, now: number): EmState {
       vm.status = 'down';
       if (vm.hostId) {
         const hostId = vm.hostId;
-        state.sessions = release(state.sessions, hostId, (h) => h.startsWith(`vm:${vm.id}/`)).sessions;
+        state.sessions = release(state.sessions, hostId, holders.ofVm(vm.id)).sessions;
       }
       delete vm.hostId;
     } else if (vm.status === 'migrating') {
@@ -51,7 +51,7 @@ export function settleInterrupted(state: EmState, now: number): EmState {
     }
   }
   for (const h of [...new Set(state.sessions.map((s) => s.hostId))]) {
-    state.sessions = release(state.sessions, h, (x) => x.startsWith('op:')).sessions;
+    state.sessions = release(state.sessions, h, holders.anyOperation).sessions;
   }
   return state;
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from './engine/engine';
 import { createLunDiskOnVm } from './engine/ops-disks';
 import { checkLogin } from './engine/ops-storage';
-import { fromStored, toStored } from './persist';
-import { buildScenario } from './scenarios';
+import { migrateVm, startVm } from './engine/ops-vms';
+import { STORED_STATE_VERSION, fromStored, parseStored, toStored } from './persist';
+import { SCENARIOS, buildScenario } from './scenarios';
 import { LAB_CHAP } from './scenarios/lab';
 
 describe('the emulated engine state kept in sessionStorage', () => {
@@ -39,5 +40,51 @@ describe('the emulated engine state kept in sessionStorage', () => {
     // A right password still logs in after the reload, a wrong one still fails.
     expect(checkLogin(again, host, right).ok).toBe(true);
     expect(checkLogin(again, host, wrong).ok).toBe(false);
+  });
+
+  it('reads every scenario back unchanged through its schema, and a state that operations filled in', async () => {
+    for (const name of Object.keys(SCENARIOS)) {
+      const text = JSON.stringify(toStored(buildScenario(name)));
+      expect(parseStored(text), name).toEqual(JSON.parse(text));
+    }
+    // Jobs, steps, events with correlation ids, sessions with holders, device specs, logical names: the fields a
+    // fresh scenario leaves out.
+    const e = new Engine(buildScenario('lab'));
+    const app01 = e.state.vms.find((v) => v.name === 'app01');
+    const db01 = e.state.vms.find((v) => v.name === 'db01');
+    if (!app01 || !db01) throw new Error('lab changed');
+    startVm(e, app01.id, 'corr-run');
+    migrateVm(e, db01.id, undefined, 'corr-migrate');
+    await e.idle();
+    const text = JSON.stringify(toStored(e.state));
+    expect(text).toContain('"deviceSpecs":[{');
+    expect(text).toContain('"correlationId":"corr-run"');
+    const back = parseStored(text);
+    expect(back).toEqual(JSON.parse(text));
+    if (!back) throw new Error('refused');
+    expect(fromStored(back).vms.find((v) => v.id === app01.id)?.status).toBe('up');
+  });
+
+  it('refuses a state an older emulator stored: the scenario is rebuilt instead', () => {
+    const stored = toStored(buildScenario('lab'));
+    expect(parseStored(JSON.stringify(stored))).toBeDefined();
+    expect(parseStored(JSON.stringify({ ...stored, version: STORED_STATE_VERSION - 1 }))).toBeUndefined();
+    const { version: _version, ...unversioned } = stored;
+    expect(parseStored(JSON.stringify(unversioned))).toBeUndefined();
+  });
+
+  it('refuses garbage', () => {
+    for (const raw of ['', 'not json', '{"version":1', 'null', '42', '"text"', '[]', '{}', `{"version":${STORED_STATE_VERSION}}`]) {
+      expect(parseStored(raw), raw).toBeUndefined();
+    }
+    const stored = toStored(buildScenario('lab'));
+    const [disk, ...otherDisks] = stored.disks;
+    const [session, ...otherSessions] = stored.sessions;
+    if (!disk || !session) throw new Error('lab changed');
+    // One wrong field anywhere is enough.
+    expect(parseStored(JSON.stringify({ ...stored, disks: [{ ...disk, alias: 7 }, ...otherDisks] }))).toBeUndefined();
+    expect(parseStored(JSON.stringify({ ...stored, sessions: [{ ...session, holders: 'vm:1/disk:2' }, ...otherSessions] }))).toBeUndefined();
+    expect(parseStored(JSON.stringify({ ...stored, vms: [...stored.vms, { name: 'no id' }] }))).toBeUndefined();
+    expect(parseStored(JSON.stringify({ ...stored, hosts: 'host1' }))).toBeUndefined();
   });
 });

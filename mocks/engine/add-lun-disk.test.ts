@@ -9,6 +9,7 @@ import { listHosts } from '../../src/engine-api/hosts';
 import { listVms } from '../../src/engine-api/vms';
 import { byName, setupEmulatedEngine } from '../../src/test/engine-harness';
 import { LAB_CHAP } from '../scenarios/lab';
+import { createFloatingLunDisk, createLunDiskOnVm } from './ops-disks';
 
 const { ctx } = setupEmulatedEngine('lab');
 const SECURE = 'iqn.2024-03.com.example.lab:array-a.secure';
@@ -78,6 +79,20 @@ describe('creating a direct-LUN disk with lun_storage.host', () => {
     );
     expect(ctx.emulator.engine.state.disks.find((d) => d.id === att.diskId)?.alias).toBe('app01_Disk3');
     expect(att.active).toBe(true);
+  });
+
+  it('an empty alias is not refused: the engine names the disk ("_Disk1" floating, "<vm>_DiskN" on a VM)', async () => {
+    const { host, lun } = await secureLunOn('host3');
+    const e = ctx.emulator.engine;
+    // The console leaves an empty alias out of its request; a bare API call may send it as is.
+    const lu = { address: lun.lu.address, port: lun.lu.port, target: lun.lu.target };
+    const floating = await createFloatingLunDisk(e, { alias: '', lunType: 'iscsi', hostId: host.id, lu: { id: lun.id, ...lu } });
+    expect(floating.alias).toBe('_Disk1');
+    const other = (await listHostStorage(host.id)).find((l) => l.lu.target === SECURE && !l.lu.diskId && l.id !== lun.id);
+    if (!other) throw new Error('no second free LUN on the secure target');
+    const vm = byName(await listVms(), 'app01');
+    const att = await createLunDiskOnVm(e, vm.id, { alias: '', lunType: 'iscsi', lu: { id: other.id, ...lu } }, { interface: 'virtio_scsi', active: false });
+    expect(e.state.disks.find((d) => d.id === att.diskId)?.alias).toBe('app01_Disk3');
   });
 });
 

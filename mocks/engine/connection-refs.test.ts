@@ -30,7 +30,7 @@ describe('connection reference counting per host', () => {
 
   it('keeps a connection a storage domain holds', () => {
     const s = acquire(acquire([], 'h1', t1, sd), 'h1', t1, d1);
-    const r = release(s, 'h1', (h) => h.startsWith('vm:vm1/'));
+    const r = release(s, 'h1', holders.ofVm('vm1'));
     expect(r.outcomes[0]).toMatchObject({ loggedOut: false, remaining: [sd] });
   });
 
@@ -56,6 +56,33 @@ describe('connection reference counting per host', () => {
   it('forgets every session of a crashed host', () => {
     const s = acquire(acquire([], 'h1', t1, sd), 'h2', t1, sd);
     expect(dropHost(s, 'h1').map((x) => x.hostId)).toEqual(['h2']);
+  });
+
+  it('tells the holds of one VM from those of another VM, a storage domain or an operation', () => {
+    const ofVm1 = holders.ofVm('vm1');
+    expect(ofVm1(d1)).toBe(true);
+    expect(ofVm1(d2)).toBe(true);
+    expect(ofVm1(holders.vmDisk('vm10', 'disk1'))).toBe(false);
+    expect(ofVm1(holders.vmDisk('vm2', 'disk1'))).toBe(false);
+    expect(ofVm1(sd)).toBe(false);
+    expect(ofVm1(holders.operation('vm1'))).toBe(false);
+    expect(ofVm1(holders.storageDomain('vm1'))).toBe(false);
+  });
+
+  it('releases every hold of a VM on a host and nothing else', () => {
+    const other = holders.vmDisk('vm2', 'disk1');
+    const s = acquire(acquire(acquire(acquire([], 'h1', t1, d1), 'h1', t1, other), 'h1', t2, d2), 'h1', t2, sd);
+    const r = release(s, 'h1', holders.ofVm('vm1'));
+    expect(r.sessions.map((x) => [x.target, x.holders])).toEqual([
+      ['iqn.a:t1', [other]],
+      ['iqn.a:t2', [sd]],
+    ]);
+  });
+
+  it('tells an operation\'s temporary hold from the holds that stay', () => {
+    expect(holders.anyOperation(holders.operation('job-1'))).toBe(true);
+    expect(holders.anyOperation(d1)).toBe(false);
+    expect(holders.anyOperation(sd)).toBe(false);
   });
 
   it('parses holders', () => {

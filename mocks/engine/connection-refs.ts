@@ -24,11 +24,19 @@ export interface HostSession extends ConnectionRef {
   state: 'logged_in' | 'failed';
 }
 
+/** Every hold of one VM starts with this: one per disk of the VM (`holders.vmDisk`). */
+const vmPrefix = (vmId: string) => `vm:${vmId}/`;
+const OPERATION_PREFIX = 'op:';
+
 export const holders = {
   storageDomain: (sdId: string) => `sd:${sdId}`,
-  vmDisk: (vmId: string, diskId: string) => `vm:${vmId}/disk:${diskId}`,
+  vmDisk: (vmId: string, diskId: string) => `${vmPrefix(vmId)}disk:${diskId}`,
   /** Held while an operation (a run, a migration, an add) has connected a host but not yet decided to keep it. */
-  operation: (opId: string) => `op:${opId}`,
+  operation: (opId: string) => `${OPERATION_PREFIX}${opId}`,
+  /** Matches every hold of one VM (any of its disks): what a VM that stops or fails to start lets go of. */
+  ofVm: (vmId: string) => (holder: string): boolean => holder.startsWith(vmPrefix(vmId)),
+  /** Matches every operation's temporary hold: what nothing keeps once the operations are gone. */
+  anyOperation: (holder: string): boolean => holder.startsWith(OPERATION_PREFIX),
 };
 
 export type ParsedHolder =

@@ -31,8 +31,6 @@ export function tokenOk(e: Engine, request: Request): boolean {
   return e.state.tokens.some((t) => t.token === m[1] && t.exp > now);
 }
 
-export class BadRequest extends Error {}
-
 export async function readJson(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
   if (!text.trim()) return {};

@@ -1,10 +1,9 @@
 import type { DiskInterface, Sgio } from '../../src/domain/model';
 import { DISK_INTERFACES } from '../../src/domain/model';
 import { EngineFault, incompleteParameters } from '../engine/messages';
-import {
-  attachExistingDisk, createFloatingLunDisk, createLunDiskOnVm, detachDisk, removeDisk, updateAttachment,
-  type AttachmentInput, type AttachmentUpdateInput, type LunDiskInput,
-} from '../engine/ops-disks';
+import type { AttachmentInput, LunDiskInput } from '../engine/disk-rules';
+import { attachExistingDisk, detachDisk, removeDisk, updateAttachment, type AttachmentUpdateInput } from '../engine/ops-attachments';
+import { createFloatingLunDisk, createLunDiskOnVm } from '../engine/ops-disks';
 import { attachmentJson, collection, diskJson } from '../engine/wire';
 import { api, bool, correlationId, int, json, obj, parseSearch, queryBool, readJson, searchMatch, str, type EngineRef } from './context';
 

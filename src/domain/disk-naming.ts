@@ -7,8 +7,8 @@ export const ALIAS_MAX = 255;
 /** DISK_DESCRIPTION_MAX_SIZE. */
 export const DESCRIPTION_MAX = 500;
 
-/** Letters of any script, digits, '.', '_' and '-' (the I18N name rule). */
-const ALIAS_RE = /^[\p{L}\p{N}._-]+$/u;
+/** Letters of any script, digits, '.', '_' and '-' (the I18N name rule); the emulated engine checks the same. */
+export const ALIAS_RE = /^[\p{L}\p{N}._-]+$/u;
 /** Control characters (other than none) are what the engine's "ASCII or UTF letters" rule refuses in practice. */
 const CONTROL_RE = /\p{Cc}/u;
 

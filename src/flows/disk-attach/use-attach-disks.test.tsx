@@ -5,7 +5,7 @@ import { act, renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachExistingDisk } from '../../../mocks/engine/ops-disks';
+import { attachExistingDisk } from '../../../mocks/engine/ops-attachments';
 import { parseAttachment } from '../../../mocks/handlers/disks';
 import { defaultAttachChoice } from '../../domain/attach-options';
 import { setupEmulatedEngine } from '../../test/engine-harness';
