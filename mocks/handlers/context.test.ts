@@ -191,8 +191,8 @@ describe('the search grammar of the list handlers', () => {
     const f = fault(() => parseSearch('cluster=Default', ['name', 'status']));
     expect(f).toMatchObject({ status: 400, reason: 'Operation Failed', detail: "Invalid search text: 'cluster=Default'. Supported here: name, status." });
     expect(fault(() => parseSearch('db01', ['name'])).detail).toBe("Invalid search text: 'db01'. Supported here: name.");
-    // "or" is not part of the grammar: the whole text is one term whose value holds the "or".
-    expect(parseSearch('name=a or name=b', ['name'])).toEqual([['name', 'a or name=b']]);
+    // The engine has OR too; the emulator refuses it plainly instead of misreading it.
+    expect(fault(() => parseSearch('name=a or name=b', ['name'])).detail).toBe("Invalid search text: 'name=a or name=b'. The emulated engine supports AND only.");
   });
 
   it('matches values case-insensitively with * wildcards, other characters literally', () => {

@@ -94,6 +94,11 @@ export function correlationId(request: Request, url: URL): string | undefined {
 /** A tiny subset of the engine's search language: `field=value` terms joined by "and". */
 export function parseSearch(search: string | null, allowed: readonly string[]): Array<[string, string]> {
   if (!search || !search.trim()) return [];
+  // The engine's grammar also has OR (SearchParser); the console never sends it, and the emulator says so plainly
+  // rather than reading "a or name=b" as one value.
+  if (/\s+or\s+/i.test(search)) {
+    throw new EngineFault(400, 'Operation Failed', `Invalid search text: '${search}'. The emulated engine supports AND only.`);
+  }
   const terms = search.split(/\s+and\s+/i).map((t) => t.trim()).filter(Boolean);
   return terms.map((t) => {
     const m = /^([a-z_.]+)\s*=\s*(.*)$/i.exec(t);
