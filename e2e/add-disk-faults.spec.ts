@@ -1,29 +1,10 @@
 // The Add Direct LUN disk wizard when things go wrong: each failure where the user acted, with the engine's
 // reason, nothing typed lost, no silent partial success, no duplicate disk.
-import type { Page } from '@playwright/test';
 import { emulator, expect, openConsole, test } from './fixtures';
 import { AddDiskWizard, LAB, recordEngineRequests } from './pages/add-disk-wizard';
+import { freeLun, vmIdOf } from './engine-state';
 
-async function vmIdOf(page: Page, name: string): Promise<string> {
-  return emulator(page, (em, n) => em.engine.state.vms.find((v) => v.name === n)?.id ?? '', name);
-}
 
-async function freeLun(page: Page, target: string): Promise<string> {
-  const id = await emulator(
-    page,
-    (em, t) =>
-      em.engine.state.luns.find(
-        (l) =>
-          l.targetIqn === t &&
-          l.activePaths === l.paths &&
-          !em.engine.state.disks.some((d) => d.kind === 'lun' && d.lun.id === l.id) &&
-          !em.engine.state.storageDomains.some((s) => s.lunIds.includes(l.id)),
-      )?.id ?? '',
-    target,
-  );
-  if (!id) throw new Error(`no free LUN behind ${target}`);
-  return id;
-}
 
 test.describe('Add Direct LUN disk: failures land where they belong', () => {
   test('a wrong CHAP password lands on the password field, and nothing typed is lost', async ({ page }) => {

@@ -6,6 +6,7 @@
 import type { Page, Request } from '@playwright/test';
 import { emulator, expect, openConsole, test } from './fixtures';
 import { AddDiskWizard, LAB } from './pages/add-disk-wizard';
+import { freeLun } from './engine-state';
 
 interface CreateRequest {
   path: string;
@@ -42,22 +43,6 @@ async function disksOnLun(page: Page, lunId: string) {
   );
 }
 
-async function freeLun(page: Page, target: string): Promise<string> {
-  const id = await emulator(
-    page,
-    (em, t) =>
-      em.engine.state.luns.find(
-        (l) =>
-          l.targetIqn === t &&
-          l.activePaths === l.paths &&
-          !em.engine.state.disks.some((d) => d.kind === 'lun' && d.lun.id === l.id) &&
-          !em.engine.state.storageDomains.some((s) => s.lunIds.includes(l.id)),
-      )?.id ?? '',
-    target,
-  );
-  if (!id) throw new Error(`no free LUN behind ${target}`);
-  return id;
-}
 
 function reloginDialog(page: Page) {
   return page.getByRole('dialog', { name: 'Your session has ended' });
