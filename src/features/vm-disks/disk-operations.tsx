@@ -7,6 +7,7 @@ import { errorText } from '../../engine-api/errors';
 import { hostKeys } from '../../engine-api/hosts';
 import { vmKeys } from '../../engine-api/vms';
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
+import { isVmRunning } from '../../domain/vm-status';
 import type { OperationOutcome } from '../../ui/OperationDialog';
 
 export type DiskOperation = 'activate' | 'deactivate' | 'detach';
@@ -22,7 +23,7 @@ export function invalidateDiskChange(qc: QueryClient, vmId: string) {
 
 export function describeOperation(op: DiskOperation, vm: Vm, disk: Disk | undefined, hostName: string | undefined) {
   const alias = disk?.alias ?? 'the disk';
-  const running = vm.status === 'up' || vm.status === 'paused';
+  const running = isVmRunning(vm.status);
   const lun = disk?.storageType === 'lun';
   switch (op) {
     case 'activate':
