@@ -12,7 +12,6 @@ import { discoverResponseWire, hostStorageListWire, iscsiLogin } from './host-st
 import { jobListWire, stepListWire } from './jobs';
 import { session } from './session';
 import { requestToken } from './sso';
-import { storageConnectionListWire } from './storage-connections';
 import { storageDomainListWire } from './storage-domains';
 import { engineRequest } from './transport';
 import { vmListWire } from './vms';
@@ -109,10 +108,9 @@ describe('wire schemas', () => {
     expect(r.discovered_targets).toEqual([{ address: '10.35.1.72', port: 3260, portal: '10.35.1.72:3260,1', target: 'iqn.2015-08.com.tgt:444' }]);
   });
 
-  it('parses storage domains (deduplicating LUNs listed once per connection), connections, jobs, steps, events', () => {
+  it('parses storage domains (deduplicating LUNs listed once per connection), jobs, steps, events', () => {
     const sds = storageDomainListWire.parse({ storage_domain: [{ id: 'sd1', name: 'data1', type: 'data', available: '100', used: '50', storage: { type: 'iscsi', volume_group: { logical_units: { logical_unit: [{ id: 'L1', address: 'a' }, { id: 'L1', address: 'b' }, { id: 'L2' }] } } } }] });
     expect(sds[0]?.luns.map((l) => l.id)).toEqual(['L1', 'L2']);
-    expect(storageConnectionListWire.parse({ storage_connection: [{ id: 'c1', type: 'iscsi', address: '10.0.0.1', port: '3260', target: 'iqn.x' }] })[0]).toMatchObject({ port: 3260 });
     expect(jobListWire.parse({ job: [{ id: 'j', description: 'Adding Disk', status: 'started', start_time: 1472564909990 }] })[0]).toMatchObject({ startTime: 1472564909990 });
     expect(stepListWire.parse({ step: [{ id: 's', description: 'x', type: 'executing', number: '1', status: 'finished', job: { id: 'j' }, parent_step: { id: 'p' }, execution_host: { id: 'h' } }] })[0]).toMatchObject({ number: 1, parentStepId: 'p', executionHostId: 'h', jobId: 'j' });
     expect(stepListWire.parse({ step: [{ id: 's', type: 'something_new', status: 'started' }] })[0]?.type).toBe('unknown');
