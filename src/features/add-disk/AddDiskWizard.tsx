@@ -25,6 +25,7 @@ import { createFromForm, ReviewAndCreate } from '../../flows/lun-disk/CreateRevi
 import { AttachInsteadAction, GoToDiskLink } from '../../flows/lun-disk/UsedLunActions';
 import { AttachExistingModal } from './AttachExistingModal';
 import { useCreateLunDisk, type CreateOutcome } from '../../flows/lun-disk/use-create-lun-disk';
+import { paths } from '../../ui/paths';
 
 const STEP_NAMES: Record<LunDiskStepId, string> = { source: 'Source', targets: 'Targets', lun: 'LUN', disk: 'Disk', review: 'Review' };
 
@@ -158,7 +159,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
             onClose={() => setAttaching(undefined)}
             onAttached={() => {
               discardDraft();
-              void navigate(`/vms/${vm.id}?tab=disks`);
+              void navigate(paths.vm(vm.id, { tab: 'disks' }));
             }}
           />
         ) : null}

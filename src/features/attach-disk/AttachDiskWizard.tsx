@@ -38,6 +38,7 @@ import {
 } from './form';
 import { useAttachData, vmBlocker } from './use-attach-data';
 import { VmStep } from './VmStep';
+import { paths } from '../../ui/paths';
 
 type Problems = Partial<Record<'vm' | 'disk' | 'options' | 'review', string>>;
 
@@ -197,7 +198,7 @@ export function AttachDiskWizard({
     }
   };
 
-  const vmDisksPath = `/vms/${encodeURIComponent(vmId)}?tab=disks`;
+  const vmDisksPath = paths.vm(vmId, { tab: 'disks' });
 
   if (outcome) {
     return <CreateResult outcome={outcome} onDone={() => void navigate(origin)} doneLabel="Done" onAnother={onRestart} anotherLabel="Attach another disk" />;
