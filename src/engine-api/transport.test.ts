@@ -1,9 +1,10 @@
 // Every way a call to the engine can fail becomes one EngineError: both fault envelopes, 401 without JSON, an empty
-// 404, a network failure, an answer that does not match the wire schema; and what each request sends.
+// 404, a network failure, an answer that does not match the wire schema or is not JSON at all; and what each
+// request sends.
 // Fixtures follow reference/engine-rest-api.md §2.2–2.4.
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { EngineError } from './errors';
 import { hostListWire } from './hosts';
@@ -76,5 +77,64 @@ describe('transport errors', () => {
     expect(seen?.headers.get('Authorization')).toBe('Bearer tok-1');
     expect(seen?.headers.get('Accept')).toBe('application/json');
     expect(seen?.headers.get('Content-Type')).toBe('application/json');
+  });
+});
+
+describe('answers that are not the engine\'s JSON', () => {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    vi.restoreAllMocks();
+  });
+  afterAll(() => server.close());
+  const list = () => engineRequest({ path: '/hosts', schema: hostListWire }).catch((e: unknown) => e);
+  const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>…</form></body></html>';
+
+  it('a 200 with an HTML page (a proxy\'s login page) is a parse error naming what came back, not a SyntaxError', async () => {
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => new HttpResponse(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } })));
+    const e = await list();
+    expect(e).toBeInstanceOf(EngineError);
+    expect(e).toMatchObject({ kind: 'parse', status: 200, method: 'GET', path: '/hosts' });
+    const text = e instanceof EngineError ? e.userMessage : '';
+    expect(text).toBe(
+      "The engine sent a response the console does not understand: GET /hosts answered 200 with an HTML page (text/html), not the engine's JSON — most likely the login or error page of a proxy or web server in front of the engine",
+    );
+    expect(text).not.toMatch(/SyntaxError|Unexpected token|JSON\.parse|DOCTYPE/i);
+  });
+
+  it('a 200 whose JSON does not parse says so, without the parser\'s text', async () => {
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => new HttpResponse('{"host": [{"id": "1"', { status: 200, headers: { 'Content-Type': 'application/json' } })));
+    const e = await list();
+    expect(e).toMatchObject({ kind: 'parse', status: 200, reason: 'GET /hosts answered 200 with JSON that does not parse — most likely an answer cut short on the way' });
+  });
+
+  it('a 500 with an HTML error page names the status once: its phrase and what came back, the code left to the caller', async () => {
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => new HttpResponse('<html><body><h1>500 Internal Server Error</h1></body></html>', { status: 500, headers: { 'Content-Type': 'text/html' } })));
+    const e = await list();
+    expect(e).toMatchObject({ kind: 'fault', status: 500, key: undefined, messages: [] });
+    const reason = e instanceof EngineError ? e.reason : '';
+    expect(reason).toBe(
+      "Internal Server Error: the answer was an HTML page (text/html), not the engine's JSON — most likely the login or error page of a proxy or web server in front of the engine",
+    );
+    expect(reason).not.toMatch(/500/);
+  });
+
+  it('without a status text (HTTP/2) the reason is the standard phrase, never "HTTP 502"', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+    const e = await list();
+    expect(e).toMatchObject({ kind: 'fault', status: 502 });
+    expect(e instanceof EngineError ? e.userMessage : '').toMatch(/^Bad Gateway: the answer was an HTML page \(text\/html\)/);
+    expect(e instanceof EngineError ? e.userMessage : '').not.toMatch(/HTTP|502/);
+  });
+
+  it('a status without a known phrase or body still says something, without repeating the code', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 507 }));
+    expect(await list()).toMatchObject({ kind: 'fault', status: 507, reason: 'The request failed' });
+  });
+
+  it('an empty 200 still reads as an empty object', async () => {
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => new HttpResponse(null, { status: 200 })));
+    expect(await list()).toEqual([]);
   });
 });
