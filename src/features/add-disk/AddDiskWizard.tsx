@@ -12,6 +12,7 @@ import { WizardBridge } from '../../ui/WizardBridge';
 import { WizardFooter } from '../../ui/WizardFooter';
 import { LunDiskProvider, useLunDiskData, useLunTableView } from '../../flows/lun-disk/data';
 import { DiskStep } from '../../flows/lun-disk/DiskStep';
+import { LUN_DISK_DRAFT_FIELDS } from '../../flows/lun-disk/draft';
 import {
   LUN_DISK_STEPS, SECRET_FIELDS, lunDiskDefaults, schemaForStep, stepResolver, type LunDiskFormValues, type LunDiskStepId,
 } from '../../flows/lun-disk/form';
@@ -38,7 +39,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   const draftKey = draftKeyOf(vm?.id);
   const [initial] = useState(() => {
     const defaults = lunDiskDefaults(vm ? { name: vm.name, status: vm.status, virtioScsiEnabled: vm.virtioScsiEnabled } : undefined);
-    const draft = loadDraft<LunDiskFormValues>(draftKey);
+    const draft = loadDraft(draftKey, LUN_DISK_DRAFT_FIELDS);
     const step = LUN_DISK_STEPS.find((s) => s === draft?.step);
     return { values: draft ? { ...defaults, ...draft.values, chapPassword: '' } : defaults, step: step ?? 'source', restored: !!draft };
   });

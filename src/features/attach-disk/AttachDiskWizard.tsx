@@ -38,6 +38,7 @@ import {
 } from './form';
 import { useAttachData, vmBlocker } from './use-attach-data';
 import { VmStep } from './VmStep';
+import { ATTACH_DRAFT_FIELDS } from './draft';
 import { paths } from '../../ui/paths';
 
 type Problems = Partial<Record<'vm' | 'disk' | 'options' | 'review', string>>;
@@ -59,7 +60,7 @@ export function AttachDiskWizard({
   const draftKey = draftKeyOf(initialVm?.id, initialDisk?.id);
   const [initial] = useState(() => {
     const defaults = attachDefaults(initialVm, initialDisk?.id);
-    const draft = loadDraft<AttachFormValues>(draftKey);
+    const draft = loadDraft(draftKey, ATTACH_DRAFT_FIELDS);
     const values: AttachFormValues = draft ? { ...defaults, ...draft.values, chapPassword: '' } : defaults;
     const saved = ATTACH_STEPS.find((s) => s === draft?.step);
     const step: AttachStepId = saved && visibleSteps(values.mode, values.storageType).includes(saved) ? saved : initialVm ? 'disk' : 'vm';
