@@ -57,9 +57,11 @@ export default tseslint.config(
   },
   {
     // Engine data is never typed with `as`: it is parsed with zod where it arrives (src/engine-api), and the
-    // emulator reads requests with its own checked readers (mocks/handlers). `as const` stays allowed. The one exception is named in src/engine-api/wire.ts:
-    // the generic collection helpers, whose computed keys TypeScript cannot type (zod checks the data itself).
-    files: ['src/engine-api/**/*.ts', 'mocks/handlers/**/*.ts', 'mocks/persist.ts', 'mocks/browser.ts'],
+    // emulator reads requests with its own checked readers (mocks/handlers); stored data is parsed too (the
+    // emulator's saved state in mocks/persist.ts, a form draft field by field in src/ui/form-draft.ts). `as const`
+    // stays allowed. The one exception is named in src/engine-api/wire.ts: the generic collection helpers, whose
+    // computed keys TypeScript cannot type (zod checks the data itself).
+    files: ['src/engine-api/**/*.ts', 'mocks/handlers/**/*.ts', 'mocks/persist.ts', 'mocks/browser.ts', 'src/ui/form-draft.ts'],
     ignores: ['**/*.test.ts'],
     rules: { '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }] },
   },

@@ -10,11 +10,12 @@ import { session } from '../engine-api/session';
 import { logout } from '../engine-api/sso';
 import { EmulatorIndicator } from './EmulatorIndicator';
 import { useEmulatedMode } from '../ui/engine-mode';
+import { paths } from '../ui/paths';
 
 const NAV = [
-  { to: '/vms', label: 'Virtual Machines' },
-  { to: '/disks', label: 'Disks' },
-  { to: '/hosts', label: 'Hosts' },
+  { to: paths.vms(), label: 'Virtual Machines' },
+  { to: paths.disks(), label: 'Disks' },
+  { to: paths.hosts(), label: 'Hosts' },
 ] as const;
 
 function UserMenu() {

@@ -5,6 +5,7 @@ import { DiskPage } from '../features/disks/DiskPage';
 import { DisksPage } from '../features/disks/DisksPage';
 import { HostPage } from '../features/hosts/HostPage';
 import { HostsPage } from '../features/hosts/HostsPage';
+import { paths, ROUTE_PATTERNS } from '../ui/paths';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { VmPage } from './pages/VmPage';
@@ -16,15 +17,15 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/vms" replace /> },
-      { path: 'vms', element: <VmsListPage /> },
-      { path: 'vms/:vmId', element: <VmPage /> },
-      { path: 'disks', element: <DisksPage /> },
-      { path: 'disks/new', element: <AddDiskPage /> },
-      { path: 'disks/:diskId', element: <DiskPage /> },
-      { path: 'attach-disk', element: <AttachDiskPage /> },
-      { path: 'hosts', element: <HostsPage /> },
-      { path: 'hosts/:hostId', element: <HostPage /> },
+      { index: true, element: <Navigate to={paths.vms()} replace /> },
+      { path: ROUTE_PATTERNS.vms, element: <VmsListPage /> },
+      { path: ROUTE_PATTERNS.vm, element: <VmPage /> },
+      { path: ROUTE_PATTERNS.disks, element: <DisksPage /> },
+      { path: ROUTE_PATTERNS.addDisk, element: <AddDiskPage /> },
+      { path: ROUTE_PATTERNS.disk, element: <DiskPage /> },
+      { path: ROUTE_PATTERNS.attachDisk, element: <AttachDiskPage /> },
+      { path: ROUTE_PATTERNS.hosts, element: <HostsPage /> },
+      { path: ROUTE_PATTERNS.host, element: <HostPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,10 +4,11 @@
 // Sources: AttachDiskToVmCommand.validate, GetAllAttachableDisksByPoolId (webadmin-direct-lun.md §4.3, §5),
 // reference/engine-rest-api.md §4.3.
 import {
-  defaultInterface, diskOptionStates, effectiveOptions, interfaceChoices, interfaceProblem, isVmRunning,
+  defaultInterface, diskOptionStates, effectiveOptions, interfaceChoices, interfaceProblem,
   type DiskOptionContext, type DiskOptionValues, type InterfaceChoice, type OptionState,
 } from './disk-options';
 import type { Disk, DiskInterface, VmStatus } from './model';
+import { isVmRunning } from './vm-status';
 
 /** What the user chooses per disk when attaching it. */
 export interface AttachChoice {

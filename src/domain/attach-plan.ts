@@ -3,7 +3,7 @@
 // connections and are connected on the host that runs it next; attached to a running VM, the VM's host is checked
 // or connected to the target, then the disk is hot plugged. A failed plug leaves the disk attached and inactive.
 import { attachInTwoSteps } from './attach-options';
-import { isVmRunning } from './disk-options';
+import { isVmRunning } from './vm-status';
 import type { LunStorageType, VmStatus } from './model';
 
 export interface AttachPlanVm {

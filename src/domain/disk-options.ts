@@ -9,6 +9,7 @@
 //   that cannot be read-only (IDE, SATA) are disabled with the reason, instead of silently dropping read-only.
 import { INTERFACE_TEXT } from './format';
 import type { DiskInterface, VmStatus } from './model';
+import { isVmRunning, takesDisk } from './vm-status';
 
 export const WIZARD_INTERFACES = ['virtio_scsi', 'virtio', 'sata', 'ide'] as const satisfies readonly DiskInterface[];
 
@@ -70,19 +71,6 @@ export interface InterfaceChoice {
 }
 
 const INTERFACE_LABEL = INTERFACE_TEXT;
-
-/** The engine's own words for VM statuses in its messages. */
-const RUNNING: ReadonlySet<VmStatus> = new Set(['up', 'paused']);
-const PLUGGABLE: ReadonlySet<VmStatus> = new Set(['up', 'paused', 'down']);
-
-export function isVmRunning(status: VmStatus): boolean {
-  return RUNNING.has(status);
-}
-
-/** A disk can be added to a VM only while it is Up, Paused or Down (AddDiskCommand → VmValidator). */
-export function vmTakesNewDisk(status: VmStatus): boolean {
-  return PLUGGABLE.has(status);
-}
 
 /** VirtIO-SCSI when the VM has it enabled, VirtIO otherwise (AbstractDiskModel.setDefaultInterface). */
 export function defaultInterface(vm: DiskOptionVm | undefined): DiskInterface {
@@ -201,7 +189,7 @@ export function diskOptionStates(ctx: DiskOptionContext, v: DiskOptionValues): R
   } else if (!ctx.lun.discardMaxSize) passDiscard = { applies: false, reason: 'Discard is not supported by underlying storage.' };
 
   let activate: OptionState = { applies: true };
-  if (!vmTakesNewDisk(vm.status)) {
+  if (!takesDisk(vm.status)) {
     activate = { applies: false, reason: 'Cannot activate disk, VM should be in Down, Paused or Up status.' };
   } else if (isVmRunning(vm.status) && iface === 'ide') {
     activate = { applies: false, reason: 'When the VM is running, cannot activate a disk attached with IDE interface.' };

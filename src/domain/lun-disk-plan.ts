@@ -2,7 +2,7 @@
 // does (reference/engine-rest-api.md §4.2–4.3) and the seed's connection design the emulated engine implements
 // (docs/design.md §5.1, §5.3): connect on the pool, wait for the first host, then plug on the VM's host.
 import type { LunStorageType, VmStatus } from './model';
-import { isVmRunning } from './disk-options';
+import { isVmRunning } from './vm-status';
 
 export interface PlanInput {
   /** The alias that will be sent; empty for a VM disk means the engine names it. */

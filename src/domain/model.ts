@@ -158,16 +158,6 @@ export interface StorageDomain {
   used: number | undefined;
 }
 
-export interface StorageConnection {
-  id: string;
-  type: string;
-  address: string | undefined;
-  port: number | undefined;
-  target: string | undefined;
-  username: string | undefined;
-  path: string | undefined;
-}
-
 export const JOB_STATUSES = ['started', 'finished', 'failed', 'aborted', 'unknown'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 

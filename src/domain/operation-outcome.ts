@@ -5,6 +5,7 @@
 import { vmStatusText } from './format';
 import type { JobWithSteps, Step, Vm } from './model';
 import type { LifecycleAction } from './vm-actions';
+import { isTransitional } from './vm-status';
 
 export interface OperationOutcome {
   state: 'running' | 'done' | 'failed';
@@ -12,8 +13,6 @@ export interface OperationOutcome {
   /** Why it failed, in the engine's words (its failed steps, naming hosts and targets). */
   details: string[];
 }
-
-const TRANSITIONAL = new Set(['wait_for_launch', 'powering_up', 'powering_down', 'migrating', 'unknown', 'reboot_in_progress']);
 
 /**
  * The failed steps that say why: the failed leaves — each host's own failure (a child of an aggregate such as
@@ -65,7 +64,7 @@ export function operationOutcome(
     case 'shutdown':
     case 'stop':
       if (vm.status === 'down') return { state: 'done', headline: `${vm.name} is Down`, details: [] };
-      if (ended && (failed || !TRANSITIONAL.has(vm.status))) {
+      if (ended && (failed || !isTransitional(vm.status))) {
         return fail(op.kind === 'shutdown' ? `${vm.name} did not shut down` : `${vm.name} did not power off`);
       }
       return running;
@@ -74,7 +73,7 @@ export function operationOutcome(
       if (vm.status === 'up' && vm.hostId && vm.hostId !== op.sourceHostId) {
         return { state: 'done', headline: `${vm.name} migrated from ${from} to ${hostName(vm.hostId) ?? 'another host'}`, details: [] };
       }
-      if (ended && !TRANSITIONAL.has(vm.status)) {
+      if (ended && !isTransitional(vm.status)) {
         return fail(vm.hostId === op.sourceHostId && vm.status === 'up' ? `Migration failed: ${vm.name} stayed on ${from}` : `Migration of ${vm.name} failed`);
       }
       return running;

@@ -3,6 +3,7 @@
 // SCSI reservation), checked before asking so a disabled control can say why.
 import { vmStatusText } from './format';
 import type { DiskAttachment, Vm } from './model';
+import { isLaunching, runnable } from './vm-status';
 
 export type LifecycleAction = 'start' | 'shutdown' | 'stop' | 'migrate';
 
@@ -19,8 +20,6 @@ export interface ActionState {
   reason?: string | undefined;
 }
 
-const LAUNCHING = new Set(['wait_for_launch', 'powering_up']);
-
 export interface AvailabilityInput {
   vm: Vm;
   /** The VM's attachments with the disk aliases, when known (SCSI reservation blocks migration). */
@@ -34,12 +33,12 @@ export function actionAvailability({ vm, attachments, pending }: AvailabilityInp
   const busy = pending ? `${pending.label} of ${vm.name} is still in progress` : undefined;
   const state = (why: string | undefined): ActionState => (why ? { enabled: false, reason: why } : { enabled: true });
 
-  const run = busy ?? (vm.status === 'down' || vm.status === 'paused' ? undefined : `${vm.name} is already ${status}`);
+  const run = busy ?? (runnable(vm.status) ? undefined : `${vm.name} is already ${status}`);
 
   const stopWhy = (graceful: boolean): string | undefined => {
     if (busy) return busy;
     if (vm.status === 'down') return `${vm.name} is Down`;
-    if (LAUNCHING.has(vm.status)) return `${vm.name} is starting (${status}); wait until it is Up`;
+    if (isLaunching(vm.status)) return `${vm.name} is starting (${status}); wait until it is Up`;
     if (vm.status === 'migrating') return `${vm.name} is migrating; wait until it is Up`;
     if (vm.status === 'unknown' || vm.status === 'not_responding') return `${vm.name} is ${status}; the engine is handling it`;
     if (graceful && vm.status === 'powering_down') return `${vm.name} is already shutting down`;

@@ -140,14 +140,6 @@ export function createLunDisk(d: NewLunDisk, correlationId?: string): Promise<Di
   return sendSpec(createLunDiskRequest(d), diskWire, correlationId);
 }
 
-export function deleteDiskRequest(id: string): EngineRequestSpec {
-  return { method: 'DELETE', path: `/disks/${encodeURIComponent(id)}` };
-}
-
-export async function deleteDisk(id: string, correlationId?: string): Promise<void> {
-  await sendSpec(deleteDiskRequest(id), z.unknown(), correlationId);
-}
-
 /**
  * The disk a LUN backs, if any: a LUN backs at most one disk (the engine refuses a second with 409). Used
  * before re-sending a create whose answer was lost, so a retry never makes a duplicate. The engine's search has

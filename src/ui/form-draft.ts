@@ -2,6 +2,7 @@
 // Secret fields are never written (docs/decisions/003): the form says to type them again.
 import { useCallback, useEffect, useRef } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { z } from 'zod';
 
 const PREFIX = 'dlc.draft.';
 
@@ -12,12 +13,41 @@ export interface Draft<T> {
   savedAt: number;
 }
 
-export function loadDraft<T>(key: string): Draft<T> | undefined {
+/**
+ * How to read each field of a form's values back from a draft: its schema. Every field is named, so a field added
+ * to the form and forgotten here is a type error; a secret field maps to undefined: it is never read back.
+ */
+export type DraftFields<T> = { readonly [K in keyof T]-?: z.ZodType<T[K]> | undefined };
+
+// A step that is not a string only costs the step: the wizard then opens on its first one.
+const draftEnvelope = z.object({
+  values: z.record(z.string(), z.unknown()),
+  step: z.string().optional().catch(undefined),
+  savedAt: z.number(),
+});
+
+/** The stored fields that are known and of the right type; any other one is dropped, not the whole draft. */
+function pickFields<T>(stored: Readonly<Record<string, unknown>>, fields: DraftFields<T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key in fields) {
+    if (!Object.hasOwn(stored, key)) continue;
+    const read = fields[key]?.safeParse(stored[key]);
+    if (read?.success) out[key] = read.data;
+  }
+  return out;
+}
+
+/**
+ * The draft saved under this key, if any. Storage is not trusted (a draft of an older version of the form, or one
+ * edited by hand): the envelope is parsed, and each value by its field's schema.
+ */
+export function loadDraft<T>(key: string, fields: DraftFields<T>): Draft<T> | undefined {
   try {
     const raw = sessionStorage.getItem(PREFIX + key);
     if (!raw) return undefined;
-    const d = JSON.parse(raw) as Draft<T>;
-    return d && typeof d === 'object' && d.values && typeof d.values === 'object' ? d : undefined;
+    const d = draftEnvelope.safeParse(JSON.parse(raw));
+    if (!d.success) return undefined;
+    return { values: pickFields(d.data.values, fields), step: d.data.step, savedAt: d.data.savedAt };
   } catch {
     return undefined;
   }

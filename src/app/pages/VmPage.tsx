@@ -16,6 +16,7 @@ import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
+import { paths } from '../../ui/paths';
 
 export function VmPage() {
   const { vmId = '' } = useParams();
@@ -28,7 +29,7 @@ export function VmPage() {
     <>
       <PageBreadcrumb>
         <Breadcrumb>
-          <BreadcrumbItem render={() => <Link to="/vms">Virtual Machines</Link>} />
+          <BreadcrumbItem render={() => <Link to={paths.vms()}>Virtual Machines</Link>} />
           <BreadcrumbItem isActive>{vm.data?.name ?? 'VM'}</BreadcrumbItem>
         </Breadcrumb>
       </PageBreadcrumb>

@@ -10,12 +10,13 @@ import { fromState } from '../../ui/navigation';
 import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { AddDiskWizard } from './AddDiskWizard';
+import { paths } from '../../ui/paths';
 
 export function AddDiskPage() {
   const [params] = useSearchParams();
   const vmId = params.get('vm') ?? undefined;
   const location = useLocation();
-  const origin = fromState(location.state) ?? (vmId ? `/vms/${vmId}?tab=disks` : '/disks');
+  const origin = fromState(location.state) ?? (vmId ? paths.vm(vmId, { tab: 'disks' }) : paths.disks());
   const vm = useQuery({ ...vmQueryOptions(vmId ?? ''), enabled: !!vmId });
   const [round, setRound] = useState(0);
   const title = vmId ? `New direct LUN disk for ${vm.data?.name ?? 'a VM'}` : 'New direct LUN disk';
@@ -26,10 +27,10 @@ export function AddDiskPage() {
         <Breadcrumb>
           {(vmId
             ? [
-                <BreadcrumbItem key="vms" render={() => <Link to="/vms">Virtual Machines</Link>} />,
-                <BreadcrumbItem key="vm" render={() => <Link to={`/vms/${vmId}`}>{vm.data?.name ?? 'VM'}</Link>} />,
+                <BreadcrumbItem key="vms" render={() => <Link to={paths.vms()}>Virtual Machines</Link>} />,
+                <BreadcrumbItem key="vm" render={() => <Link to={paths.vm(vmId)}>{vm.data?.name ?? 'VM'}</Link>} />,
               ]
-            : [<BreadcrumbItem key="disks" render={() => <Link to="/disks">Disks</Link>} />]
+            : [<BreadcrumbItem key="disks" render={() => <Link to={paths.disks()}>Disks</Link>} />]
           ).concat(
             <BreadcrumbItem key="new" isActive>
               New disk

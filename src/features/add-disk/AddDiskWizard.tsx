@@ -12,11 +12,13 @@ import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
 import { WizardBridge } from '../../ui/WizardBridge';
 import { WizardFooter } from '../../ui/WizardFooter';
 import { CreateResult } from '../../flows/lun-disk/CreateResult';
+import { LUN_DISK_DRAFT_FIELDS } from '../../flows/lun-disk/draft';
 import {
   LUN_DISK_STEPS, SECRET_FIELDS, lunDiskDefaults, schemaForStep, stepResolver, type LunDiskFormValues, type LunDiskStepId,
 } from '../../flows/lun-disk/form';
 import { LunDiskFlowProvider, useLunDiskFlow } from '../../flows/lun-disk/lun-disk-flow';
 import { AttachExistingModal } from './AttachExistingModal';
+import { paths } from '../../ui/paths';
 
 export function draftKeyOf(vmId: string | undefined): string {
   return `add-disk.${vmId ?? 'floating'}`;
@@ -27,7 +29,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   const draftKey = draftKeyOf(vm?.id);
   const [initial] = useState(() => {
     const defaults = lunDiskDefaults(vm ? { name: vm.name, status: vm.status, virtioScsiEnabled: vm.virtioScsiEnabled } : undefined);
-    const draft = loadDraft<LunDiskFormValues>(draftKey);
+    const draft = loadDraft(draftKey, LUN_DISK_DRAFT_FIELDS);
     const step = LUN_DISK_STEPS.find((s) => s === draft?.step);
     return { values: draft ? { ...defaults, ...draft.values, chapPassword: '' } : defaults, step: step ?? 'source', restored: !!draft };
   });
@@ -117,7 +119,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
             onClose={() => setAttaching(undefined)}
             onAttached={() => {
               discardDraft();
-              void navigate(`/vms/${vm.id}?tab=disks`);
+              void navigate(paths.vm(vm.id, { tab: 'disks' }));
             }}
           />
         ) : null}

@@ -11,13 +11,14 @@ import { fromState } from '../../ui/navigation';
 import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { AttachDiskWizard } from './AttachDiskWizard';
+import { paths } from '../../ui/paths';
 
 export function AttachDiskPage() {
   const [params] = useSearchParams();
   const vmId = params.get('vm') ?? undefined;
   const diskId = params.get('disk') ?? undefined;
   const location = useLocation();
-  const origin = fromState(location.state) ?? (vmId ? `/vms/${encodeURIComponent(vmId)}?tab=disks` : diskId ? `/disks/${encodeURIComponent(diskId)}` : '/vms');
+  const origin = fromState(location.state) ?? (vmId ? paths.vm(vmId, { tab: 'disks' }) : diskId ? paths.disk(diskId) : paths.vms());
   const vm = useQuery({ ...vmQueryOptions(vmId ?? ''), enabled: !!vmId });
   const disk = useQuery({ ...diskQueryOptions(diskId ?? ''), enabled: !!diskId });
   const [round, setRound] = useState(0);
@@ -25,15 +26,15 @@ export function AttachDiskPage() {
 
   const crumbs = vmId
     ? [
-        <BreadcrumbItem key="vms" render={() => <Link to="/vms">Virtual Machines</Link>} />,
-        <BreadcrumbItem key="vm" render={() => <Link to={`/vms/${encodeURIComponent(vmId)}?tab=disks`}>{vm.data?.name ?? 'VM'}</Link>} />,
+        <BreadcrumbItem key="vms" render={() => <Link to={paths.vms()}>Virtual Machines</Link>} />,
+        <BreadcrumbItem key="vm" render={() => <Link to={paths.vm(vmId, { tab: 'disks' })}>{vm.data?.name ?? 'VM'}</Link>} />,
       ]
     : diskId
       ? [
-          <BreadcrumbItem key="disks" render={() => <Link to="/disks">Disks</Link>} />,
-          <BreadcrumbItem key="disk" render={() => <Link to={`/disks/${encodeURIComponent(diskId)}`}>{disk.data?.alias ?? 'Disk'}</Link>} />,
+          <BreadcrumbItem key="disks" render={() => <Link to={paths.disks()}>Disks</Link>} />,
+          <BreadcrumbItem key="disk" render={() => <Link to={paths.disk(diskId)}>{disk.data?.alias ?? 'Disk'}</Link>} />,
         ]
-      : [<BreadcrumbItem key="vms" render={() => <Link to="/vms">Virtual Machines</Link>} />];
+      : [<BreadcrumbItem key="vms" render={() => <Link to={paths.vms()}>Virtual Machines</Link>} />];
 
   let body;
   if ((vmId && vm.isPending) || (diskId && disk.isPending)) body = <Loading what={vmId && vm.isPending ? 'the virtual machine' : 'the disk'} />;

@@ -16,6 +16,7 @@ import { WizardBridge } from '../../ui/WizardBridge';
 import { WizardFooter } from '../../ui/WizardFooter';
 import { useAttachExistingFlow } from './attach-existing-flow';
 import { liveResolver, useCreateFromLunFlow } from './create-from-lun-flow';
+import { ATTACH_DRAFT_FIELDS } from './draft';
 import { ATTACH_STEPS, STEP_NAMES, attachDefaults, draftKeyOf, visibleSteps, type AttachFormValues, type AttachMode, type AttachStepId } from './form';
 
 export function AttachDiskWizard({
@@ -35,7 +36,7 @@ export function AttachDiskWizard({
   const draftKey = draftKeyOf(initialVm?.id, initialDisk?.id);
   const [initial] = useState(() => {
     const defaults = attachDefaults(initialVm, initialDisk?.id);
-    const draft = loadDraft<AttachFormValues>(draftKey);
+    const draft = loadDraft(draftKey, ATTACH_DRAFT_FIELDS);
     const values: AttachFormValues = draft ? { ...defaults, ...draft.values, chapPassword: '' } : defaults;
     const saved = ATTACH_STEPS.find((s) => s === draft?.step);
     const step: AttachStepId = saved && visibleSteps(values.mode, values.storageType).includes(saved) ? saved : initialVm ? 'disk' : 'vm';

@@ -4,7 +4,7 @@
 import { DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Title } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import { attachPlanSentences, type AttachPlanDisk } from '../../domain/attach-plan';
-import { isVmRunning } from '../../domain/disk-options';
+import { isVmRunning } from '../../domain/vm-status';
 import { INTERFACE_TEXT, vmStatusText, yesNo } from '../../domain/format';
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { vmConnections } from '../../domain/vm-connections';

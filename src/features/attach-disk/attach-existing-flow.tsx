@@ -17,6 +17,7 @@ import { ExistingReview } from './ExistingReview';
 import { adaptToVm, type AttachFormValues, type AttachMode, type AttachModeSteps, type AttachStepId } from './form';
 import { useAttachData, vmBlocker } from './use-attach-data';
 import { VmStep } from './VmStep';
+import { paths } from '../../ui/paths';
 
 type Problems = Partial<Record<'vm' | 'disk' | 'options' | 'review', string>>;
 
@@ -157,7 +158,7 @@ export function useAttachExistingFlow({
       <ExistingResult
         states={states}
         vm={vm}
-        vmDisksPath={`/vms/${encodeURIComponent(vmId)}?tab=disks`}
+        vmDisksPath={paths.vm(vmId, { tab: 'disks' })}
         origin={origin}
         busy={attacher.busy}
         onRetryPlug={(id) => void attacher.retryPlug(id)}

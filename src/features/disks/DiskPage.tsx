@@ -24,6 +24,7 @@ import { PageHeader } from '../../ui/PageSection';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
+import { paths } from '../../ui/paths';
 
 function Field({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -134,7 +135,7 @@ function HostReach({ disk }: { disk: LunDisk }) {
           return (
             <Tr key={h.id}>
               <Td dataLabel="Host">
-                <Link to={`/hosts/${h.id}`}>{h.name}</Link>
+                <Link to={paths.host(h.id)}>{h.name}</Link>
               </Td>
               <Td dataLabel="Status">
                 <HostStatusLabel status={h.status} />
@@ -180,12 +181,12 @@ function AttachedTo({ disk }: { disk: Disk }) {
         {users.map(({ vm, attachment: a }) => (
           <Tr key={vm.id}>
             <Td dataLabel="VM">
-              <Link to={`/vms/${vm.id}`}>{vm.name}</Link>
+              <Link to={paths.vm(vm.id)}>{vm.name}</Link>
             </Td>
             <Td dataLabel="VM status">
               <VmStatusLabel status={vm.status} />
             </Td>
-            <Td dataLabel="Host">{vm.hostId ? <Link to={`/hosts/${vm.hostId}`}>{hostName(vm.hostId) ?? vm.hostId}</Link> : '—'}</Td>
+            <Td dataLabel="Host">{vm.hostId ? <Link to={paths.host(vm.hostId)}>{hostName(vm.hostId) ?? vm.hostId}</Link> : '—'}</Td>
             <Td dataLabel="Interface">{INTERFACE_TEXT[a.interface]}</Td>
             <Td dataLabel="Active">{a.active ? 'Active (plugged)' : 'Inactive (unplugged)'}</Td>
             <Td dataLabel="Read-only">{yesNo(a.readOnly)}</Td>
@@ -248,7 +249,7 @@ function AttachToVm({ disk }: { disk: Disk }) {
   return (
     <Button
       variant="primary"
-      component={(p) => <Link {...p} to={`/attach-disk?disk=${encodeURIComponent(disk.id)}`} state={{ from: `${location.pathname}${location.search}` }} />}
+      component={(p) => <Link {...p} to={paths.attachDisk({ disk: disk.id })} state={{ from: `${location.pathname}${location.search}` }} />}
     >
       Attach to VM
     </Button>
@@ -262,7 +263,7 @@ export function DiskPage() {
     <>
       <PageBreadcrumb>
         <Breadcrumb>
-          <BreadcrumbItem render={() => <Link to="/disks">Disks</Link>} />
+          <BreadcrumbItem render={() => <Link to={paths.disks()}>Disks</Link>} />
           <BreadcrumbItem isActive>{disk.data?.alias ?? 'Disk'}</BreadcrumbItem>
         </Breadcrumb>
       </PageBreadcrumb>

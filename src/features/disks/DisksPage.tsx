@@ -9,6 +9,7 @@ import { diskTypeText, formatBytesExact, formatSize, yesNo } from '../../domain/
 import { diskSize, type Disk } from '../../domain/model';
 import { PageHeader } from '../../ui/PageSection';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
+import { paths } from '../../ui/paths';
 
 const FILTERS = [
   { value: 'all', label: 'All' },
@@ -46,7 +47,7 @@ export function DisksPage() {
   const attachItem = (d: Disk, vms: ReadonlyArray<{ vm: { id: string; name: string } }>) => {
     const a = attachableAnywhere(d, vms.map((x) => ({ vmId: x.vm.id, vmName: x.vm.name })));
     return a.ok
-      ? { title: 'Attach to VM', onClick: () => void navigate(`/attach-disk?disk=${encodeURIComponent(d.id)}`, { state: { from: `${location.pathname}${location.search}` } }) }
+      ? { title: 'Attach to VM', onClick: () => void navigate(paths.attachDisk({ disk: d.id }), { state: { from: `${location.pathname}${location.search}` } }) }
       : { title: 'Attach to VM', isAriaDisabled: true, description: a.reason };
   };
   const setParam = (k: string, v: string | undefined) => {
@@ -61,7 +62,7 @@ export function DisksPage() {
       <PageHeader
         title="Disks"
         actions={
-          <Button variant="primary" component={(p) => <Link {...p} to="/disks/new" state={{ from: `${location.pathname}${location.search}` }} />}>
+          <Button variant="primary" component={(p) => <Link {...p} to={paths.addDisk()} state={{ from: `${location.pathname}${location.search}` }} />}>
             New disk
           </Button>
         }
@@ -128,7 +129,7 @@ export function DisksPage() {
                 return (
                   <Tr key={d.id}>
                     <Td dataLabel="Alias">
-                      <Link to={`/disks/${d.id}`}>{d.alias}</Link>
+                      <Link to={paths.disk(d.id)}>{d.alias}</Link>
                     </Td>
                     <Td dataLabel="Description">{d.description}</Td>
                     <Td dataLabel="Type">{diskTypeText(d)}</Td>

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { formatBytesExact, formatSize } from '../../domain/format';
 import type { HostLunUse } from '../../domain/host-sessions';
 import { pathsText } from '../../domain/lun-reach';
+import { paths } from '../../ui/paths';
 
 const ROW = 40;
 const COLUMNS = 6;
@@ -96,7 +97,7 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
                   <Td dataLabel="Vendor / product">{[lu.vendorId, lu.productId].filter(Boolean).join(' ') || '—'}</Td>
                   <Td dataLabel="Used by">
                     {u.idleDisk || u.holders.some((h) => h.kind === 'vm-disk') ? (
-                      <Link to={`/disks/${u.idleDisk?.id ?? u.holders.find((h) => h.kind === 'vm-disk')?.diskId ?? ''}`}>{usedBy(u)}</Link>
+                      <Link to={paths.disk(u.idleDisk?.id ?? u.holders.find((h) => h.kind === 'vm-disk')?.diskId ?? '')}>{usedBy(u)}</Link>
                     ) : (
                       usedBy(u)
                     )}

@@ -22,6 +22,7 @@ import { PageHeader } from '../../ui/PageSection';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { HostLunTable } from './HostLunTable';
+import { paths } from '../../ui/paths';
 
 const SPM_TEXT = { spm: 'SPM', contending: 'Contending', none: 'Normal' } as const;
 
@@ -29,7 +30,7 @@ function Holder({ h }: { h: SessionHolder }) {
   if (h.kind === 'storage-domain') return <>storage domain {h.name}</>;
   return (
     <>
-      disk <Link to={`/disks/${h.diskId}`}>{h.diskAlias}</Link> of VM <Link to={`/vms/${h.vmId}`}>{h.vmName}</Link> (running here)
+      disk <Link to={paths.disk(h.diskId)}>{h.diskAlias}</Link> of VM <Link to={paths.vm(h.vmId)}>{h.vmName}</Link> (running here)
     </>
   );
 }
@@ -108,7 +109,7 @@ export function HostPage() {
     <>
       <PageBreadcrumb>
         <Breadcrumb>
-          <BreadcrumbItem render={() => <Link to="/hosts">Hosts</Link>} />
+          <BreadcrumbItem render={() => <Link to={paths.hosts()}>Hosts</Link>} />
           <BreadcrumbItem isActive>{name}</BreadcrumbItem>
         </Breadcrumb>
       </PageBreadcrumb>
@@ -151,7 +152,7 @@ export function HostPage() {
                     : running.map((x, i) => (
                         <Fragment key={x.vm.id}>
                           {i > 0 ? ', ' : ''}
-                          <Link to={`/vms/${x.vm.id}`}>{x.vm.name}</Link> <VmStatusLabel status={x.vm.status} />
+                          <Link to={paths.vm(x.vm.id)}>{x.vm.name}</Link> <VmStatusLabel status={x.vm.status} />
                         </Fragment>
                       ))}
                 </DescriptionListDescription>

@@ -7,6 +7,7 @@ import { hostsQueryOptions } from '../../engine-api/hosts';
 import { PageHeader } from '../../ui/PageSection';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel } from '../../ui/StatusLabel';
+import { paths } from '../../ui/paths';
 
 const SPM_TEXT = { spm: 'SPM', contending: 'Contending', none: 'Normal' } as const;
 
@@ -39,7 +40,7 @@ export function HostsPage() {
               {hosts.data.map((h) => (
                 <Tr key={h.id}>
                   <Td dataLabel="Name">
-                    <Link to={`/hosts/${h.id}`}>{h.name}</Link>
+                    <Link to={paths.host(h.id)}>{h.name}</Link>
                   </Td>
                   <Td dataLabel="Status">
                     <HostStatusLabel status={h.status} />

@@ -17,6 +17,7 @@ import { attachmentRows, type AttachmentRow } from './attachment-rows';
 import { describeOperation, diskOperationChange, runOperation, type DiskOperation } from './disk-operations';
 import { EditAttachmentDialog } from './EditAttachmentDialog';
 import { StorageConnections } from './StorageConnections';
+import { paths } from '../../ui/paths';
 
 const OP_TEXT: Record<DiskOperation, { title: string; action: string; variant: 'primary' | 'danger' }> = {
   activate: { title: 'Activate VM disk', action: 'Activate', variant: 'primary' },
@@ -39,7 +40,7 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
   const [op, setOp] = useState<{ kind: DiskOperation; row: AttachmentRow } | undefined>();
   const [editing, setEditing] = useState<AttachmentRow | undefined>();
   // The wizards come back to this tab when done or cancelled.
-  const here = `/vms/${encodeURIComponent(vm.id)}?tab=disks`;
+  const here = paths.vm(vm.id, { tab: 'disks' });
 
   if (attachments.isPending) return <Loading what="the VM's disks" />;
   if (attachments.isError) return <LoadError what="the VM's disks" error={attachments.error} onRetry={() => void attachments.refetch()} />;
@@ -50,12 +51,12 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
       <Toolbar>
         <ToolbarContent>
           <ToolbarItem>
-            <Button variant="primary" component={(p) => <Link {...p} to={`/disks/new?vm=${encodeURIComponent(vm.id)}`} state={{ from: here }} />}>
+            <Button variant="primary" component={(p) => <Link {...p} to={paths.addDisk({ vm: vm.id })} state={{ from: here }} />}>
               New disk
             </Button>
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" component={(p) => <Link {...p} to={`/attach-disk?vm=${encodeURIComponent(vm.id)}`} state={{ from: here }} />}>
+            <Button variant="secondary" component={(p) => <Link {...p} to={paths.attachDisk({ vm: vm.id })} state={{ from: here }} />}>
               Attach
             </Button>
           </ToolbarItem>

@@ -5,6 +5,7 @@ import type { EngineChange } from '../../engine-api/changes';
 import { detachDisk, plugAttachment, updateAttachment } from '../../engine-api/disk-attachments';
 import { errorText } from '../../engine-api/errors';
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
+import { isVmRunning } from '../../domain/vm-status';
 import type { OperationOutcome } from '../../ui/OperationDialog';
 
 export type DiskOperation = 'activate' | 'deactivate' | 'detach';
@@ -20,7 +21,7 @@ export function diskOperationChange(op: DiskOperation, vmId: string): EngineChan
 
 export function describeOperation(op: DiskOperation, vm: Vm, disk: Disk | undefined, hostName: string | undefined) {
   const alias = disk?.alias ?? 'the disk';
-  const running = vm.status === 'up' || vm.status === 'paused';
+  const running = isVmRunning(vm.status);
   const lun = disk?.storageType === 'lun';
   switch (op) {
     case 'activate':

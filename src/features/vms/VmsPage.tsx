@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/PageSection';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { VmStatusLabel } from '../../ui/StatusLabel';
 import type { Vm } from '../../domain/model';
+import { paths } from '../../ui/paths';
 
 /**
  * The list of VMs. Actions on a VM belong to other features (lifecycle, …): the app composes them in through
@@ -46,7 +47,7 @@ export function VmsPage({ rowActions, above }: { rowActions?: ((vm: Vm) => IActi
               {vms.data.map((vm) => (
                 <Tr key={vm.id}>
                   <Td dataLabel="Name">
-                    <Link to={`/vms/${vm.id}`}>{vm.name}</Link>
+                    <Link to={paths.vm(vm.id)}>{vm.name}</Link>
                   </Td>
                   <Td dataLabel="Status">
                     <VmStatusLabel status={vm.status} />

@@ -13,11 +13,7 @@ import { INTERFACE_TEXT } from '../../domain/format';
 import { JobProgress } from '../../ui/JobProgress';
 import { useEngineOperation } from '../../ui/use-engine-operation';
 import type { CreateOutcome } from './use-create-lun-disk';
-
-/** The disk's own page (Disks → a disk: its LUN, connections, reach per host, VMs, history). */
-export function diskPageLink(diskId: string): string {
-  return `/disks/${encodeURIComponent(diskId)}`;
-}
+import { paths } from '../../ui/paths';
 
 type Retry = { correlationId: string; state: 'pending' | 'done' } | { correlationId: string; state: 'failed'; error: unknown };
 
@@ -69,11 +65,11 @@ export function CreateResult({
   };
 
   const diskLink = (
-    <Link to={diskPageLink(diskId)} data-testid="result-disk-link">
+    <Link to={paths.disk(diskId)} data-testid="result-disk-link">
       Go to disk {alias}
     </Link>
   );
-  const vmLink = outcome.kind === 'vm' ? <Link to={`/vms/${outcome.vmId}`}>Go to {vmName}</Link> : null;
+  const vmLink = outcome.kind === 'vm' ? <Link to={paths.vm(outcome.vmId)}>Go to {vmName}</Link> : null;
 
   let alert;
   if (outcome.kind === 'floating') {

@@ -24,8 +24,9 @@ const OPTIONS: Array<{ key: DiskOptionKey; label: string }> = [
 
 export function DiskStep() {
   const { data } = useLunDisk();
-  const { control } = useFormContext<LunDiskFormValues>();
-  const values = useWatch({ control }) as LunDiskFormValues;
+  const { control, getValues } = useFormContext<LunDiskFormValues>();
+  useWatch({ control }); // re-renders on every change; getValues reads the values whole (useWatch's are a DeepPartial)
+  const values = getValues();
   const ctx = optionContext(data, values);
   const opts = optionValues(values);
   const states = diskOptionStates(ctx, opts);

@@ -46,8 +46,9 @@ function yes(b: boolean) {
 
 export function ReviewSummary() {
   const { data } = useLunDisk();
-  const { control } = useFormContext<LunDiskFormValues>();
-  const v = useWatch({ control }) as LunDiskFormValues;
+  const { control, getValues } = useFormContext<LunDiskFormValues>();
+  useWatch({ control }); // re-renders on every change; getValues reads the values whole (useWatch's are a DeepPartial)
+  const v = getValues();
   const row = v.lunId ? data.rowById.get(v.lunId) : undefined;
   if (!row) {
     return (

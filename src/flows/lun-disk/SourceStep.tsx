@@ -4,7 +4,7 @@ import { Alert, AlertActionCloseButton, Form, FormGroup, FormSelect, FormSelectO
 import { useEffect, useState } from 'react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { hostStatusText, vmStatusText } from '../../domain/format';
-import { vmTakesNewDisk } from '../../domain/disk-options';
+import { takesDisk } from '../../domain/vm-status';
 import type { Host, LunStorageType } from '../../domain/model';
 import { FieldMessages } from '../../ui/form-fields';
 import { LoadError, Loading } from '../../ui/QueryStates';
@@ -123,7 +123,7 @@ export function SourceStep() {
           {vm.hostId ? ` on ${data.hostName(vm.hostId)}` : ''}), in data center <strong>{dcName}</strong>.
         </p>
       ) : null}
-      {vm && !vmTakesNewDisk(vm.status) ? (
+      {vm && !takesDisk(vm.status) ? (
         <Alert variant="warning" isInline title={`${vm.name} cannot take a new disk right now`} component="h3">
           {vm.name} is {vmStatusText(vm.status)}; the engine adds disks only to VMs that are Up, Paused or Down. You can prepare the disk, but
           Create is refused until {vm.name} is in one of those states.

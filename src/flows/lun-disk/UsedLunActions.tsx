@@ -3,15 +3,15 @@
 import { Button } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import type { Vm } from '../../domain/model';
-import { diskPageLink } from './CreateResult';
 import type { LunRow } from './lun-rows';
+import { paths } from '../../ui/paths';
 
 export function GoToDiskLink({ row, tabbable }: { row: LunRow; tabbable: boolean }) {
   const use = row.availability.use;
   if (use.kind !== 'used-by-disk') return null;
   const alias = use.diskAlias ?? use.diskId;
   return (
-    <Link to={diskPageLink(use.diskId)} tabIndex={tabbable ? 0 : -1}>
+    <Link to={paths.disk(use.diskId)} tabIndex={tabbable ? 0 : -1}>
       Go to disk {alias}
     </Link>
   );
