@@ -40,6 +40,8 @@ export interface AttachmentInput {
 const RUNNING = new Set(['up', 'paused']);
 /** The VM statuses in which a disk can be added, attached, plugged or unplugged. */
 export const PLUGGABLE_VM_STATUSES = new Set(['up', 'paused', 'down']);
+/** DetachDiskFromVm accepts Up or Down only — not Paused, unlike plug and attach. */
+export const DETACHABLE_VM_STATUSES = new Set(['up', 'down']);
 
 export function isRunning(vm: EmVm): boolean {
   return RUNNING.has(vm.status);

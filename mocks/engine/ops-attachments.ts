@@ -4,7 +4,7 @@ import type { Sgio } from '../../src/domain/model';
 import { holders } from './connection-refs';
 import { sendHotplugSpec } from './devices';
 import {
-  PLUGGABLE_VM_STATUSES, attachmentFrom, hotplugInterfaceProblem, isRunning, requireInterface, requireVmStatus,
+  DETACHABLE_VM_STATUSES, PLUGGABLE_VM_STATUSES, attachmentFrom, hotplugInterfaceProblem, isRunning, requireInterface, requireVmStatus,
   validateNameAndDescription, validateVmElement, type AttachmentInput,
 } from './disk-rules';
 import { USER, type Engine, type JobRun, type StepRun } from './engine';
@@ -243,8 +243,7 @@ export async function detachDisk(e: Engine, vmId: string, diskId: string, detach
   const att = e.state.attachments.find((a) => a.vmId === vmId && a.diskId === diskId);
   const disk = e.findDisk(diskId);
   if (!att || !disk) throw backendFailure(400, cannot(ACTION.detach, TYPE.disk, `The specified disk is not attached to the VM ${vm.name}.`));
-  // DetachDiskFromVm accepts Up or Down only — not Paused, unlike plug and attach.
-  requireVmStatus(vm, ACTION.detach, new Set(['up', 'down']));
+  requireVmStatus(vm, ACTION.detach, DETACHABLE_VM_STATUSES);
   if (att.active && isRunning(vm)) {
     const problem = hotplugInterfaceProblem(ACTION.hotUnplug, disk.alias, vm, att.interface);
     if (problem) throw backendFailure(400, problem);

@@ -1,5 +1,5 @@
 // One shape for every long operation the console starts on the engine (create, attach and plug, activate,
-// deactivate, detach, edit, retry plug):
+// deactivate, detach, edit, retry plug, and — through `sendEngineOperation` — the VM lifecycle actions):
 // - a second start while one is in flight sends nothing: the guard is a ref, not state, so two clicks in one frame
 //   (or React's development double-mount of an auto-started dialog) see it at once;
 // - each attempt gets a fresh correlation id, which tags the engine's jobs and events of that attempt (reference
@@ -8,7 +8,7 @@
 // - when an attempt settles, done or failed, what its change touched is refreshed, said once in
 //   engine-api/changes.ts: a failed job may still have changed something (the disk created, the plug not), and
 //   the attempt's jobs are read once more, since their last steps may arrive after the answer.
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { invalidateAfter, type EngineChange } from '../engine-api/changes';
 import { newCorrelationId } from '../engine-api/requests';
@@ -36,6 +36,33 @@ export interface EngineOperationRun {
  */
 export type EngineSend<T> = (correlationId: string, another: () => string) => Promise<T>;
 
+/**
+ * One attempt, without the guard and the state (which the caller keeps: the hook below in React state, the VM
+ * lifecycle in its operation store, decision 032): a fresh correlation id (and more on request), the send, and the
+ * refresh of what the change touched when it settles, done or failed — not awaited: the result shows at once; the
+ * views it touched follow as their refetches land. `started` learns the id before anything is sent.
+ */
+export async function sendEngineOperation<T>(
+  queryClient: QueryClient,
+  how: EngineOperationRun,
+  send: EngineSend<T>,
+  started?: (correlationId: string) => void,
+): Promise<T> {
+  const correlationId = newCorrelationId(how.prefix);
+  const ids = [correlationId];
+  const another = () => {
+    const id = newCorrelationId(how.prefix);
+    ids.push(id);
+    return id;
+  };
+  started?.(correlationId);
+  try {
+    return await send(correlationId, another);
+  } finally {
+    void invalidateAfter(queryClient, how.change, ids);
+  }
+}
+
 const IDLE: EngineOperationState<never> = { correlationId: undefined, pending: false, error: undefined, outcome: undefined };
 
 export function useEngineOperation<T>() {
@@ -51,16 +78,12 @@ export function useEngineOperation<T>() {
     async (how: EngineOperationRun, send: EngineSend<T>): Promise<T | undefined> => {
       if (inFlight.current) return undefined;
       inFlight.current = true;
-      const correlationId = newCorrelationId(how.prefix);
-      const ids = [correlationId];
-      const another = () => {
-        const id = newCorrelationId(how.prefix);
-        ids.push(id);
-        return id;
-      };
-      setState({ correlationId, pending: true, error: undefined, outcome: undefined });
+      let correlationId: string | undefined;
       try {
-        const outcome = await send(correlationId, another);
+        const outcome = await sendEngineOperation(queryClient, how, send, (id) => {
+          correlationId = id;
+          setState({ correlationId: id, pending: true, error: undefined, outcome: undefined });
+        });
         setState({ correlationId, pending: false, error: undefined, outcome });
         return outcome;
       } catch (error) {
@@ -68,8 +91,6 @@ export function useEngineOperation<T>() {
         throw error;
       } finally {
         inFlight.current = false;
-        // Not awaited: the result shows at once; the views it touched follow as their refetches land.
-        void invalidateAfter(queryClient, how.change, ids);
       }
     },
     [queryClient],

@@ -1,18 +1,17 @@
 // Sends one lifecycle action with a fresh correlation id and records it as an operation, so its progress and
 // result show where the user started it. A VM with an operation still running takes no second one (double
 // clicks and impatient retries do not start two migrations).
-// The shape is that of every long operation (ui/use-engine-operation): an in-flight guard, a fresh correlation id
-// per attempt, the refresh of what the change touched when it settles (engine-api/changes.ts). Its guard and its
-// state live in the operations store instead of the hook's: one sender serves every VM of the list (a Run on
+// It goes through `sendEngineOperation` like every long operation (ui/use-engine-operation): a fresh correlation
+// id per attempt, the refresh of what the change touched when it settles (engine-api/changes.ts). Its guard and
+// its state live in the operations store instead of the hook's: one sender serves every VM of the list (a Run on
 // web01 must not wait for db01's), the guard lasts until the operation settled, not until the engine answered,
 // and the state outlives the page (docs/decisions/032).
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Vm } from '../../domain/model';
-import { invalidateAfter } from '../../engine-api/changes';
 import { errorText, isEngineError } from '../../engine-api/errors';
-import { newCorrelationId } from '../../engine-api/requests';
 import { runVmAction } from '../../engine-api/vms';
+import { sendEngineOperation } from '../../ui/use-engine-operation';
 import { operationStore, pendingOperation } from './operations';
 import type { LifecycleAction } from '../../domain/vm-actions';
 
@@ -26,19 +25,27 @@ export function useSendVmAction() {
   return useCallback(
     async (vm: Pick<Vm, 'id' | 'name' | 'hostId'>, kind: LifecycleAction, destHostId?: string): Promise<void> => {
       if (pendingOperation(operationStore.get(), vm.id)) return;
-      const id = newCorrelationId(kind === 'start' ? 'run' : kind);
-      operationStore.add({
-        id,
-        vmId: vm.id,
-        vmName: vm.name,
-        kind,
-        sourceHostId: vm.hostId,
-        destHostId,
-        startedAt: Date.now(),
-        request: 'sending',
-      });
+      let id = '';
+      const how = { change: { kind: 'vm-lifecycle', vmId: vm.id }, prefix: kind === 'start' ? 'run' : kind } as const;
       try {
-        await runVmAction(vm.id, kind, actionBody(kind, destHostId), id);
+        await sendEngineOperation(
+          queryClient,
+          how,
+          (correlationId) => runVmAction(vm.id, kind, actionBody(kind, destHostId), correlationId),
+          (correlationId) => {
+            id = correlationId;
+            operationStore.add({
+              id,
+              vmId: vm.id,
+              vmName: vm.name,
+              kind,
+              sourceHostId: vm.hostId,
+              destHostId,
+              startedAt: Date.now(),
+              request: 'sending',
+            });
+          },
+        );
         operationStore.update(id, { request: 'accepted' });
       } catch (e) {
         operationStore.update(id, {
@@ -47,7 +54,6 @@ export function useSendVmAction() {
           error: { text: errorText(e), status: isEngineError(e) && e.kind === 'fault' ? e.status : undefined },
         });
       }
-      void invalidateAfter(queryClient, { kind: 'vm-lifecycle', vmId: vm.id }, [id]);
     },
     [queryClient],
   );
