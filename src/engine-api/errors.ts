@@ -1,6 +1,7 @@
 // One error type for every way a call to the engine can fail (reference/engine-rest-api.md §2.3–2.4):
 // bare fault {reason, detail}, failed action {status: "failed", fault: {...}}, 401 with a non-JSON body,
-// SSO {error, error_description}, network failure, and a response that does not match our wire schema.
+// SSO {error, error_description}, network failure, and an answer the console does not understand (not JSON, JSON
+// of another shape, a non-2xx without the engine's fault): then the error carries what came back (UnreadableAnswer).
 
 export type EngineErrorKind = 'fault' | 'unauthorized' | 'sso' | 'network' | 'parse';
 
@@ -80,6 +81,17 @@ export function splitDetail(detail: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/**
+ * What came back when the answer was not one the console understands, for the details a user can open: never the
+ * whole body, and anything that looks like a token or a password masked (transport.ts answerExcerpt).
+ */
+export interface UnreadableAnswer {
+  /** The fields that do not match the wire schema ("host.0.status: Invalid option: …"), for JSON of another shape. */
+  problems?: string | undefined;
+  /** The first characters of the body, whitespace collapsed and secrets masked; '' for an empty body. */
+  excerpt: string;
+}
+
 export interface EngineErrorInit {
   kind: EngineErrorKind;
   status: number;
@@ -90,6 +102,8 @@ export interface EngineErrorInit {
   path?: string | undefined;
   /** For SSO failures: the OAuth error code (access_denied, invalid_grant, ...). */
   code?: string | undefined;
+  /** For an answer the console does not understand (kind 'parse'): what came back. */
+  answer?: UnreadableAnswer | undefined;
 }
 
 export class EngineError extends Error {
@@ -102,6 +116,7 @@ export class EngineError extends Error {
   readonly method: string | undefined;
   readonly path: string | undefined;
   readonly code: string | undefined;
+  readonly answer: UnreadableAnswer | undefined;
 
   constructor(init: EngineErrorInit) {
     const messages = init.messages ?? splitDetail(init.detail);
@@ -115,6 +130,7 @@ export class EngineError extends Error {
     this.method = init.method;
     this.path = init.path;
     this.code = init.code;
+    this.answer = init.answer;
     this.key =
       init.kind === 'fault' || init.kind === 'sso'
         ? (recogniseMessageKey([...messages, init.reason]) ??
@@ -130,7 +146,8 @@ export class EngineError extends Error {
       case 'unauthorized':
         return 'Your session has ended. Log in again to continue.';
       case 'parse':
-        return `The engine sent a response the console does not understand: ${this.reason}`;
+        // The reason names the request and the HTTP status (transport.ts); nothing adds the status again.
+        return `The engine sent an answer the console does not understand: ${this.reason}`;
       default:
         return this.messages.length > 0 ? this.messages.join(' ') : this.reason;
     }
@@ -150,7 +167,8 @@ export function errorText(e: unknown): string {
 
 /**
  * Whether the engine may have done the work although the console got no usable answer (the connection broke,
- * the reply did not parse, a 5xx). Then a retry must first ask the engine what exists, never send blindly.
+ * an answer the console does not understand, whatever its status — a proxy's page says nothing of what the engine
+ * did —, a 5xx). Then a retry must first ask the engine what exists, never send blindly.
  */
 export function answerLost(e: unknown): boolean {
   if (!isEngineError(e)) return true;

@@ -80,7 +80,7 @@ describe('transport errors', () => {
   });
 });
 
-describe('answers that are not the engine\'s JSON', () => {
+describe('answers the console does not understand', () => {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
@@ -88,53 +88,121 @@ describe('answers that are not the engine\'s JSON', () => {
     vi.restoreAllMocks();
   });
   afterAll(() => server.close());
-  const list = () => engineRequest({ path: '/hosts', schema: hostListWire }).catch((e: unknown) => e);
+  const list = async (): Promise<EngineError> => {
+    const e = await engineRequest({ path: '/hosts', schema: hostListWire }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    if (!(e instanceof EngineError)) throw new Error(`expected an EngineError, got ${String(e)}`);
+    return e;
+  };
+  const times = (text: string, status: number) => text.split(String(status)).length - 1;
   const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>…</form></body></html>';
+  const answer = (status: number, body: string | null, type?: string) =>
+    new HttpResponse(body, { status, ...(type ? { headers: { 'Content-Type': type } } : {}) });
 
-  it('a 200 with an HTML page (a proxy\'s login page) is a parse error naming what came back, not a SyntaxError', async () => {
-    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => new HttpResponse(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } })));
+  it('a 200 with an HTML page (a proxy\'s login page): the console\'s own words, the request, the status once, the page\'s start in the details', async () => {
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => answer(200, LOGIN_PAGE, 'text/html; charset=utf-8')));
     const e = await list();
-    expect(e).toBeInstanceOf(EngineError);
     expect(e).toMatchObject({ kind: 'parse', status: 200, method: 'GET', path: '/hosts' });
-    const text = e instanceof EngineError ? e.userMessage : '';
-    expect(text).toBe(
-      "The engine sent a response the console does not understand: GET /hosts answered 200 with an HTML page (text/html), not the engine's JSON — most likely the login or error page of a proxy or web server in front of the engine",
+    expect(e.userMessage).toBe(
+      "The engine sent an answer the console does not understand: GET /hosts answered HTTP 200 with an HTML page (text/html), not the engine's JSON — most likely the login or error page of a proxy or web server in front of the engine.",
     );
-    expect(text).not.toMatch(/SyntaxError|Unexpected token|JSON\.parse|DOCTYPE/i);
+    expect(e.userMessage).not.toMatch(/SyntaxError|Unexpected token|JSON\.parse|DOCTYPE/i);
+    expect(times(e.userMessage, 200)).toBe(1);
+    expect(e.answer).toEqual({ excerpt: LOGIN_PAGE, problems: undefined });
   });
 
-  it('a 200 whose JSON does not parse says so, without the parser\'s text', async () => {
-    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => new HttpResponse('{"host": [{"id": "1"', { status: 200, headers: { 'Content-Type': 'application/json' } })));
+  it('a 200 whose JSON is cut short says so, without the parser\'s text', async () => {
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => answer(200, '{"host": [{"id": "1"', 'application/json')));
     const e = await list();
-    expect(e).toMatchObject({ kind: 'parse', status: 200, reason: 'GET /hosts answered 200 with JSON that does not parse — most likely an answer cut short on the way' });
-  });
-
-  it('a 500 with an HTML error page names the status once: its phrase and what came back, the code left to the caller', async () => {
-    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => new HttpResponse('<html><body><h1>500 Internal Server Error</h1></body></html>', { status: 500, headers: { 'Content-Type': 'text/html' } })));
-    const e = await list();
-    expect(e).toMatchObject({ kind: 'fault', status: 500, key: undefined, messages: [] });
-    const reason = e instanceof EngineError ? e.reason : '';
-    expect(reason).toBe(
-      "Internal Server Error: the answer was an HTML page (text/html), not the engine's JSON — most likely the login or error page of a proxy or web server in front of the engine",
+    expect(e.kind).toBe('parse');
+    expect(e.userMessage).toBe(
+      'The engine sent an answer the console does not understand: GET /hosts answered HTTP 200 with JSON that does not parse — most likely an answer cut short on the way.',
     );
-    expect(reason).not.toMatch(/500/);
+    expect(e.userMessage).not.toMatch(/position|Expected|Unexpected/);
+    expect(times(e.userMessage, 200)).toBe(1);
+    expect(e.answer?.excerpt).toBe('{"host": [{"id": "1"');
   });
 
-  it('without a status text (HTTP/2) the reason is the standard phrase, never "HTTP 502"', async () => {
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+  it('a 200 with JSON of the wrong shape names the field, in the message and (with the schema\'s words) in the details', async () => {
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => HttpResponse.json({ host: [{ id: '1', name: 'h', status: 'sleeping' }] })));
     const e = await list();
-    expect(e).toMatchObject({ kind: 'fault', status: 502 });
-    expect(e instanceof EngineError ? e.userMessage : '').toMatch(/^Bad Gateway: the answer was an HTML page \(text\/html\)/);
-    expect(e instanceof EngineError ? e.userMessage : '').not.toMatch(/HTTP|502/);
+    expect(e).toMatchObject({ kind: 'parse', status: 200 });
+    expect(e.userMessage).toBe('The engine sent an answer the console does not understand: GET /hosts answered HTTP 200 with JSON the console cannot read (at host.0.status).');
+    expect(times(e.userMessage, 200)).toBe(1);
+    expect(e.answer?.problems).toMatch(/^host\.0\.status: /);
+    expect(e.answer?.excerpt).toBe('{"host":[{"id":"1","name":"h","status":"sleeping"}]}');
+  });
+
+  it('a 500 with an HTML error page: the status once, with its phrase; the page in the details, never a fault of the engine', async () => {
+    const page = '<html><body><h1>500 Internal Server Error</h1></body></html>';
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => answer(500, page, 'text/html')));
+    const e = await list();
+    expect(e).toMatchObject({ kind: 'parse', status: 500, key: undefined, messages: [] });
+    expect(e.userMessage).toBe(
+      "The engine sent an answer the console does not understand: GET /hosts answered HTTP 500 Internal Server Error with an HTML page (text/html), not the engine's JSON — most likely the login or error page of a proxy or web server in front of the engine.",
+    );
+    expect(times(e.userMessage, 500)).toBe(1);
+    expect(e.answer?.excerpt).toBe(page);
+  });
+
+  it('a 502 with an empty body (a gateway that could not reach the engine): the standard phrase, the status once, an empty excerpt', async () => {
+    // Without a status text, as over HTTP/2: the phrase comes from the standard list, never "HTTP 502" again.
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 502 }));
+    const e = await list();
+    expect(e).toMatchObject({ kind: 'parse', status: 502 });
+    expect(e.userMessage).toBe("The engine sent an answer the console does not understand: GET /hosts answered HTTP 502 Bad Gateway with an empty body, not the engine's JSON.");
+    expect(times(e.userMessage, 502)).toBe(1);
+    expect(e.answer?.excerpt).toBe('');
+  });
+
+  it('a status text that repeats the code is not said as the phrase', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('oops', { status: 503, statusText: 'HTTP 503' }));
+    const e = await list();
+    expect(e.userMessage).toContain('GET /hosts answered HTTP 503 Service Unavailable with a text/plain body, not the engine\'s JSON.');
+    expect(times(e.userMessage, 503)).toBe(1);
   });
 
   it('a status without a known phrase or body still says something, without repeating the code', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 507 }));
-    expect(await list()).toMatchObject({ kind: 'fault', status: 507, reason: 'The request failed' });
+    const e = await list();
+    expect(e).toMatchObject({ kind: 'parse', status: 507 });
+    expect(e.userMessage).toBe("The engine sent an answer the console does not understand: GET /hosts answered HTTP 507 with an empty body, not the engine's JSON.");
+  });
+
+  it('a non-2xx with JSON that is not the engine\'s fault is not understood either; an empty 404 is the engine\'s "not found"', async () => {
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => HttpResponse.json({ message: 'upstream timed out' }, { status: 504 })));
+    const e = await list();
+    expect(e).toMatchObject({ kind: 'parse', status: 504 });
+    expect(e.userMessage).toContain("answered HTTP 504 Gateway Timeout with JSON without the engine's reason or detail.");
+    expect(e.answer?.excerpt).toBe('{"message":"upstream timed out"}');
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => answer(404, null)));
+    expect(await list()).toMatchObject({ kind: 'fault', status: 404, reason: 'Not found', answer: undefined });
+  });
+
+  it('the details show at most the first 200 characters, whitespace collapsed', async () => {
+    const page = `<html>\n  <body>\n${'x'.repeat(400)}</body></html>`;
+    server.use(http.get('*/ovirt-engine/api/v4/hosts', () => answer(200, page, 'text/html')));
+    const excerpt = (await list()).answer?.excerpt ?? '';
+    expect(excerpt).toBe(`<html> <body> ${'x'.repeat(200 - '<html> <body> '.length)}…`);
+  });
+
+  it('masks whatever looks like a token or a password in the excerpt, even where the body is cut short', async () => {
+    const body =
+      '{"access_token": "tok-SECRET1", "password":"pw-SECRET2", "user": "admin", "hint": "Authorization: Bearer tok.SECRET3"} ' +
+      '<form action="/login?access_token=SECRET4&x=1"><input type="password" name="password" value="SECRET5"></form> {"password": "SECRET6';
+    server.use(http.post('*/ovirt-engine/api/v4/disks', () => answer(201, body, 'text/plain')));
+    const e = await engineRequest({ path: '/disks', method: 'POST', body: {}, schema: z.unknown() }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ kind: 'parse', status: 201 });
+    const excerpt = e instanceof EngineError ? (e.answer?.excerpt ?? '') : '';
+    expect(excerpt).toContain('"user": "admin"');
+    expect(excerpt).toContain('"access_token": •••');
+    expect(excerpt).not.toMatch(/SECRET/);
   });
 
   it('an empty 200 still reads as an empty object', async () => {
     server.use(http.get('*/ovirt-engine/api/v4/hosts', () => new HttpResponse(null, { status: 200 })));
-    expect(await list()).toEqual([]);
+    expect(await engineRequest({ path: '/hosts', schema: hostListWire })).toEqual([]);
   });
 });

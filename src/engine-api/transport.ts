@@ -1,7 +1,7 @@
 // The only place that calls fetch. Every call goes to same-origin /ovirt-engine/api/v4/... (version in the
 // URL, not a header: the engine's CORS filter allows only Accept, Authorization and Content-Type,
 // reference/engine-rest-api.md §2.2), and every non-OK answer — or an OK one that is not the engine's JSON —
-// becomes one EngineError.
+// becomes one EngineError; one the console does not understand says so, with the start of the body (masked).
 import type { z } from 'zod';
 import { EngineError } from './errors';
 import { session } from './session';
@@ -60,13 +60,50 @@ function notJsonText(res: Response, text: string): string {
 }
 
 /**
- * The standard reason phrases, for an answer that carries none (HTTP/2 has no status text): shown with the
- * status code next to it (ErrorAlert), the reason must not be the code again.
+ * The standard reason phrases, for an answer that carries none (HTTP/2 has no status text): said once, next to the
+ * status code, so the phrase must not be the code again.
  */
 const REASON_PHRASE: Readonly<Record<number, string>> = {
-  400: 'Bad Request', 403: 'Forbidden', 405: 'Method Not Allowed', 409: 'Conflict', 500: 'Internal Server Error',
-  502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Content Too Large',
+  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
+
+/** "HTTP 502 Bad Gateway": the code once, with a phrase that does not repeat it (a 2xx needs none). */
+function statusText(res: Response): string {
+  const phrase = res.ok ? undefined : [res.statusText, REASON_PHRASE[res.status]].find((p) => p && !p.includes(String(res.status)));
+  return phrase ? `HTTP ${res.status} ${phrase}` : `HTTP ${res.status}`;
+}
+
+/** How much of an unreadable body the details show. */
+const EXCERPT_LENGTH = 200;
+
+// Whatever looks like a secret: in JSON ("password": "…"), a form or query (access_token=…), a header (Bearer …) or
+// an HTML input (value="…", a proxy's login form). Masked before the excerpt is cut, so no cut exposes part of one.
+const SECRET_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(["']?\b(?:access_token|refresh_token|id_token|token|password|passwd|secret)\b["']?\s*[:=]\s*)(?:"(?:[^"\\]|\\.)*"?|'[^']*'?|[^\s"'&,;<>}]+)/gi, '$1•••'],
+  [/\b(Bearer\s+)[\w.~+/=-]+/gi, '$1•••'],
+  [/(<input\b[^>]*?\bvalue\s*=\s*)(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '$1•••'],
+];
+
+/** The first characters of a body, for a user to see what came back: whitespace collapsed, secrets masked. */
+export function answerExcerpt(text: string): string {
+  let masked = text;
+  for (const [pattern, replacement] of SECRET_PATTERNS) masked = masked.replace(pattern, replacement);
+  const flat = masked.replace(/\s+/g, ' ').trim();
+  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH).trimEnd()}…` : flat;
+}
+
+/** An answer the console does not understand, naming the request and the status once, with what came back. */
+function unreadable(res: Response, text: string, method: string, path: string, what: string, problems?: string): EngineError {
+  return new EngineError({
+    kind: 'parse',
+    status: res.status,
+    reason: `${method} ${path} answered ${statusText(res)} with ${what}.`,
+    method,
+    path,
+    answer: { excerpt: answerExcerpt(text), problems },
+  });
+}
 
 async function readFault(res: Response, method: string, path: string): Promise<EngineError> {
   const text = await res.text().catch(() => '');
@@ -75,13 +112,19 @@ async function readFault(res: Response, method: string, path: string): Promise<E
     return new EngineError({ kind: 'unauthorized', status: 401, reason: 'Unauthorized', method, path });
   }
   const body = readJson(text);
-  const fault = body === 'not-json' ? undefined : extractFault(body.json);
+  if (body === 'not-json') return unreadable(res, text, method, path, notJsonText(res, text));
+  const fault = extractFault(body.json);
   if (fault) {
     return new EngineError({ kind: 'fault', status: res.status, reason: fault.reason, detail: fault.detail, method, path });
   }
-  const phrase = res.status === 404 ? 'Not found' : res.statusText || REASON_PHRASE[res.status] || 'The request failed';
-  const reason = body === 'not-json' ? `${phrase}: the answer was ${notJsonText(res, text)}` : phrase;
-  return new EngineError({ kind: 'fault', status: res.status, reason, method, path });
+  // The engine answers a missing entity with an empty 404 (reference §2.4); every other failure of its own is a
+  // JSON fault. An empty body or other JSON came from something else on the way.
+  if (body.json === undefined) {
+    return res.status === 404
+      ? new EngineError({ kind: 'fault', status: 404, reason: 'Not found', method, path })
+      : unreadable(res, text, method, path, "an empty body, not the engine's JSON");
+  }
+  return unreadable(res, text, method, path, "JSON without the engine's reason or detail");
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -110,16 +153,12 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function parseWire<S extends z.ZodType>(schema: S, json: unknown, method: string, path: string): z.output<S> {
+/** The body read by the wire schema; JSON of another shape is an answer the console does not understand. */
+export function parseWire<S extends z.ZodType>(schema: S, json: unknown, res: Response, text: string, method: string, path: string): z.output<S> {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new EngineError({
-      kind: 'parse',
-      status: 200,
-      reason: `${method} ${path}: ${describeIssues(parsed.error)}`,
-      method,
-      path,
-    });
+    const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
+    throw unreadable(res, text, method, path, `JSON the console cannot read (at ${where})`, describeIssues(parsed.error));
   }
   return parsed.data;
 }
@@ -153,12 +192,9 @@ export async function engineRequest<S extends z.ZodType>(opts: RequestOptions<S>
     if (res.ok) {
       const text = await res.text();
       const body = readJson(text);
-      if (body === 'not-json') {
-        const reason = `${method} ${opts.path} answered ${res.status} with ${notJsonText(res, text)}`;
-        throw new EngineError({ kind: 'parse', status: res.status, reason, method, path: opts.path });
-      }
+      if (body === 'not-json') throw unreadable(res, text, method, opts.path, notJsonText(res, text));
       // An empty 2xx body (a DELETE's answer, say) reads as an empty object, as it always has.
-      return parseWire(opts.schema, body.json === undefined ? {} : body.json, method, opts.path);
+      return parseWire(opts.schema, body.json === undefined ? {} : body.json, res, text, method, opts.path);
     }
     const error = await readFault(res, method, opts.path);
     // A 401 means the engine did not process the request at all (its auth filter rejected it), so once the

@@ -1,9 +1,31 @@
-import { Alert, AlertActionLink } from '@patternfly/react-core';
-import { errorText, isEngineError } from '../engine-api/errors';
+import { Alert, AlertActionLink, ExpandableSection } from '@patternfly/react-core';
+import { errorText, isEngineError, type UnreadableAnswer } from '../engine-api/errors';
+
+/**
+ * What came back when the console could not read the answer, closed until asked for: the fields that did not match
+ * and the first characters of the body (already cut and masked by the transport), for an administrator to tell a
+ * proxy's page from a cut-short answer.
+ */
+function AnswerDetails({ answer }: { answer: UnreadableAnswer }) {
+  return (
+    <ExpandableSection toggleText="What came back" style={{ marginTop: '0.5rem' }}>
+      {answer.problems ? <p>Not as expected: {answer.problems}</p> : null}
+      {answer.excerpt ? (
+        <>
+          <p>The answer began:</p>
+          <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{answer.excerpt}</pre>
+        </>
+      ) : (
+        <p>The answer had no body.</p>
+      )}
+    </ExpandableSection>
+  );
+}
 
 /**
  * An engine failure where the user acted: the engine's own reason, never a generic text. For an HTTP fault
- * the status is named too, so an administrator can tell a conflict (409) from bad input (400).
+ * the status is named too, so an administrator can tell a conflict (409) from bad input (400); an answer the console
+ * does not understand names its status in its text already (never twice) and offers what came back.
  */
 export function ErrorAlert({
   title,
@@ -22,6 +44,7 @@ export function ErrorAlert({
   headingLevel?: 'h2' | 'h3' | 'h4';
 }) {
   const status = isEngineError(error) && error.kind === 'fault' ? ` (HTTP ${error.status})` : '';
+  const answer = isEngineError(error) ? error.answer : undefined;
   return (
     <Alert
       variant="danger"
@@ -34,6 +57,7 @@ export function ErrorAlert({
         {errorText(error)}
         {status}
       </p>
+      {answer ? <AnswerDetails answer={answer} /> : null}
     </Alert>
   );
 }
