@@ -1,8 +1,9 @@
 // Form fields bound to react-hook-form: the label, the control, the message next to it (tied with
-// aria-describedby), and for options that do not apply the reason in words next to the disabled control.
+// aria-describedby), and for options that do not apply the reason in words next to the disabled control. A password
+// is a SecretField, never a TextField: its value must not reach the DOM's value attribute.
 import { Checkbox, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from '@patternfly/react-core';
-import type { KeyboardEvent, ReactNode } from 'react';
-import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import type { FocusEvent, KeyboardEvent, ReactNode } from 'react';
+import { Controller, useFormState, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 
 export function FieldMessages({ id, error, helper }: { id: string; error?: string | undefined; helper?: ReactNode }) {
   if (!error && !helper) return null;
@@ -27,7 +28,6 @@ export function TextField<T extends FieldValues>({
   id,
   label,
   helper,
-  type = 'text',
   isRequired,
   autoComplete,
   placeholder,
@@ -40,7 +40,6 @@ export function TextField<T extends FieldValues>({
   id: string;
   label: string;
   helper?: ReactNode;
-  type?: 'text' | 'password';
   isRequired?: boolean;
   autoComplete?: string;
   placeholder?: string;
@@ -62,7 +61,7 @@ export function TextField<T extends FieldValues>({
               id={id}
               ref={field.ref}
               name={field.name}
-              type={type}
+              type="text"
               value={typeof field.value === 'string' ? field.value : ''}
               onChange={(_e, v) => {
                 field.onChange(v);
@@ -82,6 +81,62 @@ export function TextField<T extends FieldValues>({
         );
       }}
     />
+  );
+}
+
+/**
+ * A password. React mirrors a controlled input's value into its `value` attribute (and PatternFly's TextInput passes
+ * `value` on), where outerHTML shows it to session-replay and error-reporting tools, extensions and attribute
+ * selectors. So this input is uncontrolled: react-hook-form's register keeps the value in the form (validation,
+ * submit, focus on error) and sets the element's value property only, never the attribute.
+ */
+export function SecretField<T extends FieldValues>({
+  control,
+  name,
+  id,
+  label,
+  helper,
+  isRequired,
+  autoComplete,
+  onKeyDown,
+  onValueChange,
+}: {
+  control: Control<T>;
+  name: FieldPath<T>;
+  id: string;
+  label: string;
+  helper?: ReactNode;
+  isRequired?: boolean;
+  autoComplete: 'current-password' | 'new-password';
+  onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void;
+  /** Called after the value changed (e.g. to clear an engine error tied to the field); never given the value. */
+  onValueChange?: () => void;
+}) {
+  const formState = useFormState<T>({ control, name });
+  const { error } = control.getFieldState(name, formState);
+  const { ref, onChange, onBlur, name: fieldName } = control.register(name);
+  const messageId = `${id}-message`;
+  const hasMessage = !!error?.message || !!helper;
+  return (
+    <FormGroup label={label} fieldId={id} isRequired={isRequired}>
+      <TextInput
+        id={id}
+        ref={ref}
+        name={fieldName}
+        type="password"
+        onChange={(e) => {
+          void onChange(e);
+          onValueChange?.();
+        }}
+        onBlur={(e: FocusEvent<HTMLInputElement>) => void onBlur(e)}
+        onKeyDown={onKeyDown}
+        autoComplete={autoComplete}
+        validated={error ? 'error' : 'default'}
+        aria-describedby={hasMessage ? messageId : undefined}
+        isRequired={isRequired}
+      />
+      <FieldMessages id={messageId} error={error?.message} helper={helper} />
+    </FormGroup>
   );
 }
 

@@ -39,4 +39,28 @@ describe('LoginForm', () => {
     await vi.waitFor(() => expect(called).toBe(true));
     expect(session.get()).toMatchObject({ status: 'active', user: 'admin@internal' });
   });
+
+  it('keeps the typed password out of the DOM: not in the input\'s attribute, not after a failed login', async () => {
+    const typed = 'not-the-Pa55word';
+    const { container } = render(<LoginForm defaultUsername="admin@internal" />);
+    const password = screen.getByLabelText(/Password/);
+    await userEvent.type(password, typed);
+    expect(password).toHaveValue(typed);
+    expect(password).not.toHaveAttribute('value');
+    expect(password.outerHTML).not.toContain(typed);
+    expect(container.innerHTML).not.toContain(typed);
+    // Enter sends the form; the engine's refusal comes back and the focus returns to the password, still typed.
+    await userEvent.type(password, '{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent("Cannot authenticate user 'admin@internal'");
+    expect(password).toHaveFocus();
+    expect(password).toHaveValue(typed);
+    expect(document.documentElement.outerHTML).not.toContain(typed);
+  });
+
+  it('Enter in the password field logs in with what was typed', async () => {
+    render(<LoginForm defaultUsername="admin@internal" />);
+    await userEvent.type(screen.getByLabelText(/Password/), 'ovirt{Enter}');
+    await vi.waitFor(() => expect(session.get()).toMatchObject({ status: 'active', user: 'admin@internal' }));
+    expect(document.documentElement.outerHTML).not.toContain('value="ovirt"');
+  });
 });

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { errorText } from '../../engine-api/errors';
 import { login } from '../../engine-api/sso';
-import { TextField } from '../../ui/form-fields';
+import { SecretField, TextField } from '../../ui/form-fields';
 
 const schema = z.object({
   username: z.string().trim().min(1, 'Enter your user name, for example admin@internal.'),
@@ -39,7 +39,7 @@ export function LoginForm({ defaultUsername = '', onLoggedIn }: { defaultUsernam
         </Alert>
       ) : null}
       <TextField control={control} name="username" id="login-username" label="Username" autoComplete="username" isRequired />
-      <TextField control={control} name="password" id="login-password" label="Password" type="password" autoComplete="current-password" isRequired />
+      <SecretField control={control} name="password" id="login-password" label="Password" autoComplete="current-password" isRequired />
       <ActionGroup>
         <Button type="submit" variant="primary" isLoading={formState.isSubmitting} isDisabled={formState.isSubmitting}>
           Log in

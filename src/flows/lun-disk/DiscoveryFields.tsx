@@ -4,14 +4,14 @@ import { Alert, Button, Grid, GridItem } from '@patternfly/react-core';
 import type { KeyboardEvent } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { TextField } from '../../ui/form-fields';
+import { SecretField, TextField } from '../../ui/form-fields';
 import type { LunDiskFormValues } from './form';
 import type { Discovery } from './use-discovery';
 
 type DiscoveryInput = 'address' | 'port' | 'chapUsername' | 'chapPassword';
 
 interface InputSpec {
-  name: DiscoveryInput;
+  name: Exclude<DiscoveryInput, 'chapPassword'>;
   id: string;
   label: string;
   /** Grid columns (of 12) from the md breakpoint. */
@@ -22,46 +22,34 @@ interface InputSpec {
   isRequired?: boolean;
   placeholder?: string;
   inputMode?: 'numeric';
-  type?: 'password';
   autoComplete?: string;
 }
 
 const CHAP: DiscoveryInput[] = ['chapUsername', 'chapPassword'];
 
-function inputs(chapPasswordHelper: string): InputSpec[] {
-  return [
-    {
-      name: 'address',
-      id: 'iscsi-address',
-      label: 'Address',
-      md: 8,
-      isRequired: true,
-      placeholder: '10.35.1.72, fd00:35:2::90 or storage.example.com',
-      helper: 'Host name, IPv4 or IPv6 address of the iSCSI portal.',
-      clears: ['address'],
-    },
-    { name: 'port', id: 'iscsi-port', label: 'Port', md: 4, inputMode: 'numeric', helper: '1–65535; iSCSI uses 3260.', clears: ['port'] },
-    {
-      name: 'chapUsername',
-      id: 'chap-username',
-      label: 'CHAP username',
-      md: 6,
-      autoComplete: 'off',
-      helper: 'Optional: both the username and the password, or neither.',
-      clears: CHAP,
-    },
-    {
-      name: 'chapPassword',
-      id: 'chap-password',
-      label: 'CHAP password',
-      md: 6,
-      type: 'password',
-      autoComplete: 'new-password',
-      helper: chapPasswordHelper,
-      clears: CHAP,
-    },
-  ];
-}
+// The CHAP password is not among them: it is a SecretField (uncontrolled, its value never in the DOM attribute).
+const TEXT_INPUTS: InputSpec[] = [
+  {
+    name: 'address',
+    id: 'iscsi-address',
+    label: 'Address',
+    md: 8,
+    isRequired: true,
+    placeholder: '10.35.1.72, fd00:35:2::90 or storage.example.com',
+    helper: 'Host name, IPv4 or IPv6 address of the iSCSI portal.',
+    clears: ['address'],
+  },
+  { name: 'port', id: 'iscsi-port', label: 'Port', md: 4, inputMode: 'numeric', helper: '1–65535; iSCSI uses 3260.', clears: ['port'] },
+  {
+    name: 'chapUsername',
+    id: 'chap-username',
+    label: 'CHAP username',
+    md: 6,
+    autoComplete: 'off',
+    helper: 'Optional: both the username and the password, or neither.',
+    clears: CHAP,
+  },
+];
 
 export function DiscoveryFields({
   hostChosen,
@@ -100,7 +88,7 @@ export function DiscoveryFields({
         </Alert>
       ) : null}
       <Grid hasGutter>
-        {inputs(retypeHint).map(({ md, clears, ...field }) => (
+        {TEXT_INPUTS.map(({ md, clears, ...field }) => (
           <GridItem md={md} key={field.name}>
             <TextField
               control={control}
@@ -112,6 +100,18 @@ export function DiscoveryFields({
             />
           </GridItem>
         ))}
+        <GridItem md={6}>
+          <SecretField
+            control={control}
+            name="chapPassword"
+            id="chap-password"
+            label="CHAP password"
+            autoComplete="new-password"
+            helper={retypeHint}
+            onKeyDown={onEnter}
+            onValueChange={() => clearErrors(CHAP)}
+          />
+        </GridItem>
       </Grid>
       <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', flexWrap: 'wrap' }}>
         <Button variant="secondary" onClick={() => void discovery.run()} isLoading={discovery.isPending} isDisabled={discovery.isPending || !hostChosen}>
