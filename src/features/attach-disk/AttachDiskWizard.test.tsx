@@ -73,6 +73,21 @@ describe('Disk step', () => {
     expect(await screen.findByRole('heading', { name: 'Options for each disk' })).toBeInTheDocument();
   });
 
+  it('the alert for no disk picked is heard as its message and nothing else (no stray ": error;" after it)', async () => {
+    const message = 'Pick at least one disk to attach, or choose Create from LUN.';
+    const { user } = renderWizard(`/attach-disk?vm=${vmId('app01')}`);
+    await screen.findByRole('grid', { name: 'Disks to attach to app01' });
+    await user.click(next());
+    const alert = screen.getAllByRole('alert').find((a) => a.textContent?.includes('Pick at least one disk'));
+    expect(alert).toHaveTextContent(message, { normalizeWhitespace: false });
+    expect(alert?.textContent).toBe(message);
+    // Everything the block around it holds, hidden text for screen readers included: the message only.
+    const block = alert?.closest('.pf-v6-c-helper-text');
+    expect(block?.textContent).toBe(message);
+    expect(block?.querySelector('.pf-v6-screen-reader')).toBeNull();
+    for (const icon of block?.querySelectorAll('svg') ?? []) expect(icon).toHaveAttribute('aria-hidden', 'true');
+  });
+
   it('Create from LUN adds the Add Direct LUN disk steps; Attach existing disk takes them away', async () => {
     const { user } = renderWizard(`/attach-disk?vm=${vmId('app01')}`);
     await screen.findByRole('grid', { name: 'Disks to attach to app01' });

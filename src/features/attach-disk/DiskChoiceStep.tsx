@@ -126,7 +126,9 @@ function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; d
       </p>
       {error ? (
         <HelperText style={{ marginBottom: '0.5rem' }}>
-          <HelperTextItem variant="error" id="disk-step-error" screenReaderText="error">
+          {/* No screen-reader status text: PatternFly puts it after the children (": error;"), outside the alert, where
+              it is read as a stray line after the message. The alert role already says it is urgent. */}
+          <HelperTextItem variant="error" id="disk-step-error" screenReaderText="">
             <span role="alert">{error}</span>
           </HelperTextItem>
         </HelperText>
