@@ -57,7 +57,7 @@ test.describe('Attach to VM wizard', () => {
     await w.next().click();
 
     await expect(w.heading()).toHaveText('Review');
-    await expect(w.plan('archive-lun')).toContainText('Attaches archive-lun to app01 as VirtIO-SCSI, active.');
+    await expect(w.plan('archive-lun')).toContainText('Attaches archive-lun to app01 as VirtIO-SCSI; it is plugged when app01 next runs.');
     await expect(w.plan('archive-lun')).toContainText(
       `app01 is down: ${APPS} at 10.35.1.72:3260 becomes a required connection of app01, connected on the host that runs it next.`,
     );

@@ -10,7 +10,7 @@ const d = (o: Partial<AttachPlanDisk> = {}): AttachPlanDisk => ({
 describe('what attaching a disk will do, in words', () => {
   it('down VM: the target becomes a required connection, connected at the next run', () => {
     expect(attachPlanSentences({ name: 'app01', status: 'down' }, d())).toEqual([
-      'Attaches archive to app01 as VirtIO-SCSI, active.',
+      'Attaches archive to app01 as VirtIO-SCSI; it is plugged when app01 next runs.',
       'app01 is down: iqn.t1 at 10.0.0.1:3260 becomes a required connection of app01, connected on the host that runs it next.',
     ]);
   });
@@ -32,9 +32,9 @@ describe('what attaching a disk will do, in words', () => {
     expect(attachPlanSentences({ name: 'db01', status: 'up', hostName: 'host1' }, d({ lunType: 'fcp', connections: [] }))[1]).toBe(
       'Checks that host1 (running db01) sees FC LUN L1: Fibre Channel has no connection to make.',
     );
-    expect(attachPlanSentences({ name: 'app01', status: 'down' }, d({ kind: 'image', lunType: undefined, connections: [] }))[1]).toBe(
-      'app01 is down: the disk is plugged when app01 next runs.',
-    );
+    expect(attachPlanSentences({ name: 'app01', status: 'down' }, d({ kind: 'image', lunType: undefined, connections: [], bootable: true }))).toEqual([
+      'Attaches archive to app01 as VirtIO-SCSI, bootable; it is plugged when app01 next runs.',
+    ]);
     expect(attachPlanSentences({ name: 'app01', status: 'down' }, d({ connections: [{ target: 'iqn.t2', address: 'fd00::90', port: 3260 }] }))[1]).toContain(
       'iqn.t2 at [fd00::90]:3260',
     );

@@ -56,12 +56,13 @@ export function attachPlanSentences(vm: AttachPlanVm, d: AttachPlanDisk): string
     out.push(`Attaches ${d.alias} to ${vm.name} ${as}, inactive (not plugged), as you chose.`);
     if (lun) out.push(`Nothing is connected on ${host} until you activate it from ${vm.name}'s Disks tab.`);
   } else if (d.activate) {
-    out.push(`Attaches ${d.alias} to ${vm.name} ${as}, active.`);
-    out.push(
-      lun
-        ? `${vm.name} is down: ${connectionWords(d)} ${d.connections.length > 1 ? 'become required connections' : 'becomes a required connection'} of ${vm.name}, connected on the host that runs it next.`
-        : `${vm.name} is down: the disk is plugged when ${vm.name} next runs.`,
-    );
+    // Said as what happens when: nothing is plugged now, the engine plugs an active disk when the VM starts.
+    out.push(`Attaches ${d.alias} to ${vm.name} ${as}; it is plugged when ${vm.name} next runs.`);
+    if (lun) {
+      out.push(
+        `${vm.name} is down: ${connectionWords(d)} ${d.connections.length > 1 ? 'become required connections' : 'becomes a required connection'} of ${vm.name}, connected on the host that runs it next.`,
+      );
+    }
   } else {
     out.push(`Attaches ${d.alias} to ${vm.name} ${as}, inactive (not plugged), as you chose.`);
     if (lun) out.push(`While it is inactive its target connections are not required to run ${vm.name}; they become required when you activate it.`);
