@@ -70,7 +70,7 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
     save();
   });
 
-  const worker = setupWorker(...createHandlers(() => emulator.engine));
+  const worker = setupWorker(...createHandlers(() => emulator.engine, emulator.faults));
   await worker.start({
     quiet: true,
     serviceWorker: { url: '/mockServiceWorker.js' },

@@ -6,6 +6,7 @@ import { takeLunBySomeoneElse } from './engine/ops-disks';
 import { crashHost, recoverHost } from './engine/ops-host-failure';
 import { cutPortal, restorePortal } from './engine/ops-storage';
 import type { EmState } from './engine/state';
+import { FaultInjector, type FaultSpec, type FiredFault } from './handlers/faults';
 import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
 
 export const LATENCY_PRESETS = { none: 0, fast: 0.15, normal: 1, slow: 3 } as const;
@@ -58,6 +59,8 @@ export function settleInterrupted(state: EmState, now: number): EmState {
 
 export class Emulator {
   engine: Engine;
+  /** Transport faults armed for the next matching requests (handlers/faults.ts); not part of the engine's state. */
+  readonly faults = new FaultInjector();
   private listeners = new Set<() => void>();
   private unsubscribeEngine: () => void;
 
@@ -146,6 +149,25 @@ export class Emulator {
   takeLun(lunId: string, alias = 'taken-by-someone-else'): void {
     takeLunBySomeoneElse(this.engine, lunId, alias);
     this.engine.changed();
+  }
+
+  /** Arm a one-shot transport fault for the next request matching `spec` (modes in handlers/faults.ts). */
+  failNext(spec: FaultSpec): void {
+    this.faults.failNext(spec);
+  }
+
+  /** Faults armed and not yet consumed. */
+  pendingFaults(): FaultSpec[] {
+    return this.faults.list();
+  }
+
+  /** Faults consumed so far, each with the request it hit. */
+  firedFaults(): FiredFault[] {
+    return this.faults.firedList();
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   /** Every token stops working: the console's next call gets a 401. */
