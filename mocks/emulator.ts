@@ -1,6 +1,5 @@
 // The emulated engine as one object the browser entry, the Node entry and the tests share: the engine state
 // of a scenario, reset, latency, fault injection, and what a reviewer or a test wants to look at.
-import { holders, release } from './engine/connection-refs';
 import { Engine } from './engine/engine';
 import { takeLunBySomeoneElse } from './engine/ops-disks';
 import { crashHost, recoverHost } from './engine/ops-host-failure';
@@ -17,44 +16,6 @@ export function parseLatency(v: string | null | undefined): number | undefined {
   if (v in LATENCY_PRESETS) return LATENCY_PRESETS[v as LatencyPreset];
   const n = Number(v);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-
-/**
- * After a reload, operations that were running in the page are gone: settle what they left half-way, the way
- * an engine restart would (jobs failed, launches back to down, migrations back on the source).
- */
-export function settleInterrupted(state: EmState, now: number): EmState {
-  for (const j of state.jobs) {
-    if (j.status === 'started') {
-      j.status = 'failed';
-      j.endTime = now;
-    }
-  }
-  for (const s of state.steps) {
-    if (s.status === 'started') {
-      s.status = 'aborted';
-      s.endTime = now;
-    }
-  }
-  for (const vm of state.vms) {
-    if (vm.status === 'wait_for_launch' || vm.status === 'powering_up' || vm.status === 'unknown') {
-      vm.status = 'down';
-      delete vm.hostId;
-    } else if (vm.status === 'powering_down') {
-      vm.status = 'down';
-      if (vm.hostId) {
-        const hostId = vm.hostId;
-        state.sessions = release(state.sessions, hostId, holders.ofVm(vm.id)).sessions;
-      }
-      delete vm.hostId;
-    } else if (vm.status === 'migrating') {
-      vm.status = 'up';
-    }
-  }
-  for (const h of [...new Set(state.sessions.map((s) => s.hostId))]) {
-    state.sessions = release(state.sessions, h, holders.anyOperation).sessions;
-  }
-  return state;
 }
 
 export class Emulator {
