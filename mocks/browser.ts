@@ -1,7 +1,8 @@
 // Emulated mode in the browser: MSW's service worker answers /ovirt-engine/... from the in-page emulated
 // engine. Loaded only by a dynamic import in emulated mode, so a real-engine build carries none of it.
 import { setupWorker } from 'msw/browser';
-import { Emulator, parseLatency, settleInterrupted } from './emulator';
+import { Emulator, parseLatency } from './emulator';
+import { resumeJobs } from './engine/resume';
 import type { EmState } from './engine/state';
 import { createHandlers } from './handlers';
 import { fromStored, parseStored, toStored } from './persist';
@@ -48,8 +49,8 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
 
   let state = load();
   const wanted = requested && SCENARIOS[requested] ? requested : undefined;
-  if (!state || (wanted && wanted !== state.scenario)) state = buildScenario(wanted ?? DEFAULT_SCENARIO);
-  else settleInterrupted(state, Date.now());
+  const reloaded = !!state && !(wanted && wanted !== state.scenario);
+  if (!state || !reloaded) state = buildScenario(wanted ?? DEFAULT_SCENARIO);
 
   const emulator = new Emulator(state, latency);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -69,8 +70,10 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
     if (timer) clearTimeout(timer);
     save();
   });
+  // The jobs that were running when the page went away go on where they stood (mocks/engine/resume.ts).
+  if (reloaded) resumeJobs(emulator.engine);
 
-  const worker = setupWorker(...createHandlers(() => emulator.engine));
+  const worker = setupWorker(...createHandlers(() => emulator.engine, emulator.faults));
   await worker.start({
     quiet: true,
     serviceWorker: { url: '/mockServiceWorker.js' },

@@ -1,11 +1,11 @@
 // The emulated engine as one object the browser entry, the Node entry and the tests share: the engine state
 // of a scenario, reset, latency, fault injection, and what a reviewer or a test wants to look at.
-import { holders, release } from './engine/connection-refs';
 import { Engine } from './engine/engine';
 import { takeLunBySomeoneElse } from './engine/ops-disks';
 import { crashHost, recoverHost } from './engine/ops-host-failure';
 import { cutPortal, restorePortal } from './engine/ops-storage';
 import type { EmState } from './engine/state';
+import { FaultInjector, type FaultSpec, type FiredFault } from './handlers/faults';
 import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
 
 export const LATENCY_PRESETS = { none: 0, fast: 0.15, normal: 1, slow: 3 } as const;
@@ -18,46 +18,10 @@ export function parseLatency(v: string | null | undefined): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-/**
- * After a reload, operations that were running in the page are gone: settle what they left half-way, the way
- * an engine restart would (jobs failed, launches back to down, migrations back on the source).
- */
-export function settleInterrupted(state: EmState, now: number): EmState {
-  for (const j of state.jobs) {
-    if (j.status === 'started') {
-      j.status = 'failed';
-      j.endTime = now;
-    }
-  }
-  for (const s of state.steps) {
-    if (s.status === 'started') {
-      s.status = 'aborted';
-      s.endTime = now;
-    }
-  }
-  for (const vm of state.vms) {
-    if (vm.status === 'wait_for_launch' || vm.status === 'powering_up' || vm.status === 'unknown') {
-      vm.status = 'down';
-      delete vm.hostId;
-    } else if (vm.status === 'powering_down') {
-      vm.status = 'down';
-      if (vm.hostId) {
-        const hostId = vm.hostId;
-        state.sessions = release(state.sessions, hostId, holders.ofVm(vm.id)).sessions;
-      }
-      delete vm.hostId;
-    } else if (vm.status === 'migrating') {
-      vm.status = 'up';
-    }
-  }
-  for (const h of [...new Set(state.sessions.map((s) => s.hostId))]) {
-    state.sessions = release(state.sessions, h, holders.anyOperation).sessions;
-  }
-  return state;
-}
-
 export class Emulator {
   engine: Engine;
+  /** Transport faults armed for the next matching requests (handlers/faults.ts); not part of the engine's state. */
+  readonly faults = new FaultInjector();
   private listeners = new Set<() => void>();
   private unsubscribeEngine: () => void;
 
@@ -146,6 +110,25 @@ export class Emulator {
   takeLun(lunId: string, alias = 'taken-by-someone-else'): void {
     takeLunBySomeoneElse(this.engine, lunId, alias);
     this.engine.changed();
+  }
+
+  /** Arm a one-shot transport fault for the next request matching `spec` (modes in handlers/faults.ts). */
+  failNext(spec: FaultSpec): void {
+    this.faults.failNext(spec);
+  }
+
+  /** Faults armed and not yet consumed. */
+  pendingFaults(): FaultSpec[] {
+    return this.faults.list();
+  }
+
+  /** Faults consumed so far, each with the request it hit. */
+  firedFaults(): FiredFault[] {
+    return this.faults.firedList();
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   /** Every token stops working: the console's next call gets a 401. */

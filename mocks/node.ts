@@ -5,6 +5,6 @@ import { createHandlers } from './handlers';
 
 export function createNodeEmulator(scenario = 'lab') {
   const emulator = Emulator.fresh(scenario, 0);
-  const server = setupServer(...createHandlers(() => emulator.engine));
+  const server = setupServer(...createHandlers(() => emulator.engine, emulator.faults));
   return { emulator, server };
 }

@@ -65,6 +65,30 @@ describe('the emulated engine state kept in sessionStorage', () => {
     expect(fromStored(back).vms.find((v) => v.id === app01.id)?.status).toBe('up');
   });
 
+  it('keeps a running job\'s resume record, with a typed CHAP password only as "was it the target\'s secret"', async () => {
+    const e = new Engine(buildScenario('lab'));
+    const db01 = e.state.vms.find((v) => v.name === 'db01');
+    const [right, wrong] = e.state.luns.filter((l) => l.targetIqn?.endsWith('array-a.secure') && !e.diskOfLun(l.id)).slice(1);
+    if (!db01 || !right || !wrong) throw new Error('lab changed');
+    const lu = (id: string, password: string) => ({ id, address: '10.35.1.72', port: 3260, target: right.targetIqn, username: LAB_CHAP.username, password });
+    const adds = [
+      createLunDiskOnVm(e, db01.id, { alias: 'right', lunType: 'iscsi', lu: lu(right.id, LAB_CHAP.password) }, { interface: 'virtio_scsi', active: true }, 'c-right'),
+      createLunDiskOnVm(e, db01.id, { alias: 'wrong', lunType: 'iscsi', lu: lu(wrong.id, 'typed-by-user') }, { interface: 'virtio_scsi', active: true }, 'c-wrong'),
+    ];
+    const text = JSON.stringify(toStored(e.state));
+    await Promise.allSettled(adds);
+    await e.idle();
+    expect(text).toContain('"resume":{"kind":"add-on-vm"');
+    expect(text).not.toContain(LAB_CHAP.password);
+    expect(text).not.toContain('typed-by-user');
+    const back = parseStored(text);
+    if (!back) throw new Error('refused');
+    expect(back).toEqual(JSON.parse(text));
+    const passwords = fromStored(back).jobs.map((j) => (j.resume?.kind === 'add-on-vm' ? [j.resume.alias, j.resume.input.lu?.password] : undefined)).filter(Boolean);
+    // The right secret comes back from the scenario; a wrong one stays wrong (any wrong password fails alike).
+    expect(passwords).toEqual([['right', LAB_CHAP.password], ['wrong', expect.not.stringMatching(`^${LAB_CHAP.password}$`)]]);
+  });
+
   it('refuses a state an older emulator stored: the scenario is rebuilt instead', () => {
     const stored = toStored(buildScenario('lab'));
     expect(parseStored(JSON.stringify(stored))).toBeDefined();

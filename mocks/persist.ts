@@ -4,20 +4,23 @@
 // are replaced by what can be rebuilt from the scenario, so devtools shows no secret (decision 004).
 import { z } from 'zod';
 import { DISK_INTERFACES, HOST_STATUSES, JOB_STATUSES, LUN_STORAGE_TYPES, SPM_STATUSES, STEP_TYPES, VM_STATUSES } from '../src/domain/model';
-import type { EmConnection, EmState, EmTarget } from './engine/state';
+import type { EmConnection, EmJob, EmState, EmTarget } from './engine/state';
+import { WRONG_SECRET, restoreResume, storeResume, storedResumeSchema, type StoredResume } from './persist-resume';
 import { buildScenario } from './scenarios';
 
 /**
  * The shape version of the stored state (EmState's `version`). Bump both whenever the state's shape changes: a
  * tab's state stored by an older emulator is then refused and its scenario rebuilt, instead of loaded half-right.
  */
-export const STORED_STATE_VERSION: EmState['version'] = 1;
+export const STORED_STATE_VERSION: EmState['version'] = 2;
 
 /** A stored connection: instead of its password, whether that password was the target's CHAP secret. */
 type StoredConnection = Omit<EmConnection, 'password'> & { chapMatchesTarget?: boolean };
 
-export type StoredState = Omit<EmState, 'tokens' | 'users' | 'connections' | 'targets'> & {
+export type StoredState = Omit<EmState, 'tokens' | 'users' | 'connections' | 'targets' | 'jobs'> & {
   connections: StoredConnection[];
+  /** A running job keeps its resume record (persist-resume.ts): an engine rebuilt from this state finishes it. */
+  jobs: Array<Omit<EmJob, 'resume'> & { resume?: StoredResume }>;
   targets: Array<Omit<EmState['targets'][number], 'chap'> & { chap?: { username: string } }>;
 };
 
@@ -96,6 +99,7 @@ const storedStateSchema: z.ZodType<StoredState> = z.object({
   })),
   jobs: z.array(z.object({
     id: str, description: str, status: z.enum(JOB_STATUSES), startTime: num, endTime: num.optional(), lastUpdated: num, correlationId: str.optional(),
+    resume: storedResumeSchema.optional(),
   })),
   steps: z.array(z.object({
     id: str, jobId: str, parentStepId: str.optional(), description: str, type: z.enum(STEP_TYPES), number: num,
@@ -120,13 +124,11 @@ export function parseStored(raw: string): StoredState | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Stands for a stored password that was not the target's secret (every wrong password fails alike). */
-const WRONG_SECRET = '\u0000wrong';
-
 export function toStored(state: EmState): StoredState {
-  const { tokens: _tokens, users: _users, connections, targets, ...rest } = state;
+  const { tokens: _tokens, users: _users, connections, targets, jobs, ...rest } = state;
   return {
     ...rest,
+    jobs: jobs.map(({ resume, ...j }) => (resume ? { ...j, resume: storeResume(resume, targets) } : j)),
     connections: connections.map(({ password, ...c }) => {
       const t = targets.find((x) => x.iqn === c.target);
       return password === undefined ? c : { ...c, chapMatchesTarget: !!t?.chap && t.chap.password === password && t.chap.username === c.username };
@@ -147,6 +149,7 @@ export function fromStored(stored: StoredState): EmState {
     users: scenario.users,
     tokens: [],
     targets,
+    jobs: stored.jobs.map(({ resume, ...j }) => (resume ? { ...j, resume: restoreResume(resume, targets) } : j)),
     connections: stored.connections.map(({ chapMatchesTarget, ...c }) => {
       if (chapMatchesTarget === undefined) return c;
       const secret = chapMatchesTarget ? targets.find((t) => t.iqn === c.target)?.chap?.password : undefined;

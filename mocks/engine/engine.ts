@@ -3,6 +3,7 @@
 // with steps the console polls, exactly as it would on a real engine (/jobs?search=correlation_id=...).
 import type { EventSeverity, StepType } from '../../src/domain/model';
 import { notFound } from './messages';
+import type { EmResume } from './resume-points';
 import type {
   EmAttachment, EmDisk, EmEvent, EmHost, EmJob, EmLun, EmState, EmStep, EmStorageDomain, EmTarget, EmVm,
 } from './state';
@@ -171,6 +172,11 @@ export class Engine {
     return new JobRun(this, job);
   }
 
+  /** A running job found in the state (an engine rebuilt from stored state resumes it). */
+  jobRun(job: EmJob): JobRun {
+    return new JobRun(this, job);
+  }
+
   event(
     code: number,
     severity: EventSeverity,
@@ -198,7 +204,28 @@ export class JobRun {
   constructor(
     private engine: Engine,
     readonly job: EmJob,
-  ) {}
+  ) {
+    // A resumed job numbers its next steps after the ones it already has.
+    for (const s of engine.state.steps) {
+      if (s.jobId !== job.id) continue;
+      const key = s.parentStepId ?? '';
+      this.counters.set(key, Math.max(this.counters.get(key) ?? 0, s.number));
+    }
+  }
+
+  /** Where the job stands, for an engine rebuilt from stored state (resume-points.ts); gone once it ends. */
+  get resume(): EmResume | undefined {
+    return this.job.resume;
+  }
+  set resume(r: EmResume) {
+    this.job.resume = r;
+  }
+
+  /** A step of this job that is still open, to go on with after a resume. */
+  reopen(stepId: string | undefined): StepRun | undefined {
+    const s = this.engine.state.steps.find((x) => x.id === stepId && x.jobId === this.job.id && x.status === 'started');
+    return s ? new StepRun(this.engine, s, () => this.touch()) : undefined;
+  }
 
   get id(): string {
     return this.job.id;
@@ -249,6 +276,7 @@ export class JobRun {
   private end(status: 'finished' | 'failed') {
     if (this.job.status !== 'started') return;
     this.job.status = status;
+    delete this.job.resume;
     this.job.endTime = this.engine.now();
     // A step still open when its job ends did not complete.
     for (const s of this.engine.state.steps) {

@@ -8,8 +8,9 @@ import {
   validateNameAndDescription, validateVmElement, type AttachmentInput,
 } from './disk-rules';
 import { USER, type Engine, type JobRun, type StepRun } from './engine';
-import { ACTION, TYPE, backendFailure, cannot, interfaceName } from './messages';
-import { connectDisk, releaseOnHost } from './ops-storage';
+import { ACTION, TYPE, backendFailure, cannot, interfaceName, notFound } from './messages';
+import { connectDisk, releaseRecorded } from './ops-storage';
+import type { AttachPoint, PlugPoint, PlugTogglePoint, UnplugPoint } from './resume-points';
 import type { EmAttachment, EmDisk, EmVm } from './state';
 
 /** POST /vms/{id}/diskattachments with disk.id: AttachDiskToVm (active defaults to false here). */
@@ -34,14 +35,11 @@ export async function attachExistingDisk(e: Engine, vmId: string, diskId: string
   job.note('Validating', { type: 'validating' });
   const att = attachmentFrom(vm, disk.id, a);
   if (active && isRunning(vm)) {
-    // The hot plug runs inside the attach: a connection failure fails the whole attach (AttachDiskToVmCommand).
-    const ok = await plug(e, job, vm, att, correlationId, { attachOnSuccess: true });
-    if (!ok) {
-      job.fail();
-      const failed = e.state.steps.filter((s) => s.jobId === job.id && s.status === 'failed').at(-1);
-      e.event(2017, 'error', `Failed to attach Disk ${disk.alias} to VM ${vm.name} (User: ${USER}).`, { vmId: vm.id, diskId: disk.id, ...(correlationId ? { correlationId } : {}) });
-      throw backendFailure(400, plugFailureMessage(failed?.description));
-    }
+    const point: AttachPoint = { kind: 'attach', vmId: vm.id, diskId: disk.id, attachment: a, ...(correlationId ? { correlationId } : {}) };
+    job.resume = point;
+    const failed = await attachAndPlug(e, job, point, att);
+    if (failed !== undefined) throw backendFailure(400, plugFailureMessage(failed));
+    return att;
   } else {
     e.state.attachments.push(att);
     job.note(`Attached ${disk.alias} to ${vm.name} (${interfaceName(att.interface)})`);
@@ -53,6 +51,26 @@ export async function attachExistingDisk(e: Engine, vmId: string, diskId: string
   job.finish();
   e.event(2016, 'normal', `Disk ${disk.alias} was successfully attached to VM ${vm.name} by ${USER}.`, { vmId: vm.id, diskId: disk.id, ...(correlationId ? { correlationId } : {}) });
   return att;
+}
+
+/**
+ * The hot plug that decides an attach to a running VM (AttachDiskToVmCommand: a connection failure fails the
+ * whole attach), from where `p` stands. The failed step's text when it failed, undefined when attached.
+ */
+export async function attachAndPlug(e: Engine, job: JobRun, p: AttachPoint, att?: EmAttachment): Promise<string | undefined> {
+  const vm = e.vm(p.vmId);
+  const disk = e.disk(p.diskId);
+  const corr = p.correlationId ? { correlationId: p.correlationId } : {};
+  const ok = await plug(e, job, vm, att ?? attachmentFrom(vm, disk.id, { ...p.attachment, interface: p.attachment.interface ?? 'virtio_scsi' }), p.correlationId, { attachOnSuccess: true, rec: p });
+  if (!ok) {
+    job.fail();
+    const failed = e.state.steps.filter((s) => s.jobId === job.id && s.status === 'failed').at(-1);
+    e.event(2017, 'error', `Failed to attach Disk ${disk.alias} to VM ${vm.name} (User: ${USER}).`, { vmId: vm.id, diskId: disk.id, ...corr });
+    return failed?.description ?? '';
+  }
+  job.finish();
+  e.event(2016, 'normal', `Disk ${disk.alias} was successfully attached to VM ${vm.name} by ${USER}.`, { vmId: vm.id, diskId: disk.id, ...corr });
+  return undefined;
 }
 
 function noteRequiredConnections(e: Engine, job: JobRun, vm: EmVm, disk: EmDisk) {
@@ -72,7 +90,7 @@ export async function plug(
   vm: EmVm,
   att: EmAttachment,
   correlationId?: string,
-  opts: { attachOnSuccess?: boolean } = {},
+  opts: { attachOnSuccess?: boolean; rec?: { plug?: PlugPoint | undefined } } = {},
 ): Promise<boolean> {
   const disk = e.disk(att.diskId);
   const corr = correlationId ? { correlationId } : {};
@@ -88,17 +106,24 @@ export async function plug(
     e.event(2001, 'error', `Failed to plug disk ${disk.alias} to VM ${vm.name} (User: ${USER}). ${text}.`, { vmId: vm.id, diskId: disk.id, ...(host ? { hostId: host.id } : {}), ...corr });
     return false;
   };
+  // A resumed plug goes on from its recorded phase, with the step it had open (resume-points.ts).
+  const resumed = opts.rec?.plug;
+  const record = (phase: PlugPoint['phase'], step: StepRun) => {
+    if (opts.rec) opts.rec.plug = { phase, stepId: step.id };
+    return step;
+  };
   const problem = hotplugInterfaceProblem(ACTION.hotPlug, disk.alias, vm, att.interface);
-  if (problem) return fail(job.step(`Hot plugging ${disk.alias} into ${vm.name}`), problem);
+  if (problem && !resumed) return fail(job.step(`Hot plugging ${disk.alias} into ${vm.name}`), problem);
   if (!host) return fail(job.step(`Hot plugging ${disk.alias} into ${vm.name}`), `${vm.name} has no host`);
-  if (disk.kind === 'lun') {
+  if (disk.kind === 'lun' && resumed?.phase !== 'plugging') {
     const what = disk.lun.type === 'fcp' ? `FC LUN ${disk.lun.id}` : 'the target of the LUN';
-    const step = job.step(`Making sure ${host.name} (running ${vm.name}) is connected to ${what}`, { hostId: host.id });
+    const step = record('connecting', (resumed ? job.reopen(resumed.stepId) : undefined) ?? job.step(`Making sure ${host.name} (running ${vm.name}) is connected to ${what}`, { hostId: host.id }));
     const r = await connectDisk(e, host, disk, holders.vmDisk(vm.id, disk.id));
     if (!r.ok) return fail(step, r.detail);
     step.finish(r.already ? `${host.name} was already connected (${r.detail})` : r.detail);
   }
-  const step = job.step(`Hot plugging ${disk.alias} into ${vm.name} on ${host.name}`, { hostId: host.id });
+  const reopened = resumed?.phase === 'plugging' ? job.reopen(resumed.stepId) : undefined;
+  const step = record('plugging', reopened ?? job.step(`Hot plugging ${disk.alias} into ${vm.name} on ${host.name}`, { hostId: host.id }));
   await e.delay('plug');
   if (opts.attachOnSuccess) e.state.attachments.push(att);
   att.active = true;
@@ -109,26 +134,34 @@ export async function plug(
 }
 
 /** Unplug one attachment: unplug on the host, then release this disk's hold on its targets there. */
-export async function unplug(e: Engine, job: JobRun, vm: EmVm, att: EmAttachment, correlationId?: string): Promise<void> {
+export async function unplug(e: Engine, job: JobRun, vm: EmVm, att: EmAttachment, correlationId?: string, rec?: { unplug?: UnplugPoint | undefined }): Promise<void> {
   const disk = e.disk(att.diskId);
+  const corr = correlationId ? { correlationId } : {};
   att.active = false;
-  if (!isRunning(vm) || !vm.hostId) {
-    att.active = false;
-    job.note(`${vm.name} is down: ${disk.alias} is marked inactive`);
-    return;
+  let p = rec?.unplug;
+  if (!p) {
+    if (!isRunning(vm) || !vm.hostId) {
+      job.note(`${vm.name} is down: ${disk.alias} is marked inactive`);
+      return;
+    }
+    const hostId = vm.hostId;
+    p = { phase: 'unplugging', hostId, stepId: job.step(`Unplugging ${disk.alias} from ${vm.name} on ${e.hostName(hostId)}`, { hostId }).id };
+    if (rec) rec.unplug = p;
   }
-  const hostId = vm.hostId;
-  const step = job.step(`Unplugging ${disk.alias} from ${vm.name} on ${e.hostName(hostId)}`, { hostId });
-  await e.delay('unplug');
-  delete att.logicalName;
-  step.finish(`Unplugged ${disk.alias} from ${vm.name}`);
-  e.event(2002, 'normal', `VM ${vm.name} disk ${disk.alias} was unplugged by ${USER}.`, { vmId: vm.id, diskId: disk.id, hostId, ...(correlationId ? { correlationId } : {}) });
-  if (disk.kind === 'lun') {
-    const holder = holders.vmDisk(vm.id, disk.id);
-    const rel = job.step(`Releasing the connections of ${disk.alias} on ${e.hostName(hostId)}`, { hostId });
-    const outcomes = await releaseOnHost(e, hostId, (h) => h === holder);
-    rel.finish(outcomes.length > 0 ? outcomes.map((o) => o.text).join('; ') : `${disk.alias} held no connection on ${e.hostName(hostId)}`);
+  const hostId = p.hostId;
+  if (p.phase === 'unplugging') {
+    const step = job.reopen(p.stepId);
+    await e.delay('unplug');
+    delete att.logicalName;
+    step?.finish(`Unplugged ${disk.alias} from ${vm.name}`);
+    e.event(2002, 'normal', `VM ${vm.name} disk ${disk.alias} was unplugged by ${USER}.`, { vmId: vm.id, diskId: disk.id, hostId, ...corr });
+    if (disk.kind !== 'lun') return;
+    Object.assign(p, { phase: 'releasing', stepId: job.step(`Releasing the connections of ${disk.alias} on ${e.hostName(hostId)}`, { hostId }).id, release: {} });
   }
+  const holder = holders.vmDisk(vm.id, disk.id);
+  const rel = job.reopen(p.stepId);
+  const { texts } = await releaseRecorded(e, hostId, (h) => h === holder, (p.release ??= {}));
+  rel?.finish(texts.length > 0 ? texts.join('; ') : `${disk.alias} held no connection on ${e.hostName(hostId)}`);
 }
 
 export interface AttachmentUpdateInput extends AttachmentInput {
@@ -150,22 +183,40 @@ export async function updateAttachment(e: Engine, vmId: string, diskId: string, 
     }
     const job = e.startJob(`${u.active ? 'Activating' : 'Deactivating'} Disk ${disk.alias} on VM ${vm.name}`, correlationId);
     job.note('Validating', { type: 'validating' });
-    if (u.active) {
-      const ok = await plug(e, job, vm, att, correlationId);
-      if (!ok) {
-        job.fail();
-        const failed = e.state.steps.filter((s) => s.jobId === job.id && s.status === 'failed').at(-1);
-        throw backendFailure(400, plugFailureMessage(failed?.description));
-      }
-    } else {
-      await unplug(e, job, vm, att, correlationId);
-    }
-    job.finish();
+    const point: PlugTogglePoint = { kind: 'plug-toggle', vmId: vm.id, diskId: disk.id, update: u, ...(correlationId ? { correlationId } : {}) };
+    job.resume = point;
+    const failed = await togglePlug(e, job, point);
+    if (failed !== undefined) throw backendFailure(400, plugFailureMessage(failed));
   }
   // The REST update plugs or unplugs only when `active` differs; an equal value is no plug at all, and the rest of
   // the body goes to UpdateDisk either way (BackendDiskAttachmentResource.update, reference §4.4).
   applyEdits(e, vm, att, disk, u, correlationId);
   return att;
+}
+
+/** Plug or unplug for an update of `active`, from where `p` stands. The failed step's text when the plug failed. */
+export async function togglePlug(e: Engine, job: JobRun, p: PlugTogglePoint): Promise<string | undefined> {
+  const vm = e.vm(p.vmId);
+  const att = e.state.attachments.find((a) => a.vmId === p.vmId && a.diskId === p.diskId);
+  if (!att) throw notFound();
+  if (p.update.active) {
+    const ok = await plug(e, job, vm, att, p.correlationId, { rec: p });
+    if (!ok) {
+      job.fail();
+      return e.state.steps.filter((s) => s.jobId === job.id && s.status === 'failed').at(-1)?.description ?? '';
+    }
+  } else {
+    await unplug(e, job, vm, att, p.correlationId, p);
+  }
+  job.finish();
+  return undefined;
+}
+
+/** The edits of an update whose plug or unplug a resumed job finished (the request that asked for them is gone). */
+export function applyResumedEdits(e: Engine, p: PlugTogglePoint): void {
+  const vm = e.vm(p.vmId);
+  const att = e.state.attachments.find((a) => a.vmId === p.vmId && a.diskId === p.diskId);
+  if (att) applyEdits(e, vm, att, e.disk(p.diskId), p.update, p.correlationId);
 }
 
 function plugFailureMessage(stepText: string | undefined): string {

@@ -8,9 +8,10 @@ import {
   validateNameAndDescription, validateVmElement, type AttachmentInput, type LunDiskInput, type ValidLu,
 } from './disk-rules';
 import type { Engine, JobRun } from './engine';
-import { ACTION, TYPE, backendFailure, cannot, interfaceName } from './messages';
+import { ACTION, TYPE, backendFailure, cannot, interfaceName, notFound } from './messages';
 import { plug } from './ops-attachments';
 import { connectLun, hostLuns, releaseOnHost } from './ops-storage';
+import type { AddFloatingPoint, AddOnVmPoint, PoolPoint } from './resume-points';
 import type { EmAttachment, EmConnection, EmHost, EmLunDisk, EmLunRecord } from './state';
 
 /** A floating disk created without an alias gets the engine's default with no VM name: "_Disk1". */
@@ -95,30 +96,43 @@ function diskFromInput(e: Engine, input: LunDiskInput, type: 'iscsi' | 'fcp', lu
 
 /** POST /disks with lun_storage: a floating direct-LUN disk. Synchronous: 201 with the disk. */
 export async function createFloatingLunDisk(e: Engine, input: LunDiskInput, correlationId?: string): Promise<EmLunDisk> {
-  const { type, lu } = validateLunInput(input);
+  const { lu } = validateLunInput(input);
   validateNameAndDescription(ACTION.add, input.alias, input.description);
   lunInUse(e, lu.id);
   const job = e.startJob(`Adding Disk ${input.alias || lu.id}`, correlationId);
   job.note('Validating', { type: 'validating' });
+  const step = input.hostId
+    ? job.step(`Checking that ${e.hostName(input.hostId)} sees LUN ${lu.id}`, { hostId: input.hostId })
+    : job.step(`Creating disk ${input.alias || FLOATING_DEFAULT_ALIAS} from LUN ${lu.id}`);
+  const point: AddFloatingPoint = { kind: 'add-floating', input, ...(correlationId ? { correlationId } : {}), phase: input.hostId ? 'checking' : 'creating', stepId: step.id };
+  job.resume = point;
+  return continueFloatingCreate(e, job, point);
+}
+
+/** The floating create from where `p` stands: the host's check of the LUN, then the disk. */
+export async function continueFloatingCreate(e: Engine, job: JobRun, p: AddFloatingPoint): Promise<EmLunDisk> {
+  const { input, correlationId } = p;
+  const { type, lu } = validateLunInput(input);
   try {
-    if (input.hostId) {
-      const step = job.step(`Checking that ${e.hostName(input.hostId)} sees LUN ${lu.id}`, { hostId: input.hostId });
+    if (p.phase === 'checking' && input.hostId) {
+      const step = job.reopen(p.stepId);
       await e.delay('deviceList', 0.3);
       try {
         checkHostSeesLun(e, ACTION.add, input.hostId, lu.id);
-        step.finish(`${e.hostName(input.hostId)} sees LUN ${lu.id}`);
+        step?.finish(`${e.hostName(input.hostId)} sees LUN ${lu.id}`);
       } catch (err) {
-        step.fail(`${e.hostName(input.hostId)} does not see LUN ${lu.id}`);
+        step?.fail(`${e.hostName(input.hostId)} does not see LUN ${lu.id}`);
         throw err;
       }
+      Object.assign(p, { phase: 'creating', stepId: job.step(`Creating disk ${input.alias || FLOATING_DEFAULT_ALIAS} from LUN ${lu.id}`).id });
     }
-    const create = job.step(`Creating disk ${input.alias || FLOATING_DEFAULT_ALIAS} from LUN ${lu.id}`);
+    const create = job.reopen(p.stepId);
     await e.delay('createDisk');
     // Checked again: someone may have taken the LUN while we waited on the host.
     lunInUse(e, lu.id);
     const disk = diskFromInput(e, input, type, lu, FLOATING_DEFAULT_ALIAS);
     e.state.disks.push(disk);
-    create.finish(`Created disk ${disk.alias} from LUN ${lu.id}`);
+    create?.finish(`Created disk ${disk.alias} from LUN ${lu.id}`);
     job.finish();
     e.event(2021, 'normal', `The disk ${disk.alias} was successfully added.`, { diskId: disk.id, ...(correlationId ? { correlationId } : {}) });
     return disk;
@@ -131,72 +145,74 @@ export async function createFloatingLunDisk(e: Engine, input: LunDiskInput, corr
 /**
  * The seed's "adding a new LUN to a VM": connect the LUN's targets on every Up host of the pool at once, wait
  * for the chosen host, and if it fails take the next result; the first success decides. The others finish in
- * the background and then let go (their `op:` holder) unless something else needs the target.
+ * the background and then let go (their `op:` holder) unless something else needs the target. Every answer is
+ * written into `pool` (the job's resume record) as it comes, so a resumed job asks only the hosts that had not
+ * answered.
  */
 async function connectOnPool(
   e: Engine,
   job: JobRun,
   lun: { id: string; type: 'iscsi' | 'fcp' },
   conns: EmConnection[],
-  dataCenterId: string | undefined,
-  chosenId: string | undefined,
+  pool: PoolPoint,
+  dcName: string,
 ): Promise<{ ok: true; hostId: string } | { ok: false; failures: string[] }> {
-  const hostsUp = e.upHostsOfDataCenter(dataCenterId);
-  const dcName = e.state.dataCenters.find((d) => d.id === dataCenterId)?.name ?? 'the data center';
-  const chosen = hostsUp.find((h) => h.id === chosenId) ?? hostsUp[0];
   const what = lun.type === 'fcp' ? `FC LUN ${lun.id}` : `the targets of LUN ${lun.id}`;
-  const parent = job.step(
-    `Connecting ${what} on the Up hosts of ${dcName}${chosen ? ` (chosen host: ${chosen.name})` : ''}`,
-  );
-  if (!chosen) {
-    parent.fail(`No host in ${dcName} is Up`);
-    return { ok: false, failures: [`No host in data center ${dcName} is Up.`] };
-  }
+  const parent = job.reopen(pool.stepId);
   const holder = holders.operation(job.id);
-  const order = [chosen, ...hostsUp.filter((h) => h !== chosen)];
-  type R = { host: EmHost; ok: boolean; detail: string };
-  const results = new Map<string, Promise<R>>();
+  const order = pool.hostIds.map((id) => e.host(id));
+  const results = new Map<string, Promise<{ host: EmHost; ok: boolean; detail: string }>>();
   for (const h of order) {
-    const label = conns[0] ? `${conns[0].target} at ${conns[0].address}:${conns[0].port}` : `FC LUN ${lun.id}`;
-    const child = job.step(`${h.name}: connecting to ${label}`, { parent, hostId: h.id });
+    const known = pool.results[h.id];
+    if (known) {
+      results.set(h.id, Promise.resolve({ host: h, ...known }));
+      continue;
+    }
+    const child = job.reopen(pool.stepIds[h.id]);
     results.set(
       h.id,
       connectLun(e, h, lun, conns, holder).then((r) => {
-        if (r.ok) child.finish(r.detail);
-        else child.fail(r.detail);
+        if (r.ok) child?.finish(r.detail);
+        else child?.fail(r.detail);
+        pool.results[h.id] = { ok: r.ok, detail: r.detail };
         return { host: h, ok: r.ok, detail: r.detail };
       }),
     );
   }
-  // Wait on the chosen host first; if it fails, take whichever of the others answers next.
-  const failures: string[] = [];
-  const pending = new Map(results);
-  let winner: R | undefined;
-  const first = await pending.get(chosen.id);
-  pending.delete(chosen.id);
-  if (first?.ok) winner = first;
-  else if (first) failures.push(`Host ${first.host.name}: ${first.detail}.`);
-  while (!winner && pending.size > 0) {
-    const next = await Promise.race([...pending.values()]);
-    pending.delete(next.host.id);
-    if (next.ok) winner = next;
-    else failures.push(`Host ${next.host.name}: ${next.detail}.`);
-  }
   // Whatever else is still connecting finishes in the background and then lets go of its temporary hold.
-  e.background(async () => {
+  const settle = async () => {
     await Promise.allSettled([...results.values()]);
     for (const h of order) await releaseOnHost(e, h.id, (x) => x === holder);
-  });
-  if (!winner) {
-    parent.fail(`No Up host of ${dcName} could connect ${what}`);
-    return { ok: false, failures };
+    pool.settled = true;
+  };
+  if (!pool.winnerId) {
+    // Wait on the chosen host first; if it fails, take whichever of the others answers next.
+    const pending = new Map(results);
+    const first = await pending.get(pool.chosenId);
+    pending.delete(pool.chosenId);
+    if (first?.ok) pool.winnerId = first.host.id;
+    else if (first) pool.failures.push(`Host ${first.host.name}: ${first.detail}.`);
+    while (!pool.winnerId && pending.size > 0) {
+      const next = await Promise.race([...pending.values()]);
+      pending.delete(next.host.id);
+      if (next.ok) pool.winnerId = next.host.id;
+      else pool.failures.push(`Host ${next.host.name}: ${next.detail}.`);
+    }
+    e.background(settle);
+    const chosen = e.host(pool.chosenId);
+    if (!pool.winnerId) {
+      parent?.fail(`No Up host of ${dcName} could connect ${what}`);
+      return { ok: false, failures: pool.failures };
+    }
+    parent?.finish(
+      pool.winnerId === chosen.id
+        ? `${chosen.name} connected first; the other hosts finish in the background`
+        : `${chosen.name} could not connect; ${e.hostName(pool.winnerId)} succeeded, so the LUN is usable`,
+    );
+  } else if (!pool.settled) {
+    e.background(settle);
   }
-  parent.finish(
-    winner.host === chosen
-      ? `${chosen.name} connected first; the other hosts finish in the background`
-      : `${chosen.name} could not connect; ${winner.host.name} succeeded, so the LUN is usable`,
-  );
-  return { ok: true, hostId: winner.host.id };
+  return { ok: true, hostId: pool.winnerId };
 }
 
 /** POST /vms/{id}/diskattachments without disk.id: create a direct-LUN disk, attach it, plug it if asked. */
@@ -224,32 +240,68 @@ export async function createLunDiskOnVm(
   const job = e.startJob(`Adding Disk ${alias} to VM ${vm.name}`, correlationId);
   job.note('Validating', { type: 'validating' });
   const dc = e.dataCenterOfCluster(vm.clusterId);
+  const hostsUp = e.upHostsOfDataCenter(dc?.id);
+  const dcName = dc?.name ?? 'the data center';
+  const chosenId = vm.hostId ?? input.hostId;
+  const chosen = hostsUp.find((h) => h.id === chosenId) ?? hostsUp[0];
+  const what = type === 'fcp' ? `FC LUN ${lu.id}` : `the targets of LUN ${lu.id}`;
+  const parent = job.step(`Connecting ${what} on the Up hosts of ${dcName}${chosen ? ` (chosen host: ${chosen.name})` : ''}`);
+  if (!chosen) {
+    parent.fail(`No host in ${dcName} is Up`);
+    return failPoolConnect(e, job, vm.id, lu.id, [`No host in data center ${dcName} is Up.`], correlationId);
+  }
+  const order = [chosen, ...hostsUp.filter((h) => h !== chosen)];
   const conns = requestedConnections(e, type, lu, input.hostId);
-  const chosen = vm.hostId ?? input.hostId;
-  const pool = await connectOnPool(e, job, { id: lu.id, type }, conns, dc?.id, chosen);
-  if (!pool.ok) {
-    job.fail();
-    e.event(2022, 'error', `Add-Disk operation failed to complete: no host could connect LUN ${lu.id}.`, { vmId: vm.id, ...(correlationId ? { correlationId } : {}) });
-    throw backendFailure(400, cannot(ACTION.add, TYPE.disk, 'Error storage server connection.'), ...pool.failures);
-  }
-  const create = job.step(`Creating disk ${alias} from LUN ${lu.id} and attaching it to ${vm.name} (${interfaceName(a.interface)})`);
-  await e.delay('createDisk');
-  try {
-    lunInUse(e, lu.id);
-  } catch (err) {
-    create.fail(`LUN ${lu.id} was taken by another disk meanwhile`);
-    job.fail();
-    throw err;
-  }
-  const disk = diskFromInput(e, { ...input, alias, hostId: input.hostId ?? pool.hostId }, type, lu, alias);
-  e.state.disks.push(disk);
-  const att = attachmentFrom(vm, disk.id, a);
-  e.state.attachments.push(att);
-  create.finish(`Created disk ${alias} and attached it to ${vm.name}`);
-  e.event(97, 'normal', `The disk ${alias} was successfully added to VM ${vm.name}.`, { vmId: vm.id, diskId: disk.id, ...(correlationId ? { correlationId } : {}) });
+  const label = conns[0] ? `${conns[0].target} at ${conns[0].address}:${conns[0].port}` : `FC LUN ${lu.id}`;
+  const stepIds = Object.fromEntries(order.map((h) => [h.id, job.step(`${h.name}: connecting to ${label}`, { parent, hostId: h.id }).id]));
+  const point: AddOnVmPoint = {
+    kind: 'add-on-vm', vmId: vm.id, input, attachment: a, alias, wantActive, ...(correlationId ? { correlationId } : {}), phase: 'pool',
+    pool: { stepId: parent.id, chosenId: chosen.id, hostIds: order.map((h) => h.id), stepIds, results: {}, failures: [], settled: false },
+  };
+  job.resume = point;
+  return continueAddOnVm(e, job, point);
+}
 
+function failPoolConnect(e: Engine, job: JobRun, vmId: string, lunId: string, failures: string[], correlationId: string | undefined): never {
+  job.fail();
+  e.event(2022, 'error', `Add-Disk operation failed to complete: no host could connect LUN ${lunId}.`, { vmId, ...(correlationId ? { correlationId } : {}) });
+  throw backendFailure(400, cannot(ACTION.add, TYPE.disk, 'Error storage server connection.'), ...failures);
+}
+
+/** A new LUN disk on a VM from where `p` stands: the pool connect, the disk and its attachment, the plug. */
+export async function continueAddOnVm(e: Engine, job: JobRun, p: AddOnVmPoint): Promise<EmAttachment> {
+  const vm = e.vm(p.vmId);
+  const { input, alias, correlationId } = p;
+  const { type, lu } = validateLunInput(input);
+  const conns = requestedConnections(e, type, lu, input.hostId);
+  const dcName = e.dataCenterOfCluster(vm.clusterId)?.name ?? 'the data center';
+  const pool = await connectOnPool(e, job, { id: lu.id, type }, conns, p.pool, dcName);
+  if (!pool.ok) return failPoolConnect(e, job, vm.id, lu.id, pool.failures, correlationId);
+  if (p.phase === 'pool') {
+    Object.assign(p, { phase: 'creating', stepId: job.step(`Creating disk ${alias} from LUN ${lu.id} and attaching it to ${vm.name} (${interfaceName(p.attachment.interface ?? 'virtio_scsi')})`).id });
+  }
+  if (p.phase === 'creating') {
+    const create = job.reopen(p.stepId);
+    await e.delay('createDisk');
+    try {
+      lunInUse(e, lu.id);
+    } catch (err) {
+      create?.fail(`LUN ${lu.id} was taken by another disk meanwhile`);
+      job.fail();
+      throw err;
+    }
+    const disk = diskFromInput(e, { ...input, alias, hostId: input.hostId ?? pool.hostId }, type, lu, alias);
+    e.state.disks.push(disk);
+    const att = attachmentFrom(vm, disk.id, { ...p.attachment, interface: p.attachment.interface ?? 'virtio_scsi' });
+    e.state.attachments.push(att);
+    create?.finish(`Created disk ${alias} and attached it to ${vm.name}`);
+    e.event(97, 'normal', `The disk ${alias} was successfully added to VM ${vm.name}.`, { vmId: vm.id, diskId: disk.id, ...(correlationId ? { correlationId } : {}) });
+    Object.assign(p, { phase: 'plugging', diskId: disk.id });
+  }
+  const att = e.state.attachments.find((x) => x.vmId === vm.id && x.diskId === p.diskId);
+  if (!att) throw notFound();
   let plugOk = true;
-  if (wantActive) plugOk = await plug(e, job, vm, att, correlationId);
+  if (p.wantActive) plugOk = await plug(e, job, vm, att, correlationId, { rec: p });
   job[plugOk ? 'finish' : 'fail']();
   return att;
 }

@@ -5,6 +5,7 @@ import {
 } from './connection-refs';
 import type { Engine } from './engine';
 import { EngineFault, VDSM, backendFailure, incompleteParameters } from './messages';
+import type { ReleasePoint } from './resume-points';
 import type { EmConnection, EmHost, EmLun, EmLunDisk, EmPortal } from './state';
 
 export interface PortalRequest {
@@ -260,18 +261,48 @@ export async function releaseOnHost(
   which: (holder: string) => boolean,
   only?: ConnectionRef,
 ): Promise<Array<ReleaseOutcome & { text: string }>> {
+  const described = releaseNow(e, hostId, which, only);
+  if (described.some((o) => o.loggedOut)) await e.delay('disconnect');
+  return described;
+}
+
+/** The synchronous part of `releaseOnHost`: the sessions change at once; the host's logout takes its time after. */
+export function releaseNow(
+  e: Engine,
+  hostId: string,
+  which: (holder: string) => boolean,
+  only?: ConnectionRef,
+): Array<ReleaseOutcome & { text: string }> {
   const { sessions, outcomes } = release(e.state.sessions, hostId, which, only);
   e.state.sessions = sessions;
   e.changed();
   const host = e.hostName(hostId);
-  const described = outcomes.map((o) => ({
+  return outcomes.map((o) => ({
     ...o,
     text: o.loggedOut
       ? `${host} logged out of ${o.session.target} (nothing on ${host} needs it any more)`
       : `${host} stays connected to ${o.session.target}: still used by ${o.remaining.map((h) => describeHolder(e, h)).join(', ')}`,
   }));
-  if (outcomes.some((o) => o.loggedOut)) await e.delay('disconnect');
-  return described;
+}
+
+/**
+ * `releaseOnHost` for a resumable job: what was released is written into `point` (part of the job's resume
+ * record) before the host's logout delay, so a job resumed after a reload says the same and releases nothing twice.
+ */
+export async function releaseRecorded(
+  e: Engine,
+  hostId: string,
+  which: (holder: string) => boolean,
+  point: ReleasePoint,
+): Promise<ReleasePoint & { texts: string[] }> {
+  if (!point.texts) {
+    const outs = releaseNow(e, hostId, which);
+    point.texts = outs.map((o) => o.text);
+    point.loggedOut = outs.some((o) => o.loggedOut);
+  }
+  const texts = point.texts;
+  if (point.loggedOut) await e.delay('disconnect');
+  return { ...point, texts };
 }
 
 /** Fault injection: cut a host off from a portal. Its sessions through that portal lose their paths. */

@@ -7,8 +7,10 @@
 import { holders } from './connection-refs';
 import { sendRunSpecs } from './devices';
 import { USER, type Engine, type JobRun } from './engine';
-import { connectLun, connectionsOf, portalLabel, releaseOnHost } from './ops-storage';
-import type { EmConnection, EmHost, EmVm } from './state';
+import { connectLun, releaseNow, releaseRecorded } from './ops-storage';
+import type { RunPoint } from './resume-points';
+import { connectAll, hostPreference, requiredConnections, uniqueTargets, whyPreferred, type HostAnswer, type Requirement } from './run-requirements';
+import type { EmHost, EmVm } from './state';
 
 /** The engine's MaxRerunVmOnVdsCount (reference §7): real run failures count, at most three attempts. */
 export const MAX_RUN_ATTEMPTS = 3;
@@ -16,148 +18,26 @@ export const MAX_RUN_ATTEMPTS = 3;
 /** VM states in which a launch is under way: the Run job owns the VM until it ends. */
 export const LAUNCHING = new Set(['wait_for_launch', 'powering_up']);
 
-export interface Requirement {
-  /** What needs it, in words: "disk test01-backup", "storage domain data1". */
-  label: string;
-  /** What has to be connected, in words: "iqn…:array-b.backup at 10.35.2.90:3260", "FC LUN 3600a…". */
-  targets: string;
-  lun: { id: string; type: 'iscsi' | 'fcp' };
-  conns: EmConnection[];
-  /** The hold a running VM keeps on the host that runs it; storage domains hold their own (`sdHolder`). */
-  keepHolder?: string | undefined;
-  sdHolder?: string | undefined;
-}
-
-function targetsText(lun: { id: string; type: 'iscsi' | 'fcp' }, conns: readonly EmConnection[]): string {
-  if (lun.type === 'fcp') return `FC LUN ${lun.id}`;
-  return [...new Set(conns.map((c) => `${c.target} at ${portalLabel(c)}`))].join(' and ');
-}
-
-/**
- * Everything a VM needs connected on the host that runs it: its plugged LUN disks and the block storage domains
- * of its plugged image disks. An unplugged disk is not needed to run, so it holds nothing (it connects when it
- * is plugged, seed "Hot plug").
- */
-export function requiredConnections(e: Engine, vm: EmVm): Requirement[] {
-  const out: Requirement[] = [];
-  const domains = new Set<string>();
-  for (const att of e.attachmentsOfVm(vm.id)) {
-    if (!att.active) continue;
-    const disk = e.findDisk(att.diskId);
-    if (!disk) continue;
-    if (disk.kind === 'image') {
-      domains.add(disk.storageDomainId);
-      continue;
-    }
-    const conns = connectionsOf(e, disk);
-    out.push({
-      label: `disk ${disk.alias}`,
-      targets: targetsText(disk.lun, conns),
-      lun: disk.lun,
-      conns,
-      keepHolder: holders.vmDisk(vm.id, disk.id),
-    });
-  }
-  for (const sdId of domains) {
-    const sd = e.state.storageDomains.find((s) => s.id === sdId);
-    if (!sd || sd.storageType === 'nfs') continue;
-    const conns = sd.connectionIds.map((id) => e.state.connections.find((c) => c.id === id)).filter((c): c is EmConnection => !!c);
-    const firstLun = sd.lunIds[0];
-    if (!firstLun) continue;
-    const lun = { id: firstLun, type: sd.storageType === 'fcp' ? ('fcp' as const) : ('iscsi' as const) };
-    out.push({ label: `storage domain ${sd.name}`, targets: targetsText(lun, conns), lun, conns, sdHolder: holders.storageDomain(sd.id) });
-  }
-  return out;
-}
-
-function runningVmCount(e: Engine, hostId: string): number {
-  return e.state.vms.filter((v) => v.hostId === hostId && v.status !== 'down').length;
-}
-
-/** The scheduler's order: the VM's preferred (placement) hosts first, then the least loaded, then by name. */
-export function hostPreference(e: Engine, vm: EmVm, exclude: readonly string[] = []): EmHost[] {
-  const hosts = e.state.hosts.filter((h) => h.status === 'up' && h.clusterId === vm.clusterId && !exclude.includes(h.id));
-  return hosts.sort((a, b) => {
-    const pa = vm.placementHostIds.indexOf(a.id);
-    const pb = vm.placementHostIds.indexOf(b.id);
-    if (pa !== pb) return (pa === -1 ? Infinity : pa) - (pb === -1 ? Infinity : pb);
-    const la = runningVmCount(e, a.id);
-    const lb = runningVmCount(e, b.id);
-    if (la !== lb) return la - lb;
-    return a.name.localeCompare(b.name, undefined, { numeric: true });
-  });
-}
-
-function whyPreferred(e: Engine, vm: EmVm, h: EmHost): string {
-  if (vm.placementHostIds.includes(h.id)) return `${vm.name} prefers it`;
-  const n = runningVmCount(e, h.id);
-  return n === 0 ? 'it runs no VM' : `the least loaded: ${n} running VM${n === 1 ? '' : 's'}`;
-}
-
-export interface HostAnswer {
-  host: EmHost;
-  ok: boolean;
-  /** Every required connection was already there: asserted, not connected. */
-  already: boolean;
-  /** One line for the user: what happened on this host, naming the host and the targets. */
-  detail: string;
-}
-
-/** Assert or connect every requirement on one host; the VM can use the host only if all of them succeed. */
-export async function connectAll(e: Engine, host: EmHost, reqs: readonly Requirement[], holder: string): Promise<HostAnswer> {
-  if (reqs.length === 0) return { host, ok: true, already: true, detail: `${host.name} needs no storage connection for this VM` };
-  const results = await Promise.all(reqs.map((r) => connectLun(e, host, r.lun, r.conns, r.sdHolder ?? holder)));
-  const failed = reqs.flatMap((req, i) => (results[i]?.ok ? [] : [{ req, detail: results[i]?.detail ?? '' }]));
-  if (failed.length > 0) {
-    return {
-      host,
-      ok: false,
-      already: false,
-      detail: failed.map((f) => `${host.name} could not connect ${f.req.targets} (for ${f.req.label}): ${f.detail}`).join('; '),
-    };
-  }
-  const already = results.every((r) => r.already);
-  return {
-    host,
-    ok: true,
-    already,
-    detail: already
-      ? `${host.name} is already connected to ${uniqueTargets(reqs)}`
-      : [...new Set(results.map((r) => r.detail))].join('; '),
-  };
-}
-
-/** "X at P, Y at Q": each target once, however many disks sit behind it. */
-export function uniqueTargets(reqs: readonly Requirement[]): string {
-  return [...new Set(reqs.map((r) => r.targets))].join(', ');
-}
-
 function ordinal(n: number): string {
   return ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'][n - 1] ?? `${n}th`;
 }
 
-/** Where a run stands: what the hosts answered, which candidates are left, and what was tried. */
+/** A run in memory: its resume record (where it stands, resume-points.ts) and the hosts' pending answers. */
 interface RunState {
   readonly e: Engine;
   readonly vm: EmVm;
   readonly job: JobRun;
+  readonly p: RunPoint;
   readonly corr: { correlationId?: string };
   readonly reqs: readonly Requirement[];
-  /** The first of the candidates in the scheduler's order. */
-  readonly preferred: EmHost;
   /** Each candidate's answer to "connect what the VM needs", by host id (pending until it answers). */
   readonly answers: Map<string, Promise<HostAnswer>>;
-  /** The answers that have come, by host id. */
-  readonly settled: Map<string, HostAnswer>;
-  /** Candidates neither tried nor skipped yet, best first. */
-  remaining: EmHost[];
-  /** The seed waits on the preferred host once before taking another. */
-  waitOnPreferred: boolean;
-  /** Real run failures so far; a host that could not connect is not one. */
-  attempts: number;
-  /** Why each host could not be used, for the final event. */
-  reasons: string[];
 }
+
+const settledAnswer = (state: RunState, h: EmHost): HostAnswer | undefined => {
+  const a = state.p.answers[h.id];
+  return a ? { host: h, ...a } : undefined;
+};
 
 /**
  * The seed's Run VM. Connect all required connections on all candidate hosts at once; wait on the preferred
@@ -177,27 +57,40 @@ export async function runVm(
   const preferred = order[0];
   if (!preferred) return failNoHostUp(e, vm, job, corr);
   noteRequirements(job, vm, reqs);
-  const opHolder = holders.operation(job.id);
-  const state: RunState = {
-    e, vm, job, corr, reqs, preferred,
-    answers: new Map(),
-    settled: new Map(),
-    remaining: [...order],
-    waitOnPreferred: true,
-    attempts: 0,
-    reasons: [],
+  const what = reqs.length === 1 ? 'its required connection' : `its ${reqs.length} required connections`;
+  const asked = `${order.map((h) => h.name).join(', ')} to connect ${what} at once; preferred host: ${preferred.name} (${whyPreferred(e, vm, preferred)})`;
+  const parent = job.step(`Asking ${asked}`);
+  const childStepIds = Object.fromEntries(
+    order.map((h) => [h.id, job.step(reqs.length > 0 ? `${h.name}: connecting ${uniqueTargets(reqs)}` : `${h.name}: nothing to connect`, { parent, hostId: h.id }).id]),
+  );
+  const p: RunPoint = {
+    kind: 'run', vmId: vm.id, ...corr, hostIds: order.map((h) => h.id), preferredId: preferred.id, asked, askStepId: parent.id, childStepIds,
+    answered: [], answers: {}, remainingIds: order.map((h) => h.id), waitOnPreferred: true, attempts: 0, reasons: [], releasedHostIds: [], released: [],
   };
-  const everyAnswer = askEveryHost(state, order, opHolder);
-  const ranOn = await runOnFirstHostThatCan(state);
+  job.resume = p;
+  return continueRun(e, job, p);
+}
+
+/** The run from where `p` stands (a fresh run, or one resumed after the engine was rebuilt). */
+export async function continueRun(e: Engine, job: JobRun, p: RunPoint): Promise<boolean> {
+  const vm = e.vm(p.vmId);
+  const state: RunState = {
+    e, vm, job, p,
+    corr: p.correlationId ? { correlationId: p.correlationId } : {},
+    reqs: requiredConnections(e, vm),
+    answers: new Map(),
+  };
+  const everyAnswer = askEveryHost(state);
+  if (!p.outcome) {
+    const ranOn = await runOnFirstHostThatCan(state);
+    p.outcome = ranOn ? 'ran' : 'failed';
+    if (ranOn) e.event(32, 'normal', `VM ${vm.name} started on Host ${ranOn.name}`, { vmId: vm.id, hostId: ranOn.id, ...state.corr });
+    else concludeRunFailed(state);
+  }
   // Connections made only for this start let go once every host has answered (the seed: the others finish in
   // the background); what a running VM or a storage domain holds stays.
-  e.background(() => releaseOperationHolds(e, job, order, opHolder, everyAnswer, !!ranOn));
-  if (ranOn) {
-    e.event(32, 'normal', `VM ${vm.name} started on Host ${ranOn.name}`, { vmId: vm.id, hostId: ranOn.id, ...corr });
-    return true;
-  }
-  concludeRunFailed(state);
-  return false;
+  e.background(() => releaseOperationHolds(state, everyAnswer));
+  return p.outcome === 'ran';
 }
 
 function failNoHostUp(e: Engine, vm: EmVm, job: JobRun, corr: { correlationId?: string }): false {
@@ -219,37 +112,39 @@ function noteRequirements(job: JobRun, vm: EmVm, reqs: readonly Requirement[]) {
 }
 
 /**
- * Ask every candidate at once to connect what the VM needs (filling `state.answers` and, as they come,
- * `state.settled`): one parent step, one child step per host that closes with the host's answer and its rank.
- * Resolves once every host has answered, the parent step closed with a summary.
+ * Every candidate was asked at once to connect what the VM needs (one parent step, one child step per host that
+ * closes with the host's answer and its rank). Fills `state.answers` (and, as they come, the record's answers),
+ * asking again only the hosts that had not answered when the run was resumed. Resolves once every host has
+ * answered, the parent step closed with a summary.
  */
-function askEveryHost(state: RunState, order: readonly EmHost[], opHolder: string): Promise<void> {
-  const { e, vm, job, reqs, preferred, answers, settled } = state;
-  const what = reqs.length === 1 ? 'its required connection' : `its ${reqs.length} required connections`;
-  const asked = `${order.map((h) => h.name).join(', ')} to connect ${what} at once; preferred host: ${preferred.name} (${whyPreferred(e, vm, preferred)})`;
-  const parent = job.step(`Asking ${asked}`);
-  const answered: string[] = [];
-  for (const h of order) {
-    const child = job.step(
-      reqs.length > 0 ? `${h.name}: connecting ${uniqueTargets(reqs)}` : `${h.name}: nothing to connect`,
-      { parent, hostId: h.id },
-    );
+function askEveryHost(state: RunState): Promise<void> {
+  const { e, job, p, reqs, answers } = state;
+  const opHolder = holders.operation(job.id);
+  for (const h of p.hostIds.map((id) => e.host(id))) {
+    const known = settledAnswer(state, h);
+    if (known) {
+      answers.set(h.id, Promise.resolve(known));
+      continue;
+    }
+    const child = job.reopen(p.childStepIds[h.id]);
     answers.set(
       h.id,
       connectAll(e, h, reqs, opHolder).then((r) => {
-        answered.push(h.name);
-        const rank = `answered ${ordinal(answered.length)}`;
-        if (r.ok) child.finish(`${r.detail} (${rank})`);
-        else child.fail(`${r.detail} (${rank})`);
-        settled.set(h.id, r);
+        p.answered.push(h.name);
+        const rank = `answered ${ordinal(p.answered.length)}`;
+        if (r.ok) child?.finish(`${r.detail} (${rank})`);
+        else child?.fail(`${r.detail} (${rank})`);
+        p.answers[h.id] = { ok: r.ok, already: r.already, detail: r.detail };
         return r;
       }),
     );
   }
   return Promise.all(answers.values()).then((all) => {
+    const parent = job.reopen(p.askStepId);
+    if (!parent) return;
     const failed = all.filter((a) => !a.ok).map((a) => a.host.name);
-    const [firstToAnswer, ...rest] = answered;
-    const summary = `Asked ${asked}. Answers: ${firstToAnswer ?? ''} first${rest.length > 0 ? `, then ${rest.join(', ')}` : ''}${
+    const [firstToAnswer, ...rest] = p.answered;
+    const summary = `Asked ${p.asked}. Answers: ${firstToAnswer ?? ''} first${rest.length > 0 ? `, then ${rest.join(', ')}` : ''}${
       failed.length === all.length ? '; none could connect' : failed.length > 0 ? `; ${failed.join(', ')} could not connect` : ''
     }`;
     if (all.some((a) => a.ok)) parent.finish(summary);
@@ -259,11 +154,17 @@ function askEveryHost(state: RunState, order: readonly EmHost[], opHolder: strin
 
 /** Take candidates in turn until one runs the VM or MAX_RUN_ATTEMPTS real run failures are used up. */
 async function runOnFirstHostThatCan(state: RunState): Promise<EmHost | undefined> {
-  while (state.attempts < MAX_RUN_ATTEMPTS) {
+  const { e, p } = state;
+  // A run resumed mid-attempt finishes that attempt first.
+  if (p.attempt) {
+    const h = e.host(p.attempt.hostId);
+    if (await runAttempt(state, h)) return h;
+  }
+  while (p.attempts < MAX_RUN_ATTEMPTS) {
     const h = await pickNextHost(state);
     if (!h) return undefined;
-    state.remaining.splice(state.remaining.indexOf(h), 1);
-    state.attempts++;
+    p.remainingIds = p.remainingIds.filter((id) => id !== h.id);
+    p.attempts++;
     if (await runAttempt(state, h)) return h;
   }
   return undefined;
@@ -271,92 +172,112 @@ async function runOnFirstHostThatCan(state: RunState): Promise<EmHost | undefine
 
 /** The next host to run on, or undefined when no remaining host can; skips (not counted) the unconnected. */
 async function pickNextHost(state: RunState): Promise<EmHost | undefined> {
-  const { job, vm, preferred } = state;
+  const { e, job, vm, p } = state;
   for (;;) {
-    for (const h of [...state.remaining]) {
-      const r = state.settled.get(h.id);
+    for (const h of p.remainingIds.map((id) => e.host(id))) {
+      const r = settledAnswer(state, h);
       if (r && !r.ok) {
-        state.remaining.splice(state.remaining.indexOf(h), 1);
-        state.reasons.push(r.detail);
+        p.remainingIds = p.remainingIds.filter((id) => id !== h.id);
+        p.reasons.push(r.detail);
         job.note(
-          `Skipped ${h.name}${h === preferred ? ' (preferred)' : ''}: it is not connected to what ${vm.name} needs. Not counted as a run attempt (${state.attempts} of ${MAX_RUN_ATTEMPTS} used)`,
+          `Skipped ${h.name}${h.id === p.preferredId ? ' (preferred)' : ''}: it is not connected to what ${vm.name} needs. Not counted as a run attempt (${p.attempts} of ${MAX_RUN_ATTEMPTS} used)`,
           { hostId: h.id },
         );
       }
     }
-    if (state.remaining.length === 0) return undefined;
-    if (state.waitOnPreferred && state.remaining[0] === preferred) {
-      // The seed: "Wait on connection on the preferred host."
-      state.waitOnPreferred = false;
-      await state.answers.get(preferred.id);
+    if (p.remainingIds.length === 0) return undefined;
+    if (p.waitOnPreferred && p.remainingIds[0] === p.preferredId) {
+      // The seed: "Wait on connection on the preferred host." (Recorded as done only once it answered, so a
+      // resumed run waits on it too.)
+      await state.answers.get(p.preferredId);
+      p.waitOnPreferred = false;
       continue;
     }
-    const ready = state.remaining.find((h) => state.settled.get(h.id)?.ok);
-    if (ready) return ready;
+    const ready = p.remainingIds.find((id) => p.answers[id]?.ok);
+    if (ready) return e.host(ready);
     // Nobody left has connected yet: take whichever answers next.
-    await Promise.race(state.remaining.flatMap((h) => state.answers.get(h.id) ?? []));
+    await Promise.race(p.remainingIds.flatMap((id) => state.answers.get(id) ?? []));
   }
 }
 
 /** One real run attempt on `h` (already counted); on failure the VM waits for the next host. */
 async function runAttempt(state: RunState, h: EmHost): Promise<boolean> {
-  const { e, vm, job } = state;
-  const attempt = `run attempt ${state.attempts} of ${MAX_RUN_ATTEMPTS}`;
-  const chosenBecause = h === state.preferred ? 'the preferred host' : `${h.name} is connected`;
-  const run = job.step(`Starting ${vm.name} on ${h.name} (${attempt}; ${chosenBecause})`, { hostId: h.id });
-  vm.status = 'powering_up';
-  vm.hostId = h.id;
-  const failure = await startOn(state, h);
-  if (failure) {
-    run.fail(`Failed to run ${vm.name} on ${h.name}: ${failure} (${attempt})`);
-    state.reasons.push(`${h.name}: ${failure}`);
-    e.event(151, 'warning', `Failed to run VM ${vm.name} on Host ${h.name}.`, { vmId: vm.id, hostId: h.id, ...state.corr });
-    await releaseOnHost(e, h.id, holders.ofVm(vm.id));
-    delete vm.hostId;
-    vm.status = 'wait_for_launch';
-    return false;
+  const { e, vm, job, p } = state;
+  const attempt = `run attempt ${p.attempts} of ${MAX_RUN_ATTEMPTS}`;
+  if (!p.attempt) {
+    const chosenBecause = h.id === p.preferredId ? 'the preferred host' : `${h.name} is connected`;
+    const run = job.step(`Starting ${vm.name} on ${h.name} (${attempt}; ${chosenBecause})`, { hostId: h.id });
+    vm.status = 'powering_up';
+    vm.hostId = h.id;
+    p.attempt = { hostId: h.id, stepId: run.id, phase: 'starting' };
   }
-  vm.status = 'up';
-  run.finish(`${vm.name} is up on ${h.name} (${attempt})`);
-  return true;
+  const a = p.attempt;
+  const run = job.reopen(a.stepId);
+  if (a.phase !== 'failing') {
+    const failure = await startOn(state, h, a);
+    if (!failure) {
+      vm.status = 'up';
+      run?.finish(`${vm.name} is up on ${h.name} (${attempt})`);
+      delete p.attempt;
+      return true;
+    }
+    run?.fail(`Failed to run ${vm.name} on ${h.name}: ${failure} (${attempt})`);
+    p.reasons.push(`${h.name}: ${failure}`);
+    e.event(151, 'warning', `Failed to run VM ${vm.name} on Host ${h.name}.`, { vmId: vm.id, hostId: h.id, ...state.corr });
+    Object.assign(a, { phase: 'failing', release: {} });
+  }
+  await releaseRecorded(e, h.id, holders.ofVm(vm.id), (a.release ??= {}));
+  delete vm.hostId;
+  vm.status = 'wait_for_launch';
+  delete p.attempt;
+  return false;
 }
 
 /** Start the VM on `h`: what went wrong, or undefined when it is up there. */
-async function startOn(state: RunState, h: EmHost): Promise<string | undefined> {
+async function startOn(state: RunState, h: EmHost, a: NonNullable<RunPoint['attempt']>): Promise<string | undefined> {
   const { e, vm } = state;
-  await e.delay('run');
-  if (h.status !== 'up') return `${h.name} stopped responding`;
-  if (h.failRuns) return `the VM exited while starting on ${h.name}`;
-  // The VM runs here: its disks now hold their targets on this host (reference counted, design §5). Every
-  // disk takes its hold, even after one failed; the last failure is the one reported.
-  let lost: string | undefined;
-  for (const req of state.reqs) {
-    if (!req.keepHolder) continue;
-    const held = await connectLun(e, h, req.lun, req.conns, req.keepHolder);
-    if (!held.ok) lost = `${h.name} lost ${req.targets} while starting (${held.detail})`;
+  if (a.phase === 'starting') {
+    await e.delay('run');
+    if (h.status !== 'up') return `${h.name} stopped responding`;
+    if (h.failRuns) return `the VM exited while starting on ${h.name}`;
+    // The VM runs here: its disks now hold their targets on this host (reference counted, design §5). Every
+    // disk takes its hold, even after one failed; the last failure is the one reported.
+    let lost: string | undefined;
+    for (const req of state.reqs) {
+      if (!req.keepHolder) continue;
+      const held = await connectLun(e, h, req.lun, req.conns, req.keepHolder);
+      if (!held.ok) lost = `${h.name} lost ${req.targets} while starting (${held.detail})`;
+    }
+    if (lost) return lost;
+    sendRunSpecs(e, vm, h.id, 'run');
+    a.phase = 'powering-up';
+    e.changed();
   }
-  if (lost) return lost;
-  sendRunSpecs(e, vm, h.id, 'run');
   await e.delay('powerUp');
   if (h.status !== 'up') return `${h.name} stopped responding while ${vm.name} was powering up`;
   return undefined;
 }
 
 /** Once every host has answered, drop the run's temporary holds; then the job ends. */
-async function releaseOperationHolds(e: Engine, job: JobRun, order: readonly EmHost[], opHolder: string, everyAnswer: Promise<void>, ran: boolean) {
+async function releaseOperationHolds(state: RunState, everyAnswer: Promise<void>) {
+  const { e, job, p } = state;
+  const opHolder = holders.operation(job.id);
   await everyAnswer;
-  const released: string[] = [];
-  for (const h of order) {
-    const outs = await releaseOnHost(e, h.id, (x) => x === opHolder);
-    released.push(...outs.filter((o) => o.loggedOut).map((o) => o.text));
+  for (const hostId of p.hostIds) {
+    if (p.releasedHostIds.includes(hostId)) continue;
+    const outs = releaseNow(e, hostId, (x) => x === opHolder);
+    p.released.push(...outs.filter((o) => o.loggedOut).map((o) => o.text));
+    p.releasedHostIds.push(hostId);
+    if (outs.some((o) => o.loggedOut)) await e.delay('disconnect');
   }
-  if (released.length > 0) job.note(`Released the connections made only for this start: ${released.join('; ')}`);
-  if (ran) job.finish();
+  if (p.released.length > 0) job.note(`Released the connections made only for this start: ${p.released.join('; ')}`);
+  if (p.outcome === 'ran') job.finish();
   else job.fail();
 }
 
 function concludeRunFailed(state: RunState) {
-  const { e, vm, job, attempts } = state;
+  const { e, vm, job } = state;
+  const { attempts, reasons } = state.p;
   vm.status = 'down';
   delete vm.hostId;
   const summary =
@@ -367,5 +288,5 @@ function concludeRunFailed(state: RunState) {
         : `no other host could run it after ${attempts} failed run attempt${attempts === 1 ? '' : 's'}`;
   // Each host's reason is its own step above (its answer, its failed run); this one concludes.
   job.note(`${vm.name} could not run: ${summary}`, { failed: true });
-  e.event(54, 'error', `Failed to run VM ${vm.name} (User: ${USER}): ${summary}. ${state.reasons.join('. ')}.`, { vmId: vm.id, ...state.corr });
+  e.event(54, 'error', `Failed to run VM ${vm.name} (User: ${USER}): ${summary}. ${reasons.join('. ')}.`, { vmId: vm.id, ...state.corr });
 }

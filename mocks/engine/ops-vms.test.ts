@@ -7,7 +7,8 @@ import { EngineError } from '../../src/engine-api/errors';
 import { jobsByCorrelation } from '../../src/engine-api/jobs';
 import { getVm, listVms, runVmAction } from '../../src/engine-api/vms';
 import { byName, setupEmulatedEngine } from '../../src/test/engine-harness';
-import { hostPreference, MAX_RUN_ATTEMPTS } from './ops-vm-run';
+import { MAX_RUN_ATTEMPTS } from './ops-vm-run';
+import { hostPreference } from './run-requirements';
 
 const { ctx } = setupEmulatedEngine('lab');
 

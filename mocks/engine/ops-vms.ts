@@ -9,10 +9,12 @@
 // it exactly as it happened.
 import { holders } from './connection-refs';
 import { sendRunSpecs } from './devices';
-import { USER, type Engine, type JobRun } from './engine';
+import { USER, type Engine, type JobRun, type StepRun } from './engine';
 import { TYPE, backendFailure, vmStatusName } from './messages';
-import { LAUNCHING, connectAll, hostPreference, requiredConnections, runVm, uniqueTargets } from './ops-vm-run';
-import { connectLun, releaseOnHost } from './ops-storage';
+import { LAUNCHING, runVm } from './ops-vm-run';
+import { connectAll, hostPreference, requiredConnections, uniqueTargets } from './run-requirements';
+import { connectLun, releaseOnHost, releaseRecorded } from './ops-storage';
+import type { MigratePoint, ReleasePoint, StopPoint } from './resume-points';
 import type { EmHost, EmVm } from './state';
 
 /** POST /vms/{id}/start. Answers at once ("200 complete", reference §2.5); the run goes on as a job. */
@@ -63,9 +65,21 @@ export function stopVm(e: Engine, vmId: string, how: 'shutdown' | 'stop', correl
     how === 'stop' ? `VM ${vm.name} powered off by ${USER} (Host: ${host}).` : `VM shutdown initiated by ${USER} on VM ${vm.name} (Host: ${host}).`,
     { vmId: vm.id, ...corr },
   );
-  e.background(async () => {
-    const step = job.step(how === 'stop' ? `Powering off ${vm.name} on ${host}` : `Shutting down the guest of ${vm.name} on ${host}`, { hostId });
-    await e.delay(how === 'stop' ? 'powerOff' : 'shutdown');
+  const step = job.step(how === 'stop' ? `Powering off ${vm.name} on ${host}` : `Shutting down the guest of ${vm.name} on ${host}`, { hostId });
+  const point: StopPoint = { kind: 'stop', vmId: vm.id, how, ...(hostId ? { hostId } : {}), ...corr, phase: 'stopping', stepId: step.id };
+  job.resume = point;
+  e.background(() => continueStop(e, job, point));
+  return job;
+}
+
+/** The stop from where `p` stands: the guest going down, then the release of the VM's holds on its host. */
+export async function continueStop(e: Engine, job: JobRun, p: StopPoint): Promise<void> {
+  const vm = e.vm(p.vmId);
+  const hostId = p.hostId;
+  const corr = p.correlationId ? { correlationId: p.correlationId } : {};
+  if (p.phase === 'stopping') {
+    const step = mustReopen(job, p.stepId);
+    await e.delay(p.how === 'stop' ? 'powerOff' : 'shutdown');
     if (vm.status === 'down' || vm.hostId !== hostId) {
       // Something else (a power off during a shutdown, a host crash) already brought it down.
       step.finish(`${vm.name} is already down`);
@@ -76,23 +90,34 @@ export function stopVm(e: Engine, vmId: string, how: 'shutdown' | 'stop', correl
     delete vm.hostId;
     for (const a of e.attachmentsOfVm(vm.id)) delete a.logicalName;
     step.finish(`${vm.name} is down`);
-    e.event(61, 'normal', `VM ${vm.name} is down. Exit message: ${how === 'stop' ? 'Admin shut down from the engine' : 'User shut down from within the guest'}`, { vmId: vm.id, ...corr });
-    if (hostId) await releaseVmConnections(e, job, vm, hostId);
-    job.finish();
-  });
-  return job;
+    e.event(61, 'normal', `VM ${vm.name} is down. Exit message: ${p.how === 'stop' ? 'Admin shut down from the engine' : 'User shut down from within the guest'}`, { vmId: vm.id, ...corr });
+    if (!hostId) {
+      job.finish();
+      return;
+    }
+    Object.assign(p, { phase: 'releasing', stepId: openRelease(e, job, vm, hostId), release: {} });
+  }
+  if (hostId) await finishRelease(e, job, vm, hostId, p);
+  job.finish();
+}
+
+/** A step of a resumed job that the resume record says is open (resume.ts checks it before resuming). */
+export function mustReopen(job: JobRun, stepId: string): StepRun {
+  const step = job.reopen(stepId);
+  if (!step) throw new Error(`[emulated engine] job ${job.id} has no open step ${stepId} to resume`);
+  return step;
 }
 
 /** The seed's "Unmanage the target disk connection": drop every hold of this VM on the host; log out what nothing needs. */
-async function releaseVmConnections(e: Engine, job: JobRun, vm: EmVm, hostId: string) {
+function openRelease(e: Engine, job: JobRun, vm: EmVm, hostId: string): string {
+  return job.step(`Releasing on ${e.hostName(hostId)} the connections ${vm.name} no longer needs there`, { hostId }).id;
+}
+
+async function finishRelease(e: Engine, job: JobRun, vm: EmVm, hostId: string, p: { stepId: string; release?: ReleasePoint | undefined }) {
   const host = e.hostName(hostId);
-  const rel = job.step(`Releasing on ${host} the connections ${vm.name} no longer needs there`, { hostId });
-  const outcomes = await releaseOnHost(e, hostId, holders.ofVm(vm.id));
-  rel.finish(
-    outcomes.length > 0
-      ? `Released on ${host} what ${vm.name} no longer needs: ${outcomes.map((o) => o.text).join('; ')}`
-      : `${vm.name} held no connection on ${host}`,
-  );
+  const rel = mustReopen(job, p.stepId);
+  const { texts } = await releaseRecorded(e, hostId, holders.ofVm(vm.id), (p.release ??= {}));
+  rel.finish(texts.length > 0 ? `Released on ${host} what ${vm.name} no longer needs: ${texts.join('; ')}` : `${vm.name} held no connection on ${host}`);
 }
 
 /**
@@ -129,76 +154,96 @@ export function migrateVm(e: Engine, vmId: string, destHostId: string | undefine
   const only = destHostId ? candidates[0] : undefined;
   const job = e.startJob(`Migrating VM ${vm.name} from Host ${source.name}${only ? ` to Host ${only.name}` : ''}`, correlationId);
   vm.status = 'migrating';
-  e.background(() => migrate(e, vm, job, source, candidates, !!destHostId, correlationId));
-  return job;
-}
-
-async function migrate(e: Engine, vm: EmVm, job: JobRun, source: EmHost, candidates: EmHost[], userPicked: boolean, correlationId?: string) {
-  const corr = correlationId ? { correlationId } : {};
-  const started = e.now();
   const reqs = requiredConnections(e, vm);
-  const opHolder = holders.operation(job.id);
   const what = reqs.length > 0 ? uniqueTargets(reqs) : 'nothing (no LUN disk or block domain)';
   job.note(
-    userPicked
+    destHostId
       ? `Destination ${candidates[0]?.name ?? '?'}, chosen by ${USER}. ${vm.name} needs ${what}`
       : `The engine picks the destination: ${candidates.map((h) => h.name).join(', ')}, in that order. ${vm.name} needs ${what}`,
     { type: 'validating' },
   );
+  const point: MigratePoint = {
+    kind: 'migrate', vmId: vm.id, sourceId, candidateIds: candidates.map((h) => h.id), userPicked: !!destHostId,
+    ...(correlationId ? { correlationId } : {}), started: e.now(), index: 0, phase: 'connecting', stepId: '',
+  };
+  job.resume = point;
+  e.background(() => migrate(e, job, point));
+  return job;
+}
+
+/**
+ * The migration from where `p` stands: each candidate asserts or connects what the VM needs, then the VM moves,
+ * then the source lets go of what it no longer needs.
+ */
+export async function migrate(e: Engine, job: JobRun, p: MigratePoint): Promise<void> {
+  const vm = e.vm(p.vmId);
+  const source = e.host(p.sourceId);
+  const candidates = p.candidateIds.map((id) => e.host(id));
+  const corr = p.correlationId ? { correlationId: p.correlationId } : {};
+  const reqs = requiredConnections(e, vm);
+  const opHolder = holders.operation(job.id);
+  const what = reqs.length > 0 ? uniqueTargets(reqs) : 'nothing (no LUN disk or block domain)';
   const overtaken = () => vm.status !== 'migrating' || vm.hostId !== source.id || source.status !== 'up';
   const stay = (why: string) => {
     if (vm.status === 'migrating') vm.status = 'up';
     job.note(`${why} ${vm.name} stays on ${source.name}${vm.status === 'up' && vm.hostId === source.id ? ' (Up)' : ''}`, { failed: true });
     job.fail();
   };
-  const failures: string[] = [];
-  for (const dest of candidates) {
-    // The seed's Migration: "assert that the backing storage target is reachable or connect it to the destination".
-    const connect = job.step(`Making sure ${dest.name} is connected to ${what} before migrating`, { hostId: dest.id });
-    const r = await connectAll(e, dest, reqs, opHolder);
-    if (overtaken()) {
-      connect.fail(`${source.name} or ${vm.name} changed state meanwhile`);
-      await releaseOnHost(e, dest.id, (x) => x === opHolder);
-      job.fail();
-      return;
-    }
-    if (!r.ok) {
-      connect.fail(r.detail);
-      failures.push(r.detail);
-      const outs = await releaseOnHost(e, dest.id, (x) => x === opHolder);
-      if (outs.some((o) => o.loggedOut)) job.note(outs.filter((o) => o.loggedOut).map((o) => o.text).join('; '), { hostId: dest.id });
-      if (userPicked) {
-        e.event(65, 'error', `Migration failed (VM: ${vm.name}, Source: ${source.name}, Destination: ${dest.name}): ${r.detail}.`, { vmId: vm.id, hostId: dest.id, ...corr });
-        stay(`Migration to ${dest.name} cancelled: ${dest.name} cannot connect what ${vm.name} needs.`);
+  for (; p.index < candidates.length; p.index++) {
+    const dest = candidates[p.index];
+    if (!dest) break;
+    if (p.phase === 'connecting') {
+      // The seed's Migration: "assert that the backing storage target is reachable or connect it to the destination".
+      const connect = job.reopen(p.stepId) ?? job.step(`Making sure ${dest.name} is connected to ${what} before migrating`, { hostId: dest.id });
+      p.stepId = connect.id;
+      const r = await connectAll(e, dest, reqs, opHolder);
+      if (overtaken()) {
+        connect.fail(`${source.name} or ${vm.name} changed state meanwhile`);
+        await releaseOnHost(e, dest.id, (x) => x === opHolder);
+        job.fail();
         return;
       }
-      job.note(`Skipped ${dest.name}: it is not connected to what ${vm.name} needs. Not counted as a migration attempt`, { hostId: dest.id });
-      continue;
+      if (!r.ok) {
+        connect.fail(r.detail);
+        const outs = await releaseOnHost(e, dest.id, (x) => x === opHolder);
+        if (outs.some((o) => o.loggedOut)) job.note(outs.filter((o) => o.loggedOut).map((o) => o.text).join('; '), { hostId: dest.id });
+        if (p.userPicked) {
+          e.event(65, 'error', `Migration failed (VM: ${vm.name}, Source: ${source.name}, Destination: ${dest.name}): ${r.detail}.`, { vmId: vm.id, hostId: dest.id, ...corr });
+          stay(`Migration to ${dest.name} cancelled: ${dest.name} cannot connect what ${vm.name} needs.`);
+          return;
+        }
+        job.note(`Skipped ${dest.name}: it is not connected to what ${vm.name} needs. Not counted as a migration attempt`, { hostId: dest.id });
+        continue;
+      }
+      connect.finish(r.already ? `${dest.name} is ready: ${r.detail} (asserted, nothing to connect)` : `${dest.name} is ready: ${r.detail}`);
+      e.event(62, 'normal', `Migration started (VM: ${vm.name}, Source: ${source.name}, Destination: ${dest.name}, User: ${USER}).`, { vmId: vm.id, ...corr });
+      Object.assign(p, { phase: 'moving', stepId: job.step(`Migrating ${vm.name} from ${source.name} to ${dest.name}`, { hostId: dest.id }).id });
     }
-    connect.finish(r.already ? `${dest.name} is ready: ${r.detail} (asserted, nothing to connect)` : `${dest.name} is ready: ${r.detail}`);
-    e.event(62, 'normal', `Migration started (VM: ${vm.name}, Source: ${source.name}, Destination: ${dest.name}, User: ${USER}).`, { vmId: vm.id, ...corr });
-    const move = job.step(`Migrating ${vm.name} from ${source.name} to ${dest.name}`, { hostId: dest.id });
-    await e.delay('migrate');
-    if (dest.status !== 'up' || overtaken()) {
-      const why = dest.status !== 'up' ? `${dest.name} stopped responding during the migration` : `${vm.name} or ${source.name} changed state meanwhile`;
-      move.fail(why);
+    if (p.phase === 'moving') {
+      const move = mustReopen(job, p.stepId);
+      await e.delay('migrate');
+      if (dest.status !== 'up' || overtaken()) {
+        const why = dest.status !== 'up' ? `${dest.name} stopped responding during the migration` : `${vm.name} or ${source.name} changed state meanwhile`;
+        move.fail(why);
+        await releaseOnHost(e, dest.id, (x) => x === opHolder);
+        e.event(65, 'error', `Migration failed (VM: ${vm.name}, Source: ${source.name}, Destination: ${dest.name}): ${why}.`, { vmId: vm.id, ...corr });
+        if (vm.status === 'migrating') stay(`Migration failed: ${why}.`);
+        else job.fail();
+        return;
+      }
+      // The VM now runs on dest: its disks hold their targets there, and the temporary hold goes.
+      for (const req of reqs) if (req.keepHolder) await connectLun(e, dest, req.lun, req.conns, req.keepHolder);
       await releaseOnHost(e, dest.id, (x) => x === opHolder);
-      e.event(65, 'error', `Migration failed (VM: ${vm.name}, Source: ${source.name}, Destination: ${dest.name}): ${why}.`, { vmId: vm.id, ...corr });
-      if (vm.status === 'migrating') stay(`Migration failed: ${why}.`);
-      else job.fail();
-      return;
+      vm.hostId = dest.id;
+      vm.status = 'up';
+      sendRunSpecs(e, vm, dest.id, 'migrate');
+      move.finish(`${vm.name} now runs on ${dest.name}`);
+      // The seed's design, after migrating: the source releases what it no longer needs.
+      Object.assign(p, { phase: 'releasing', stepId: openRelease(e, job, vm, source.id), release: {} });
     }
-    // The VM now runs on dest: its disks hold their targets there, and the temporary hold goes.
-    for (const req of reqs) if (req.keepHolder) await connectLun(e, dest, req.lun, req.conns, req.keepHolder);
-    await releaseOnHost(e, dest.id, (x) => x === opHolder);
-    vm.hostId = dest.id;
-    vm.status = 'up';
-    sendRunSpecs(e, vm, dest.id, 'migrate');
-    move.finish(`${vm.name} now runs on ${dest.name}`);
-    // The seed's design, after migrating: the source releases what it no longer needs.
-    await releaseVmConnections(e, job, vm, source.id);
+    await finishRelease(e, job, vm, source.id, p);
     job.finish();
-    const secs = Math.max(1, Math.round((e.now() - started) / 1000));
+    const secs = Math.max(1, Math.round((e.now() - p.started) / 1000));
     e.event(63, 'normal', `Migration completed (VM: ${vm.name}, Source: ${source.name}, Destination: ${dest.name}, Duration: ${secs} seconds).`, { vmId: vm.id, hostId: dest.id, ...corr });
     return;
   }

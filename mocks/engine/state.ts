@@ -6,6 +6,7 @@ import type {
 } from '../../src/domain/model';
 import type { DeviceSpec } from './device-spec';
 import type { HostSession } from './connection-refs';
+import type { EmResume } from './resume-points';
 
 export interface EmDataCenter { id: string; name: string; status: 'up' | 'maintenance' | 'uninitialized' }
 export interface EmCluster { id: string; name: string; dataCenterId: string }
@@ -161,6 +162,8 @@ export interface EmJob {
   endTime?: number;
   lastUpdated: number;
   correlationId?: string;
+  /** While the job runs: what an engine rebuilt from stored state needs to finish it (resume-points.ts). */
+  resume?: EmResume;
 }
 
 export interface EmStep {
@@ -201,7 +204,7 @@ export interface EmDeviceSpecRecord {
 export interface EmUser { name: string; password: string }
 
 export interface EmState {
-  version: 1;
+  version: 2;
   scenario: string;
   /** Simulated clock start and seeded random state: a scenario replays exactly. */
   rng: number;

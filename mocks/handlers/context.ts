@@ -3,8 +3,13 @@
 import { HttpResponse, http, type DefaultBodyType, type JsonBodyType, type HttpResponseResolver, type PathParams } from 'msw';
 import type { Engine } from '../engine/engine';
 import { EngineFault } from '../engine/messages';
+import { withFault, type FaultInjector } from './faults';
 
-export type EngineRef = () => Engine;
+/** The current engine (Reset replaces it), and the transport faults armed for its routes (faults.ts). */
+export interface EngineRef {
+  (): Engine;
+  readonly faults?: FaultInjector | undefined;
+}
 
 export const API_PREFIXES = ['/ovirt-engine/api/v4', '/ovirt-engine/api'] as const;
 
@@ -127,7 +132,10 @@ export interface ApiCtx {
   p: (name: string) => string;
 }
 
-/** Registers one API route under /ovirt-engine/api/v4 and /ovirt-engine/api, token-checked, faults mapped. */
+/**
+ * Registers one API route under /ovirt-engine/api/v4 and /ovirt-engine/api, token-checked, faults mapped, and
+ * transport faults (faults.ts) applied when one is armed for the request.
+ */
 export function api(
   engine: EngineRef,
   method: Method,
@@ -136,10 +144,13 @@ export function api(
   opts: { actionEcho?: boolean } = {},
 ) {
   return API_PREFIXES.map((prefix) => {
-    const resolver: HttpResponseResolver<PathParams, DefaultBodyType> = async ({ request, params }) => {
+    const resolver: HttpResponseResolver<PathParams, DefaultBodyType> = ({ request, params }) => {
+      const url = new URL(request.url);
+      return withFault(engine.faults?.take(request.method, url), () => answer(request, params, url));
+    };
+    const answer = async (request: Request, params: PathParams, url: URL): Promise<Response> => {
       const e = engine();
       if (!tokenOk(e, request)) return unauthorized();
-      const url = new URL(request.url);
       const echoSource = opts.actionEcho ? request.clone() : undefined;
       const ctx: ApiCtx = {
         e,

@@ -1,13 +1,17 @@
 // Every handler of the emulated engine. Handlers only translate HTTP ↔ the engine's named operations.
+import type { Engine } from '../engine/engine';
 import type { EngineRef } from './context';
 import { diskHandlers } from './disks';
+import type { FaultInjector } from './faults';
 import { hostHandlers } from './hosts';
 import { jobHandlers } from './jobs';
 import { ssoHandlers } from './sso';
 import { storageHandlers } from './storage';
 import { vmHandlers } from './vms';
 
-export function createHandlers(engine: EngineRef) {
+/** `faults`: the transport faults armed from `window.__emulator.failNext` (faults.ts); none when absent. */
+export function createHandlers(current: () => Engine, faults?: FaultInjector) {
+  const engine: EngineRef = Object.assign(() => current(), { faults });
   return [
     ...ssoHandlers(engine),
     ...hostHandlers(engine),

@@ -17,7 +17,7 @@ export class ScenarioBuilder {
   constructor(name: string, seed: number) {
     this.seed = seed >>> 0;
     this.state = {
-      version: 1,
+      version: 2,
       scenario: name,
       rng: seed,
       nextId: 1,
