@@ -52,6 +52,7 @@ export function AttachDiskWizard({
   const existing = useAttachExistingFlow({ form, initialDisk, goTo, discardDraft, origin, onDone: leave, onRestart });
   const fromLun = useCreateFromLunFlow({
     form,
+    draftKey,
     goTo,
     restoredDraft: initial.restored,
     onAttachInstead: existing.attachInstead,
