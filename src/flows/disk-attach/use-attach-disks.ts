@@ -3,13 +3,15 @@
 // read, a disk already there is not posted again (a retry, a reload, an answer that was lost), and a second
 // call while one runs does nothing (the run, a retried plug and a retried attach share one in-flight guard: they
 // are attempts of one ui/use-engine-operation). A failed plug leaves the disk attached and inactive; only the plug
-// is retried.
+// is retried. An answer lost (attach or plug) is decided by what the engine holds once that request's job is over:
+// the attachment there (then it is not posted again), and its `active` (then it is plugged, not a failure).
 import { useCallback, useMemo, useState } from 'react';
 import { attachInTwoSteps, type AttachChoice } from '../../domain/attach-options';
 import type { DiskAttachment, VmStatus } from '../../domain/model';
 import type { EngineChange } from '../../engine-api/changes';
 import { diskAttachmentWire, listAttachments, plugAttachment } from '../../engine-api/disk-attachments';
 import { answerLost, isEngineError } from '../../engine-api/errors';
+import { listJobs } from '../../engine-api/jobs';
 import { sendSpec } from '../../engine-api/requests';
 import { useEngineOperation } from '../../ui/use-engine-operation';
 import { attachRequests } from './requests';
@@ -35,6 +37,23 @@ export interface AttachItemState {
   alreadyAttached?: boolean;
 }
 
+/** How long a look after a lost answer waits for the engine's job of that request to end (a plug connects first). */
+const JOB_WAIT_MS = 30_000;
+
+/**
+ * The disk's attachment on the VM as the engine has it once the job of `correlationId` is over (undefined: not
+ * attached) — asked after an answer was lost, before anything is called a failure or sent again.
+ */
+async function engineHasIt(vmId: string, diskId: string, correlationId: string): Promise<DiskAttachment | undefined> {
+  const until = Date.now() + JOB_WAIT_MS;
+  for (;;) {
+    const jobs = await listJobs(`correlation_id=${correlationId}`).catch(() => []);
+    if (!jobs.some((j) => j.status === 'started') || Date.now() > until) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return (await listAttachments(vmId).catch(() => [])).find((a) => a.diskId === diskId);
+}
+
 export function isSettled(p: AttachPhase): boolean {
   return p === 'attached' || p === 'plugged' || p === 'attach-failed' || p === 'plug-failed';
 }
@@ -58,6 +77,15 @@ export function useAttachDisks(vmId: string) {
         patch(diskId, { phase: plugged ? 'plugged' : 'plug-failed', error: plugged ? undefined : new Error('The engine answered, but the disk is still inactive.') });
         return plugged;
       } catch (error) {
+        // The answer was lost: the engine may have plugged it. Its attachment's `active` says (the one rule of
+        // every plug path, engine-api plugAttachment), once the plug's job is over.
+        if (answerLost(error)) {
+          const now = await engineHasIt(vmId, diskId, correlationId);
+          if (now?.active) {
+            patch(diskId, { phase: 'plugged', error: undefined });
+            return true;
+          }
+        }
         patch(diskId, { phase: 'plug-failed', error });
         return false;
       }
@@ -80,7 +108,7 @@ export function useAttachDisks(vmId: string) {
           // The engine may have attached it although the answer was lost, or earlier (when the first read of the
           // VM's disks failed, "already attached" comes back): look before calling it a failure.
           const maybeThere = answerLost(error) || (isEngineError(error) && error.key === 'ACTION_TYPE_FAILED_DISK_ALREADY_ATTACHED');
-          if (maybeThere) att = (await listAttachments(vmId).catch(() => [])).find((a) => a.diskId === item.diskId);
+          if (maybeThere) att = await engineHasIt(vmId, item.diskId, correlationId);
           if (!att) {
             patch(item.diskId, { phase: 'attach-failed', error });
             return;
