@@ -105,6 +105,69 @@ describe('Attach existing disk to a running VM: answers lost', () => {
   });
 });
 
+describe('Attach existing disk: the page reloaded mid-attach', () => {
+  /** The engine receives the request (and acts, or not); its answer never reaches this page. */
+  function hang(method: 'post' | 'put', path: string, act: (request: Request, params: Record<string, unknown>) => Promise<unknown>) {
+    let received = false;
+    let release: () => void = () => undefined;
+    const gone = new Promise<void>((r) => (release = r));
+    server.use(
+      http[method](
+        path,
+        async ({ request, params }) => {
+          await act(request, params);
+          received = true;
+          await gone;
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    return { received: () => received, release };
+  }
+
+  it('reloaded while the engine plugged: the Review says it checks, the result reads attached and plugged, nothing resent', async () => {
+    const db01 = byName(engine().state.vms, 'db01').id;
+    const archive = diskId('archive-lun');
+    seedReview(db01, { mode: 'existing', diskIds: [archive], choices: { [archive]: { interface: 'virtio_scsi', bootable: false, readOnly: false, activate: true } } });
+    const plug = hang('put', `*/ovirt-engine/api/v4/vms/${db01}/diskattachments/:diskId`, (request, params) =>
+      engineUpdateAttachment(engine(), db01, String(params.diskId), { active: true }, correlationOf(request)),
+    );
+    const { user } = renderWizard(db01);
+    await press(user, 'Attach');
+    await waitFor(() => expect(plug.received()).toBe(true));
+    cleanup();
+    renderWizard(db01);
+    expect(await screen.findByRole('heading', { name: /The page was reloaded while the disks were being attached; checking the engine…/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /archive-lun is attached to db01 and plugged$/ })).toBeInTheDocument();
+    expect(screen.getByText('The page was reloaded while the disks were being attached: this is what the engine holds now.')).toBeInTheDocument();
+    expect(screen.queryByText(/Already attached to db01/)).not.toBeInTheDocument();
+    plug.release();
+    expect(calls).toEqual({ post: 1, put: 1 });
+    expect(attachmentsOf(db01, archive)).toMatchObject([{ active: true }]);
+  });
+
+  it('reloaded before the engine attached: the result says it is not attached, and Retry attach attaches it once', async () => {
+    const app01 = byName(engine().state.vms, 'app01').id;
+    const archive = diskId('archive-lun');
+    seedReview(app01, { mode: 'existing', diskIds: [archive], choices: { [archive]: { interface: 'virtio_scsi', bootable: false, readOnly: false, activate: true } } });
+    const attach = hang('post', `*/ovirt-engine/api/v4/vms/${app01}/diskattachments`, () => Promise.resolve());
+    const { user } = renderWizard(app01);
+    await press(user, 'Attach');
+    await waitFor(() => expect(attach.received()).toBe(true));
+    cleanup();
+    const again = renderWizard(app01);
+    expect(await screen.findByRole('heading', { name: /archive-lun was not attached to app01$/ })).toBeInTheDocument();
+    expect(screen.getByText(/The page was reloaded before the engine attached it: it is not attached\./)).toBeInTheDocument();
+    attach.release();
+    expect(attachmentsOf(app01, archive)).toHaveLength(0);
+    await press(again.user, 'Try again to attach archive-lun');
+    expect(await screen.findByRole('heading', { name: /archive-lun is attached to app01 and plugged$/ })).toBeInTheDocument();
+    expect(calls.post).toBe(2);
+    expect(attachmentsOf(app01, archive)).toMatchObject([{ active: true }]);
+  });
+});
+
 describe('Create from LUN: the answer lost, the page reloaded', () => {
   function seedCreate(vmId: string, alias: string): string {
     const e = engine();

@@ -5,7 +5,7 @@
 // are attempts of one ui/use-engine-operation). A failed plug leaves the disk attached and inactive; only the plug
 // is retried. An answer lost (attach or plug) is decided by what the engine holds once that request's job is over:
 // the attachment there (then it is not posted again), and its `active` (then it is plugged, not a failure).
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attachInTwoSteps, type AttachChoice } from '../../domain/attach-options';
 import type { DiskAttachment, VmStatus } from '../../domain/model';
 import type { EngineChange } from '../../engine-api/changes';
@@ -15,6 +15,7 @@ import { listJobs } from '../../engine-api/jobs';
 import { sendSpec } from '../../engine-api/requests';
 import { useEngineOperation } from '../../ui/use-engine-operation';
 import { attachRequests } from './requests';
+import { loadUnsettledAttach, saveUnsettledAttach } from './unsettled-attach';
 
 export interface AttachItem {
   diskId: string;
@@ -58,9 +59,25 @@ export function isSettled(p: AttachPhase): boolean {
   return p === 'attached' || p === 'plugged' || p === 'attach-failed' || p === 'plug-failed';
 }
 
-export function useAttachDisks(vmId: string) {
+export interface AttachDisksOptions {
+  /** The hosting wizard's draft key: a run in flight is kept next to the draft, so a reload can pick it up. */
+  draftKey?: string | undefined;
+  /** The wizard was filled from its draft: a run kept with it is looked up in the engine (else it is stale). */
+  restored?: boolean | undefined;
+}
+
+export function useAttachDisks(vmId: string, opts: AttachDisksOptions = {}) {
+  const { draftKey } = opts;
   const { run: runOperation } = useEngineOperation<void>();
   const [states, setStates] = useState<AttachItemState[] | undefined>(undefined);
+  const [interrupted] = useState(() => {
+    if (!draftKey) return undefined;
+    const kept = opts.restored ? loadUnsettledAttach(draftKey) : undefined;
+    if (!kept) saveUnsettledAttach(draftKey, undefined);
+    return kept;
+  });
+  /** Set when the page was reloaded while a run was in flight: its results were read from the engine. */
+  const [resumed, setResumed] = useState<'checking' | 'done' | undefined>(interrupted ? 'checking' : undefined);
   // An attach with Activate on a running VM plugs (the VM's host gains a hold on the target); the hosts are
   // refreshed after every attempt, as a plug may have happened in any of them.
   const change = useMemo((): EngineChange => ({ kind: 'plugged', vmId }), [vmId]);
@@ -132,15 +149,44 @@ export function useAttachDisks(vmId: string) {
         // Each disk its own correlation id, so each shows its own progress.
         const ids = items.map((_, i) => (i === 0 ? first : another()));
         setStates(items.map((item, i) => ({ item, phase: 'waiting', twoSteps: attachInTwoSteps(vmStatus, item.choice.activate), correlationIds: [ids[i] ?? ''] })));
-        // What is on the VM already: nothing is posted twice.
-        const current = await listAttachments(vmId).catch(() => undefined);
-        for (const [i, item] of items.entries()) {
-          await attachOne(item, vmStatus, current?.find((a) => a.diskId === item.diskId), ids[i] ?? another());
+        if (draftKey) saveUnsettledAttach(draftKey, { vmId, vmStatus, items: items.map((item, i) => ({ ...item, correlationId: ids[i] ?? first })) });
+        try {
+          // What is on the VM already: nothing is posted twice.
+          const current = await listAttachments(vmId).catch(() => undefined);
+          for (const [i, item] of items.entries()) {
+            await attachOne(item, vmStatus, current?.find((a) => a.diskId === item.diskId), ids[i] ?? another());
+          }
+        } finally {
+          if (draftKey) saveUnsettledAttach(draftKey, undefined);
         }
       });
     },
-    [attachOne, change, runOperation, vmId],
+    [attachOne, change, draftKey, runOperation, vmId],
   );
+
+  // The page went away while a run was in flight: what each disk's requests did is read from the engine (after
+  // their jobs end), never judged again by the wizard's steps — "already attached" is then the console's own work.
+  const lookedUp = useRef(false);
+  useEffect(() => {
+    if (!interrupted || lookedUp.current) return;
+    lookedUp.current = true;
+    void (async () => {
+      const next: AttachItemState[] = [];
+      for (const { correlationId, ...item } of interrupted.items) {
+        const twoSteps = attachInTwoSteps(interrupted.vmStatus, item.choice.activate);
+        const att = await engineHasIt(interrupted.vmId, item.diskId, correlationId);
+        const base = { item, twoSteps, correlationIds: [correlationId] };
+        if (!att) next.push({ ...base, phase: 'attach-failed', error: new Error('The page was reloaded before the engine attached it: it is not attached.') });
+        else if (att.active) next.push({ ...base, phase: 'plugged', alreadyAttached: true });
+        else if (item.choice.activate && twoSteps)
+          next.push({ ...base, phase: 'plug-failed', alreadyAttached: true, error: new Error('The page was reloaded before the plug was done: the disk is attached and inactive.') });
+        else next.push({ ...base, phase: 'attached', alreadyAttached: true });
+      }
+      if (draftKey) saveUnsettledAttach(draftKey, undefined);
+      setStates(next);
+      setResumed('done');
+    })();
+  }, [interrupted, draftKey]);
 
   /** Plugs a disk whose plug failed; it is attached and inactive. */
   const retryPlug = useCallback(
@@ -167,6 +213,6 @@ export function useAttachDisks(vmId: string) {
     [attachOne, change, runOperation, states, vmId],
   );
 
-  const busy = !!states?.some((s) => !isSettled(s.phase));
-  return { states, run, retryPlug, retryAttach, busy };
+  const busy = resumed === 'checking' || !!states?.some((s) => !isSettled(s.phase));
+  return { states, run, retryPlug, retryAttach, busy, resumed };
 }
