@@ -85,6 +85,13 @@ describe('the verdict on a lifecycle operation, from the engine\'s record of it'
     expect(stuck.state !== 'running' && stuck.details).toEqual(['The engine\u2019s job finished, but 120 s later db01 was Powering down on host1.']);
   });
 
+  it('a VM that cannot be read is waited for, then the job\'s own word is said as such', () => {
+    expect(judge({ kind: 'stop' }, [job('finished', [])], undefined, { endedAt: T - 1000 })).toEqual({ state: 'running', jobsEndedAt: T - 1000 });
+    expect(judge({ kind: 'stop' }, [job('finished', [])], undefined, { endedAt: T - IN_TRANSIT_LIMIT_MS })).toEqual({
+      state: 'done', headline: 'Power off db01: the engine\u2019s job finished', details: ['db01 could not be read to confirm it.'],
+    });
+  });
+
   it('a migration is done when its job ended with the VM on another host; failed with the VM at rest on its source', () => {
     const op = { kind: 'migrate' as const, sourceHostId: 'h1' };
     expect(judge(op, [job('finished', [])], vm('up', 'h3'))).toEqual({ state: 'done', headline: 'db01 migrated from host1 to host3', details: [] });

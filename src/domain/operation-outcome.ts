@@ -171,7 +171,16 @@ export function judgeOperation(op: OperationFacts, ev: OperationEvidence, hostNa
     };
   }
   // Every job ended, none failed: done once the VM shows it (it may lag the job, reference §2.5).
-  if (!vm) return { state: 'running', jobsEndedAt: endedAt };
+  if (!vm) {
+    // The VM cannot be read (removed meanwhile, or the reading fails): the job's word, said as such, in the end.
+    if (ev.now - endedAt < IN_TRANSIT_LIMIT_MS) return { state: 'running', jobsEndedAt: endedAt };
+    const finished = jobs.every((j) => j.job.status === 'finished');
+    return {
+      state: finished ? 'done' : 'unknown',
+      headline: `${describeOperation(op, op.sourceHostId, hostName)}: the engine’s job ${finished ? 'finished' : 'ended (status unknown)'}`,
+      details: [`${op.vmName} could not be read to confirm it.`],
+    };
+  }
   if (arrived(op, vm)) return { state: 'done', headline: doneHeadline(op, vm, hostName), details: [] };
   const waited = ev.vmReadAt - endedAt;
   if ((!isTransitional(vm.status) && waited >= AT_REST_GRACE_MS) || waited >= IN_TRANSIT_LIMIT_MS) {

@@ -4,7 +4,7 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vmQueryOptions } from '../../engine-api/vms';
 import { setupEmulatedEngine } from '../../test/engine-harness';
@@ -92,6 +92,30 @@ describe('an operation keeps the result the engine\'s record gave it', () => {
     expect(why).toHaveTextContent('Now: db01 is Up on host2.');
     expect(screen.queryByText(/db01 migrated/)).not.toBeInTheDocument();
     expect(operationStore.get().find((o) => o.kind === 'migrate')?.outcome?.headline).toBe('Migration failed: db01 stayed on host1');
+  }, 20_000);
+});
+
+describe('where the engine\'s jobs cannot be read', () => {
+  it('the events with the correlation id and the VM decide: a Run of app01 is done once both show it', async () => {
+    const id = vmId('app01');
+    const vm = ctx.emulator.engine.vm(id);
+    vm.status = 'down';
+    delete vm.hostId;
+    const searches: Array<string | null> = [];
+    server.use(
+      http.get('*/jobs', () => HttpResponse.json({ fault: { reason: 'Operation Failed', detail: 'jobs are unavailable' } }, { status: 500 })),
+      // Recorded, then answered by the emulator (returning nothing falls through to its handler).
+      http.get('*/events', ({ request }) => {
+        searches.push(new URL(request.url).searchParams.get('search'));
+      }),
+    );
+    renderFor('app01');
+    await enabled('Run');
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await screen.findByRole('heading', { name: /app01 is Up on host/ }, { timeout: 8000 });
+    const [op] = operationStore.get();
+    expect(op?.outcome).toMatchObject({ state: 'done', headline: expect.stringMatching(/^app01 is Up on host/) });
+    expect(searches).toContain(`correlation_id=${op?.id ?? '?'}`);
   }, 20_000);
 });
 

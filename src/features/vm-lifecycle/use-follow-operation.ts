@@ -22,8 +22,10 @@ export function useFollowOperation(op: VmOperation): { vm: Vm | undefined } {
     enabled: op.request === 'accepted',
     refetchInterval: live ? 700 : false,
   });
-  // Where the engine keeps no job for the correlation id, its events are the record (reference §2.2).
-  const noJobs = live && jobs.data?.length === 0;
+  // Where the engine keeps no job for the correlation id, or its jobs cannot be read, its events are the record
+  // (reference §2.2: the correlation id tags both).
+  const jobsUnreadable = jobs.isError && !jobs.data;
+  const noJobs = live && (jobsUnreadable || jobs.data?.length === 0);
   const events = useQuery({ ...eventsQueryOptions(`correlation_id=${op.id}`, 50), enabled: noJobs, refetchInterval: noJobs ? 2000 : false });
   const vm = useQuery({ ...vmQueryOptions(op.vmId), enabled: op.request !== 'sending', refetchInterval: live ? 1000 : false });
   const hosts = useQuery(hostsQueryOptions());
@@ -41,9 +43,10 @@ export function useFollowOperation(op: VmOperation): { vm: Vm | undefined } {
   useEffect(() => {
     if (!live || !namesReady) return;
     const hostName: HostNames = (id) => (id ? hosts.data?.find((h) => h.id === id)?.name : undefined);
+    const jobsRead = jobs.data ?? (jobsUnreadable ? [] : undefined);
     const verdict = judgeOperation(
       op,
-      { jobs: jobs.data, events: events.data, vm: vm.data, vmReadAt: vm.dataUpdatedAt, now: Date.now() },
+      { jobs: jobsRead, events: events.data, vm: vm.data, vmReadAt: vm.dataUpdatedAt, now: Date.now() },
       hostName,
     );
     if (verdict.state === 'running') {
@@ -54,6 +57,6 @@ export function useFollowOperation(op: VmOperation): { vm: Vm | undefined } {
     // The VM can settle before the last steps were read (a release after the stop): read them once more, with
     // what the operation touched.
     void invalidateAfter(queryClient, { kind: 'vm-lifecycle', vmId: op.vmId }, [op.id]);
-  }, [live, namesReady, op, jobs.data, jobs.dataUpdatedAt, events.data, vm.data, vm.dataUpdatedAt, hosts.data, queryClient]);
+  }, [live, namesReady, op, jobs.data, jobsUnreadable, jobs.dataUpdatedAt, events.data, vm.data, vm.dataUpdatedAt, hosts.data, queryClient]);
   return { vm: vm.data };
 }
