@@ -241,4 +241,68 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     const disks = await emulator(page, (em, id) => em.engine.state.disks.filter((d) => d.kind === 'lun' && d.lun.id === id).length, lunId);
     expect(disks).toBe(1);
   });
+  test('the answer to Create lost after the engine made the disk: Create again shows it created, not "used", one disk', async ({ page }) => {
+    const sent = recordEngineRequests(page);
+    await openConsole(page, '/disks/new');
+    const w = new AddDiskWizard(page);
+    await w.advance();
+    await w.next().click();
+    const lunId = await freeLun(page, LAB.apps);
+    await w.lunRow(lunId).click();
+    await w.advance();
+    await w.next().click();
+    // The engine answers the create, but the answer never reaches the console (the connection drops on the way back).
+    await page.evaluate(() => {
+      const original = window.fetch.bind(window);
+      let once = true;
+      window.fetch = async (input, init) => {
+        const res = await original(input, init);
+        if (once && init?.method === 'POST' && String(input instanceof Request ? input.url : input).includes('/ovirt-engine/api/v4/disks?')) {
+          once = false;
+          throw new TypeError('Failed to fetch');
+        }
+        return res;
+      };
+    });
+    await w.create().click();
+    await expect(page.getByText('No answer from the engine: the disk may or may not have been created')).toBeVisible();
+    await w.create().click();
+    await expect(page.getByRole('heading', { name: new RegExp(`Disk ${lunId} created$`) })).toBeVisible();
+    await expect(page.getByText(/nothing was created twice/)).toBeVisible();
+    await expect(page.getByText(/Pick another LUN/)).toHaveCount(0);
+    expect(sent.filter((r) => r.method === 'POST' && r.path.startsWith('/ovirt-engine/api/v4/disks'))).toHaveLength(1);
+    const disks = await emulator(page, (em, id) => em.engine.state.disks.filter((d) => d.kind === 'lun' && d.lun.id === id).length, lunId);
+    expect(disks).toBe(1);
+  });
+  test('a reload while Create is in flight: the Review says so, asks the engine, and shows the disk created, once', async ({ page }) => {
+    const sent = recordEngineRequests(page);
+    await openConsole(page, '/disks/new');
+    const w = new AddDiskWizard(page);
+    await w.advance();
+    await w.next().click();
+    const lunId = await freeLun(page, LAB.apps);
+    await w.lunRow(lunId).click();
+    await w.advance();
+    await w.next().click();
+    // The engine makes the disk; its answer is held back, and the page goes away before it arrives.
+    await page.evaluate(() => {
+      const original = window.fetch.bind(window);
+      window.fetch = async (input, init) => {
+        const res = await original(input, init);
+        if (init?.method === 'POST' && String(input instanceof Request ? input.url : input).includes('/ovirt-engine/api/v4/disks?')) await new Promise(() => undefined);
+        return res;
+      };
+    });
+    await w.create().click();
+    await expect.poll(() => emulator(page, (em, id) => em.engine.state.disks.filter((d) => d.kind === 'lun' && d.lun.id === id).length, lunId)).toBe(1);
+    await page.reload();
+    await page.getByLabel('Username').fill('admin@internal');
+    await page.getByLabel('Password').fill('ovirt');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('heading', { name: new RegExp(`Disk ${lunId} created$`) })).toBeVisible();
+    await expect(page.getByText('The page was reloaded while the disk was being created; the engine had created it, and nothing was created twice.', { exact: false })).toBeVisible();
+    expect(sent.filter((r) => r.method === 'POST' && r.path.startsWith('/ovirt-engine/api/v4/disks'))).toHaveLength(1);
+    const disks = await emulator(page, (em, id) => em.engine.state.disks.filter((d) => d.kind === 'lun' && d.lun.id === id).length, lunId);
+    expect(disks).toBe(1);
+  });
 });

@@ -1,6 +1,7 @@
 // A reload of the page while an operation runs: the emulated engine keeps its running job (its state survives
 // the reload) and finishes it, as a real engine's server-side job would. Checked on the engine side and in the
-// lists; what the console's operation card says after the reload is another suite's business.
+// lists; what the console's operation card says after the reload is another suite's business. Also: the transport
+// fault injector (mocks/handlers/faults.ts) reaches the page's requests through the service worker.
 import type { Page } from '@playwright/test';
 import { emulator, expect, openConsole, test } from './fixtures';
 import { VmLifecycle } from './pages/vm-lifecycle';
@@ -110,5 +111,34 @@ test.describe('a reload mid-operation: the engine finishes its job', () => {
     await vm.open('web01');
     await vm.openDisksTab();
     await expect(vm.diskRow('web01', 'cluster-quorum')).toContainText('Active');
+  });
+});
+
+test.describe('transport faults armed from window.__emulator', () => {
+  test('the fault injector reaches the page\'s requests: an answer lost before, then after, the engine acted', async ({ page }) => {
+    await openConsole(page, '/vms', { scenario: 'lifecycle' });
+    const lc = new VmLifecycle(page);
+    const shutDown = async () => {
+      await lc.rowMenu('app01').click();
+      await lc.menuItem('Shut down').click();
+      await lc.confirmDialog('Shut down app01?').getByRole('button', { name: 'Shut down' }).click();
+    };
+    const app01 = () => emulator(page, (em) => ({
+      status: em.engine.state.vms.find((v) => v.name === 'app01')?.status,
+      jobs: em.engine.state.jobs.filter((j) => j.description === 'Shutting down VM app01').length,
+      pending: em.pendingFaults().length,
+      fired: em.firedFaults().map((f) => f.mode),
+    }));
+
+    await emulator(page, (em) => em.failNext({ method: 'POST', path: '/vms/[^/]+/shutdown', mode: 'lose-before' }));
+    expect((await app01()).pending).toBe(1);
+    await shutDown();
+    await expect.poll(async () => (await app01()).fired).toEqual(['lose-before']);
+    expect(await app01()).toEqual({ status: 'up', jobs: 0, pending: 0, fired: ['lose-before'] });
+
+    await emulator(page, (em) => em.failNext({ method: 'POST', path: '/shutdown', mode: 'lose-after' }));
+    await shutDown();
+    await expect.poll(async () => (await app01()).status, { timeout: 15_000 }).toBe('down');
+    expect(await app01()).toEqual({ status: 'down', jobs: 1, pending: 0, fired: ['lose-before', 'lose-after'] });
   });
 });

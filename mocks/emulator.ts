@@ -51,6 +51,8 @@ export class Emulator {
     const latency = this.engine.latencyFactor;
     this.unsubscribeEngine();
     this.engine = new Engine(buildScenario(scenario), { latencyFactor: latency });
+    // A fresh engine starts with no transport fault armed (a test's leftovers do not leak into the next one).
+    this.faults.clear();
     this.unsubscribeEngine = this.engine.subscribe(() => this.emit());
     this.emit();
   }

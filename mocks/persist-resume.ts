@@ -24,6 +24,7 @@ const corr = { correlationId: str.optional() };
 
 const release = z.object({ texts: strings.optional(), loggedOut: bool.optional() });
 const plugPoint = z.object({ phase: z.enum(['connecting', 'plugging']), stepId: str });
+const unplugPoint = z.object({ phase: z.enum(['unplugging', 'releasing']), hostId: str, stepId: str, release: release.optional() });
 const attachmentInput = z.object({
   interface: z.enum(DISK_INTERFACES).optional(), bootable: bool.optional(), active: bool.optional(), readOnly: bool.optional(),
   passDiscard: bool.optional(), usesScsiReservation: bool.optional(),
@@ -63,8 +64,9 @@ export const storedResumeSchema: z.ZodType<StoredResume> = z.discriminatedUnion(
       }).optional(),
     }),
     plug: plugPoint.optional(),
-    unplug: z.object({ phase: z.enum(['unplugging', 'releasing']), hostId: str, stepId: str, release: release.optional() }).optional(),
+    unplug: unplugPoint.optional(),
   }),
+  z.object({ kind: z.literal('detach'), vmId: str, diskId: str, detachOnly: bool, ...corr, unplug: unplugPoint.optional() }),
   z.object({ kind: z.literal('attach'), vmId: str, diskId: str, attachment: attachmentInput, ...corr, plug: plugPoint.optional() }),
   z.object({ kind: z.literal('add-floating'), input: lunInput, ...corr, phase: z.enum(['checking', 'creating']), stepId: str }),
   z.object({

@@ -10,7 +10,7 @@ import {
 import { USER, type Engine, type JobRun, type StepRun } from './engine';
 import { ACTION, TYPE, backendFailure, cannot, interfaceName, notFound } from './messages';
 import { connectDisk, releaseRecorded } from './ops-storage';
-import type { AttachPoint, PlugPoint, PlugTogglePoint, UnplugPoint } from './resume-points';
+import type { AttachPoint, DetachPoint, PlugPoint, PlugTogglePoint, UnplugPoint } from './resume-points';
 import type { EmAttachment, EmDisk, EmVm } from './state';
 
 /** POST /vms/{id}/diskattachments with disk.id: AttachDiskToVm (active defaults to false here). */
@@ -301,11 +301,22 @@ export async function detachDisk(e: Engine, vmId: string, diskId: string, detach
   }
   const job = e.startJob(`Detaching Disk ${disk.alias} from VM ${vm.name}`, correlationId);
   job.note('Validating', { type: 'validating' });
-  if (att.active && isRunning(vm)) await unplug(e, job, vm, att, correlationId);
+  const point: DetachPoint = { kind: 'detach', vmId: vm.id, diskId: disk.id, detachOnly, ...(correlationId ? { correlationId } : {}) };
+  job.resume = point;
+  await continueDetach(e, job, point);
+}
+
+/** The detach from where `p` stands: the unplug from a running VM first, then the detach (and the removal). */
+export async function continueDetach(e: Engine, job: JobRun, p: DetachPoint): Promise<void> {
+  const vm = e.vm(p.vmId);
+  const att = e.state.attachments.find((a) => a.vmId === p.vmId && a.diskId === p.diskId);
+  const disk = e.disk(p.diskId);
+  if (!att) throw notFound();
+  if (p.unplug || (att.active && isRunning(vm))) await unplug(e, job, vm, att, p.correlationId, p);
   e.state.attachments = e.state.attachments.filter((a) => a !== att);
   job.note(`Detached ${disk.alias} from ${vm.name}`);
-  e.event(2018, 'normal', `Disk ${disk.alias} was successfully detached from VM ${vm.name} by ${USER}.`, { vmId: vm.id, diskId: disk.id, ...(correlationId ? { correlationId } : {}) });
-  if (!detachOnly) removeDiskRecord(e, disk, job);
+  e.event(2018, 'normal', `Disk ${disk.alias} was successfully detached from VM ${vm.name} by ${USER}.`, { vmId: vm.id, diskId: disk.id, ...(p.correlationId ? { correlationId: p.correlationId } : {}) });
+  if (!p.detachOnly) removeDiskRecord(e, disk, job);
   job.finish();
 }
 

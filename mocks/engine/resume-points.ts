@@ -73,6 +73,16 @@ export interface AttachPoint {
   plug?: PlugPoint | undefined;
 }
 
+/** DELETE on a disk attachment: unplug from a running VM first, then detach (and remove the disk unless detach_only). */
+export interface DetachPoint {
+  kind: 'detach';
+  vmId: string;
+  diskId: string;
+  detachOnly: boolean;
+  correlationId?: string | undefined;
+  unplug?: UnplugPoint | undefined;
+}
+
 export interface AddFloatingPoint {
   kind: 'add-floating';
   input: LunDiskInput;
@@ -141,4 +151,4 @@ export interface RunPoint {
   released: string[];
 }
 
-export type EmResume = RunPoint | StopPoint | MigratePoint | PlugTogglePoint | AttachPoint | AddFloatingPoint | AddOnVmPoint;
+export type EmResume = RunPoint | StopPoint | MigratePoint | PlugTogglePoint | AttachPoint | DetachPoint | AddFloatingPoint | AddOnVmPoint;

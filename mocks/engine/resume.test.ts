@@ -7,7 +7,7 @@ import { fromStored, parseStored, toStored } from '../persist';
 import { buildScenario } from '../scenarios';
 import { LAB_CHAP } from '../scenarios/lab';
 import { Engine } from './engine';
-import { attachExistingDisk, updateAttachment } from './ops-attachments';
+import { attachExistingDisk, detachDisk, updateAttachment } from './ops-attachments';
 import { createFloatingLunDisk, createLunDiskOnVm } from './ops-disks';
 import { crashHost } from './ops-host-failure';
 import { migrateVm, startVm, stopVm } from './ops-vms';
@@ -255,6 +255,26 @@ describe('attach and hot plug, reloaded', () => {
       // The rest of the update (UpdateDisk) is applied once the plug is done, as without the reload.
       expect(again.disk(disk).description).toBe('edited');
       expect(jobSteps(again, 'c-plug').status).toBe('finished');
+    });
+  }
+});
+
+describe('detach from a running VM, reloaded', () => {
+  for (const [detachOnly, text] of [[true, 'Unplugging cluster-quorum'], [false, 'Releasing the connections of cluster-quorum']] as const) {
+    it(`${detachOnly ? 'detach only' : 'detach and remove'}, at "${text}": detached once, the disk ${detachOnly ? 'kept' : 'removed'}`, async () => {
+      const e = engineOf('lab');
+      const web01 = vmId(e, 'web01');
+      const quorum = diskId(e, 'cluster-quorum');
+      // Removing needs the disk on no other running VM: db01 lets go of it first.
+      if (!detachOnly) {
+        await updateAttachment(e, vmId(e, 'db01'), quorum, { active: false });
+        await detachDisk(e, vmId(e, 'db01'), quorum, true);
+      }
+      const { again } = await withReload(e, () => detachDisk(e, web01, quorum, detachOnly, 'c-det'), stepOpen(e, text));
+      expect(endState(again)).toEqual(endState(e));
+      expect(again.state.attachments.some((a) => a.vmId === web01 && a.diskId === quorum)).toBe(false);
+      expect(!!again.findDisk(quorum)).toBe(detachOnly);
+      expect(again.state.events.filter((ev) => ev.correlationId === 'c-det').map((ev) => ev.code)).toEqual([2002, 2018]);
     });
   }
 });

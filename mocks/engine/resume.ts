@@ -6,7 +6,7 @@
 import { holders, parseHolder, release } from './connection-refs';
 import type { Engine, JobRun } from './engine';
 import { EngineFault } from './messages';
-import { applyResumedEdits, attachAndPlug, togglePlug } from './ops-attachments';
+import { applyResumedEdits, attachAndPlug, continueDetach, togglePlug } from './ops-attachments';
 import { continueAddOnVm, continueFloatingCreate } from './ops-disks';
 import { continueRun } from './ops-vm-run';
 import { continueStop, migrate } from './ops-vms';
@@ -61,6 +61,8 @@ function resumable(e: Engine, job: JobRun, p: EmResume): boolean {
       return !!e.findDisk(p.diskId) && (p.plug ? open(p.plug.stepId) : p.unplug ? open(p.unplug.stepId) : false);
     case 'attach':
       return !!e.findDisk(p.diskId) && !!p.plug && open(p.plug.stepId);
+    case 'detach':
+      return !!e.findDisk(p.diskId) && !!p.unplug && open(p.unplug.stepId);
     case 'add-on-vm':
       if (p.phase === 'pool') return open(p.pool.stepId) || !!p.pool.winnerId;
       if (p.phase === 'creating') return open(p.stepId);
@@ -85,6 +87,9 @@ async function resume(e: Engine, job: JobRun, p: EmResume): Promise<void> {
         return;
       case 'attach':
         await attachAndPlug(e, job, p);
+        return;
+      case 'detach':
+        await continueDetach(e, job, p);
         return;
       case 'add-floating':
         await continueFloatingCreate(e, job, p);

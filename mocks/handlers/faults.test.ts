@@ -10,7 +10,6 @@ const TOKEN = 'faults-test-token';
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   emulator.reset('lifecycle');
-  emulator.clearFaults();
   emulator.engine.state.tokens.push({ token: TOKEN, user: 'admin@internal', exp: Date.now() + 3_600_000 });
 });
 afterEach(() => emulator.idle());
@@ -123,6 +122,12 @@ describe('through the handlers', () => {
     expect(r.status).toBe(200);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(110);
     expect(jobsOf('c1')).toHaveLength(1);
+  });
+
+  it('Reset clears what is armed', () => {
+    emulator.failNext({ path: '/shutdown', mode: 'lose-before' });
+    emulator.reset('lifecycle');
+    expect(emulator.pendingFaults()).toEqual([]);
   });
 
   it('leaves requests that do not match alone, and reads go through a fault armed for another method', async () => {

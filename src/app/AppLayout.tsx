@@ -8,6 +8,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { session } from '../engine-api/session';
 import { logout } from '../engine-api/sso';
+import { OperationsFollower } from '../features/vm-lifecycle/OperationsFollower';
 import { EmulatorIndicator } from './EmulatorIndicator';
 import { useEmulatedMode } from '../ui/engine-mode';
 import { paths } from '../ui/paths';
@@ -114,6 +115,7 @@ export function AppLayout() {
       skipToContent={<SkipToContent href="#main-content">Skip to content</SkipToContent>}
     >
       <Outlet />
+      <OperationsFollower />
     </Page>
   );
 

@@ -25,7 +25,7 @@ describe('which lifecycle actions a VM allows, and why not', () => {
   });
 
   it('an Up VM can shut down, power off and migrate, not run', () => {
-    const s = actionAvailability({ vm: vm('up') });
+    const s = actionAvailability({ vm: vm('up'), attachments: [] });
     expect(s.start).toEqual({ enabled: false, reason: 'db01 is already Up' });
     expect([s.shutdown.enabled, s.stop.enabled, s.migrate.enabled]).toEqual([true, true, true]);
   });
@@ -50,6 +50,18 @@ describe('which lifecycle actions a VM allows, and why not', () => {
       'db01 cannot migrate: its disk quorum uses SCSI reservation, which ties it to its host',
     );
     expect(actionAvailability({ vm: vm('up'), attachments: [att({ usesScsiReservation: true, active: false })] }).migrate.enabled).toBe(true);
+  });
+
+  it('Migrate waits, disabled and saying "checking", until the attachments it depends on are read', () => {
+    const checking = actionAvailability({ vm: vm('up') });
+    expect(checking.migrate).toEqual({ enabled: false, reason: 'Checking whether db01 can migrate…' });
+    // The other actions do not depend on the disks: decided at once.
+    expect([checking.shutdown.enabled, checking.stop.enabled]).toEqual([true, true]);
+    expect(actionAvailability({ vm: vm('up'), attachments: 'unreadable' }).migrate).toEqual({
+      enabled: false, reason: 'Could not read the disks of db01 to check whether it can migrate',
+    });
+    // A VM that is not Up cannot migrate whatever its disks: no need to wait for them.
+    expect(actionAvailability({ vm: vm('down') }).migrate.reason).toBe('db01 is Down; only an Up VM can migrate');
   });
 
   it('an operation still running on the VM holds every action', () => {

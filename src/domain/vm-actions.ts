@@ -22,8 +22,12 @@ export interface ActionState {
 
 export interface AvailabilityInput {
   vm: Vm;
-  /** The VM's attachments with the disk aliases, when known (SCSI reservation blocks migration). */
-  attachments?: ReadonlyArray<DiskAttachment & { alias?: string | undefined }> | undefined;
+  /**
+   * The VM's attachments with the disk aliases (a plugged disk using SCSI reservation blocks migration).
+   * undefined while they are read: Migrate cannot be decided yet, so it waits, disabled, "checking…";
+   * 'unreadable' when reading them failed: the console cannot tell, so Migrate stays disabled and says so.
+   */
+  attachments?: ReadonlyArray<DiskAttachment & { alias?: string | undefined }> | 'unreadable' | undefined;
   /** An operation this console started on the VM and that has not ended yet. */
   pending?: { label: string } | undefined;
 }
@@ -45,16 +49,19 @@ export function actionAvailability({ vm, attachments, pending }: AvailabilityInp
     return undefined;
   };
 
-  const reserving = (attachments ?? []).filter((a) => a.active && a.usesScsiReservation);
-  const migrate =
-    busy ??
-    (vm.status !== 'up'
-      ? `${vm.name} is ${status}; only an Up VM can migrate`
-      : reserving.length > 0
-        ? `${vm.name} cannot migrate: its disk ${reserving.map((a) => a.alias ?? a.diskId).join(', ')} uses SCSI reservation, which ties it to its host`
-        : undefined);
+  const migrate = busy ?? (vm.status !== 'up' ? `${vm.name} is ${status}; only an Up VM can migrate` : scsiReservation(vm.name, attachments));
 
   return { start: state(run), shutdown: state(stopWhy(true)), stop: state(stopWhy(false)), migrate: state(migrate) };
+}
+
+/** Why an Up VM cannot migrate because of its disks, or undefined when it can; "checking…" until they are read. */
+function scsiReservation(vmName: string, attachments: AvailabilityInput['attachments']): string | undefined {
+  if (attachments === undefined) return `Checking whether ${vmName} can migrate…`;
+  if (attachments === 'unreadable') return `Could not read the disks of ${vmName} to check whether it can migrate`;
+  const reserving = attachments.filter((a) => a.active && a.usesScsiReservation);
+  return reserving.length > 0
+    ? `${vmName} cannot migrate: its disk ${reserving.map((a) => a.alias ?? a.diskId).join(', ')} uses SCSI reservation, which ties it to its host`
+    : undefined;
 }
 
 /** "Run: db01 is already Up." — the reasons of the disabled actions, grouped when they share one. */

@@ -54,6 +54,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
     attachTo: vm,
     restoredDraft: initial.restored,
     onCreated: discardDraft,
+    draftKey,
   });
   const { outcome } = lun;
   const keepWizard = nav.keep;

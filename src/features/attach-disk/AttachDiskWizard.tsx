@@ -49,9 +49,10 @@ export function AttachDiskWizard({
   const discardDraft = useFormDraft(form, draftKey, SECRET_FIELDS, current);
   const [mode, storageType] = useWatch({ control: form.control, name: ['mode', 'storageType'] });
   const leave = () => void navigate(origin);
-  const existing = useAttachExistingFlow({ form, initialDisk, goTo, discardDraft, origin, onDone: leave, onRestart });
+  const existing = useAttachExistingFlow({ form, draftKey, restoredDraft: initial.restored, initialDisk, goTo, discardDraft, origin, onDone: leave, onRestart });
   const fromLun = useCreateFromLunFlow({
     form,
+    draftKey,
     goTo,
     restoredDraft: initial.restored,
     onAttachInstead: existing.attachInstead,

@@ -13,6 +13,7 @@ export function ExistingResult({
   vmDisksPath,
   origin,
   busy,
+  resumedAfterReload = false,
   onRetryPlug,
   onRetryAttach,
   onDone,
@@ -24,6 +25,8 @@ export function ExistingResult({
   vmDisksPath: string;
   origin: string;
   busy: boolean;
+  /** The page was reloaded while the run was in flight: these results are what the engine held afterwards. */
+  resumedAfterReload?: boolean;
   onRetryPlug: (diskId: string) => void;
   onRetryAttach: (diskId: string) => void;
   onDone: () => void;
@@ -36,7 +39,9 @@ export function ExistingResult({
         Result
       </Title>
       <div aria-live="polite">
-        <Alert variant={summary.variant} isInline title={summary.title} component="h2" data-testid="attach-summary" />
+        <Alert variant={summary.variant} isInline title={summary.title} component="h2" data-testid="attach-summary">
+          {resumedAfterReload ? <p>The page was reloaded while the disks were being attached: this is what the engine holds now.</p> : null}
+        </Alert>
       </div>
       <AttachResults states={states} vmName={vm.name} headingLevel="h3" onRetryPlug={onRetryPlug} onRetryAttach={onRetryAttach} />
       <div style={{ display: 'flex', gap: '1rem', alignItems: 'center' }}>

@@ -23,6 +23,8 @@ type Problems = Partial<Record<'vm' | 'disk' | 'options' | 'review', string>>;
 
 export function useAttachExistingFlow({
   form,
+  draftKey,
+  restoredDraft,
   initialDisk,
   goTo,
   discardDraft,
@@ -31,6 +33,10 @@ export function useAttachExistingFlow({
   onRestart,
 }: {
   form: UseFormReturn<AttachFormValues>;
+  /** The wizard's draft key: a run in flight is kept next to the draft, so a reload picks it up from the engine. */
+  draftKey: string;
+  /** The form was filled from the draft. */
+  restoredDraft: boolean;
   /** The disk the user came from (Disks → a disk → Attach to VM). */
   initialDisk: Disk | undefined;
   goTo: (s: AttachStepId) => void;
@@ -41,7 +47,7 @@ export function useAttachExistingFlow({
 }) {
   const [vmId, mode, diskIds, choices] = useWatch({ control: form.control, name: ['vmId', 'mode', 'diskIds', 'choices'] });
   const data = useAttachData(vmId);
-  const attacher = useAttachDisks(vmId);
+  const attacher = useAttachDisks(vmId, { draftKey, restored: restoredDraft });
   const [problems, setProblems] = useState<Problems>({});
   const preselected = initialDisk ? [initialDisk] : [];
   const vm = data.vm;
@@ -146,12 +152,16 @@ export function useAttachExistingFlow({
     },
   };
 
-  // Set by the last Review check in this mode; shown above the Review in either mode until checked again.
-  const reviewProblem = problems.review ? (
-    <Alert variant="danger" isInline title="Cannot attach now" component="h3" role="alert" style={{ marginBottom: '1rem' }}>
-      {problems.review}
-    </Alert>
-  ) : null;
+  // Set by the last Review check in this mode; shown above the Review in either mode until checked again. While a
+  // run the page lost in a reload is looked up in the engine, that is said here, and nothing can be sent.
+  const reviewProblem =
+    attacher.resumed === 'checking' ? (
+      <Alert variant="info" isInline title="The page was reloaded while the disks were being attached; checking the engine…" component="h3" role="status" style={{ marginBottom: '1rem' }} />
+    ) : problems.review ? (
+      <Alert variant="danger" isInline title="Cannot attach now" component="h3" role="alert" style={{ marginBottom: '1rem' }}>
+        {problems.review}
+      </Alert>
+    ) : null;
 
   const result =
     states && vm ? (
@@ -161,6 +171,7 @@ export function useAttachExistingFlow({
         vmDisksPath={paths.vm(vmId, { tab: 'disks' })}
         origin={origin}
         busy={attacher.busy}
+        resumedAfterReload={attacher.resumed === 'done'}
         onRetryPlug={(id) => void attacher.retryPlug(id)}
         onRetryAttach={(id) => void attacher.retryAttach(id, vm.status)}
         onDone={onDone}

@@ -20,6 +20,7 @@ export function liveResolver(current: AttachStepId): Resolver<AttachFormValues> 
 
 export function useCreateFromLunFlow({
   form,
+  draftKey,
   goTo,
   restoredDraft,
   onAttachInstead,
@@ -28,6 +29,8 @@ export function useCreateFromLunFlow({
   onRestart,
 }: {
   form: UseFormReturn<AttachFormValues>;
+  /** The wizard's draft key: a Create in flight is kept next to the draft across a reload. */
+  draftKey: string;
   goTo: (s: AttachStepId) => void;
   restoredDraft: boolean;
   /** A used LUN's row: attach the disk that uses it instead (the wizard switches to existing disks). */
@@ -49,6 +52,7 @@ export function useCreateFromLunFlow({
     onAttachInstead: (diskId) => onAttachInstead(diskId),
     restoredDraft,
     onCreated,
+    draftKey,
   });
 
   const steps: AttachModeSteps = {};

@@ -13,10 +13,14 @@ import { ACTION_LABEL, actionAvailability, disabledReasons, type LifecycleAction
 
 const ORDER: LifecycleAction[] = ['start', 'shutdown', 'stop', 'migrate'];
 
-/** The VM's attachments with disk aliases, for the SCSI reservation rule. */
+/**
+ * The VM's attachments with disk aliases, for the SCSI reservation rule: undefined while they load (Migrate waits,
+ * "checking…"), 'unreadable' if they could not be read (retried every few seconds).
+ */
 export function useAttachmentsWithAliases(vmId: string) {
-  const attachments = useQuery(attachmentsQueryOptions(vmId));
+  const attachments = useQuery({ ...attachmentsQueryOptions(vmId), refetchInterval: (q) => (q.state.status === 'error' ? 5000 : false) });
   const disks = useQuery(disksQueryOptions());
+  if (attachments.isError && !attachments.data) return 'unreadable' as const;
   return attachments.data?.map((a) => ({ ...a, alias: disks.data?.find((d) => d.id === a.diskId)?.alias }));
 }
 
@@ -51,7 +55,8 @@ export function VmLifecycleActions({ vm }: { vm: Vm }) {
         <ul style={{ listStyle: 'none', padding: 0, margin: '0.5rem 0 0', color: 'var(--pf-t--global--text--color--subtle)', maxWidth: '40rem' }}>
           {reasons.map((r, i) => (
             <li key={r.reason} id={`${base}-why-${i}`}>
-              {r.actions.map((a) => ACTION_LABEL[a]).join(', ')}: {r.reason}.
+              {r.actions.map((a) => ACTION_LABEL[a]).join(', ')}: {r.reason}
+              {r.reason.endsWith('…') ? '' : '.'}
             </li>
           ))}
         </ul>

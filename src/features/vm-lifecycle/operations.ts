@@ -1,8 +1,11 @@
 // The lifecycle operations started from this tab: shown where the user started them (the VM list, the VM page)
 // until dismissed, followed through the engine's jobs by correlation id. Kept in sessionStorage so a reload or a
-// move between the list and the VM page keeps showing them; only ids, names and the engine's error text (no
-// secret is involved in a VM action).
+// move between the list and the VM page keeps showing them; only ids, names, the engine's error text and the
+// verdict (no secret is involved in a VM action). The verdict is written once, when the operation settles, and
+// kept: what happens to the VM afterwards never rewrites it (issue 12).
 import { useSyncExternalStore } from 'react';
+import { z } from 'zod';
+import type { SettledOutcome } from '../../domain/operation-outcome';
 import type { LifecycleAction } from '../../domain/vm-actions';
 
 export interface VmOperation {
@@ -21,6 +24,10 @@ export interface VmOperation {
   error?: { text: string; status?: number | undefined } | undefined;
   /** Set once the outcome is known, so a settled operation stops polling after a reload too. */
   settled?: boolean | undefined;
+  /** The verdict, from the engine's record of the operation, as it was when the operation settled. */
+  outcome?: SettledOutcome | undefined;
+  /** When the console first saw every job of the operation ended (it then waits, bounded, for the VM). */
+  jobsEndedAt?: number | undefined;
   /** The page went away while the request was in flight: whether the engine got it is unknown. */
   interrupted?: boolean | undefined;
 }
@@ -32,7 +39,7 @@ function load(): VmOperation[] {
   try {
     const raw = sessionStorage.getItem(KEY);
     const parsed: unknown = raw ? JSON.parse(raw) : [];
-    const ops = Array.isArray(parsed) ? parsed.filter(isOperation) : [];
+    const ops = Array.isArray(parsed) ? parsed.flatMap(asOperation) : [];
     // A request still in flight when the page went away: we cannot know whether the engine got it. Say so
     // rather than wait forever on an answer that will not come.
     return ops.map((o) =>
@@ -45,10 +52,26 @@ function load(): VmOperation[] {
   }
 }
 
-function isOperation(x: unknown): x is VmOperation {
-  if (!x || typeof x !== 'object') return false;
-  const o = x as Record<string, unknown>;
-  return typeof o.id === 'string' && typeof o.vmId === 'string' && typeof o.vmName === 'string' && typeof o.kind === 'string';
+const opt = <T extends z.ZodType>(t: T) => t.optional();
+const storedOperation = z.object({
+  id: z.string(),
+  vmId: z.string(),
+  vmName: z.string(),
+  kind: z.enum(['start', 'shutdown', 'stop', 'migrate']),
+  sourceHostId: opt(z.string()),
+  destHostId: opt(z.string()),
+  startedAt: z.number().catch(0),
+  request: z.enum(['sending', 'accepted', 'refused']),
+  error: opt(z.object({ text: z.string(), status: opt(z.number()) })),
+  settled: opt(z.boolean()),
+  outcome: opt(z.object({ state: z.enum(['done', 'failed', 'unknown']), headline: z.string(), details: z.array(z.string()), settledAt: z.number() })),
+  jobsEndedAt: opt(z.number()),
+  interrupted: opt(z.boolean()),
+});
+
+function asOperation(x: unknown): VmOperation[] {
+  const r = storedOperation.safeParse(x);
+  return r.success ? [r.data] : [];
 }
 
 let operations: VmOperation[] = typeof sessionStorage === 'undefined' ? [] : load();
@@ -79,7 +102,14 @@ export const operationStore = {
     if (!operations.some((o) => o.id === id)) return;
     commit(operations.map((o) => (o.id === id ? { ...o, ...patch } : o)));
   },
+  /** Keep the verdict: written once; an operation already settled keeps the one it has. */
+  settle(id: string, outcome: SettledOutcome) {
+    if (!operations.some((o) => o.id === id && !o.settled)) return;
+    commit(operations.map((o) => (o.id === id ? { ...o, settled: true, outcome } : o)));
+  },
+  /** Remove a settled operation (a running one stays: its card is where it ends). */
   dismiss(id: string) {
+    if (!operations.some((o) => o.id === id && isSettled(o))) return;
     commit(operations.filter((o) => o.id !== id));
   },
   /** Tests: start from nothing. */
@@ -94,7 +124,12 @@ export function useVmOperations(vmId?: string): VmOperation[] {
   return all.filter((o) => !vmId || o.vmId === vmId).slice().reverse();
 }
 
+/** Ended: refused (or cut by a reload) at once, or settled from the engine's record. */
+export function isSettled(op: VmOperation): boolean {
+  return op.request === 'refused' || !!op.settled;
+}
+
 /** The operation still running on a VM, if any: a second action waits for it (no double clicks). */
 export function pendingOperation(all: readonly VmOperation[], vmId: string): VmOperation | undefined {
-  return all.find((o) => o.vmId === vmId && o.request !== 'refused' && !o.settled);
+  return all.find((o) => o.vmId === vmId && !isSettled(o));
 }

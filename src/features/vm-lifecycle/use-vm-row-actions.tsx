@@ -17,9 +17,11 @@ export function useVmRowActions(): { rowActions: (vm: Vm) => IAction[]; operatio
   const disks = useQuery(disksQueryOptions());
   const { open, dialogs } = useLifecycleDialogs();
   const rowActions = (vm: Vm): IAction[] => {
-    const attachments = usage.data
-      ?.find((x) => x.vm.id === vm.id)
-      ?.attachments.map((a) => ({ ...a, alias: disks.data?.find((d) => d.id === a.diskId)?.alias }));
+    // Until the VMs' attachments are read, Migrate cannot be decided: it waits, disabled, "checking…".
+    const attachments =
+      usage.isError && !usage.data
+        ? ('unreadable' as const)
+        : usage.data?.find((x) => x.vm.id === vm.id)?.attachments.map((a) => ({ ...a, alias: disks.data?.find((d) => d.id === a.diskId)?.alias }));
     const pending = pendingOperation(ops, vm.id);
     const states = actionAvailability({ vm, attachments, pending: pending ? { label: ACTION_LABEL[pending.kind] } : undefined });
     return (['start', 'shutdown', 'stop', 'migrate'] as LifecycleAction[]).map((a) => ({

@@ -5,7 +5,7 @@ import { act, renderHook } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachExistingDisk } from '../../../mocks/engine/ops-attachments';
+import { attachExistingDisk, updateAttachment as engineUpdateAttachment } from '../../../mocks/engine/ops-attachments';
 import { parseAttachment } from '../../../mocks/handlers/disks';
 import { defaultAttachChoice } from '../../domain/attach-options';
 import { setupEmulatedEngine } from '../../test/engine-harness';
@@ -105,5 +105,70 @@ describe('attaching existing disks', () => {
       ['archive-lun', 'plugged'],
     ]);
     expect(result.current.states?.[0]?.error).toMatchObject({ key: 'ACTION_TYPE_FAILED_NOT_SHAREABLE_DISK_ALREADY_ATTACHED' });
+  });
+});
+
+describe('answers lost on a running VM (attach inactive, then plug)', () => {
+  const correlationOf = (request: Request) => new URL(request.url).searchParams.get('correlation_id') ?? undefined;
+  const attachmentsOf = (vmId: string, diskId: string | undefined) => engine().state.attachments.filter((a) => a.vmId === vmId && a.diskId === diskId);
+
+  /** The engine plugs the disk (or does nothing), then the answer to the PUT is lost. */
+  function losePlugAnswer(vmId: string, engineActs: boolean) {
+    server.use(
+      http.put(
+        `*/ovirt-engine/api/v4/vms/${vmId}/diskattachments/:diskId`,
+        async ({ request, params }) => {
+          if (engineActs) await engineUpdateAttachment(engine(), vmId, String(params.diskId), { active: true }, correlationOf(request));
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+  }
+
+  it('the attach answer lost after the engine attached: found, then plugged — one POST, one PUT, one attachment', async () => {
+    const { vm, items } = ids('db01', 'archive-lun');
+    server.use(
+      http.post(
+        `*/ovirt-engine/api/v4/vms/${vm.id}/diskattachments`,
+        async ({ request }) => {
+          const body = (await request.json()) as Record<string, unknown>;
+          await attachExistingDisk(engine(), vm.id, items[0]?.diskId ?? '', parseAttachment(body), correlationOf(request));
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    const calls = countCalls(vm.id);
+    const { result } = renderHook(() => useAttachDisks(vm.id), { wrapper });
+    await act(() => result.current.run(items, 'up'));
+    expect(result.current.states?.[0]).toMatchObject({ phase: 'plugged', alreadyAttached: true, twoSteps: true });
+    expect(calls).toEqual({ post: 1, put: 1 });
+    expect(attachmentsOf(vm.id, items[0]?.diskId)).toMatchObject([{ active: true }]);
+  });
+
+  it('the plug answer lost after the engine plugged: plugged (the attachment\'s active says so), not a failure', async () => {
+    const { vm, items } = ids('db01', 'archive-lun');
+    losePlugAnswer(vm.id, true);
+    const calls = countCalls(vm.id);
+    const { result } = renderHook(() => useAttachDisks(vm.id), { wrapper });
+    await act(() => result.current.run(items, 'up'));
+    expect(result.current.states?.[0]).toMatchObject({ phase: 'plugged', error: undefined });
+    expect(calls).toEqual({ post: 1, put: 1 });
+    expect(attachmentsOf(vm.id, items[0]?.diskId)).toMatchObject([{ active: true }]);
+  });
+
+  it('the plug answer lost before the engine plugged: not plugged, with the reason; Retry plug sends only the plug', async () => {
+    const { vm, items } = ids('db01', 'archive-lun');
+    losePlugAnswer(vm.id, false);
+    const calls = countCalls(vm.id);
+    const { result } = renderHook(() => useAttachDisks(vm.id), { wrapper });
+    await act(() => result.current.run(items, 'up'));
+    expect(result.current.states?.[0]).toMatchObject({ phase: 'plug-failed', error: { kind: 'network' } });
+    expect(attachmentsOf(vm.id, items[0]?.diskId)).toMatchObject([{ active: false }]);
+    await act(() => result.current.retryPlug(items[0]?.diskId ?? ''));
+    expect(result.current.states?.[0]).toMatchObject({ phase: 'plugged' });
+    expect(calls).toEqual({ post: 1, put: 2 });
+    expect(attachmentsOf(vm.id, items[0]?.diskId)).toMatchObject([{ active: true }]);
   });
 });

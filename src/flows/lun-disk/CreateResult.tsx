@@ -15,6 +15,14 @@ import { useEngineOperation } from '../../ui/use-engine-operation';
 import type { CreateOutcome } from './use-create-lun-disk';
 import { paths } from '../../ui/paths';
 
+/** How the console learnt of a disk whose create answer it never got: said, not hidden. */
+function recoveredNote(outcome: CreateOutcome, did: string): string {
+  if (!outcome.recovered) return '';
+  return outcome.after === 'reload'
+    ? ` (The page was reloaded while the disk was being created; the engine had ${did}, and nothing was created twice.)`
+    : ` (The engine had ${did} before the connection to it was lost; nothing was created twice.)`;
+}
+
 type Retry = { correlationId: string; state: 'pending' | 'done' } | { correlationId: string; state: 'failed'; error: unknown };
 
 export function CreateResult({
@@ -78,7 +86,7 @@ export function CreateResult({
         <p>
           The floating direct-LUN disk {alias} now stands for LUN {outcome.disk.storageType === 'lun' ? outcome.disk.lun.id : ''}. It is not
           attached to any VM yet.
-          {outcome.recovered ? ' (The engine had created it before the connection to it was lost; nothing was created twice.)' : ''}
+          {recoveredNote(outcome, 'created it')}
         </p>
         <p style={{ marginTop: '0.5rem' }}>{diskLink}</p>
       </Alert>
@@ -108,7 +116,8 @@ export function CreateResult({
           )}
         </p>
         <p style={{ marginTop: '0.5rem' }}>
-          The disk is attached to {vmName} and inactive. Fix the cause, then retry the plug. {diskLink} · {vmLink}
+          The disk is attached to {vmName} and inactive.{recoveredNote(outcome, 'created and attached it')} Fix the cause, then retry the
+          plug. {diskLink} · {vmLink}
         </p>
         {retry?.state === 'failed' ? (
           <p style={{ marginTop: '0.5rem' }} role="alert">
@@ -134,7 +143,7 @@ export function CreateResult({
           Interface {INTERFACE_TEXT[att.interface]}
           {att.bootable ? ', bootable' : ''}
           {att.readOnly ? ', read-only' : ''}.{retry?.state === 'done' ? ' The retried plug succeeded.' : ''}
-          {outcome.recovered ? ' (The engine had done it before the connection to it was lost; nothing was created twice.)' : ''}
+          {recoveredNote(outcome, 'done it')}
         </p>
         <p style={{ marginTop: '0.5rem' }}>
           {diskLink} · {vmLink}

@@ -1,9 +1,10 @@
 // The end of the LUN-disk steps in any wizard that hosts them: the review with its approval, the progress of the
 // create, and a failed create shown where the user can fix it — the LUN step (taken meanwhile, not visible from
 // the host), the alias, or here with the engine's reason and what happens on the next Create (decision 013).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { answerLost, isEngineError } from '../../engine-api/errors';
+import { Alert, Spinner } from '@patternfly/react-core';
+import { answerLost, errorText, isEngineError } from '../../engine-api/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { JobProgress } from '../../ui/JobProgress';
 import type { LunDiskData } from './data';
@@ -12,6 +13,7 @@ import { ReviewSummary } from './ReviewSummary';
 import { StorageDomainApproval } from './StorageDomainApproval';
 import { createPlan } from './requests';
 import { LunTakenError, useCreateLunDisk, type CreateAttempt, type CreateOutcome } from './use-create-lun-disk';
+import type { UnsettledCreate } from './unsettled-create';
 import type { LunDiskForm } from './validate';
 
 /** Which step an engine failure of the create concerns, so it is shown where the user can fix it. */
@@ -52,9 +54,21 @@ export function placeCreateFailure(e: unknown, form: LunDiskForm, data: LunDiskD
 }
 
 /**
+ * What the Review says about a Create whose end the console did not know (decision 013): the page was reloaded while
+ * it was in flight, or its answer was lost — while the engine is asked, after it said nothing was made, or when it
+ * could not be asked.
+ */
+export type Interruption =
+  | { phase: 'checking'; attempt: UnsettledCreate }
+  | { phase: 'not-made'; attempt: UnsettledCreate }
+  | { phase: 'unknown'; attempt: UnsettledCreate; error: unknown };
+
+/**
  * "Create" in any wizard that hosts the LUN-disk steps: one call from the button to the request. Reads the form,
- * builds the plan the Review shows and sends it (one request, never two disks: useCreateLunDisk). A failure the
- * user fixes on a step is placed on that step's field and the wizard moved there; other failures show on the review.
+ * builds the plan the Review shows and sends it (one request, never two disks: useCreateLunDisk). A Create whose end
+ * is unknown is settled with the engine first, before any step is validated: a disk of ours on the LUN is the
+ * result, not a "used" LUN. A failure the user fixes on a step is placed on that step's field and the wizard moved
+ * there; other failures show on the review.
  */
 export function useCreateFromForm(
   form: LunDiskForm,
@@ -64,29 +78,82 @@ export function useCreateFromForm(
     goTo: (s: LunDiskStepId) => void;
     /** The disk exists: called before its result shows (the wizard drops its draft). */
     onCreated: () => void;
+    /** The hosting wizard's draft key: an attempt in flight is kept next to the draft across a reload. */
+    draftKey?: string | undefined;
+    /** The form was filled from the draft: an attempt kept with it is picked up and checked at once. */
+    restoredDraft?: boolean | undefined;
   },
 ) {
-  const creator = useCreateLunDisk(data.vmId);
+  const creator = useCreateLunDisk(data.vmId, { draftKey: on.draftKey, restored: on.restoredDraft });
   const [outcome, setOutcome] = useState<CreateOutcome | undefined>(undefined);
   const [failedAt, setFailedAt] = useState<'lun' | 'disk' | undefined>(undefined);
+  const [interruption, setInterruption] = useState<Interruption | undefined>(() =>
+    creator.restoredAttempt ? { phase: 'checking', attempt: creator.restoredAttempt } : undefined,
+  );
+  const { onCreated, goTo } = on;
+
+  /** Settles an unsettled attempt with the engine: 'stop' when that decided the wizard's next screen. */
+  const settle = async (): Promise<'go-on' | 'stop'> => {
+    const pending = creator.unsettled();
+    if (!pending) return 'go-on';
+    setInterruption({ phase: 'checking', attempt: pending });
+    try {
+      const settled = await creator.settle();
+      if (!settled) return 'stop';
+      if (settled.outcome) {
+        setInterruption(undefined);
+        onCreated();
+        setOutcome(settled.outcome);
+        return 'stop';
+      }
+      setInterruption({ phase: 'not-made', attempt: settled.attempt });
+      return 'go-on';
+    } catch (e) {
+      // Someone else's disk on that LUN: the LUN step says so, as after the engine's 409 — when the form still has
+      // that LUN; a LUN picked since is checked by the steps as usual.
+      if (e instanceof LunTakenError) {
+        setInterruption(undefined);
+        const v = form.getValues();
+        if (v.lunId !== e.lunId) return 'go-on';
+        const at = placeCreateFailure(e, form, data, e.lunId);
+        setFailedAt(at);
+        if (at) goTo(at);
+        return 'stop';
+      }
+      setInterruption({ phase: 'unknown', attempt: pending, error: e });
+      return 'stop';
+    }
+  };
+
+  // The page went away while a Create was in flight: ask the engine at once (once), and say so on the Review.
+  const restored = creator.restoredAttempt;
+  const checkedAtStart = useRef(false);
+  useEffect(() => {
+    if (!restored || checkedAtStart.current) return;
+    checkedAtStart.current = true;
+    void settle();
+  });
 
   /** `ready`: the hosting wizard's check that every step is valid (it moves to the first that is not). */
   const create = async (ready: () => boolean): Promise<void> => {
-    if (creator.isPending || !ready()) return;
+    if (creator.isPending) return;
+    if ((await settle()) === 'stop') return;
+    if (!ready()) return;
     setFailedAt(undefined);
+    setInterruption(undefined);
     const v = form.getValues();
     const row = data.rowById.get(v.lunId);
     if (!row) return;
     try {
       const created = await creator.create(createPlan(data, v, row), v.hostId);
       if (created) {
-        on.onCreated();
+        onCreated();
         setOutcome(created);
       }
     } catch (e) {
       const at = placeCreateFailure(e, form, data, v.lunId);
       setFailedAt(at);
-      if (at) on.goTo(at);
+      if (at) goTo(at);
     }
   };
 
@@ -97,6 +164,8 @@ export function useCreateFromForm(
     busy: creator.isPending,
     /** The step the last failure was placed on (then the review does not repeat it). */
     failedAt,
+    /** A Create whose end was unknown: being checked, found not made, or not checkable now. */
+    interruption,
     /** Set once the disk exists. */
     outcome,
   };
@@ -104,11 +173,13 @@ export function useCreateFromForm(
 
 export function ReviewAndCreate({
   attempt,
+  interruption,
   failureShownElsewhere,
   onFix,
   stepName,
 }: {
   attempt: CreateAttempt | undefined;
+  interruption?: Interruption | undefined;
   failureShownElsewhere: boolean;
   onFix: (s: LunDiskStepId) => void;
   /** What the hosting wizard calls a step ("Disk", "Options"). */
@@ -120,13 +191,49 @@ export function ReviewAndCreate({
     <>
       <ReviewSummary />
       <StorageDomainApproval lunId={lunId} />
+      {interruption ? <InterruptedCreate interruption={interruption} /> : null}
       {attempt ? (
         <section aria-label="Progress of the create" style={{ marginTop: '1rem' }}>
           <JobProgress correlationId={attempt.correlationId} active={attempt.pending} label="Steps of the create" />
         </section>
       ) : null}
-      {attempt?.error && !failureShownElsewhere ? <CreateFailure error={attempt.error} onFix={onFix} stepName={stepName} /> : null}
+      {attempt?.error && !failureShownElsewhere && !interruption ? <CreateFailure error={attempt.error} onFix={onFix} stepName={stepName} /> : null}
     </>
+  );
+}
+
+/** Never silent: what happened to a Create whose end the console did not know, and what the next Create does. */
+function InterruptedCreate({ interruption: i }: { interruption: Interruption }) {
+  const { attempt } = i;
+  const what =
+    attempt.state === 'sent'
+      ? 'The page was reloaded while the disk was being created'
+      : 'The answer to the last Create was lost';
+  const lun = `LUN ${attempt.lunId}`;
+  const body =
+    i.phase === 'checking' ? (
+      <p>
+        <Spinner size="sm" aria-hidden /> Asking the engine whether it created a disk on {lun}…
+      </p>
+    ) : i.phase === 'not-made' ? (
+      <p>The engine has no disk on {lun}: that Create did not happen, nothing was created. Press Create to create the disk.</p>
+    ) : (
+      <>
+        <p>The console could not ask the engine whether it created a disk on {lun}: {errorText(i.error)}</p>
+        <p style={{ marginTop: '0.5rem' }}>Press Create when the engine answers again: the console first asks it, and creates nothing twice.</p>
+      </>
+    );
+  const title =
+    i.phase === 'checking' ? `${what}; checking the engine…` : i.phase === 'not-made' ? `${what}: the disk was not created` : `${what}: whether the disk was created is not known yet`;
+  return (
+    <div style={{ marginTop: '1rem' }} role={i.phase === 'checking' ? 'status' : 'alert'}>
+      <Alert variant={i.phase === 'unknown' ? 'warning' : 'info'} isInline title={title} component="h3">
+        {body}
+      </Alert>
+      <section aria-label="Progress of the interrupted create" style={{ marginTop: '0.5rem' }}>
+        <JobProgress correlationId={attempt.correlationId} active={false} label="Steps of the interrupted create" />
+      </section>
+    </div>
   );
 }
 

@@ -7,7 +7,7 @@ import {
 import { SyncAltIcon } from '@patternfly/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { invalidateAfter } from '../../engine-api/changes';
 import { aliasAfterLunChange, suggestedAlias } from '../../domain/disk-naming';
 import { countAvailability } from '../../domain/lun-availability';
@@ -22,7 +22,10 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | undefined }) {
   const { data, usedLunAction, view } = useLunDisk();
-  const { control, setValue, setError, getValues, clearErrors, formState } = useFormContext<LunDiskFormValues>();
+  const { control, setValue, setError, getValues, clearErrors } = useFormContext<LunDiskFormValues>();
+  // Read from the form's live state when the step mounts: an error placed while another step showed (a Create
+  // settled after a reload found someone else's disk on the LUN) is not in the host's formState copy yet.
+  const formState = useFormState({ control, name: 'lunId' });
   const [lunId, storageType, hostId] = useWatch({ control, name: ['lunId', 'storageType', 'hostId'] });
   const queryClient = useQueryClient();
   const [activeRow, setActiveRow] = useState<LunRow | undefined>(undefined);

@@ -5,7 +5,7 @@
 // wizard runs all five steps; the Attach wizard runs them in place for "Create from LUN" (decision 010).
 import type { ReactNode } from 'react';
 import type { LunStorageType, Vm } from '../../domain/model';
-import { ReviewAndCreate, useCreateFromForm } from './CreateReview';
+import { ReviewAndCreate, useCreateFromForm, type Interruption } from './CreateReview';
 import { LunDiskProvider, useLunDiskData, useLunTableView, type LunDiskEnvironment } from './data';
 import { DiskStep } from './DiskStep';
 import { LUN_DISK_STEPS, type LunDiskStepId } from './form';
@@ -55,6 +55,11 @@ export interface LunDiskFlowOptions {
   restoredDraft: boolean;
   /** The disk exists: called before its result shows (the wizard drops its draft). */
   onCreated: () => void;
+  /**
+   * The hosting wizard's draft key: a Create in flight is kept next to the draft, so that after a reload the wizard
+   * says so and asks the engine how it ended (src/flows/lun-disk/unsettled-create.ts).
+   */
+  draftKey?: string | undefined;
 }
 
 export interface LunDiskFlow {
@@ -73,6 +78,8 @@ export interface LunDiskFlow {
   failedAt: 'lun' | 'disk' | undefined;
   /** Set once the disk exists: the wizard shows its result. */
   outcome: CreateOutcome | undefined;
+  /** A Create whose end was not known (a reload mid-Create, a lost answer): being checked, or what the check found. */
+  interruption: Interruption | undefined;
   /** What the steps read from LunDiskFlowProvider. */
   environment: LunDiskEnvironment;
 }
@@ -82,7 +89,7 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
   const stepName = o.stepName ?? ((s: LunDiskStepId) => STEP_NAMES[s]);
   const data = useLunDiskData({ vmId: o.vmId, hostId: o.hostId, storageType });
   const view = useLunTableView();
-  const creating = useCreateFromForm(form, data, { goTo, onCreated: o.onCreated });
+  const creating = useCreateFromForm(form, data, { goTo, onCreated: o.onCreated, draftKey: o.draftKey, restoredDraft: o.restoredDraft });
 
   const validateStep = (id: LunDiskStepId): boolean => checkStep(id, data, form, { forVm: o.forVm });
 
@@ -102,7 +109,7 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
     ),
     lun: <LunStep onGoToTargets={storageType === 'iscsi' ? () => goTo('targets') : undefined} />,
     disk: <DiskStep />,
-    review: <ReviewAndCreate attempt={creating.attempt} failureShownElsewhere={!!creating.failedAt} onFix={goTo} stepName={stepName} />,
+    review: <ReviewAndCreate attempt={creating.attempt} interruption={creating.interruption} failureShownElsewhere={!!creating.failedAt} onFix={goTo} stepName={stepName} />,
   };
 
   const steps: LunDiskFlowStep[] = LUN_DISK_STEPS.map((id) => ({
@@ -124,6 +131,7 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
     attempt: creating.attempt,
     failedAt: creating.failedAt,
     outcome: creating.outcome,
+    interruption: creating.interruption,
     environment,
   };
 }

@@ -1,19 +1,25 @@
 // Creating the disk: one request (POST /disks, or POST /vms/{id}/diskattachments that creates and attaches),
 // tagged with a correlation id so its job steps show as progress. Never two disks: a second click while a
-// request is in flight does nothing, and after an answer that was lost (network error, unreadable reply) the
-// next try first asks the engine whether a disk on that LUN exists before it sends the create again. The guard,
-// the correlation id and the refresh afterwards are the shape every long operation has (ui/use-engine-operation).
-import { useCallback, useRef } from 'react';
+// request is in flight does nothing, and a Create whose end is unknown (its answer lost, or the page reloaded
+// while it was in flight: unsettled-create.ts) is settled with the engine before anything else — is there a disk
+// on that LUN, and is it ours (the events of that correlation id, the alias sent, the VM)? The guard, the
+// correlation id and the refresh afterwards are the shape every long operation has (ui/use-engine-operation).
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { invalidateAfter } from '../../engine-api/changes';
 import { diskAttachmentWire, listAttachments } from '../../engine-api/disk-attachments';
 import { diskWire, findLunDisk } from '../../engine-api/disks';
 import { EngineError, answerLost } from '../../engine-api/errors';
+import { listEvents } from '../../engine-api/events';
+import { listJobs } from '../../engine-api/jobs';
 import { sendSpec } from '../../engine-api/requests';
 import type { Disk, DiskAttachment } from '../../domain/model';
 import { useEngineOperation } from '../../ui/use-engine-operation';
 import type { CreatePlan } from './requests';
+import { loadUnsettledCreate, saveUnsettledCreate, type UnsettledCreate } from './unsettled-create';
 
 export type CreateOutcome =
-  | { kind: 'floating'; disk: Disk; correlationId: string; recovered: boolean }
+  | { kind: 'floating'; disk: Disk; correlationId: string; recovered: boolean; after?: 'reload' | undefined }
   | {
       kind: 'vm';
       vmId: string;
@@ -22,6 +28,8 @@ export type CreateOutcome =
       activateAsked: boolean;
       correlationId: string;
       recovered: boolean;
+      /** Recovered after the page was reloaded mid-Create (else after a lost answer, or the engine's 409). */
+      after?: 'reload' | undefined;
     };
 
 export interface CreateAttempt {
@@ -50,78 +58,190 @@ export function lunTakenError(lunId: string, alias: string): EngineError {
   return new LunTakenError(lunId, alias);
 }
 
-export function useCreateLunDisk(vmId: string | undefined) {
+/**
+ * The engine's "disk added" events: USER_ADD_DISK_FINISHED_SUCCESS (2021, a floating disk) and
+ * USER_ADD_DISK_TO_VM_FINISHED_SUCCESS (97, created for a VM), tagged with the request's correlation id
+ * (reference §4.2). Events are searchable by correlation id for every user, jobs only for admins (audit F4).
+ */
+const DISK_ADDED_EVENTS = new Set([2021, 97]);
+
+/** How long the check waits for a job of the attempt that the engine is still running (a plug, a connect). */
+const JOB_WAIT_MS = 30_000;
+
+async function untilJobsEnd(correlationId: string): Promise<void> {
+  const until = Date.now() + JOB_WAIT_MS;
+  for (;;) {
+    const jobs = await listJobs(`correlation_id=${correlationId}`).catch(() => []);
+    if (!jobs.some((j) => j.status === 'started') || Date.now() > until) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * What the engine did with an attempt whose end the console does not know. Undefined: no disk on that LUN, the
+ * Create did not happen. An outcome: the disk on that LUN is ours — the engine's "disk added" event carries the
+ * attempt's correlation id, or (events gone) it has the alias we sent, or, for a VM disk the engine named, it is
+ * attached to that VM — as created, attached and plugged as the engine has it now. Throws LunTakenError when the
+ * disk on that LUN is someone else's; any other error when the engine could not be asked.
+ */
+export async function whatTheEngineDid(u: UnsettledCreate): Promise<CreateOutcome | undefined> {
+  // A job of the attempt still running (the engine finishing a create whose answer the page never got): wait.
+  await untilJobsEnd(u.correlationId);
+  const existing = await findLunDisk(u.lunId);
+  if (!existing) return undefined;
+  const events = await listEvents(`correlation_id=${u.correlationId}`).catch(() => []);
+  const addedByUs = events.some((e) => DISK_ADDED_EVENTS.has(e.code));
+  const recovered = { correlationId: u.correlationId, recovered: true, ...(u.state === 'sent' ? { after: 'reload' as const } : {}) };
+  if (!u.vmId) {
+    if (!addedByUs && existing.alias !== u.alias) throw lunTakenError(u.lunId, existing.alias);
+    return { kind: 'floating', disk: existing, ...recovered };
+  }
+  const attachment = (await listAttachments(u.vmId)).find((a) => a.diskId === existing.id);
+  const ours = addedByUs || (attachment !== undefined && (!u.alias || existing.alias === u.alias));
+  if (!ours) throw lunTakenError(u.lunId, existing.alias);
+  // Ours, but detached since: it is a disk on its own now, and is shown as one.
+  if (!attachment) return { kind: 'floating', disk: existing, ...recovered };
+  return { kind: 'vm', vmId: u.vmId, attachment, activateAsked: u.activate, ...recovered };
+}
+
+export interface CreateOptions {
+  /** The hosting wizard's draft key: the unsettled attempt is kept next to its draft, so it survives a reload. */
+  draftKey?: string | undefined;
+  /** The wizard was filled from its draft: an attempt kept with it is picked up (otherwise it is stale, dropped). */
+  restored?: boolean | undefined;
+}
+
+export function useCreateLunDisk(vmId: string | undefined, opts: CreateOptions = {}) {
+  const { draftKey } = opts;
+  const queryClient = useQueryClient();
   const op = useEngineOperation<CreateOutcome>();
   const { run } = op;
-  const mustCheckFirst = useRef(false);
-
-  /** A disk on this LUN exists already: ours (from the lost answer), or someone else's. */
-  const recover = useCallback(
-    async (plan: CreatePlan, correlationId: string): Promise<CreateOutcome | undefined> => {
-      const existing = await findLunDisk(plan.disk.lun.id);
-      if (!existing) return undefined;
-      const ours = !plan.disk.alias || existing.alias === plan.disk.alias;
-      if (!vmId) {
-        if (!ours) throw lunTakenError(plan.disk.lun.id, existing.alias);
-        return { kind: 'floating', disk: existing, correlationId, recovered: true };
-      }
-      const attachment = (await listAttachments(vmId)).find((a) => a.diskId === existing.id);
-      if (!attachment || !ours) throw lunTakenError(plan.disk.lun.id, existing.alias);
-      return { kind: 'vm', vmId, attachment, activateAsked: plan.attachment?.active ?? false, correlationId, recovered: true };
+  // One guard for the create and the check: neither starts while the other runs.
+  const busy = useRef(false);
+  const [checking, setChecking] = useState(false);
+  const [restoredAttempt] = useState(() => {
+    if (!draftKey) return undefined;
+    const kept = opts.restored ? loadUnsettledCreate(draftKey) : undefined;
+    if (!kept) saveUnsettledCreate(draftKey, undefined);
+    return kept;
+  });
+  const unsettled = useRef<UnsettledCreate | undefined>(restoredAttempt);
+  const keep = useCallback(
+    (u: UnsettledCreate | undefined) => {
+      unsettled.current = u;
+      if (draftKey) saveUnsettledCreate(draftKey, u);
     },
-    [vmId],
+    [draftKey],
+  );
+
+  /** Settles the unsettled attempt with the engine; it is forgotten once the engine's answer decides it. */
+  const decide = useCallback(
+    async (u: UnsettledCreate): Promise<CreateOutcome | undefined> => {
+      try {
+        const found = await whatTheEngineDid(u);
+        keep(undefined);
+        return found;
+      } catch (e) {
+        if (e instanceof LunTakenError) keep(undefined);
+        throw e;
+      }
+    },
+    [keep],
   );
 
   const send = useCallback(
     async (plan: CreatePlan, correlationId: string): Promise<CreateOutcome> => {
+      const before = unsettled.current;
+      if (before) {
+        const found = await decide(before);
+        if (found) return found;
+      }
+      const attempt: UnsettledCreate = {
+        correlationId,
+        lunId: plan.disk.lun.id,
+        alias: plan.disk.alias,
+        ...(vmId ? { vmId } : {}),
+        activate: plan.attachment?.active ?? false,
+        state: 'sent',
+      };
+      keep(attempt);
       try {
-        let outcome: CreateOutcome | undefined;
-        if (mustCheckFirst.current) outcome = await recover(plan, correlationId);
-        if (!outcome) {
-          if (vmId) {
-            const attachment = await sendSpec(plan.spec, diskAttachmentWire, correlationId);
-            outcome = { kind: 'vm', vmId, attachment, activateAsked: plan.attachment?.active ?? false, correlationId, recovered: false };
-          } else {
-            const disk = await sendSpec(plan.spec, diskWire, correlationId);
-            outcome = { kind: 'floating', disk, correlationId, recovered: false };
-          }
+        let outcome: CreateOutcome;
+        if (vmId) {
+          const attachment = await sendSpec(plan.spec, diskAttachmentWire, correlationId);
+          outcome = { kind: 'vm', vmId, attachment, activateAsked: attempt.activate, correlationId, recovered: false };
+        } else {
+          const disk = await sendSpec(plan.spec, diskWire, correlationId);
+          outcome = { kind: 'floating', disk, correlationId, recovered: false };
         }
-        mustCheckFirst.current = false;
+        keep(undefined);
         return outcome;
       } catch (caught) {
-        let e = caught;
-        if (answerLost(e)) mustCheckFirst.current = true;
-        // "LUN already in use" may be our own earlier attempt whose answer never came (a reload, a lost tab):
-        // if the disk on the LUN is ours, that is the result; if not, name the disk that took it.
-        if (e instanceof EngineError && e.key === 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE') {
-          try {
-            const outcome = await recover(plan, correlationId);
-            if (outcome) {
-              mustCheckFirst.current = false;
-              return outcome;
-            }
-          } catch (named) {
-            e = named;
-          }
+        keep(answerLost(caught) ? { ...attempt, state: 'lost' } : undefined);
+        // "LUN already in use" may be our own earlier attempt the console knows nothing of (another tab, storage
+        // cleared): if the disk on the LUN is ours (by the alias sent), that is the result; if not, name its disk.
+        if (caught instanceof EngineError && caught.key === 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE') {
+          const found = await whatTheEngineDid({ ...attempt, state: 'lost' }).catch((named: unknown) => {
+            throw named instanceof LunTakenError ? named : caught;
+          });
+          if (found) return found;
         }
-        throw e;
+        throw caught;
       }
     },
-    [vmId, recover],
+    [vmId, decide, keep],
   );
 
   const create = useCallback(
     /**
-     * Undefined when a create is already in flight: then nothing is sent. `hostId`, the host the wizard used, is
-     * not what decides the refresh: connect-on-pool may have connected every Up host (engine-api/changes.ts).
+     * Undefined when a create (or a check) is already in flight: then nothing is sent. `hostId`, the host the wizard
+     * used, is not what decides the refresh: connect-on-pool may have connected every Up host (engine-api/changes.ts).
      */
-    (plan: CreatePlan, _hostId: string): Promise<CreateOutcome | undefined> =>
-      run({ change: { kind: 'disk-created', vmId }, prefix: 'add-disk' }, (correlationId) => send(plan, correlationId)),
+    async (plan: CreatePlan, _hostId: string): Promise<CreateOutcome | undefined> => {
+      if (busy.current) return undefined;
+      busy.current = true;
+      try {
+        return await run({ change: { kind: 'disk-created', vmId }, prefix: 'add-disk' }, (correlationId) => send(plan, correlationId));
+      } finally {
+        busy.current = false;
+      }
+    },
     [run, send, vmId],
   );
+
+  /**
+   * Asks the engine how the unsettled attempt ended, before any step of the wizard is validated (a disk of ours on
+   * the LUN would otherwise read as "used by disk X"). Undefined when there is nothing to settle or something runs.
+   */
+  const settle = useCallback(async (): Promise<{ outcome: CreateOutcome | undefined; attempt: UnsettledCreate } | undefined> => {
+    const u = unsettled.current;
+    if (!u || busy.current) return undefined;
+    busy.current = true;
+    setChecking(true);
+    try {
+      const outcome = await decide(u);
+      return { outcome, attempt: u };
+    } finally {
+      busy.current = false;
+      setChecking(false);
+      // What the check found (our disk, someone else's) is shown in the lists and on the LUN step.
+      void invalidateAfter(queryClient, { kind: 'disk-created', vmId: u.vmId }, [u.correlationId]);
+    }
+  }, [decide, queryClient]);
 
   const attempt: CreateAttempt | undefined = op.correlationId
     ? { correlationId: op.correlationId, pending: op.pending, ...(op.error !== undefined ? { error: op.error } : {}) }
     : undefined;
-  return { create, attempt, isPending: op.pending, reset: op.reset };
+  return {
+    create,
+    settle,
+    /** A Create whose end is unknown: the next Create asks the engine first. */
+    unsettled: () => unsettled.current,
+    /** The attempt found next to the restored draft: the page went away before its end was known. */
+    restoredAttempt,
+    attempt,
+    isPending: op.pending || checking,
+    checking,
+    reset: op.reset,
+  };
 }
