@@ -88,7 +88,7 @@ export const INTERRUPTION_ROWS: InterruptionRow[] = [
       await emulator(page, (em, h) => em.crashHost(h as string), crashed);
 
       // The engine's Run job takes the next host: the VM ends Up elsewhere, and the card says where.
-      const up = lc.operation(/^app01 is Up on host\d$/);
+      const up = lc.operation(/app01 is Up on host\d$/);
       await expect(up).toBeVisible({ timeout: 20_000 });
       await expect(up.getByRole('heading')).not.toContainText(crashed);
       await expect(lc.steps(up)).toContainText(`Failed to run app01 on ${crashed}: ${crashed} stopped responding`);
@@ -97,6 +97,9 @@ export const INTERRUPTION_ROWS: InterruptionRow[] = [
       expect(app01.host).not.toBe(crashed);
       await expect(up.getByRole('heading')).toContainText(app01.host ?? 'missing');
       expect(await jobStatuses(page, 'Launching VM app01')).toEqual(['finished']);
+      // The earlier Power off ended with app01 down: running it again is the VM's state now, not a failed power off.
+      await expect(lc.operation('app01 is Down')).toBeVisible();
+      await expect(lc.operation(/did not power off/)).toHaveCount(0);
     },
   },
 ];

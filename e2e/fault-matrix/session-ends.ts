@@ -126,7 +126,7 @@ export const SESSION_ROWS: SessionRow[] = [
     check: async (page) => {
       await openConsole(page, '/vms');
       const lc = await lifecycleFromList(page, 'test01', 'Run');
-      await expect(lc.operation(/^test01 is Up on host[12]$/)).toBeVisible();
+      await expect(lc.operation(/test01 is Up on host[12]$/)).toBeVisible();
       expect((await vmState(page, 'test01')).status).toBe('up');
       expect(await jobStatuses(page, 'Launching VM test01')).toEqual(['finished']);
     },
