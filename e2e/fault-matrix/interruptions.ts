@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 import { emulator, openConsole } from '../fixtures';
 import { AddDiskWizard } from '../pages/add-disk-wizard';
 import { VmLifecycle } from '../pages/vm-lifecycle';
-import { attachmentsOf, disksOnLun, hotplugs, jobStatuses, stepRunning, vmState } from './engine';
+import { attachmentsOf, disksOnLun, failNext, hotplugs, jobStatuses, stepRunning, vmState } from './engine';
 import { attachToReview, floatingToReview, logInAgain, migrateDialog } from './flows';
 
 export interface InterruptionRow {
@@ -34,6 +34,32 @@ export const INTERRUPTION_ROWS: InterruptionRow[] = [
       await expect(page.getByText(/pick another LUN/i)).toHaveCount(0);
       expect(await disksOnLun(page, lunId)).toEqual([typed]);
       expect(await jobStatuses(page, 'Adding Disk reloaded-create')).toEqual(['finished']);
+    },
+  },
+  {
+    fault: 'a lost create answer (the engine made the disk), then a reload before Create is pressed again',
+    check: async (page) => {
+      await openConsole(page, '/disks/new');
+      const typed = { alias: 'lost-then-reloaded', description: 'Lost answer, then a reload' };
+      const lunId = await floatingToReview(page, typed);
+      await failNext(page, { method: 'POST', path: '/api/v4/disks?', mode: 'lose-after' });
+      const w = new AddDiskWizard(page);
+      await w.create().click();
+      await expect.poll(() => disksOnLun(page, lunId)).toEqual([typed]);
+      await expect(page.getByRole('alert').filter({ hasText: /answer/i }).or(page.getByRole('heading', { name: `Disk ${typed.alias} created` })).first()).toBeVisible();
+      await page.reload();
+      await logInAgain(page);
+      // Back on the wizard: whether the console checks the engine by itself or the user presses Create again, it
+      // ends with the console's own disk reported as created, never "pick another LUN".
+      const created = page.getByRole('heading', { name: `Disk ${typed.alias} created` });
+      await expect(created.or(w.create()).first()).toBeVisible();
+      if (!(await created.isVisible())) {
+        await expect(w.heading()).toHaveText('Review');
+        await w.create().click();
+      }
+      await expect(created).toBeVisible();
+      await expect(page.getByText(/pick another LUN/i)).toHaveCount(0);
+      expect(await disksOnLun(page, lunId)).toEqual([typed]);
     },
   },
   {
