@@ -13,8 +13,13 @@ export interface SessionRow {
   check: (page: Page) => Promise<void>;
 }
 
+/**
+ * The session ends as the next change reaches the engine (its auth filter answers 401 without acting): armed on
+ * the emulator rather than expired at once, so a poll that happens to come before the click is not the request
+ * that meets the 401 (the page's lists poll while the user works).
+ */
 async function expireSessions(page: Page) {
-  await emulator(page, (em) => em.expireSessions());
+  await emulator(page, (em) => em.failNext({ method: 'POST|PUT|DELETE', path: '/ovirt-engine/api', mode: 'session-ends' }));
 }
 
 /** From the VM list: the row's kebab → action → the confirmation (if any) → the operation's card. */

@@ -146,7 +146,11 @@ export function api(
   return API_PREFIXES.map((prefix) => {
     const resolver: HttpResponseResolver<PathParams, DefaultBodyType> = ({ request, params }) => {
       const url = new URL(request.url);
-      return withFault(engine.faults?.take(request.method, url), () => answer(request, params, url));
+      return withFault(engine.faults?.take(request.method, url), () => answer(request, params, url), () => {
+        const e = engine();
+        e.state.tokens = [];
+        e.changed();
+      });
     };
     const answer = async (request: Request, params: PathParams, url: URL): Promise<Response> => {
       const e = engine();

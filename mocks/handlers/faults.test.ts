@@ -89,6 +89,17 @@ describe('through the handlers', () => {
     expect((await shutdown()).status).toBe(200);
   });
 
+  it('session-ends: the session ends as the matching request arrives — reads before it pass, it and later ones get 401', async () => {
+    emulator.failNext({ method: 'POST|PUT|DELETE', path: '/ovirt-engine/api', mode: 'session-ends' });
+    expect((await call('GET', '/vms')).status).toBe(200);
+    const r = await shutdown();
+    expect(r.status).toBe(401);
+    expect(jobsOf('c1')).toEqual([]);
+    expect(vm('app01').status).toBe('up');
+    expect((await call('GET', '/vms')).status).toBe(401);
+    expect(emulator.engine.state.tokens).toEqual([]);
+  });
+
   it('status-500-html: a 500 with an HTML body, nothing done', async () => {
     emulator.failNext({ path: '/shutdown', mode: 'status-500-html' });
     const r = await shutdown();

@@ -7,7 +7,7 @@
 //   window.__emulator.firedFaults()     // consumed, with the request each one hit
 //   window.__emulator.clearFaults()
 //
-// - method: GET/POST/PUT/DELETE, any case; absent = any method.
+// - method: GET/POST/PUT/DELETE, any case, or several as 'POST|PUT|DELETE'; absent = any method.
 // - path: matched against the request's path and query (".../vms/ID/migrate?correlation_id=..."): a substring,
 //   or else a regular expression source.
 // - mode:
@@ -16,11 +16,14 @@
 //   'status-500-html' a 500 with an HTML body (a proxy's error page), nothing done.
 //   'garbage-200'     the engine acts; the answer is a 200 whose body is not JSON.
 //   'slow'            the answer comes `ms` milliseconds late (default 3000); the engine acts when it comes.
+//   'session-ends'    the session ends as this request arrives: every token is dropped, so the engine's auth filter
+//                     answers it 401 without acting (reference §2.4), and so it does every later request until the
+//                     user logs in again. Unlike expireSessions(), a poll that happens to come first is not hit.
 // Each fault is one-shot: the first matching request consumes it. Faults live in the page, not in the stored
 // state: a reload or Reset clears them.
 import { HttpResponse } from 'msw';
 
-export const FAULT_MODES = ['lose-after', 'lose-before', 'status-500-html', 'garbage-200', 'slow'] as const;
+export const FAULT_MODES = ['lose-after', 'lose-before', 'status-500-html', 'garbage-200', 'slow', 'session-ends'] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export interface FaultSpec {
@@ -88,7 +91,7 @@ export class FaultInjector {
   take(method: string, url: URL): FaultSpec | undefined {
     const target = `${url.pathname}${url.search}`;
     const m = method.toUpperCase();
-    const i = this.pending.findIndex((f) => (!f.method || f.method === m) && pathMatches(f.path, target));
+    const i = this.pending.findIndex((f) => (!f.method || f.method.split('|').includes(m)) && pathMatches(f.path, target));
     if (i < 0) return undefined;
     const [fault] = this.pending.splice(i, 1);
     if (fault) this.fired.push({ ...fault, request: `${m} ${url.pathname}` });
@@ -98,11 +101,15 @@ export class FaultInjector {
 
 /**
  * Answers `request` through `handle` with `fault` applied: before the engine (lose-before, status-500-html), after
- * it (lose-after, garbage-200: the engine acted), or late (slow).
+ * it (lose-after, garbage-200: the engine acted), or late (slow); or the session ends first (session-ends:
+ * `endSessions` drops the tokens, then the request is answered as the engine would — 401).
  */
-export async function withFault(fault: FaultSpec | undefined, handle: () => Promise<Response>): Promise<Response> {
+export async function withFault(fault: FaultSpec | undefined, handle: () => Promise<Response>, endSessions: () => void = () => undefined): Promise<Response> {
   if (!fault) return handle();
   switch (fault.mode) {
+    case 'session-ends':
+      endSessions();
+      return handle();
     case 'lose-before':
       return HttpResponse.error();
     case 'status-500-html':

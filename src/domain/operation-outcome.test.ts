@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent, Job, JobStatus, JobWithSteps, Step, Vm } from './model';
 import {
-  AT_REST_GRACE_MS, IN_TRANSIT_LIMIT_MS, NO_RECORD_LIMIT_MS, failureDetails, judgeOperation, retryOffer, type Judgement, type OperationFacts,
+  AT_REST_GRACE_MS, IN_TRANSIT_LIMIT_MS, LOST_ANSWER_GRACE_MS, NO_RECORD_LIMIT_MS, failureDetails, judgeOperation, retryOffer, type Judgement, type OperationFacts,
 } from './operation-outcome';
 import { actionAvailability } from './vm-actions';
 
@@ -129,6 +129,23 @@ describe('the verdict on a lifecycle operation, from the engine\'s record of it'
       headline: 'Run db01: the engine keeps no record of how it ended',
       details: ['No job and no event of the engine carries its correlation id. Check the VM\u2019s status and its Events tab.'],
     });
+  });
+
+  it('after a lost answer, the record decides: a job means the engine acted; no job and no event soon means it did not', () => {
+    const lost = 'The engine could not be reached (Failed to fetch).';
+    // The engine acted: its job is the record, as for any accepted request.
+    const migrated = judge({ kind: 'migrate', sourceHostId: 'h1', answerLost: lost }, [job('finished', [])], vm('up', 'h2'), { endedAt: T - 1 });
+    expect(migrated).toEqual({ state: 'done', headline: 'db01 migrated from host1 to host2', details: [] });
+    // Nothing yet, within the grace: still asking.
+    expect(judge({ kind: 'migrate', sourceHostId: 'h1', answerLost: lost, startedAt: T - LOST_ANSWER_GRACE_MS + 1 }, [], vm('up', 'h1'), { events: [] }).state).toBe('running');
+    // No job and no event after the grace: the engine did not act; said with what happened to the answer.
+    expect(judge({ kind: 'migrate', sourceHostId: 'h1', answerLost: lost, startedAt: T - LOST_ANSWER_GRACE_MS }, [], vm('up', 'h1'), { events: [] })).toEqual({
+      state: 'failed',
+      headline: 'Migration failed: db01 stayed on host1',
+      details: [lost, 'The engine keeps no job and no event for this request: it did not act on it.'],
+    });
+    // Without a lost answer the same silence is waited for much longer (an engine that keeps no jobs).
+    expect(judge({ kind: 'migrate', sourceHostId: 'h1', startedAt: T - LOST_ANSWER_GRACE_MS }, [], vm('up', 'h1'), { events: [] }).state).toBe('running');
   });
 
   it('an engine with terse steps still explains with whatever failed', () => {

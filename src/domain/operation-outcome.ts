@@ -40,6 +40,8 @@ export interface OperationFacts {
   startedAt: number;
   /** When the console first saw every job of the operation ended (the wait for the VM counts from there). */
   jobsEndedAt?: number | undefined;
+  /** The engine's answer was lost or unreadable (what happened, in words): the engine may or may not have acted. */
+  answerLost?: string | undefined;
 }
 
 export interface OperationEvidence {
@@ -63,6 +65,12 @@ export const AT_REST_GRACE_MS = 5_000;
 export const IN_TRANSIT_LIMIT_MS = 120_000;
 /** Neither a job nor a conclusive event this long after the start: the console says it cannot tell. */
 export const NO_RECORD_LIMIT_MS = 120_000;
+/**
+ * After a lost answer, how long the console waits for a job or an event of the correlation id before it concludes
+ * the engine did not act: the engine creates a command's job (and logs its first event) while it handles the
+ * request, before it answers, so a request it acted on has a record by the time its answer would have come.
+ */
+export const LOST_ANSWER_GRACE_MS = 4_000;
 
 /**
  * The failed steps that say why: the failed leaves — each host's own failure (a child of an aggregate such as
@@ -213,6 +221,13 @@ function judgeFromEvents(op: OperationFacts, ev: OperationEvidence, hostName: Ho
     };
   }
   if (events.length > 0 && vm && arrived(op, vm)) return { state: 'done', headline: doneHeadline(op, vm, hostName), details: [] };
+  if (op.answerLost !== undefined && events.length === 0 && ev.now - op.startedAt >= LOST_ANSWER_GRACE_MS) {
+    return {
+      state: 'failed',
+      headline: failedHeadline(op, vm, hostName),
+      details: [op.answerLost, 'The engine keeps no job and no event for this request: it did not act on it.'],
+    };
+  }
   if (ev.now - op.startedAt < NO_RECORD_LIMIT_MS) return { state: 'running' };
   return {
     state: 'unknown',

@@ -25,13 +25,16 @@ function keptOutcome(op: VmOperation, describe: string): OperationOutcome & { se
   if (op.request === 'refused') {
     return {
       state: 'failed',
-      headline: op.interrupted ? `${describe}: the engine's answer was lost` : `The engine refused to ${ACTION_LABEL[op.kind].toLowerCase()} ${op.vmName}`,
+      headline: `The engine refused to ${ACTION_LABEL[op.kind].toLowerCase()} ${op.vmName}`,
       details: [`${op.error?.text ?? 'No reason given'}${op.error?.status ? ` (HTTP ${op.error.status})` : ''}`],
     };
   }
   if (op.outcome) return op.outcome;
   // Settled by an earlier version of the console, which kept no verdict: say so rather than judge it now.
   if (op.settled) return { state: 'unknown', headline: `${describe}: ended`, details: ['Its result was not kept; see the VM\u2019s Events tab.'] };
+  if (op.answerLost !== undefined) {
+    return { state: 'running', headline: `${describe}: the engine's answer was lost; checking what the engine did…`, details: [op.answerLost] };
+  }
   return { state: 'running', headline: `${describe}: in progress`, details: [] };
 }
 

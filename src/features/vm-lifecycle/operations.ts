@@ -28,8 +28,14 @@ export interface VmOperation {
   outcome?: SettledOutcome | undefined;
   /** When the console first saw every job of the operation ended (it then waits, bounded, for the VM). */
   jobsEndedAt?: number | undefined;
-  /** The page went away while the request was in flight: whether the engine got it is unknown. */
+  /** The page went away while the request was in flight (then `answerLost` says so too). */
   interrupted?: boolean | undefined;
+  /**
+   * The engine's answer never arrived or could not be read (a network error, a proxy's page, a reload while the
+   * request was in flight): what happened to it, in words. The operation is then judged from the engine's record
+   * of its correlation id like any accepted one, and fails quickly if the engine has none.
+   */
+  answerLost?: string | undefined;
 }
 
 const KEY = 'dlc.vm-operations';
@@ -40,12 +46,10 @@ function load(): VmOperation[] {
     const raw = sessionStorage.getItem(KEY);
     const parsed: unknown = raw ? JSON.parse(raw) : [];
     const ops = Array.isArray(parsed) ? parsed.flatMap(asOperation) : [];
-    // A request still in flight when the page went away: we cannot know whether the engine got it. Say so
-    // rather than wait forever on an answer that will not come.
+    // A request still in flight when the page went away: whether the engine got it is unknown, so its record is
+    // asked (the jobs and events of the correlation id), as for any answer that was lost.
     return ops.map((o) =>
-      o.request === 'sending'
-        ? { ...o, request: 'refused' as const, settled: true, interrupted: true, error: { text: 'The page was reloaded before the engine answered: check the VM\u2019s status and its events before trying again.' } }
-        : o,
+      o.request === 'sending' ? { ...o, request: 'accepted' as const, interrupted: true, answerLost: 'The page was reloaded before the engine answered.' } : o,
     );
   } catch {
     return [];
@@ -67,6 +71,7 @@ const storedOperation = z.object({
   outcome: opt(z.object({ state: z.enum(['done', 'failed', 'unknown']), headline: z.string(), details: z.array(z.string()), settledAt: z.number() })),
   jobsEndedAt: opt(z.number()),
   interrupted: opt(z.boolean()),
+  answerLost: opt(z.string()),
 });
 
 function asOperation(x: unknown): VmOperation[] {

@@ -9,7 +9,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Vm } from '../../domain/model';
-import { errorText, isEngineError } from '../../engine-api/errors';
+import { answerLost, errorText, isEngineError } from '../../engine-api/errors';
 import { runVmAction } from '../../engine-api/vms';
 import { sendEngineOperation } from '../../ui/use-engine-operation';
 import { operationStore, pendingOperation } from './operations';
@@ -48,6 +48,11 @@ export function useSendVmAction() {
         );
         operationStore.update(id, { request: 'accepted' });
       } catch (e) {
+        // A lost or unreadable answer is not a refusal: the engine may have acted. Its record decides.
+        if (answerLost(e)) {
+          operationStore.update(id, { request: 'accepted', answerLost: errorText(e) });
+          return;
+        }
         operationStore.update(id, {
           request: 'refused',
           settled: true,
