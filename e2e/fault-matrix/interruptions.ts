@@ -21,8 +21,9 @@ export const INTERRUPTION_ROWS: InterruptionRow[] = [
   {
     fault: 'reload mid-Create (floating disk)',
     check: async (page) => {
-      // Normal latency: the engine's create takes long enough to reload in the middle of it.
-      await openConsole(page, '/disks/new', { latency: 'normal' });
+      // Slow latency: the engine's create (connect on every Up host, then the disk) takes long enough that the
+      // reload lands before its answer even on a loaded machine (with 'normal' the answer sometimes came first).
+      await openConsole(page, '/disks/new', { latency: 'slow' });
       const typed = { alias: 'reloaded-create', description: 'Created across a reload' };
       const lunId = await floatingToReview(page, typed);
       await new AddDiskWizard(page).create().click();
@@ -30,7 +31,7 @@ export const INTERRUPTION_ROWS: InterruptionRow[] = [
       await page.reload();
       await logInAgain(page);
       // The page was gone when the answer came: the console checks the engine and finds its own disk.
-      await expect(page.getByRole('heading', { name: 'Disk reloaded-create created' })).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByRole('heading', { name: 'Disk reloaded-create created' })).toBeVisible({ timeout: 30_000 });
       await expect(page.getByText(/pick another LUN/i)).toHaveCount(0);
       expect(await disksOnLun(page, lunId)).toEqual([typed]);
       expect(await jobStatuses(page, 'Adding Disk reloaded-create')).toEqual(['finished']);

@@ -33,11 +33,15 @@ export const session = {
     for (const x of w) x.resolve();
   },
   /**
-   * Called by the transport on 401. When a login form is on screen (`reauthEnabled`), resolves once the user
-   * has logged in again; otherwise (unit tests, the login call itself) rejects at once.
+   * Called by the transport on 401, with the token the refused request carried. When a login form is on screen
+   * (`reauthEnabled`), resolves once the user has logged in again; otherwise (unit tests, the login call itself)
+   * rejects at once. A 401 for a request sent with another token than the current one — an older one, or none
+   * while the login dialog was open (a poll still on its way while the user logged in again) — resolves at once:
+   * the request is sent again with the new token, and the user is not asked a second time.
    */
-  expire: (): Promise<void> => {
+  expire: (sentWith: string | undefined): Promise<void> => {
     if (!reauthEnabled) return Promise.reject(new Error('session expired'));
+    if (state.status === 'active' && state.token !== sentWith) return Promise.resolve();
     if (state.status === 'active') set({ status: 'expired', user: state.user });
     if (state.status === 'anonymous') return Promise.reject(new Error('not logged in'));
     return new Promise((resolve, reject) => waiters.push({ resolve, reject }));

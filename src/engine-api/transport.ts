@@ -201,7 +201,7 @@ export async function engineRequest<S extends z.ZodType>(opts: RequestOptions<S>
     // user has logged in again the very same request can be sent again safely, even a POST.
     if (error.kind === 'unauthorized' && attempt === 0) {
       try {
-        await session.expire();
+        await session.expire(token);
       } catch {
         throw error;
       }
