@@ -251,19 +251,8 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     await w.lunRow(lunId).click();
     await w.advance();
     await w.next().click();
-    // The engine answers the create, but the answer never reaches the console (the connection drops on the way back).
-    await page.evaluate(() => {
-      const original = window.fetch.bind(window);
-      let once = true;
-      window.fetch = async (input, init) => {
-        const res = await original(input, init);
-        if (once && init?.method === 'POST' && String(input instanceof Request ? input.url : input).includes('/ovirt-engine/api/v4/disks?')) {
-          once = false;
-          throw new TypeError('Failed to fetch');
-        }
-        return res;
-      };
-    });
+    // The engine makes the disk, but the answer never reaches the console (the connection drops on the way back).
+    await emulator(page, (em) => em.failNext({ method: 'POST', path: '/ovirt-engine/api/v4/disks?', mode: 'lose-after' }));
     await w.create().click();
     await expect(page.getByText('No answer from the engine: the disk may or may not have been created')).toBeVisible();
     await w.create().click();

@@ -7,6 +7,7 @@ import type { Page, Request } from '@playwright/test';
 import { emulator, expect, openConsole, test } from './fixtures';
 import { AddDiskWizard, LAB } from './pages/add-disk-wizard';
 import { freeLun } from './engine-state';
+import { floatingToReview } from './walks';
 
 interface CreateRequest {
   path: string;
@@ -52,32 +53,6 @@ function reloginDialog(page: Page) {
  * Floating disk: Source (host1) → Targets (discover the portal; log in to the target with CHAP, or find host1
  * already logged in to it) → LUN → Disk (alias, description) → Review.
  */
-async function floatingToReview(page: Page, opts: { target: string; chap: boolean; logIn: boolean; alias: string; description: string }) {
-  const w = new AddDiskWizard(page);
-  await expect(w.host().locator('option:checked')).toHaveText('host1');
-  await w.advance();
-  await w.address().fill(LAB.portalA);
-  if (opts.chap) {
-    await w.chapUsername().fill(LAB.chap.username);
-    await w.chapPassword().fill(LAB.chap.password);
-  }
-  await w.discover().click();
-  await expect(page.getByText('Found 3 targets at 10.35.1.72:3260.')).toBeVisible();
-  if (opts.logIn) await w.targetRow(opts.target).getByRole('button', { name: `Log in to ${opts.target}` }).click();
-  await expect(w.targetRow(opts.target)).toContainText('Logged in');
-  await w.advance();
-  const lunId = await freeLun(page, opts.target);
-  await w.lunRow(lunId).click();
-  await expect(w.picked()).toContainText(lunId);
-  await w.advance();
-  await w.alias().fill(opts.alias);
-  await w.description().fill(opts.description);
-  await w.advance();
-  await expect(w.heading()).toHaveText('Review');
-  await expect(w.plan()).toContainText(`Creates the floating disk ${opts.alias} from LUN ${lunId}`);
-  return lunId;
-}
-
 test.describe('Session expiry on the Review step of Add Direct LUN disk', () => {
   test('floating disk: Create → log in again → the same POST is sent once more, and exactly one disk is made from what was typed', async ({ page, app }) => {
     const creates = recordCreates(page, '/disks');

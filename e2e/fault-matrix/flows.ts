@@ -6,6 +6,7 @@ import { AddDiskWizard, LAB } from '../pages/add-disk-wizard';
 import { AttachWizard } from '../pages/attach-wizard';
 import { VmLifecycle } from '../pages/vm-lifecycle';
 import { VmPage } from '../pages/vm-page';
+import { floatingToReview as walkToReview } from '../walks';
 
 /** After a reload the console has no token (it keeps it in memory only): log in again. */
 export async function logInAgain(page: Page) {
@@ -30,23 +31,8 @@ export interface Typed {
 }
 
 /** Disks → New disk (floating) on host1 → array-a.apps (host1 is logged in) → a free LUN → alias, description → Review. */
-export async function floatingToReview(page: Page, typed: Typed): Promise<string> {
-  const w = new AddDiskWizard(page);
-  await expect(w.host().locator('option:checked')).toHaveText('host1');
-  await w.advance();
-  await w.address().fill(LAB.portalA);
-  await w.discover().click();
-  await expect(w.targetRow(LAB.apps)).toContainText('Logged in');
-  await w.advance();
-  const lunId = await freeLun(page, LAB.apps);
-  await w.lunRow(lunId).click();
-  await expect(w.picked()).toContainText(lunId);
-  await w.advance();
-  await w.alias().fill(typed.alias);
-  await w.description().fill(typed.description);
-  await w.advance();
-  await expect(w.plan()).toContainText(`Creates the floating disk ${typed.alias} from LUN ${lunId}`);
-  return lunId;
+export function floatingToReview(page: Page, typed: Typed): Promise<string> {
+  return walkToReview(page, { target: LAB.apps, chap: false, logIn: false, ...typed });
 }
 
 /** db01 (Up on host1) → Disks → New disk → array-b.backup → a free LUN → alias, description, plugged → Review. */
