@@ -5,6 +5,7 @@ import { takeLunBySomeoneElse } from './engine/ops-disks';
 import { crashHost, recoverHost } from './engine/ops-host-failure';
 import { cutPortal, restorePortal } from './engine/ops-storage';
 import type { EmState } from './engine/state';
+import type { EngineVersion } from './engine/version';
 import { FaultInjector, type FaultSpec, type FiredFault } from './handlers/faults';
 import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
 
@@ -25,13 +26,13 @@ export class Emulator {
   private listeners = new Set<() => void>();
   private unsubscribeEngine: () => void;
 
-  constructor(state: EmState, latencyFactor = 0) {
-    this.engine = new Engine(state, { latencyFactor });
+  constructor(state: EmState, latencyFactor = 0, version?: EngineVersion) {
+    this.engine = new Engine(state, { latencyFactor, version });
     this.unsubscribeEngine = this.engine.subscribe(() => this.emit());
   }
 
-  static fresh(scenario = DEFAULT_SCENARIO, latencyFactor = 0): Emulator {
-    return new Emulator(buildScenario(scenario), latencyFactor);
+  static fresh(scenario = DEFAULT_SCENARIO, latencyFactor = 0, version?: EngineVersion): Emulator {
+    return new Emulator(buildScenario(scenario), latencyFactor, version);
   }
 
   get scenario(): string {
@@ -50,7 +51,7 @@ export class Emulator {
   reset(scenario = this.scenario): void {
     const latency = this.engine.latencyFactor;
     this.unsubscribeEngine();
-    this.engine = new Engine(buildScenario(scenario), { latencyFactor: latency });
+    this.engine = new Engine(buildScenario(scenario), { latencyFactor: latency, version: this.engine.version });
     // A fresh engine starts with no transport fault armed (a test's leftovers do not leak into the next one).
     this.faults.clear();
     this.unsubscribeEngine = this.engine.subscribe(() => this.emit());

@@ -4,6 +4,7 @@
 import type { EventSeverity, StepType } from '../../src/domain/model';
 import { notFound } from './messages';
 import type { EmResume } from './resume-points';
+import { NEWEST_ENGINE_VERSION, parseEngineVersion, type EngineVersion } from './version';
 import type {
   EmAttachment, EmDisk, EmEvent, EmHost, EmJob, EmLun, EmState, EmStep, EmStorageDomain, EmTarget, EmVm,
 } from './state';
@@ -39,13 +40,16 @@ export class Engine {
   state: EmState;
   /** 0 in unit tests: every host operation resolves on the next tick. */
   latencyFactor: number;
+  /** The engine version this emulator answers as (version.ts); the newest unless a test or a flag says otherwise. */
+  readonly version: EngineVersion;
   private listeners = new Set<() => void>();
   private inFlight = new Set<Promise<unknown>>();
   private clock: () => number;
 
-  constructor(state: EmState, opts: { latencyFactor?: number; clock?: () => number } = {}) {
+  constructor(state: EmState, opts: { latencyFactor?: number; clock?: () => number; version?: EngineVersion } = {}) {
     this.state = state;
     this.latencyFactor = opts.latencyFactor ?? 0;
+    this.version = opts.version ?? newestVersion();
     this.clock = opts.clock ?? (() => Date.now());
   }
 
@@ -315,4 +319,10 @@ export class StepRun {
     this.step.endTime = this.engine.now();
     this.touch();
   }
+}
+
+function newestVersion(): EngineVersion {
+  const v = parseEngineVersion(NEWEST_ENGINE_VERSION);
+  if (!v) throw new Error('NEWEST_ENGINE_VERSION does not parse');
+  return v;
 }
