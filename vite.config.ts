@@ -31,6 +31,16 @@ function emulatorWorker(): Plugin {
 export default defineConfig(({ mode, command }) => {
   const engineUrl = process.env.ENGINE_URL;
   const emulated = mode === 'emulated' || (command === 'serve' && mode !== 'production' && !engineUrl);
+  const engineProxy = engineUrl
+    ? {
+        '/ovirt-engine': {
+          target: engineUrl,
+          changeOrigin: true,
+          // Engines often use the self-signed CA of their setup: ENGINE_INSECURE=1 skips verification.
+          secure: process.env.ENGINE_INSECURE !== '1',
+        },
+      }
+    : undefined;
   return {
     // MSW's service worker is served only in emulated mode: a real-engine build carries none of the emulator.
     plugins: [react(), ...(emulated ? [emulatorWorker()] : [])],
@@ -38,20 +48,9 @@ export default defineConfig(({ mode, command }) => {
     define: {
       __EMULATED__: JSON.stringify(emulated),
     },
-    server: {
-      port: Number(process.env.PORT ?? 5173),
-      proxy: engineUrl
-        ? {
-            '/ovirt-engine': {
-              target: engineUrl,
-              changeOrigin: true,
-              // Engines often use the self-signed CA of their setup: ENGINE_INSECURE=1 skips verification.
-              secure: process.env.ENGINE_INSECURE !== '1',
-            },
-          }
-        : undefined,
-    },
-    preview: { port: Number(process.env.PORT ?? 4173) },
+    server: { port: Number(process.env.PORT ?? 5173), proxy: engineProxy },
+    // `ENGINE_URL=… npx vite preview` serves the production build in front of the engine the same way.
+    preview: { port: Number(process.env.PORT ?? 4173), proxy: engineProxy },
     build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
     test: {
       projects: [

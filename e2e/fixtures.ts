@@ -2,6 +2,7 @@
 // emulated engine starts fresh for every test (a new browser context has a new sessionStorage).
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { EngineAdmin } from './engine-admin';
 import { ConsolePage } from './pages/console-page';
 
 export interface OpenOptions {
@@ -12,7 +13,21 @@ export interface OpenOptions {
   login?: boolean;
 }
 
-export const test = base.extend<{ app: ConsolePage; pageProblems: undefined }>({
+/**
+ * Set by the real-engine project (playwright.real-engine.config.ts): the console is served in front of
+ * `npm run engine`, whose admin endpoint is at `adminUrl`. Undefined in the emulated projects.
+ */
+export interface EngineOptions {
+  engine: { adminUrl: string; version: string } | undefined;
+}
+
+export const test = base.extend<{ app: ConsolePage; pageProblems: undefined; engineAdmin: EngineAdmin }, EngineOptions>({
+  engine: [undefined, { option: true, scope: 'worker' }],
+  // The HTTP engine's admin endpoint (real-engine project only): reset, faults, and what the engine holds.
+  engineAdmin: async ({ engine, request }, use) => {
+    if (!engine) throw new Error('engineAdmin needs the real-engine project (an engine served by `npm run engine`)');
+    await use(new EngineAdmin(request, engine.adminUrl));
+  },
   // In every test, automatically: a request the emulator does not know, an emulator bug, or an uncaught
   // error in the page fails the test.
   pageProblems: [
