@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { bundleBudget } from './scripts/bundle-budget.mjs';
 
 /**
  * MSW's service worker (mocks/public/, committed: npm 11 skips msw's postinstall) is served and emitted only in
@@ -43,7 +44,7 @@ export default defineConfig(({ mode, command }) => {
     : undefined;
   return {
     // MSW's service worker is served only in emulated mode: a real-engine build carries none of the emulator.
-    plugins: [react(), ...(emulated ? [emulatorWorker()] : [])],
+    plugins: [react(), ...(emulated ? [emulatorWorker()] : []), ...(command === 'build' ? [bundleBudget()] : [])],
     publicDir: 'public',
     define: {
       __EMULATED__: JSON.stringify(emulated),

@@ -1,8 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { enableReauthentication, session } from '../engine-api/session';
 import { LoginPage } from '../features/login/LoginPage';
-import { ReloginModal } from '../features/login/ReloginModal';
+
+// The re-login dialog is code the login page never needs: loaded after login, before any session can end.
+const loadReloginModal = () => import('../features/login/ReloginModal');
+const ReloginModal = lazy(() => loadReloginModal().then((m) => ({ default: m.ReloginModal })));
 
 /**
  * Anonymous: the login page. Expired (a 401 at any time): the page stays and a login form comes over it; the
@@ -17,12 +20,17 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     if (s.status === 'anonymous') queryClient.clear();
+    else void loadReloginModal();
   }, [s.status, queryClient]);
   if (s.status === 'anonymous') return <LoginPage />;
   return (
     <>
       {children}
-      {s.status === 'expired' ? <ReloginModal user={s.user} /> : null}
+      {s.status === 'expired' ? (
+        <Suspense fallback={null}>
+          <ReloginModal user={s.user} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,10 @@
+import { Bullseye, Spinner } from '@patternfly/react-core';
+
+/** While a part of the console loads (after login, or a page's code on first visit). */
+export function PageLoading() {
+  return (
+    <Bullseye style={{ minHeight: '50vh' }}>
+      <Spinner aria-label="Loading the console" />
+    </Bullseye>
+  );
+}
