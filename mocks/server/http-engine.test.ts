@@ -31,8 +31,8 @@ async function admin(method: string, path: string, body?: unknown) {
     method,
     ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}),
   });
-  const body: unknown = await res.json();
-  return { status: res.status, body };
+  const answer: unknown = await res.json();
+  return { status: res.status, body: answer };
 }
 
 const vmId = (name: string) => {
