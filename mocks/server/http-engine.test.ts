@@ -161,6 +161,13 @@ describe('the request log', () => {
   });
 });
 
+describe('starting', () => {
+  it('refuses an unknown scenario or engine version, naming what it knows', async () => {
+    await expect(startHttpEngine({ port: 0, scenario: 'nope' })).rejects.toThrow(/unknown scenario "nope".*lab, empty/);
+    await expect(startHttpEngine({ port: 0, version: 'four' })).rejects.toThrow(/not an engine version: four/);
+  });
+});
+
 describe('the admin endpoint', () => {
   it('says what it is, and resets to another scenario, version and latency', async () => {
     expect(await admin('GET', '')).toEqual({

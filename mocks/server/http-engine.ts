@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
-import { Emulator } from '../emulator';
+import { Emulator, SCENARIOS } from '../emulator';
 import { NEWEST_ENGINE_VERSION, parseEngineVersion, type EngineVersion } from '../engine/version';
 import { createHandlers } from '../handlers';
 import { ADMIN_PREFIX, adminAnswer } from './admin';
@@ -84,6 +84,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 export async function startHttpEngine(opts: HttpEngineOptions = {}): Promise<HttpEngine> {
   const version = typeof opts.version === 'string' ? parseEngineVersion(opts.version) : opts.version;
   if (typeof opts.version === 'string' && !version) throw new Error(`not an engine version: ${opts.version} (e.g. ${NEWEST_ENGINE_VERSION}, 4.4.0)`);
+  // buildScenario falls back to the default for an unknown name; a server started on the wrong one should say so.
+  if (opts.scenario !== undefined && !SCENARIOS[opts.scenario]) {
+    throw new Error(`unknown scenario "${opts.scenario}"; known scenarios: ${Object.keys(SCENARIOS).join(', ')}`);
+  }
   const emulator = Emulator.fresh(opts.scenario, opts.latency ?? 1, version);
   // The engine getter follows a reset (the admin endpoint replaces the Emulator's engine, not the Emulator).
   const handlers = createHandlers(() => emulator.engine, emulator.faults);

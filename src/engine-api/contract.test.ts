@@ -50,6 +50,11 @@ for (const version of ['4.5.6', '4.4.0']) {
       await engine.close();
     });
 
+    it('answers as the engine version asked for', async () => {
+      const res = await fetch(`${engine.url}/__emulator`);
+      expect(await res.json()).toMatchObject({ version, scenario: 'lab' });
+    });
+
     it('logs in through the SSO and holds a bearer token', () => {
       expect(session.get()).toMatchObject({ status: 'active', user: 'admin@internal' });
       expect(engine.emulator.engine.state.tokens).toHaveLength(1);
