@@ -48,10 +48,11 @@ export class Emulator {
     for (const l of this.listeners) l();
   }
 
-  reset(scenario = this.scenario): void {
+  /** Rebuilds the scenario; the engine version stays unless one is given (the HTTP engine's admin reset). */
+  reset(scenario = this.scenario, version: EngineVersion = this.engine.version): void {
     const latency = this.engine.latencyFactor;
     this.unsubscribeEngine();
-    this.engine = new Engine(buildScenario(scenario), { latencyFactor: latency, version: this.engine.version });
+    this.engine = new Engine(buildScenario(scenario), { latencyFactor: latency, version });
     // A fresh engine starts with no transport fault armed (a test's leftovers do not leak into the next one).
     this.faults.clear();
     this.unsubscribeEngine = this.engine.subscribe(() => this.emit());

@@ -148,10 +148,16 @@ describe('queryBool', () => {
 describe('correlationId', () => {
   const req = (headers: Record<string, string> = {}) => new Request('https://engine.example/ovirt-engine/api/vms', { headers });
 
-  it('takes the query parameter first, then the Correlation-Id header', () => {
-    expect(correlationId(req({ 'Correlation-Id': 'from-header' }), url('/api/vms?correlation_id=from-query'))).toBe('from-query');
+  // CurrentFilter.java:74-83: the header first, then the query parameter.
+  it('takes the Correlation-Id header first, then the query parameter', () => {
+    expect(correlationId(req({ 'Correlation-Id': 'from-header' }), url('/api/vms?correlation_id=from-query'))).toBe('from-header');
+    expect(correlationId(req(), url('/api/vms?correlation_id=from-query'))).toBe('from-query');
     expect(correlationId(req({ 'Correlation-Id': 'from-header' }), url('/api/vms'))).toBe('from-header');
     expect(correlationId(req(), url('/api/vms'))).toBeUndefined();
+  });
+
+  it('falls back to the query parameter when the header has nothing left after cleaning', () => {
+    expect(correlationId(req({ 'Correlation-Id': '...' }), url('/api/vms?correlation_id=from-query'))).toBe('from-query');
   });
 
   it('keeps letters, digits, "_" and "-" only, at most 36 of them', () => {

@@ -4,6 +4,7 @@ import { HttpResponse, http, type DefaultBodyType, type JsonBodyType, type HttpR
 import type { Engine } from '../engine/engine';
 import { EngineFault } from '../engine/messages';
 import { withFault, type FaultInjector } from './faults';
+import { API_ROOT, httpRefusal, versionRefusal } from './http-rules';
 
 /** The current engine (Reset replaces it), and the transport faults armed for its routes (faults.ts). */
 export interface EngineRef {
@@ -91,9 +92,18 @@ export function queryBool(url: URL, name: string, dflt: boolean): boolean {
   return bool(raw) ?? dflt;
 }
 
+function cleanCorrelationId(raw: string | null): string | undefined {
+  const clean = raw?.replace(/[^0-9a-zA-Z_-]/g, '').slice(0, 36);
+  return clean ? clean : undefined;
+}
+
+/**
+ * The request's correlation id: the `Correlation-Id` header first, then the `correlation_id` query parameter, each
+ * stripped of anything but [0-9a-zA-Z_-] and cut to 36 characters (upstream-engine restapi/jaxrs
+ * invocation/CurrentFilter.java:64-83 `getCorrelationId`: header, then `request.getParameter`, else a random UUID).
+ */
 export function correlationId(request: Request, url: URL): string | undefined {
-  const raw = url.searchParams.get('correlation_id') ?? request.headers.get('Correlation-Id') ?? undefined;
-  return raw ? raw.replace(/[^0-9a-zA-Z_-]/g, '').slice(0, 36) : undefined;
+  return cleanCorrelationId(request.headers.get('Correlation-Id')) ?? cleanCorrelationId(url.searchParams.get('correlation_id'));
 }
 
 /** A tiny subset of the engine's search language: `field=value` terms joined by "and". */
@@ -155,6 +165,16 @@ export function api(
     const answer = async (request: Request, params: PathParams, url: URL): Promise<Response> => {
       const e = engine();
       if (!tokenOk(e, request)) return unauthorized();
+      // Version, Accept, Content-Type: what the engine checks before a resource method runs (http-rules.ts).
+      const refused = httpRefusal(request, url);
+      if (refused) return refused;
+      const response = await resolve(e, request, params, url);
+      // CurrentFilter.java:100-102 sets the Correlation-Id response header on every answer, a random UUID when the
+      // request carried none (:79-81). An error Response (a transport fault) has immutable headers and no header.
+      if (response.type !== 'error') response.headers.set('Correlation-Id', correlationId(request, url) ?? globalThis.crypto.randomUUID());
+      return response;
+    };
+    const resolve = async (e: Engine, request: Request, params: PathParams, url: URL): Promise<Response> => {
       const echoSource = opts.actionEcho ? request.clone() : undefined;
       const ctx: ApiCtx = {
         e,
@@ -174,13 +194,13 @@ export function api(
           let echo: Record<string, unknown> | undefined;
           if (echoSource) {
             try {
-              const raw: unknown = await echoSource.json();
-              echo = obj(raw);
+              const text = await echoSource.text();
+              echo = text.trim() ? obj(JSON.parse(text)) : {};
             } catch {
               echo = undefined;
             }
           }
-          return faultResponse(err, echo);
+          return faultResponse(actionEcho(err, echo), echo);
         }
         throw err;
       } finally {
@@ -190,6 +210,36 @@ export function api(
     // '*' matches any origin: the page's own in the browser, any base URL in Node.
     return http[method](`*${prefix}${path}`, resolver);
   });
+}
+
+/**
+ * How an action's failure is answered. The resource's action methods run the backend inside `doAction`, whose
+ * catch answers any failure with the echoed action, `status: "failed"` and the fault
+ * (upstream-engine restapi/jaxrs .../resource/AbstractBackendActionableResource.java:94-95 `handleError(e, action)`,
+ * :159-173 `action.setFault(wfe.getFault()); return actionFailure(action, wfe)` → `action.setStatus(FAILED)`).
+ * Not so a body that does not parse (RESTEasy refuses it before the method runs), `validateParameters` (called
+ * before `doAction`, e.g. BackendHostResource.java:465 in iscsiLogin) or an empty 404 for a missing entity.
+ */
+function actionEcho(f: EngineFault, echo: Record<string, unknown> | undefined): EngineFault {
+  if (!echo || f.envelope === 'action') return f;
+  if (f.reason === 'Incomplete parameters' || (f.status === 404 && !f.detail)) return f;
+  return f.asAction();
+}
+
+/**
+ * Anything under /ovirt-engine/api that no handler answers; registered after every other handler. The auth filter
+ * runs first (401 without a valid token), then VersionFilter (400 for another version); RESTEasy then finds no
+ * resource and throws NotFoundException, for which the engine registers no ExceptionMapper (restapi/jaxrs
+ * .../resource/validation/*ExceptionMapper.java map only IO, enum, JSON, id, mapping and validation errors), so the
+ * answer is RESTEasy's own: 404 with an empty body — like the engine's 404 for a missing entity (`faultResponse`).
+ * An unknown method on a known path is a 405 on a real engine; here it is the same 404.
+ */
+export function notFoundHandlers(engine: EngineRef) {
+  const resolver: HttpResponseResolver<PathParams, DefaultBodyType> = ({ request }) => {
+    if (!tokenOk(engine(), request)) return unauthorized();
+    return versionRefusal(request, new URL(request.url)) ?? new HttpResponse(null, { status: 404 });
+  };
+  return [http.all(`*${API_ROOT}`, resolver), http.all(`*${API_ROOT}/*`, resolver)];
 }
 
 export function json(body: JsonBodyType, status = 200, headers?: Record<string, string>) {

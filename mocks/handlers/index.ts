@@ -1,6 +1,6 @@
 // Every handler of the emulated engine. Handlers only translate HTTP ↔ the engine's named operations.
 import type { Engine } from '../engine/engine';
-import type { EngineRef } from './context';
+import { notFoundHandlers, type EngineRef } from './context';
 import { diskHandlers } from './disks';
 import type { FaultInjector } from './faults';
 import { hostHandlers } from './hosts';
@@ -19,5 +19,7 @@ export function createHandlers(current: () => Engine, faults?: FaultInjector) {
     ...vmHandlers(engine),
     ...storageHandlers(engine),
     ...jobHandlers(engine),
+    // Last: whatever is left under /ovirt-engine/api is the engine's empty 404 (context.ts).
+    ...notFoundHandlers(engine),
   ];
 }

@@ -20,9 +20,19 @@ export interface RequestOptions<S extends z.ZodType> {
   signal?: AbortSignal | undefined;
 }
 
+let engineOrigin: string | undefined;
+
+/**
+ * Where the engine is when it is not the page's own origin: the contract tests (src/engine-api/contract.test.ts)
+ * send the console's requests to `npm run engine` over HTTP. The console itself never sets it (same origin).
+ */
+export function setEngineOrigin(origin: string | undefined): void {
+  engineOrigin = origin;
+}
+
 /** fetch needs an absolute URL outside a page (Node, jsdom); in the page this is the same origin. */
 export function absolute(url: string): string {
-  return new URL(url, globalThis.location?.href ?? 'http://localhost/').toString();
+  return new URL(url, engineOrigin ?? globalThis.location?.href ?? 'http://localhost/').toString();
 }
 
 export function buildUrl(path: string, query?: Query): string {
