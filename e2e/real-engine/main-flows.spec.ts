@@ -73,6 +73,9 @@ test('add a disk through a CHAP target, attach it, run the VM, unplug and plug i
   const a = new AttachWizard(page);
   await a.vm('app01').check();
   await a.advance();
+  await expect(a.heading()).toHaveText('Choose what to attach to app01');
+  await expect(a.picked()).toHaveText('Picked: wire-secure.');
+  await a.advance();
   await expect(a.heading()).toHaveText('Options for each disk');
   await a.advance();
   await expect(a.heading()).toHaveText('Review');
