@@ -25,6 +25,8 @@ test.describe('host and disk pages', () => {
     await expect(lun).toContainText('20 GiB');
     await expect(lun).toContainText('LIO-ORG');
     await expect(app.row(page.getByRole('grid', { name: 'Connections of db01-redo' }), APPS)).toContainText('10.35.1.72:3260');
+    // The CHAP user is read from GET /storageconnections (the disk's lun_storage never carries one, audit F5).
+    await expect(app.row(page.getByRole('grid', { name: 'Connections of db01-redo' }), APPS)).toContainText('None (no CHAP)');
     const reach = page.getByRole('grid', { name: 'Hosts that can reach db01-redo' });
     await expect(app.row(reach, 'host1')).toContainText('1 of 1 path active');
     await expect(app.row(reach, 'host2')).toContainText('Yes');

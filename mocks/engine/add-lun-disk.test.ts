@@ -1,5 +1,6 @@
 // The emulated engine's side of the Add Direct LUN disk wizard: what lun_storage.host changes, and the 409 for a
 // LUN taken between listing and create.
+import { getStorageConnection, listStorageConnections } from '../../src/engine-api/storage-connections';
 import { describe, expect, it } from 'vitest';
 import { createAttachedLunDisk } from '../../src/engine-api/disk-attachments';
 import { createLunDisk, findLunDisk } from '../../src/engine-api/disks';
@@ -29,10 +30,16 @@ describe('creating a direct-LUN disk with lun_storage.host', () => {
       alias: 'secure-1', description: '', sharable: false, propagateErrors: false,
       lun: { id: lun.id, type: 'iscsi', hostId: host.id, address: lun.lu.address, port: lun.lu.port, target: lun.lu.target },
     });
-    expect(disk.storageType === 'lun' && disk.lun.logicalUnits[0]).toMatchObject({ size: lun.lu.size, vendorId: 'LIO-ORG', username: LAB_CHAP.username });
+    expect(disk.storageType === 'lun' && disk.lun.logicalUnits[0]).toMatchObject({ size: lun.lu.size, vendorId: 'LIO-ORG' });
+    // A disk's lun_storage never carries the CHAP user (T/StorageLogicalUnitMapper.java map(LUNs, LogicalUnit) copies
+    // address, port and target only); GET /storageconnections does, never the password.
+    expect(disk.storageType === 'lun' && disk.lun.logicalUnits[0]?.username).toBeUndefined();
     const em = ctx.emulator.engine.state.disks.find((d) => d.id === disk.id);
     const conn = em?.kind === 'lun' ? ctx.emulator.engine.state.connections.find((c) => c.id === em.lun.connectionIds[0]) : undefined;
     expect(conn).toMatchObject({ target: SECURE, username: LAB_CHAP.username, password: LAB_CHAP.password });
+    const stored = await listStorageConnections();
+    expect(stored.find((c) => c.id === conn?.id)).toEqual({ id: conn?.id, type: 'iscsi', address: lun.lu.address, port: lun.lu.port, target: SECURE, username: LAB_CHAP.username });
+    expect(await getStorageConnection(conn?.id ?? '')).toMatchObject({ username: LAB_CHAP.username });
   });
 
   it('without a host the engine stores no size (until refresh LUN)', async () => {

@@ -5,8 +5,12 @@ import type { HostLunEntry } from './ops-storage';
 import type {
   EmAttachment, EmConnection, EmDisk, EmEvent, EmHost, EmJob, EmLunRecord, EmStep, EmStorageDomain, EmVm,
 } from './state';
+import { atLeast } from './version';
 
 export const API = '/ovirt-engine/api/v4';
+
+/** The first engine whose LogicalUnit carries active_paths (upstream-engine 8d33abc9a14, in tag ovirt-engine-4.5.7). */
+const ACTIVE_PATHS_SINCE = '4.5.7';
 /** Disk-attachment hrefs are hard-coded without /v4 by the engine (BackendDiskAttachmentsResource). */
 const API_NO_VERSION = '/ovirt-engine/api';
 
@@ -86,19 +90,26 @@ export function hostStorageJson(e: Engine, hostId: string, entry: HostLunEntry, 
   };
 }
 
+/**
+ * A disk's `lun_storage` as the engine builds it (upstream-engine T/StorageLogicalUnitMapper.java): `map(LUNs,
+ * HostStorage)` (:79-87) adds exactly ONE logical_unit, and `map(LUNs, LogicalUnit)` (:54-59) copies only the FIRST
+ * of the LUN's connections — `model.setAddress(lunConnection.getConnection()); model.setPort(...);
+ * model.setTarget(lunConnection.getIqn());` — never the CHAP user, never the password, never the portal (TPGT).
+ * The LUN is read from the engine DB, which stores no paths: `setActivePaths(getActivePathCount())` and
+ * `setPaths(getPathCount())` (:61-62) are 0 (LUNs.java getPathCount: `getPathsDictionary() == null ? 0 : ...`),
+ * and there is no status (set only by GetDeviceList). active_paths exists since engine 4.5.7 (commit 8d33abc9a14
+ * "restapi: add iSCSI multipath status", first tagged ovirt-engine-4.5.7).
+ */
 function lunRecordJson(e: Engine, r: EmLunRecord) {
-  const conns = r.connectionIds.map((id) => e.state.connections.find((c) => c.id === id)).filter((c): c is EmConnection => !!c);
-  const first = conns[0];
-  // Read from the engine DB: paths are "0" and there is no status (reference §4.1). Never the password.
+  const first = r.connectionIds.map((id) => e.state.connections.find((c) => c.id === id)).find((c): c is EmConnection => !!c);
   const lu = compact({
     id: r.id,
     address: first?.address,
     port: first ? s(first.port) : undefined,
     target: first?.target,
-    username: first?.username,
     lun_mapping: r.lunMapping !== undefined ? s(r.lunMapping) : undefined,
     paths: '0',
-    active_paths: '0',
+    active_paths: atLeast(e.version, ACTIVE_PATHS_SINCE) ? '0' : undefined,
     product_id: r.productId,
     vendor_id: r.vendorId,
     serial: r.serial,
@@ -215,7 +226,8 @@ export function storageDomainJson(e: Engine, sd: EmStorageDomain) {
 }
 
 export function storageConnectionJson(c: EmConnection) {
-  // The engine returns neither password nor portal (StorageDomainMapper).
+  // upstream-engine T/StorageDomainMapper.java map(StorageServerConnections, StorageConnection) (:274-283): for
+  // iSCSI it sets id, type, address, port, username and target — never the password, never the portal.
   return compact({
     address: c.address,
     port: s(c.port),

@@ -9,7 +9,7 @@ const lun = (o: Partial<Extract<Disk, { storageType: 'lun' }>> = {}): Disk => ({
   id: 'd1', alias: 'data', description: '', sharable: false, propagateErrors: false, wipeAfterDelete: false, storageType: 'lun', sgio: undefined,
   lun: { id: 'L1', type: 'iscsi', logicalUnits: [] }, ...o,
 });
-const image = (status: 'ok' | 'locked' | 'illegal'): Disk => ({
+const image = (status: 'ok' | 'locked' | 'illegal' | 'unknown'): Disk => ({
   id: 'i1', alias: 'os', description: '', sharable: false, propagateErrors: false, wipeAfterDelete: false, storageType: 'image',
   provisionedSize: 1, actualSize: 1, status, format: 'cow', storageDomainIds: [],
 });
@@ -35,11 +35,18 @@ describe('which disks can be attached', () => {
   });
 
   it('from a disk\'s page: a non-sharable attached disk can go nowhere else', () => {
-    expect(attachableAnywhere({ alias: 'redo', sharable: false }, [{ vmId: 'a', vmName: 'db01' }])).toEqual({
+    expect(attachableAnywhere({ alias: 'redo', sharable: false, storageType: 'lun' }, [{ vmId: 'a', vmName: 'db01' }])).toEqual({
       ok: false,
       reason: 'redo is attached to VM db01 and not sharable: detach it there first.',
     });
-    expect(attachableAnywhere({ alias: 'q', sharable: true }, [{ vmId: 'a', vmName: 'db01' }])).toEqual({ ok: true });
+    expect(attachableAnywhere({ alias: 'q', sharable: true, storageType: 'image' }, [{ vmId: 'a', vmName: 'db01' }])).toEqual({ ok: true });
+  });
+
+  it('an "other" disk (cinder, Kubernetes, a type not reported) and an image of unknown status are listed, not attachable', () => {
+    const other: Disk = { id: 'k1', alias: 'pvc-disk', description: '', sharable: false, propagateErrors: false, wipeAfterDelete: false, storageType: 'other', wireStorageType: undefined, provisionedSize: undefined };
+    expect(attachability(other, vm, [])).toMatchObject({ selectable: false, reason: expect.stringMatching(/image and direct LUN disks only/) });
+    expect(attachableAnywhere(other, [])).toMatchObject({ ok: false, reason: expect.stringMatching(/image and direct LUN disks only/) });
+    expect(attachability(image('unknown'), vm, [])).toMatchObject({ selectable: false, reason: expect.stringMatching(/does not know/) });
   });
 });
 

@@ -68,8 +68,13 @@ export function attachability(disk: Disk, vm: { id: string; name: string }, user
   if (!disk.sharable && users.length > 0) {
     return { selectable: false, reason: `Attached to VM ${names(users)} and not sharable.` };
   }
+  const other = otherDiskReason(disk);
+  if (other) return { selectable: false, reason: other };
   if (disk.storageType === 'image' && (disk.status === 'locked' || disk.status === 'illegal')) {
     return { selectable: false, reason: `The disk is ${disk.status}: the engine attaches only disks that are OK.` };
+  }
+  if (disk.storageType === 'image' && disk.status === 'unknown') {
+    return { selectable: false, reason: 'The engine reports a disk status this console does not know; it attaches only disks that are OK.' };
   }
   if (users.length > 0) return { selectable: true, note: `Sharable; also attached to ${names(users)}.` };
   return { selectable: true, note: 'Floating (not attached to any VM).' };
@@ -163,7 +168,20 @@ export function attachInTwoSteps(vmStatus: VmStatus, activate: boolean): boolean
  * Whether a disk can be attached to some other VM at all (Disks → a disk → Attach to VM): a non-sharable disk
  * already attached to a VM cannot (AttachDiskToVmCommand: NOT_SHAREABLE_DISK_ALREADY_ATTACHED).
  */
-export function attachableAnywhere(disk: Pick<Disk, 'alias' | 'sharable'>, users: readonly DiskUser[]): { ok: true } | { ok: false; reason: string } {
+/**
+ * A disk that is neither an image nor a direct LUN (cinder, managed block storage, a Kubernetes disk sent without
+ * a type, a type a newer engine adds): listed, never attached from here — the console knows neither the rules nor
+ * the options of those types.
+ */
+function otherDiskReason(disk: Pick<Disk, 'storageType'>): string | undefined {
+  return disk.storageType === 'other'
+    ? 'This console attaches image and direct LUN disks only; attach this disk from the engine\'s own console.'
+    : undefined;
+}
+
+export function attachableAnywhere(disk: Pick<Disk, 'alias' | 'sharable' | 'storageType'>, users: readonly DiskUser[]): { ok: true } | { ok: false; reason: string } {
+  const other = otherDiskReason(disk);
+  if (other) return { ok: false, reason: other };
   if (!disk.sharable && users.length > 0) {
     return { ok: false, reason: `${disk.alias} is attached to VM ${names(users)} and not sharable: detach it there first.` };
   }

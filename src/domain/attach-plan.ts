@@ -15,7 +15,7 @@ export interface AttachPlanVm {
 
 export interface AttachPlanDisk {
   alias: string;
-  kind: 'image' | 'lun';
+  kind: 'image' | 'lun' | 'other';
   lunType?: LunStorageType | undefined;
   lunId?: string | undefined;
   /** iSCSI connections of the LUN. */

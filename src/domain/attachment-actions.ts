@@ -3,7 +3,7 @@
 // reference/engine-rest-api.md §4.4, webadmin-direct-lun.md §4.1, §5).
 import { interfaceLabel, isHotPluggable } from './disk-options';
 import { vmStatusText } from './format';
-import type { DiskAttachment, DiskInterface, Vm, VmStatus } from './model';
+import type { AttachmentInterface, Disk, DiskAttachment, DiskInterface, Vm, VmStatus } from './model';
 import { detachable, isVmRunning, TAKES_DISK_STATUSES } from './vm-status';
 
 export type Availability = { ok: true } | { ok: false; reason: string };
@@ -16,7 +16,9 @@ const no = (reason: string): Availability => ({ ok: false, reason });
  * hotpluggableInterfaces; the rule itself is disk-options' isHotPluggable). The webadmin blocks only IDE; the
  * engine also refuses SATA, so we say so up front.
  */
-export function hotplugProblem(iface: DiskInterface): string | undefined {
+export function hotplugProblem(iface: AttachmentInterface): string | undefined {
+  // An interface a newer engine reports and this console does not know: it cannot tell, so it does not offer it.
+  if (iface === 'unknown') return 'The engine reports an interface this console does not know, so it cannot tell whether the disk can be plugged or unplugged while the VM runs.';
   if (isHotPluggable(iface)) return undefined;
   return iface === 'ide'
     ? 'IDE disks cannot be plugged or unplugged while the VM runs.'
@@ -27,6 +29,19 @@ function statusProblem(vm: Pick<Vm, 'status'>, allowed: readonly VmStatus[], wha
   if (allowed.includes(vm.status)) return undefined;
   const need = allowed.map((s) => vmStatusText(s)).join(', ').replace(/, ([^,]*)$/, ' or $1');
   return `Cannot ${what} while the VM is ${vmStatusText(vm.status).toLowerCase()}; it must be ${need}.`;
+}
+
+/** The attachment, when its interface is one the console knows (Edit offers the interfaces it knows). */
+export function withKnownInterface<A extends { interface: AttachmentInterface }>(att: A): (A & { interface: DiskInterface }) | undefined {
+  const iface = att.interface;
+  return iface === 'unknown' ? undefined : { ...att, interface: iface };
+}
+
+/** Edit needs the disk and an interface the console knows. */
+export function canEdit(att: Pick<DiskAttachment, 'interface'>, disk: Disk | undefined): Availability {
+  if (!disk) return no('Loading the disk…');
+  if (att.interface === 'unknown') return no('The engine reports an interface this console does not know; edit this disk in the engine\'s own console.');
+  return OK;
 }
 
 /** Attach (AttachDiskToVmCommand) accepts Up, Paused and Down VMs, like plug. */

@@ -21,7 +21,7 @@ export type EditKey = Exclude<keyof EditValues, 'interface'>;
 export interface EditContext {
   vm: { name: string; status: VmStatus; virtioScsiEnabled: boolean; /** Another disk of the VM that is bootable. */ bootableDiskAlias?: string | undefined };
   attachment: { active: boolean };
-  disk: { alias: string; kind: 'image' | 'lun'; sharable: boolean };
+  disk: { alias: string; kind: 'image' | 'lun' | 'other'; sharable: boolean };
   /** Every VM the disk is attached to, this one included. */
   users: ReadonlyArray<{ name: string; status: VmStatus }>;
 }

@@ -1,5 +1,5 @@
 // Words and numbers the console shows: exact binary sizes, status names, disk types.
-import type { Disk, DiskInterface, HostStatus, VmStatus } from './model';
+import type { AttachmentInterface, Disk, HostStatus, VmStatus } from './model';
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
 
@@ -45,12 +45,17 @@ export function hostStatusText(s: HostStatus): string {
   return special[s] ?? s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, ' ');
 }
 
-/** The seed's vocabulary: Image and Direct LUN, never Internal / External. */
-export function diskTypeText(d: Disk): 'Image' | 'Direct LUN' {
+/**
+ * The seed's vocabulary: Image and Direct LUN, never Internal / External; any other disk (cinder, managed block
+ * storage, a Kubernetes disk sent without a type) is "Other", with the engine's type when it sent one.
+ */
+export function diskTypeText(d: Disk): string {
+  if (d.storageType === 'other') return d.wireStorageType ? `Other (${d.wireStorageType.replace(/_/g, ' ')})` : 'Other (type not reported)';
   return d.storageType === 'lun' ? 'Direct LUN' : 'Image';
 }
 
-export const INTERFACE_TEXT: Record<DiskInterface, string> = {
+export const INTERFACE_TEXT: Record<AttachmentInterface, string> = {
+  unknown: 'Unknown',
   virtio_scsi: 'VirtIO-SCSI',
   virtio: 'VirtIO',
   sata: 'SATA',

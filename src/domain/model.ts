@@ -7,7 +7,11 @@ export const HOST_STATUSES = [
   'initializing', 'installing', 'install_failed', 'reboot', 'down', 'error', 'unassigned', 'kdumping',
   'installing_os', 'pending_approval',
 ] as const;
-export type HostStatus = (typeof HOST_STATUSES)[number];
+/**
+ * upstream-model types/HostStatus.java (16 values), plus 'unknown': a status a newer engine sends that this console
+ * does not know (engine-api/wire.ts openEnum). Rules treat it as not Up.
+ */
+export type HostStatus = (typeof HOST_STATUSES)[number] | 'unknown';
 
 export const SPM_STATUSES = ['none', 'contending', 'spm'] as const;
 export type SpmStatus = (typeof SPM_STATUSES)[number];
@@ -69,8 +73,11 @@ export interface DiscoveredTarget {
   portal: string | undefined;
 }
 
+/** upstream-model types/DiskInterface.java (5 values): what the console can choose. */
 export const DISK_INTERFACES = ['virtio_scsi', 'virtio', 'sata', 'ide', 'spapr_vscsi'] as const;
 export type DiskInterface = (typeof DISK_INTERFACES)[number];
+/** An attachment's interface as the engine reports it: 'unknown' when a newer engine sends one the console does not know. */
+export type AttachmentInterface = DiskInterface | 'unknown';
 
 export type Sgio = 'filtered' | 'unfiltered';
 
@@ -87,7 +94,8 @@ export interface ImageDisk extends DiskBase {
   storageType: 'image';
   provisionedSize: number;
   actualSize: number | undefined;
-  status: 'ok' | 'locked' | 'illegal' | undefined;
+  /** upstream-model types/DiskStatus.java; 'unknown' = a status this console does not know. */
+  status: 'ok' | 'locked' | 'illegal' | 'unknown' | undefined;
   format: 'raw' | 'cow' | undefined;
   storageDomainIds: string[];
 }
@@ -104,10 +112,24 @@ export interface LunDisk extends DiskBase {
   };
 }
 
-export type Disk = ImageDisk | LunDisk;
+/**
+ * Any other disk: cinder and managed_block_storage (upstream-model types/DiskStorageType.java), a Kubernetes disk
+ * (engine DiskStorageType KUBERNETES(4), sent without `storage_type`: T/DiskMapper.java map(DiskStorageType)
+ * `default: return null;`) or a type a newer engine adds. Listed as "Other" so that no disk a VM uses goes missing;
+ * the console offers no Direct LUN or image action on it.
+ */
+export interface OtherDisk extends DiskBase {
+  storageType: 'other';
+  /** The engine's `storage_type` as sent, undefined when it sent none. */
+  wireStorageType: string | undefined;
+  /** Cinder and managed block storage disks carry the image fields (T/DiskMapper.java mapDiskImageToDiskFields). */
+  provisionedSize: number | undefined;
+}
+
+export type Disk = ImageDisk | LunDisk | OtherDisk;
 
 export function diskSize(disk: Disk): number | undefined {
-  if (disk.storageType === 'image') return disk.provisionedSize;
+  if (disk.storageType === 'image' || disk.storageType === 'other') return disk.provisionedSize;
   const size = disk.lun.logicalUnits[0]?.size;
   // A LUN disk added without a host has size 0 until "refresh LUN" (reference §4.2): unknown, not empty.
   return size ? size : undefined;
@@ -118,7 +140,7 @@ export interface DiskAttachment {
   id: string;
   diskId: string;
   vmId: string | undefined;
-  interface: DiskInterface;
+  interface: AttachmentInterface;
   bootable: boolean;
   active: boolean;
   readOnly: boolean;
@@ -216,4 +238,19 @@ export interface Cluster {
   id: string;
   name: string;
   dataCenterId: string | undefined;
+}
+
+/**
+ * A storage server connection the engine stores (GET /storageconnections; upstream-model types/StorageConnection.java).
+ * For iSCSI the engine sends address, port, target and the CHAP username — never the password, never the portal
+ * (upstream-engine T/StorageDomainMapper.java map(StorageServerConnections, StorageConnection)).
+ */
+export interface StorageConnection {
+  id: string;
+  /** upstream-model types/StorageType.java (iscsi, fcp, nfs, …), as sent. */
+  type: string | undefined;
+  address: string | undefined;
+  port: number | undefined;
+  target: string | undefined;
+  username: string | undefined;
 }

@@ -5,13 +5,15 @@ import { DISK_INTERFACES, type DiskAttachment, type DiskInterface, type Sgio, ty
 import { lunDiskWireBody, type NewLunDisk } from './disks';
 import { sendSpec, type EngineRequestSpec } from './requests';
 import { engineRequest } from './transport';
-import { wireBool, wireCollection, wireList, wireOptString, wireRef } from './wire';
+import { openEnum, wireBool, wireCollection, wireList, wireOptString, wireRef } from './wire';
 import { vmKeys, vmWire } from './vms';
 
 export const diskAttachmentWire = z
   .object({
     id: z.string(),
-    interface: z.enum(DISK_INTERFACES),
+    // upstream-model types/DiskInterface.java (5 values = DISK_INTERFACES); another reads 'unknown': shown, not
+    // editable, never hot plugged (domain/attachment-actions).
+    interface: openEnum(DISK_INTERFACES, 'a disk interface'),
     bootable: wireBool.optional(),
     active: wireBool.optional(),
     read_only: wireBool.optional(),

@@ -4,7 +4,7 @@ import { LUN_STORAGE_TYPES, type Disk, type LunStorageType, type Sgio } from '..
 import { logicalUnitsWire } from './host-storage';
 import { sendSpec, type EngineRequestSpec } from './requests';
 import { engineRequest } from './transport';
-import { wireBool, wireCollection, wireInt, wireList, wireRef } from './wire';
+import { openEnum, wireBool, wireCollection, wireInt, wireList, wireRef } from './wire';
 
 export const diskWire = z
   .object({
@@ -15,8 +15,14 @@ export const diskWire = z
     shareable: wireBool.optional(),
     propagate_errors: wireBool.optional(),
     wipe_after_delete: wireBool.optional(),
-    storage_type: z.enum(['image', 'lun', 'cinder', 'managed_block_storage']),
-    sgio: z.enum(['filtered', 'unfiltered', 'disabled']).optional(),
+    // Optional and open: upstream-model types/DiskStorageType.java has image, lun, cinder, managed_block_storage;
+    // the engine's own DiskStorageType also has KUBERNETES(4), which T/DiskMapper.java map(DiskStorageType) turns
+    // into null (`default: return null;`), so such a disk comes without storage_type. Anything but image and lun
+    // is read as an "other" disk (domain/model OtherDisk), never a reason to fail GET /disks.
+    storage_type: z.string().optional(),
+    // upstream-model types/ScsiGenericIO.java: filtered, unfiltered, disabled. Another value: pass-through unknown,
+    // read as off (the console offers nothing that depends on it being on without the VM's own check).
+    sgio: openEnum(['filtered', 'unfiltered', 'disabled'], 'a disk SCSI pass-through').optional(),
     lun_storage: z
       .object({
         id: z.string().optional(),
@@ -26,8 +32,10 @@ export const diskWire = z
       .optional(),
     provisioned_size: wireInt.optional(),
     actual_size: wireInt.optional(),
-    status: z.enum(['ok', 'locked', 'illegal']).optional(),
-    format: z.enum(['raw', 'cow']).optional(),
+    // upstream-model types/DiskStatus.java: ok, locked, illegal; another value reads 'unknown' (not attachable).
+    status: openEnum(['ok', 'locked', 'illegal'], 'a disk status').optional(),
+    // upstream-model types/DiskFormat.java: cow, raw; another value is shown as not known.
+    format: openEnum(['raw', 'cow'], 'a disk format').optional(),
     storage_domains: wireList('storage_domain', wireRef),
   })
   .transform((w): Disk => {
@@ -39,6 +47,9 @@ export const diskWire = z
       propagateErrors: w.propagate_errors ?? false,
       wipeAfterDelete: w.wipe_after_delete ?? false,
     };
+    if (w.storage_type !== 'lun' && w.storage_type !== 'image') {
+      return { ...base, storageType: 'other', wireStorageType: w.storage_type, provisionedSize: w.provisioned_size };
+    }
     if (w.storage_type === 'lun') {
       const lus = w.lun_storage?.logical_units ?? [];
       return {
@@ -58,7 +69,7 @@ export const diskWire = z
       provisionedSize: w.provisioned_size ?? 0,
       actualSize: w.actual_size,
       status: w.status,
-      format: w.format,
+      format: w.format === 'unknown' ? undefined : w.format,
       storageDomainIds: w.storage_domains.map((d) => d.id),
     };
   });

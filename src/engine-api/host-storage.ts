@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { LUN_STATUSES, LUN_STORAGE_TYPES, type DiscoveredTarget, type HostLun, type LogicalUnit } from '../domain/model';
 import { hostKeys } from './hosts';
 import { engineRequest } from './transport';
-import { wireCollection, wireInt, wireList, wireOptString, wireRef } from './wire';
+import { openEnum, wireCollection, wireInt, wireList, wireOptString, wireRef } from './wire';
 
 export const logicalUnitWire = z
   .object({
@@ -25,7 +25,9 @@ export const logicalUnitWire = z
     volume_group_id: wireOptString,
     storage_domain_id: wireOptString,
     disk_id: wireOptString,
-    status: z.enum(LUN_STATUSES).optional(),
+    // upstream-model types/LunStatus.java: free, used, unusable. Another value is read as not reported (the same
+    // as report_status=false): the LUN table then relies on disk_id / storage_domain_id, never on "free".
+    status: openEnum(LUN_STATUSES, 'a LUN status').optional(),
     discard_max_size: wireInt.optional(),
   })
   .transform(
@@ -46,7 +48,7 @@ export const logicalUnitWire = z
       volumeGroupId: w.volume_group_id,
       storageDomainId: w.storage_domain_id,
       diskId: w.disk_id,
-      status: w.status,
+      status: w.status === 'unknown' ? undefined : w.status,
       discardMaxSize: w.discard_max_size,
     }),
   );

@@ -2,16 +2,18 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { HOST_STATUSES, SPM_STATUSES, type Host } from '../domain/model';
 import { engineRequest } from './transport';
-import { wireCollection, wireOptString, wireRef } from './wire';
+import { openEnum, wireCollection, wireOptString, wireRef } from './wire';
 
 export const hostWire = z
   .object({
     id: z.string(),
     name: z.string(),
     address: z.string().optional(),
-    status: z.enum(HOST_STATUSES),
+    // upstream-model types/HostStatus.java (16 values = HOST_STATUSES); another reads 'unknown' (treated as not Up).
+    status: openEnum(HOST_STATUSES, 'a host status'),
     cluster: wireRef.optional(),
-    spm: z.object({ status: z.enum(SPM_STATUSES).optional() }).optional(),
+    // upstream-model types/SpmStatus.java: none, contending, spm; another value is shown as not SPM.
+    spm: z.object({ status: openEnum(SPM_STATUSES, 'an SPM status').optional() }).optional(),
     iscsi: z.object({ initiator: wireOptString }).optional(),
   })
   .transform(
@@ -21,7 +23,7 @@ export const hostWire = z
       address: w.address ?? '',
       status: w.status,
       clusterId: w.cluster?.id,
-      spm: w.spm?.status ?? 'none',
+      spm: w.spm?.status === undefined || w.spm.status === 'unknown' ? 'none' : w.spm.status,
       iscsiInitiator: w.iscsi?.initiator,
     }),
   );

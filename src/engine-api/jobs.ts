@@ -3,13 +3,14 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { JOB_STATUSES, STEP_TYPES, type Job, type JobWithSteps, type Step } from '../domain/model';
 import { engineRequest } from './transport';
-import { wireCollection, wireInt, wireRef, wireTime } from './wire';
+import { openEnum, wireCollection, wireInt, wireRef, wireTime } from './wire';
 
 export const jobWire = z
   .object({
     id: z.string(),
     description: z.string().optional(),
-    status: z.enum(JOB_STATUSES),
+    // upstream-model types/JobStatus.java: aborted, failed, finished, started, unknown; another reads 'unknown'.
+    status: openEnum(JOB_STATUSES, 'a job status'),
     start_time: wireTime.optional(),
     end_time: wireTime.optional(),
     last_updated: wireTime.optional(),
@@ -31,9 +32,11 @@ export const stepWire = z
   .object({
     id: z.string(),
     description: z.string().optional(),
-    type: z.enum(STEP_TYPES).catch('unknown'),
+    // upstream-model types/StepEnum.java also has removing_bricks (Gluster): read as 'unknown' like any other.
+    type: openEnum(STEP_TYPES, 'a step type'),
     number: wireInt.optional(),
-    status: z.enum(JOB_STATUSES),
+    // upstream-model types/StepStatus.java: the same five values as JobStatus.
+    status: openEnum(JOB_STATUSES, 'a step status'),
     start_time: wireTime.optional(),
     end_time: wireTime.optional(),
     job: wireRef.optional(),

@@ -4,14 +4,16 @@ import { VM_STATUSES, type Vm } from '../domain/model';
 import { actionResponseWire } from './host-storage';
 import { sendSpec, type EngineRequestSpec } from './requests';
 import { engineRequest } from './transport';
-import { wireBool, wireCollection, wireInt, wireList, wireRef } from './wire';
+import { openEnum, wireBool, wireCollection, wireInt, wireList, wireRef } from './wire';
 
 export const vmWire = z
   .object({
     id: z.string(),
     name: z.string(),
     description: z.string().optional(),
-    status: z.enum(VM_STATUSES),
+    // upstream-model types/VmStatus.java (15 values = VM_STATUSES, 'unknown' among them): a status a newer engine
+    // adds reads as 'unknown', which every rule treats as not Up, not Down (domain/vm-status).
+    status: openEnum(VM_STATUSES, 'a VM status'),
     host: wireRef.optional(),
     cluster: wireRef.optional(),
     high_availability: z.object({ enabled: wireBool.optional(), priority: wireInt.optional() }).optional(),

@@ -1,6 +1,6 @@
 // The client's parsing of the engine's real JSON: string scalars, {} for empty collections, nested lists, refs,
 // and a shape that is not the engine's. Fixtures follow reference/engine-rest-api.md.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diskListWire, diskWire } from './disks';
 import { diskAttachmentListWire } from './disk-attachments';
 import { eventListWire } from './events';
@@ -8,7 +8,9 @@ import { hostListWire } from './hosts';
 import { discoverResponseWire, hostStorageListWire } from './host-storage';
 import { jobListWire, stepListWire } from './jobs';
 import { storageDomainListWire } from './storage-domains';
+import { storageConnectionListWire } from './storage-connections';
 import { vmListWire } from './vms';
+import { resetWireWarnings } from './wire';
 
 describe('wire schemas', () => {
   it('parses hosts with string scalars and refs', () => {
@@ -111,7 +113,77 @@ describe('wire schemas', () => {
   });
 
   it('rejects what is not the engine\'s shape, naming the field', () => {
-    expect(() => hostListWire.parse({ host: [{ id: '1', name: 'h', status: 'sleeping' }] })).toThrow();
+    expect(() => hostListWire.parse({ host: { id: '1', name: 'h', status: 'up' } })).toThrow();
     expect(() => diskWire.parse({ id: '1', storage_type: 'lun', shareable: 'maybe' })).toThrow();
+  });
+
+  it('parses storage connections with the CHAP user, never a password field', () => {
+    const conns = storageConnectionListWire.parse({ storage_connection: [
+      { address: '10.35.1.72', port: '3260', target: 'iqn.2015-08.com.tgt:444', username: 'chapuser', type: 'iscsi', href: '/x', id: 'c1' },
+      { address: 'nfs.example.com', path: '/exports/data', type: 'nfs', id: 'c2' },
+    ] });
+    expect(conns).toEqual([
+      { id: 'c1', type: 'iscsi', address: '10.35.1.72', port: 3260, target: 'iqn.2015-08.com.tgt:444', username: 'chapuser' },
+      { id: 'c2', type: 'nfs', address: 'nfs.example.com', port: undefined, target: undefined, username: undefined },
+    ]);
+  });
+});
+
+describe('tolerant collections (upstream audit F6)', () => {
+  const warn = vi.spyOn(console, 'warn');
+  beforeEach(() => {
+    resetWireWarnings();
+    warn.mockReset().mockImplementation(() => undefined);
+  });
+  afterEach(() => warn.mockReset());
+  const logged = () => warn.mock.calls.flat().map(String).join('\n');
+
+  it('a collection with one odd item keeps the others; the odd one is named once in the log, never its values', () => {
+    const body = { vm: [
+      { id: '1', name: 'db01', status: 'up' },
+      { id: '2', status: 'down', description: 'secret-ish text' },
+      { id: '3', name: 'app01', status: 'down', some_future_field: { x: 1 } },
+    ] };
+    expect(vmListWire.parse(body).map((v) => v.name)).toEqual(['db01', 'app01']);
+    vmListWire.parse(body);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(logged()).toMatch(/The engine's vm list: item 1 \(id 2\) left out — name:/);
+    expect(logged()).not.toMatch(/secret-ish/);
+  });
+
+  it('a VM with status "some_new_status" is kept, its status read as unknown', () => {
+    const vms = vmListWire.parse({ vm: [{ id: '1', name: 'new', status: 'some_new_status', host: { id: 'h1' } }, { id: '2', name: 'old', status: 'up' }] });
+    expect(vms.map((v) => [v.name, v.status])).toEqual([['new', 'unknown'], ['old', 'up']]);
+    expect(logged()).toMatch(/VM status "some_new_status"/);
+  });
+
+  it('GET /disks with a Kubernetes disk (no storage_type) and a cinder disk lists them as "other" next to the rest', () => {
+    const disks = diskListWire.parse({ disk: [
+      { id: 'i1', alias: 'vm_Disk1', storage_type: 'image', provisioned_size: '1073741824', status: 'ok' },
+      // engine DiskStorageType.KUBERNETES → T/DiskMapper.java map(): null → no storage_type at all
+      { id: 'k1', alias: 'pvc-disk', content_type: 'data', shareable: 'false' },
+      { id: 'c1', alias: 'cinder-disk', storage_type: 'cinder', provisioned_size: '2147483648', status: 'ok' },
+      { id: 'l1', alias: 'lun1', storage_type: 'lun', lun_storage: { id: 'W1', type: 'iscsi', logical_units: { logical_unit: [{ id: 'W1' }] } } },
+    ] });
+    expect(disks.map((d) => [d.id, d.storageType])).toEqual([['i1', 'image'], ['k1', 'other'], ['c1', 'other'], ['l1', 'lun']]);
+    expect(disks[1]).toMatchObject({ storageType: 'other', wireStorageType: undefined, provisionedSize: undefined, alias: 'pvc-disk' });
+    expect(disks[2]).toMatchObject({ storageType: 'other', wireStorageType: 'cinder', provisionedSize: 2147483648 });
+  });
+
+  it('unknown values of every open enum read as unknown (or not reported), the item kept', () => {
+    expect(hostListWire.parse({ host: [{ id: 'h', name: 'h', status: 'hibernating', spm: { status: 'x' } }] })[0]).toMatchObject({ status: 'unknown', spm: 'none' });
+    expect(diskAttachmentListWire.parse({ disk_attachment: [{ id: 'a', interface: 'nvme' }] })[0]?.interface).toBe('unknown');
+    expect(jobListWire.parse({ job: [{ id: 'j', status: 'paused' }] })[0]?.status).toBe('unknown');
+    expect(stepListWire.parse({ step: [{ id: 's', type: 'removing_bricks', status: 'waiting' }] })[0]).toMatchObject({ type: 'unknown', status: 'unknown' });
+    expect(hostStorageListWire.parse({ host_storage: [{ id: 'L', type: 'iscsi', logical_units: { logical_unit: [{ id: 'L', status: 'maybe' }] } }] })[0]?.lu.status).toBeUndefined();
+    const d = diskWire.parse({ id: 'i', storage_type: 'image', status: 'degraded', format: 'qcow3' });
+    expect(d).toMatchObject({ storageType: 'image', status: 'unknown', format: undefined });
+    expect(eventListWire.parse({ event: [{ id: 'e', code: '1', severity: 'catastrophic', time: 1 }] })[0]?.severity).toBe('normal');
+  });
+
+  it('a nested list (a LUN disk\'s logical units, a VM\'s followed attachments) drops only its odd item', () => {
+    const d = diskWire.parse({ id: 'l', storage_type: 'lun', lun_storage: { id: 'W', type: 'iscsi', logical_units: { logical_unit: [{ address: 'no-id' }, { id: 'W', size: '1073741824' }] } } });
+    expect(d.storageType === 'lun' ? d.lun.logicalUnits.map((l) => l.id) : []).toEqual(['W']);
+    expect(logged()).toMatch(/logical_unit list: item 0 left out — id:/);
   });
 });

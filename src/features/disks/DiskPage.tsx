@@ -12,7 +12,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { attachableAnywhere } from '../../domain/attach-options';
 import { INTERFACE_TEXT, diskTypeText, formatBytesExact, formatSize, yesNo } from '../../domain/format';
 import { lunReach, pathsText, reachText, reachVerdict } from '../../domain/lun-reach';
-import { diskSize, type Disk, type LunDisk } from '../../domain/model';
+import { diskSize, type Disk, type LunDisk, type OtherDisk } from '../../domain/model';
 import { attachmentsByDisk, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { diskQueryOptions } from '../../engine-api/disks';
 import { eventsQueryOptions } from '../../engine-api/events';
@@ -25,6 +25,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
 import { paths } from '../../ui/paths';
+import { DiskConnections } from './DiskConnections';
 
 function Field({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -68,40 +69,6 @@ function LunSummary({ disk }: { disk: LunDisk }) {
       <Field term="Discard">{lu?.discardMaxSize ? `Supported (up to ${formatSize(lu.discardMaxSize)} at once)` : 'Not supported by the LUN'}</Field>
       <Field term="Propagate errors">{yesNo(disk.propagateErrors)}</Field>
     </DescriptionList>
-  );
-}
-
-function Connections({ disk }: { disk: LunDisk }) {
-  if (disk.lun.type === 'fcp') {
-    return <p>Fibre Channel: no iSCSI connection to manage. A host reaches this LUN through its FC zoning or not at all.</p>;
-  }
-  const conns = disk.lun.logicalUnits.filter((l) => l.target);
-  if (conns.length === 0) return <p>The engine stored no connection for this LUN.</p>;
-  return (
-    <>
-      <Table aria-label={`Connections of ${disk.alias}`} variant="compact">
-        <Thead>
-          <Tr>
-            <Th>Target</Th>
-            <Th>Portal</Th>
-            <Th>CHAP user</Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {conns.map((c) => (
-            <Tr key={`${c.target ?? ''}@${c.address ?? ''}:${c.port ?? ''}`}>
-              <Td dataLabel="Target">{c.target}</Td>
-              <Td dataLabel="Portal">{c.address?.includes(':') ? `[${c.address}]:${c.port ?? 3260}` : `${c.address ?? '—'}:${c.port ?? 3260}`}</Td>
-              <Td dataLabel="CHAP user">{c.username ?? 'None'}</Td>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
-      <p style={{ marginTop: '0.5rem' }}>
-        The engine connects these on the host that runs a VM using this disk (at Run, hot plug, migration and HA
-        restart) and releases them there when nothing on that host needs them any more.
-      </p>
-    </>
   );
 }
 
@@ -228,6 +195,24 @@ function ImageSummary({ disk }: { disk: Extract<Disk, { storageType: 'image' }> 
   );
 }
 
+/** A disk that is neither an image nor a direct LUN: what it has in common, and that the console does not manage it. */
+function OtherSummary({ disk }: { disk: OtherDisk }) {
+  return (
+    <>
+      <DescriptionList isHorizontal isCompact columnModifier={{ default: '2Col' }} aria-label="Other disk">
+        <Field term="Type">{diskTypeText(disk)}</Field>
+        <Field term="Virtual size">{disk.provisionedSize !== undefined ? formatSize(disk.provisionedSize) : 'Unknown'}</Field>
+        <Field term="Sharable">{yesNo(disk.sharable)}</Field>
+      </DescriptionList>
+      <p style={{ marginTop: '0.5rem' }}>
+        {disk.wireStorageType
+          ? `A ${disk.wireStorageType.replace(/_/g, ' ')} disk: this console manages image and direct LUN disks only.`
+          : 'The engine did not report the type of this disk (it does so for disks of a kind its API has no name for, such as a Kubernetes disk): this console manages image and direct LUN disks only.'}
+      </p>
+    </>
+  );
+}
+
 /** Disks → a disk → Attach to VM: the Attach wizard with this disk picked; disabled, with the reason, when it cannot be. */
 function AttachToVm({ disk }: { disk: Disk }) {
   const usage = useQuery(vmsWithAttachmentsQueryOptions());
@@ -282,15 +267,19 @@ export function DiskPage() {
                 <LunSummary disk={disk.data} />
               </Section>
               <Section id="disk-conn-title" title="Connections">
-                <Connections disk={disk.data} />
+                <DiskConnections disk={disk.data} />
               </Section>
               <Section id="disk-reach-title" title="Hosts that can reach it">
                 <HostReach disk={disk.data} />
               </Section>
             </>
-          ) : (
+          ) : disk.data.storageType === 'image' ? (
             <Section id="disk-image-title" title="Image">
               <ImageSummary disk={disk.data} />
+            </Section>
+          ) : (
+            <Section id="disk-other-title" title="Disk">
+              <OtherSummary disk={disk.data} />
             </Section>
           )}
           <Section id="disk-vms-title" title="Attached to">

@@ -24,7 +24,7 @@ function parseFilter(v: string | null): Filter {
 
 function SizeCell({ disk }: { disk: Disk }) {
   const size = diskSize(disk);
-  if (size === undefined) return <span>Unknown (refresh the LUN)</span>;
+  if (size === undefined) return <span>{disk.storageType === 'lun' ? 'Unknown (refresh the LUN)' : 'Unknown'}</span>;
   return <span title={formatBytesExact(size)}>{formatSize(size)}</span>;
 }
 

@@ -5,7 +5,7 @@ import { Checkbox, Form, FormGroup, Title } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { currentEditValues, editStates, editUpdate, shownValue, type EditContext, type EditKey, type EditUpdate, type EditValues } from '../../domain/attachment-edit';
-import type { Disk, DiskAttachment, Vm } from '../../domain/model';
+import type { Disk, DiskAttachment, DiskInterface, Vm } from '../../domain/model';
 import { attachmentsByDisk, updateAttachment, updateAttachmentRequest, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { errorText } from '../../engine-api/errors';
 import { InterfaceSelect } from '../../ui/InterfaceSelect';
@@ -56,7 +56,8 @@ export function EditAttachmentDialog({
   onClose,
 }: {
   vm: Vm;
-  attachment: DiskAttachment;
+  /** Only an attachment whose interface the console knows is edited (attachment-actions canEdit). */
+  attachment: DiskAttachment & { interface: DiskInterface };
   disk: Disk;
   /** Another disk of this VM that is bootable, if any. */
   bootableDiskAlias: string | undefined;

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { attachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { disksQueryOptions } from '../../engine-api/disks';
-import { canActivate, canDeactivate, canDetach, type Availability } from '../../domain/attachment-actions';
+import { canActivate, canDeactivate, canDetach, canEdit, withKnownInterface, type Availability } from '../../domain/attachment-actions';
 import { diskTypeText, formatBytesExact, formatSize, INTERFACE_TEXT, yesNo } from '../../domain/format';
 import { diskSize, type Vm } from '../../domain/model';
 import { OperationDialog } from '../../ui/OperationDialog';
@@ -39,6 +39,7 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
   const disks = useQuery(disksQueryOptions());
   const [op, setOp] = useState<{ kind: DiskOperation; row: AttachmentRow } | undefined>();
   const [editing, setEditing] = useState<AttachmentRow | undefined>();
+  const editingAttachment = editing ? withKnownInterface(editing.attachment) : undefined;
   // The wizards come back to this tab when done or cancelled.
   const here = paths.vm(vm.id, { tab: 'disks' });
 
@@ -111,7 +112,7 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
                         </Button>
                       )}
                       items={[
-                        action('Edit', disk ? { ok: true } : { ok: false, reason: 'Loading the disk…' }, () => setEditing(row)),
+                        action('Edit', canEdit(a, disk), () => setEditing(row)),
                         action('Activate', canActivate(vm, a), open('activate')),
                         action('Deactivate', canDeactivate(vm, a), open('deactivate')),
                         action('Detach', canDetach(vm, a), open('detach')),
@@ -137,11 +138,11 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
           onClose={() => setOp(undefined)}
         />
       ) : null}
-      {editing?.disk ? (
+      {editing?.disk && editingAttachment ? (
         <EditAttachmentDialog
           key={editing.attachment.id}
           vm={vm}
-          attachment={editing.attachment}
+          attachment={editingAttachment}
           disk={editing.disk}
           bootableDiskAlias={otherBootable(rows, editing)}
           onClose={() => setEditing(undefined)}
