@@ -5,6 +5,7 @@ import type { HostLunEntry } from './ops-storage';
 import type {
   EmAttachment, EmConnection, EmDisk, EmEvent, EmHost, EmJob, EmLunRecord, EmStep, EmStorageDomain, EmVm,
 } from './state';
+import { atLeast, FEATURE_SINCE } from './version';
 
 export const API = '/ovirt-engine/api/v4';
 /** Disk-attachment hrefs are hard-coded without /v4 by the engine (BackendDiskAttachmentsResource). */
@@ -64,7 +65,8 @@ export function hostStorageJson(e: Engine, hostId: string, entry: HostLunEntry, 
     username: session?.username,
     lun_mapping: s(lun.lunMapping),
     paths: s(entry.paths),
-    active_paths: s(entry.activePaths),
+    // Only engines from 4.5.7 send active_paths (StorageLogicalUnitMapper, engine 8d33abc9a14; FEATURE_SINCE.activePaths).
+    active_paths: atLeast(e.version, FEATURE_SINCE.activePaths) ? s(entry.activePaths) : undefined,
     product_id: lun.productId,
     vendor_id: lun.vendorId,
     serial: lun.serial,

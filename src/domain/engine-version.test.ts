@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atLeast, formatEngineVersion, parseEngineVersion } from './version';
+import { FEATURE_SINCE, atLeast, formatEngineVersion, isSupportedEngine, parseEngineVersion } from './engine-version';
 
 describe('engine version', () => {
   it('parses two to four parts and refuses anything else', () => {
@@ -14,5 +14,24 @@ describe('engine version', () => {
     expect(atLeast(v, '4.4.6')).toBe(true);
     expect(atLeast(v, '4.5')).toBe(false);
     expect(formatEngineVersion(v)).toBe('4.4.10');
+  });
+});
+
+describe('what the console supports and what each engine has', () => {
+  const v = (t: string) => {
+    const x = parseEngineVersion(t);
+    if (!x) throw new Error(t);
+    return x;
+  };
+  it('supports 4.3 and newer', () => {
+    expect(isSupportedEngine(v('4.2.8'))).toBe(false);
+    expect(isSupportedEngine(v('4.3'))).toBe(true);
+    expect(isSupportedEngine(v('4.5.7'))).toBe(true);
+  });
+  it('names the first version with discoveriscsi and with active_paths', () => {
+    expect(atLeast(v('4.4.5'), FEATURE_SINCE.discoverIscsi)).toBe(false);
+    expect(atLeast(v('4.4.6'), FEATURE_SINCE.discoverIscsi)).toBe(true);
+    expect(atLeast(v('4.5.6'), FEATURE_SINCE.activePaths)).toBe(false);
+    expect(atLeast(v('4.5.7'), FEATURE_SINCE.activePaths)).toBe(true);
   });
 });
