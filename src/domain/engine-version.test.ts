@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURE_SINCE, atLeast, formatEngineVersion, isSupportedEngine, parseEngineVersion } from './engine-version';
+import { FEATURE_SINCE, atLeast, engineLimitations, formatEngineVersion, isSupportedEngine, parseEngineVersion } from './engine-version';
 
 describe('engine version', () => {
   it('parses two to four parts and refuses anything else', () => {
@@ -33,5 +33,18 @@ describe('what the console supports and what each engine has', () => {
     expect(atLeast(v('4.4.6'), FEATURE_SINCE.discoverIscsi)).toBe(true);
     expect(atLeast(v('4.5.6'), FEATURE_SINCE.activePaths)).toBe(false);
     expect(atLeast(v('4.5.7'), FEATURE_SINCE.activePaths)).toBe(true);
+  });
+});
+
+describe('engineLimitations', () => {
+  const v = (t: string) => {
+    const x = parseEngineVersion(t);
+    if (!x) throw new Error(t);
+    return x;
+  };
+  it('names what each older engine lacks, nothing for the newest', () => {
+    expect(engineLimitations(v('4.5.7'))).toEqual([]);
+    expect(engineLimitations(v('4.5.6'))).toEqual([expect.stringMatching(/^LUN paths show the total only/)]);
+    expect(engineLimitations(v('4.4.0'))).toEqual([expect.stringMatching(/^iSCSI discovery lists target names only/), expect.stringMatching(/^LUN paths/)]);
   });
 });

@@ -54,3 +54,17 @@ export function atLeast(v: EngineVersion, min: string): boolean {
 export function isSupportedEngine(v: EngineVersion): boolean {
   return atLeast(v, OLDEST_SUPPORTED_ENGINE);
 }
+
+/** What an engine of this version does not give the console, in words for the About dialog (empty for the newest). */
+export function engineLimitations(v: EngineVersion): string[] {
+  const out: string[] = [];
+  if (!atLeast(v, FEATURE_SINCE.discoverIscsi)) {
+    out.push(
+      'iSCSI discovery lists target names only (this engine has iscsidiscover, not discoveriscsi, which came in 4.4.6): each target is shown behind the portal you asked, other portals of the same target are not listed, and logins go without the portal group tag.',
+    );
+  }
+  if (!atLeast(v, FEATURE_SINCE.activePaths)) {
+    out.push('LUN paths show the total only: engines before 4.5.7 do not report how many paths are active.');
+  }
+  return out;
+}
