@@ -65,6 +65,13 @@ test.describe('Older engines', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+
+    // The tab keeps the version across a reload without ?engine= (like ?latency=).
+    await page.goto('/?scenario=lab');
+    await page.getByLabel('Username').fill('admin@internal');
+    await page.getByLabel('Password').fill('ovirt');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByText(/The engine at this address is/)).toContainText('oVirt Engine 4.2.0');
   });
 
   test('a wrong discovery CHAP pair shows the generic discovery failure naming CHAP, next to the fields', async ({ page }) => {
