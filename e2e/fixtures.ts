@@ -11,6 +11,8 @@ export interface OpenOptions {
   latency?: 'none' | 'fast' | 'normal' | 'slow';
   /** Log in as the demo user (default true). */
   login?: boolean;
+  /** The engine version to emulate ("4.4.0"); the newest when absent (mocks/browser.ts ?engine=). */
+  engine?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function openConsole(page: Page, path = '/', opts: OpenOptions = {}
   const url = new URL(path, 'http://x');
   url.searchParams.set('scenario', opts.scenario ?? 'lab');
   url.searchParams.set('latency', opts.latency ?? 'fast');
+  if (opts.engine) url.searchParams.set('engine', opts.engine);
   await page.goto(`${url.pathname}${url.search}`);
   if (opts.login === false) {
     // The app boots (the emulated engine's service worker first): wait until the login form is there.

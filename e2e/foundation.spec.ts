@@ -116,7 +116,7 @@ test.describe('foundation: log in and see the lab', () => {
 
   test('shows the emulated-engine indicator', async ({ page }) => {
     await openConsole(page, '/');
-    await expect(page.getByText('Emulated engine · scenario lab')).toBeVisible();
+    await expect(page.getByText('Emulated engine 4.5.7 · scenario lab')).toBeVisible();
   });
 });
 

@@ -3,6 +3,7 @@
 import { setupWorker } from 'msw/browser';
 import { Emulator, parseLatency } from './emulator';
 import { resumeJobs } from './engine/resume';
+import { NEWEST_ENGINE_VERSION, formatEngineVersion, parseEngineVersion } from './engine/version';
 import type { EmState } from './engine/state';
 import { createHandlers } from './handlers';
 import { fromStored, parseStored, toStored } from './persist';
@@ -12,6 +13,7 @@ import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
 // keeps the state until Reset; without tokens or passwords (mocks/persist.ts, docs/decisions/004-emulator-state.md).
 const STATE_KEY = 'dlc.emulator.state';
 const LATENCY_KEY = 'dlc.emulator.latency';
+const ENGINE_KEY = 'dlc.emulator.engine';
 
 function load(): EmState | undefined {
   try {
@@ -31,6 +33,8 @@ export interface BrowserEmulator {
   reset: (scenario?: string) => void;
   /** Change the latency factor for this tab (kept across reloads, like ?latency=). */
   setLatency: (factor: number) => void;
+  /** The engine version this tab's emulator answers as ("4.4.0"), from ?engine= (kept across reloads). */
+  engineVersion: string;
 }
 
 declare global {
@@ -46,13 +50,19 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
   const latencyParam = parseLatency(url.searchParams.get('latency'));
   if (latencyParam !== undefined) sessionStorage.setItem(LATENCY_KEY, String(latencyParam));
   const latency = parseLatency(sessionStorage.getItem(LATENCY_KEY)) ?? 1;
+  // ?engine=4.4.0 picks the engine version this tab emulates (an older engine lacks discoveriscsi and active_paths);
+  // ?engine=newest goes back to the newest. Kept in this tab across reloads, like ?latency=.
+  const engineParam = url.searchParams.get('engine');
+  if (engineParam === 'newest') sessionStorage.removeItem(ENGINE_KEY);
+  else if (parseEngineVersion(engineParam)) sessionStorage.setItem(ENGINE_KEY, engineParam ?? '');
+  const version = parseEngineVersion(sessionStorage.getItem(ENGINE_KEY)) ?? parseEngineVersion(NEWEST_ENGINE_VERSION);
 
   let state = load();
   const wanted = requested && SCENARIOS[requested] ? requested : undefined;
   const reloaded = !!state && !(wanted && wanted !== state.scenario);
   if (!state || !reloaded) state = buildScenario(wanted ?? DEFAULT_SCENARIO);
 
-  const emulator = new Emulator(state, latency);
+  const emulator = new Emulator(state, latency, version);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     timer = undefined;
@@ -86,6 +96,7 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
   return {
     emulator,
     scenarios: Object.entries(SCENARIOS).map(([name, s]) => ({ name, describe: s.describe })),
+    engineVersion: formatEngineVersion(emulator.engine.version),
     setLatency: (factor: number) => {
       emulator.setLatency(factor);
       sessionStorage.setItem(LATENCY_KEY, String(factor));

@@ -8,6 +8,7 @@ export async function startEmulatedMode(): Promise<EmulatedMode> {
   const b = await startBrowserEmulator();
   return {
     scenario: b.emulator.scenario,
+    engineVersion: b.engineVersion,
     scenarios: b.scenarios,
     reset: b.reset,
     Panel: createEmulatorPanel({ emulator: b.emulator, scenarios: b.scenarios, reset: b.reset, setLatency: b.setLatency }),

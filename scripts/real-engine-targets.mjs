@@ -4,7 +4,7 @@
 const base = Number(process.env.E2E_REAL_PORT ?? 4180);
 
 export const REAL_ENGINE_TARGETS = [
-  { name: 'prod-newest', serve: 'preview', engineVersion: '4.5.6', consolePort: base + 1, enginePort: base + 101 },
+  { name: 'prod-newest', serve: 'preview', engineVersion: '4.5.7', consolePort: base + 1, enginePort: base + 101 },
   { name: 'prod-4.4', serve: 'preview', engineVersion: '4.4.0', consolePort: base + 2, enginePort: base + 102 },
-  { name: 'dev-proxy', serve: 'dev', engineVersion: '4.5.6', consolePort: base + 3, enginePort: base + 103 },
+  { name: 'dev-proxy', serve: 'dev', engineVersion: '4.5.7', consolePort: base + 3, enginePort: base + 103 },
 ];

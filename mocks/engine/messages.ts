@@ -24,6 +24,16 @@ export function backendFailure(status: number, ...messages: string[]): EngineFau
   return new EngineFault(status, 'Operation Failed', `[${messages.join(', ')}]`);
 }
 
+/**
+ * A failed backend *query* (iscsidiscover/discoveriscsi run DiscoverSendTargetsQuery): BackendResource.getBackendCollection
+ * calls backendFailure(result.getExceptionString()), which localizes the one error code alone — no "[...]" list —
+ * and BaseBackendResource.handleError answers a bare fault, reason "Operation Failed" (Messages.properties BACKEND_FAILED),
+ * status 400 unless the code is an AppErrors key with its own type (ErrorMessageHelper.getErrorStatus).
+ */
+export function queryFailure(status: number, message: string): EngineFault {
+  return new EngineFault(status, 'Operation Failed', message);
+}
+
 /** CompletenessAssertor: 400 "Incomplete parameters", "<Model> [<fields>] required for <method>". */
 export function incompleteParameters(model: string, fields: string[], method: string): EngineFault {
   return new EngineFault(400, 'Incomplete parameters', `${model} [${fields.join(', ')}] required for ${method}`);
@@ -62,6 +72,8 @@ export const VDSM = {
   loginAuthError: 'Failed to login to iSCSI node due to authorization failure',
   connectionError: 'Error storage server connection',
   networkError: 'Network error during communication with the Host.',
+  /** VDSM code 100 (GeneralException): what an unexpected error inside a verb becomes (vdsm storage/dispatcher.py). */
+  generalException: 'General Exception',
 } as const;
 
 /** How the webadmin names VM statuses in messages ("Cannot detach Virtual Disk because the VM is in Paused status."). */

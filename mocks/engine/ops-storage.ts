@@ -4,7 +4,7 @@ import {
   acquire, findSession, parseHolder, release, type ConnectionRef, type HostSession, type ReleaseOutcome,
 } from './connection-refs';
 import type { Engine } from './engine';
-import { EngineFault, VDSM, backendFailure, incompleteParameters } from './messages';
+import { EngineFault, VDSM, backendFailure, incompleteParameters, queryFailure } from './messages';
 import type { ReleasePoint } from './resume-points';
 import type { EmConnection, EmHost, EmLun, EmLunDisk, EmPortal } from './state';
 
@@ -17,6 +17,13 @@ export interface PortalRequest {
 
 export interface LoginRequest extends PortalRequest {
   target?: string | undefined;
+  /**
+   * `iscsi.portal` as sent: the target portal group tag. The engine copies it into the connection
+   * (R/BackendHostResource.java iscsiLogin `cnx.setPortal(iscsiDetails.getPortal())`) and sends it to VDSM as `tpgt`
+   * (StorageConnectionHelper `con.putIfNotEmpty("tpgt", connection.getPortal())`); VDSM reads it with
+   * `int(conDict.get('tpgt', iscsi.DEFAULT_TPGT))` (lib/vdsm/storage/storageServer.py).
+   */
+  tpgt?: string | undefined;
 }
 
 function normaliseAddress(a: string): string {
@@ -54,22 +61,24 @@ export async function discoverTargets(e: Engine, hostId: string, req: PortalRequ
   await e.delay('discover');
   const port = req.port ?? 3260;
   const portal = resolvePortal(e, req.address, port);
+  // Every way SendTargets can fail — no route, nothing listening, a wrong or missing CHAP pair (iscsiadm exit 24) —
+  // is one error to the engine: vdsm hsm.py discoverSendTargets turns any IscsiError into
+  // se.iSCSIDiscoveryError (code 475, "Failed discovery of iSCSI targets"); the engine's DiscoverSendTargetsQuery
+  // passes it on as the query's failure, and REST answers 400 {reason: "Operation Failed", detail: "Failed discovery
+  // of iSCSI targets"} (VdsmErrors.properties iSCSIDiscoveryError). The cause shows only in the emulator's event log.
+  const discoveryFailed = (cause: string): EngineFault => {
+    e.event(996, 'error', `Failed discovery of iSCSI targets on ${portalLabel({ address: req.address ?? '', port })} from host ${host.name}: ${cause}.`, { hostId });
+    return queryFailure(400, VDSM.discoveryError);
+  };
   // An unknown address or a portal outside this host's network: the SendTargets request times out.
-  if (!portal || !host.reach.portalIds.includes(portal.id)) {
-    e.event(
-      996, 'error',
-      `Failed discovery of iSCSI targets on ${portalLabel({ address: req.address, port })} from host ${host.name}: no route to the portal.`,
-      { hostId },
-    );
-    throw backendFailure(400, VDSM.discoveryError);
-  }
+  if (!portal || !host.reach.portalIds.includes(portal.id)) throw discoveryFailed('no route to the portal');
   const targets = e.state.targets.filter((t) => t.portalIds.includes(portal.id));
   // CHAP given for discovery must be right for the CHAP-protected targets behind this portal; a wrong pair
-  // is rejected by the portal (iscsiadm exit 24) before it lists anything.
+  // is rejected by the portal before it lists anything.
   if (req.username || req.password) {
     const chapTargets = targets.filter((t) => t.chap);
     const matches = chapTargets.some((t) => t.chap?.username === req.username && t.chap?.password === req.password);
-    if (chapTargets.length > 0 && !matches) throw backendFailure(400, VDSM.loginAuthError);
+    if (chapTargets.length > 0 && !matches) throw discoveryFailed('the portal refused the CHAP credentials (iscsiadm exit 24)');
   }
   const out: DiscoveredEntry[] = [];
   for (const t of targets) {
@@ -121,6 +130,12 @@ export async function loginTarget(e: Engine, hostId: string, req: LoginRequest):
   if (missing.length > 0 || !req.address || !req.target) throw incompleteParameters('Action', missing, 'iscsiLogin');
   requireUp(e, host);
   await e.delay('login');
+  // A tag that is not an integer ("10.35.1.72:3260,1" passed through whole) fails VDSM's int() before any login: a
+  // ValueError outside the per-connection try, which VDSM's dispatcher reports as code 100, "General Exception".
+  if (req.tpgt !== undefined && req.tpgt !== '' && !/^\s*[+-]?\d+\s*$/.test(req.tpgt)) {
+    e.event(996, 'error', `Failed to log in host ${host.name} to ${req.target}: VDSM cannot read the portal group tag ${JSON.stringify(req.tpgt)}.`, { hostId });
+    throw backendFailure(400, VDSM.generalException).asAction();
+  }
   const check = checkLogin(e, host, { ...req, address: req.address, port: req.port ?? 3260, target: req.target });
   if (!check.ok) {
     e.event(996, 'error', `Failed to log in host ${host.name} to ${req.target}: ${check.reason}.`, { hostId });

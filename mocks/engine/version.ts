@@ -1,35 +1,10 @@
-// Which engine version the emulator answers as. A real engine reports it at GET /ovirt-engine/api
-// (product_info.version: major, minor, build, revision — ovirt-engine-api-model types/Version.java), and what it
-// offers depends on it: discoveriscsi only since 4.4.6 (services/HostService.java, `@since 4.4.6`), a LUN's
-// active_paths only on newer engines. Handlers ask `atLeast(engine.version, '4.4.6')` instead of comparing strings.
-export interface EngineVersion {
-  major: number;
-  minor: number;
-  build: number;
-  revision: number;
-}
+// Which engine version the emulator answers as. The version rules (parse, compare, which version has what) are the
+// console's own (src/domain/engine-version.ts), so the emulator and the console agree; handlers ask
+// `atLeast(engine.version, FEATURE_SINCE.discoverIscsi)` instead of comparing strings.
+export { atLeast, FEATURE_SINCE, formatEngineVersion, parseEngineVersion, type EngineVersion } from '../../src/domain/engine-version';
 
-/** The newest engine the emulator imitates (oVirt 4.5.x). */
-export const NEWEST_ENGINE_VERSION = '4.5.6';
-
-/** "4.4", "4.4.0", "4.5.6.2" → a version; undefined for anything else. */
-export function parseEngineVersion(text: string | null | undefined): EngineVersion | undefined {
-  const m = /^(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(text?.trim() ?? '');
-  if (!m) return undefined;
-  return { major: Number(m[1]), minor: Number(m[2]), build: Number(m[3] ?? 0), revision: Number(m[4] ?? 0) };
-}
-
-export function formatEngineVersion(v: EngineVersion): string {
-  return `${v.major}.${v.minor}.${v.build}`;
-}
-
-function compare(a: EngineVersion, b: EngineVersion): number {
-  return a.major - b.major || a.minor - b.minor || a.build - b.build || a.revision - b.revision;
-}
-
-/** Whether `v` is `min` or newer ("4.4.6"). */
-export function atLeast(v: EngineVersion, min: string): boolean {
-  const m = parseEngineVersion(min);
-  if (!m) throw new Error(`not a version: ${min}`);
-  return compare(v, m) >= 0;
-}
+/**
+ * The newest engine the emulator imitates: oVirt 4.5.7 (tag ovirt-engine-4.5.7, 2025-12-17), the first release whose
+ * host storage carries active_paths (FEATURE_SINCE.activePaths).
+ */
+export const NEWEST_ENGINE_VERSION = '4.5.7';

@@ -5,12 +5,10 @@ import type { HostLunEntry } from './ops-storage';
 import type {
   EmAttachment, EmConnection, EmDisk, EmEvent, EmHost, EmJob, EmLunRecord, EmStep, EmStorageDomain, EmVm,
 } from './state';
-import { atLeast } from './version';
+import { atLeast, FEATURE_SINCE } from './version';
 
 export const API = '/ovirt-engine/api/v4';
 
-/** The first engine whose LogicalUnit carries active_paths (upstream-engine 8d33abc9a14, in tag ovirt-engine-4.5.7). */
-const ACTIVE_PATHS_SINCE = '4.5.7';
 /** Disk-attachment hrefs are hard-coded without /v4 by the engine (BackendDiskAttachmentsResource). */
 const API_NO_VERSION = '/ovirt-engine/api';
 
@@ -68,7 +66,8 @@ export function hostStorageJson(e: Engine, hostId: string, entry: HostLunEntry, 
     username: session?.username,
     lun_mapping: s(lun.lunMapping),
     paths: s(entry.paths),
-    active_paths: s(entry.activePaths),
+    // Only engines from 4.5.7 send active_paths (StorageLogicalUnitMapper, engine 8d33abc9a14; FEATURE_SINCE.activePaths).
+    active_paths: atLeast(e.version, FEATURE_SINCE.activePaths) ? s(entry.activePaths) : undefined,
     product_id: lun.productId,
     vendor_id: lun.vendorId,
     serial: lun.serial,
@@ -109,7 +108,7 @@ function lunRecordJson(e: Engine, r: EmLunRecord) {
     target: first?.target,
     lun_mapping: r.lunMapping !== undefined ? s(r.lunMapping) : undefined,
     paths: '0',
-    active_paths: atLeast(e.version, ACTIVE_PATHS_SINCE) ? '0' : undefined,
+    active_paths: atLeast(e.version, FEATURE_SINCE.activePaths) ? '0' : undefined,
     product_id: r.productId,
     vendor_id: r.vendorId,
     serial: r.serial,

@@ -1,4 +1,6 @@
 import { discoverTargets, listHostLuns, loginTarget } from '../engine/ops-storage';
+import { notFound } from '../engine/messages';
+import { atLeast, FEATURE_SINCE } from '../engine/version';
 import { collection, hostJson, hostStorageJson } from '../engine/wire';
 import { api, int, json, obj, parseSearch, queryBool, readJson, searchMatch, str, type EngineRef } from './context';
 
@@ -17,13 +19,18 @@ export function hostHandlers(engine: EngineRef) {
       return json(collection('host', hosts.map((h) => hostJson(e, h))));
     }),
     ...api(engine, 'get', '/hosts/:id', ({ e, p }) => json(hostJson(e, e.host(p('id'))))),
-    // discoveriscsi (4.4.6+) and the deprecated iscsidiscover run the same code and answer with both lists.
+    // discoveriscsi (4.4.6+) and the deprecated iscsidiscover run the same code (R/BackendHostResource.java
+    // discoverIscsi: `return iscsiDiscover(action);`) and answer with both lists. An engine before 4.4.6 has no
+    // discoveriscsi sub-resource (api-model services/HostService.java `DiscoverIscsi` is `@since 4.4.6`): 404; its
+    // iscsidiscover fills only iscsi_targets (discovered_targets came with DiscoverIscsi, bz 1926819).
     ...['discoveriscsi', 'iscsidiscover'].flatMap((action) =>
       api(
         engine,
         'post',
         `/hosts/:id/${action}`,
         async ({ e, p, request }) => {
+          const modern = atLeast(e.version, FEATURE_SINCE.discoverIscsi);
+          if (action === 'discoveriscsi' && !modern) throw notFound();
           const body = await readJson(request);
           const iscsi = obj(body.iscsi) ?? {};
           const found = await discoverTargets(e, p('id'), {
@@ -36,7 +43,7 @@ export function hostHandlers(engine: EngineRef) {
           return json({
             iscsi: { ...iscsi, port: String(int(iscsi.port) ?? 3260) },
             ...(iqns.length > 0 ? { iscsi_targets: { iscsi_target: iqns } } : {}),
-            ...(found.length > 0
+            ...(found.length > 0 && modern
               ? { discovered_targets: { iscsi_details: found.map((f) => ({ address: f.address, port: String(f.port), portal: f.portal, target: f.target })) } }
               : {}),
             status: 'complete',
@@ -58,6 +65,7 @@ export function hostHandlers(engine: EngineRef) {
           target: str(iscsi.target),
           username: str(iscsi.username),
           password: str(iscsi.password),
+          tpgt: str(iscsi.portal),
         });
         return json({ iscsi, host: { href: `/ovirt-engine/api/v4/hosts/${hostId}`, id: hostId }, status: 'complete' });
       },

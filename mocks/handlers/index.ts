@@ -1,5 +1,6 @@
 // Every handler of the emulated engine. Handlers only translate HTTP ↔ the engine's named operations.
 import type { Engine } from '../engine/engine';
+import { apiRootHandlers } from './api-root';
 import { notFoundHandlers, type EngineRef } from './context';
 import { diskHandlers } from './disks';
 import type { FaultInjector } from './faults';
@@ -14,6 +15,7 @@ export function createHandlers(current: () => Engine, faults?: FaultInjector) {
   const engine: EngineRef = Object.assign(() => current(), { faults });
   return [
     ...ssoHandlers(engine),
+    ...apiRootHandlers(engine),
     ...hostHandlers(engine),
     ...diskHandlers(engine),
     ...vmHandlers(engine),

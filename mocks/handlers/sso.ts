@@ -2,8 +2,14 @@
 import { HttpResponse, delay, http } from 'msw';
 import type { EngineRef } from './context';
 
-function ssoError(error: string, description: string) {
-  return HttpResponse.json({ error, error_description: description }, { status: 400 });
+/**
+ * HTTP 400 with the SSO's JSON (enginesso SsoService.sendJsonDataWithMessage): `{error_code, error}` when the
+ * request asks for the REST API scope alone (isRestApiScope: "ovirt-app-api" without ovirt-app-admin/-portal — the
+ * console's scope), `{error, error_description}` otherwise.
+ */
+function ssoError(code: string, message: string, restApiScope = false) {
+  const body = restApiScope ? { error_code: code, error: message } : { error: code, error_description: message };
+  return HttpResponse.json(body, { status: 400 });
 }
 
 /** Session lifetime of the emulated SSO: long enough for a review, short enough to see expiry in the panel. */
@@ -25,10 +31,21 @@ export function ssoHandlers(engine: EngineRef) {
       const username = form.get('username') ?? '';
       const password = form.get('password') ?? '';
       if (e.latencyFactor > 0) await delay(150 * e.latencyFactor);
-      const [name, domain] = username.includes('@') ? username.split('@') : [username, 'internal'];
-      const user = e.state.users.find((u) => u.name === `${name}@${domain}` && u.password === password);
+      // SsoService.translateUser: the profile is what follows the last "@"; without one, or with one the SSO does not
+      // know, areCredentialsValid throws NO_VALID_PROFILE_IN_CREDENTIALS ("No valid profile found in credentials.",
+      // enginesso AppMessages.properties), and OAuthTokenServlet.issueTokenForPasswd wraps it in
+      // CANNOT_AUTHENTICATE_USER_IN_DOMAIN "Cannot authenticate user '%1$s@%2$s': %3$s." with profile "N/A" when none
+      // was given — hence the double period, as a real engine sends it.
+      const at = username.lastIndexOf('@');
+      const name = at >= 0 ? username.slice(0, at) : username;
+      const profile = at >= 0 ? username.slice(at + 1) : '';
+      const profiles = new Set(e.state.users.map((u) => u.name.slice(u.name.lastIndexOf('@') + 1)));
+      if (!profile || !profiles.has(profile)) {
+        return ssoError('access_denied', `Cannot authenticate user '${name}@${profile || 'N/A'}': No valid profile found in credentials..`, true);
+      }
+      const user = e.state.users.find((u) => u.name === `${name}@${profile}` && u.password === password);
       if (!user) {
-        return ssoError('access_denied', `Cannot authenticate user '${name}@${domain}': The username or password is incorrect..`);
+        return ssoError('access_denied', `Cannot authenticate user '${name}@${profile}': The username or password is incorrect..`, true);
       }
       const token = globalThis.crypto.randomUUID().replace(/-/g, '');
       const exp = e.now() + TOKEN_TTL_MS;

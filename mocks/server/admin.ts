@@ -59,7 +59,7 @@ export function latencyFactor(v: unknown): number {
 
 export function engineVersion(v: unknown) {
   const parsed = typeof v === 'string' ? parseEngineVersion(v) : undefined;
-  if (!parsed) throw new AdminError(`bad engine version ${JSON.stringify(v)}; e.g. 4.5.6, 4.4.0, 4.3`);
+  if (!parsed) throw new AdminError(`bad engine version ${JSON.stringify(v)}; e.g. 4.5.7, 4.4.0, 4.3`);
   return parsed;
 }
 

@@ -1,4 +1,4 @@
-// `npm run engine [-- --port 4300 --host 127.0.0.1 --scenario lab --latency normal --engine-version 4.5.6]`:
+// `npm run engine [-- --port 4300 --host 127.0.0.1 --scenario lab --latency normal --engine-version 4.5.7]`:
 // the emulated engine over HTTP (http-engine.ts). Ctrl-C stops it.
 import { parseArgs } from 'node:util';
 import { LATENCY_PRESETS, SCENARIOS, parseLatency } from '../emulator';
@@ -50,7 +50,7 @@ function main() {
   const latency = parseLatency(values.latency);
   if (latency === undefined) fail(`--latency ${values.latency}: one of ${Object.keys(LATENCY_PRESETS).join(', ')} or a factor ≥ 0`);
   const version = parseEngineVersion(values['engine-version']);
-  if (!version) fail(`--engine-version ${values['engine-version']}: not a version such as 4.5.6, 4.4.0 or 4.3`);
+  if (!version) fail(`--engine-version ${values['engine-version']}: not a version such as 4.5.7, 4.4.0 or 4.3`);
 
   startHttpEngine({
     port,

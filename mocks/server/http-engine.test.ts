@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await admin('POST', '/reset', { scenario: 'lab', version: '4.5.6', latency: 'none' });
+  await admin('POST', '/reset', { scenario: 'lab', version: '4.5.7', latency: 'none' });
   token = await getToken();
   lines.length = 0;
 });
@@ -172,7 +172,7 @@ describe('the admin endpoint', () => {
   it('says what it is, and resets to another scenario, version and latency', async () => {
     expect(await admin('GET', '')).toEqual({
       status: 200,
-      body: { scenario: 'lab', version: '4.5.6', latency: 0, scenarios: expect.arrayContaining([{ name: 'empty', describe: expect.any(String) }]) },
+      body: { scenario: 'lab', version: '4.5.7', latency: 0, scenarios: expect.arrayContaining([{ name: 'empty', describe: expect.any(String) }]) },
     });
     expect((await admin('POST', '/reset', { scenario: 'empty', version: '4.4.0', latency: 'fast' })).body).toMatchObject({ scenario: 'empty', version: '4.4.0', latency: 0.15 });
     expect((await admin('POST', '/reset', {})).body).toMatchObject({ scenario: 'empty', version: '4.4.0' });

@@ -17,7 +17,7 @@ export interface HttpEngineOptions {
   scenario?: string;
   /** Latency factor (mocks/emulator.ts LATENCY_PRESETS: none 0, fast 0.15, normal 1, slow 3). */
   latency?: number;
-  /** "4.5.6", "4.4.0", "4.3"… (mocks/engine/version.ts). */
+  /** "4.5.7", "4.4.0", "4.3"… (mocks/engine/version.ts). */
   version?: string | EngineVersion;
   /** One line per request; none when absent. */
   log?: (line: string) => void;

@@ -8,6 +8,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { session } from '../engine-api/session';
 import { logout } from '../engine-api/sso';
+import { AboutEngineMenuItem, AboutEngineModal } from '../features/engine-version/AboutEngine';
 import { OperationsFollower } from '../features/vm-lifecycle/OperationsFollower';
 import { EmulatorIndicator } from './EmulatorIndicator';
 import { useEmulatedMode } from '../ui/engine-mode';
@@ -21,32 +22,42 @@ const NAV = [
 
 function UserMenu() {
   const [open, setOpen] = useState(false);
+  const [about, setAbout] = useState(false);
   const s = useSyncExternalStore(session.subscribe, session.get);
   const queryClient = useQueryClient();
   const user = s.status === 'anonymous' ? '' : s.user;
   return (
-    <Dropdown
-      isOpen={open}
-      onOpenChange={setOpen}
-      popperProps={{ position: 'right' }}
-      toggle={(ref) => (
-        <MenuToggle ref={ref} onClick={() => setOpen((o) => !o)} isExpanded={open} variant="plainText" aria-label={`User menu for ${user}`}>
-          {user}
-        </MenuToggle>
-      )}
-    >
-      <DropdownList>
-        <DropdownItem
-          onClick={() => {
-            setOpen(false);
-            queryClient.clear();
-            void logout();
-          }}
-        >
-          Log out
-        </DropdownItem>
-      </DropdownList>
-    </Dropdown>
+    <>
+      <Dropdown
+        isOpen={open}
+        onOpenChange={setOpen}
+        popperProps={{ position: 'right' }}
+        toggle={(ref) => (
+          <MenuToggle ref={ref} onClick={() => setOpen((o) => !o)} isExpanded={open} variant="plainText" aria-label={`User menu for ${user}`}>
+            {user}
+          </MenuToggle>
+        )}
+      >
+        <DropdownList>
+          <AboutEngineMenuItem
+            onSelect={() => {
+              setOpen(false);
+              setAbout(true);
+            }}
+          />
+          <DropdownItem
+            onClick={() => {
+              setOpen(false);
+              queryClient.clear();
+              void logout();
+            }}
+          >
+            Log out
+          </DropdownItem>
+        </DropdownList>
+      </Dropdown>
+      <AboutEngineModal isOpen={about} onClose={() => setAbout(false)} />
+    </>
   );
 }
 

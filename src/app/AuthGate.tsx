@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { enableReauthentication, session } from '../engine-api/session';
+import { EngineVersionGate } from '../features/engine-version/EngineVersionGate';
 import { LoginPage } from '../features/login/LoginPage';
 
 // The re-login dialog is code the login page never needs: loaded after login, before any session can end.
@@ -8,7 +9,8 @@ const loadReloginModal = () => import('../features/login/ReloginModal');
 const ReloginModal = lazy(() => loadReloginModal().then((m) => ({ default: m.ReloginModal })));
 
 /**
- * Anonymous: the login page. Expired (a 401 at any time): the page stays and a login form comes over it; the
+ * Anonymous: the login page. Logged in: the engine's version is read first (an engine older than 4.3 gets a page
+ * saying so instead of the console). Expired (a 401 at any time): the page stays and a login form comes over it; the
  * requests that got the 401 wait and are sent again once the user has logged in.
  */
 export function AuthGate({ children }: { children: ReactNode }) {
@@ -25,7 +27,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (s.status === 'anonymous') return <LoginPage />;
   return (
     <>
-      {children}
+      <EngineVersionGate>{children}</EngineVersionGate>
       {s.status === 'expired' ? (
         <Suspense fallback={null}>
           <ReloginModal user={s.user} />

@@ -2,13 +2,13 @@ import { Button, Label, Modal, ModalBody, ModalFooter, ModalHeader } from '@patt
 import { useState } from 'react';
 import type { EmulatedMode } from '../ui/engine-mode';
 
-/** "Emulated engine · scenario lab · Reset": always visible in emulated mode, so nobody mistakes it for production. */
+/** "Emulated engine 4.5.7 · scenario lab · Reset": always visible in emulated mode, so nobody mistakes it for production. */
 export function EmulatorIndicator({ mode, onOpenPanel }: { mode: EmulatedMode; onOpenPanel?: (() => void) | undefined }) {
   const [confirm, setConfirm] = useState(false);
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: '0.5rem' }} role="group" aria-label="Emulated engine">
       <Label color="purple" isCompact>
-        Emulated engine · scenario {mode.scenario}
+        Emulated engine{mode.engineVersion ? ` ${mode.engineVersion}` : ''} · scenario {mode.scenario}
       </Label>
       {onOpenPanel ? (
         <Button variant="link" isInline onClick={onOpenPanel}>

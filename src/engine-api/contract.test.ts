@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpEngine, type HttpEngine } from '../../mocks/server/http-engine';
 import { LAB_CHAP } from '../../mocks/scenarios/lab';
+import { NEWEST_ENGINE_VERSION } from '../../mocks/engine/version';
 import { listDataCenters, listClusters } from './data-centers';
 import { attachDisk, detachDisk, listAttachments, listVmsWithAttachments } from './disk-attachments';
 import { createLunDisk, findLunDisk, getDisk, listDisks } from './disks';
@@ -33,7 +34,7 @@ async function rejection(p: Promise<unknown>) {
   return err;
 }
 
-for (const version of ['4.5.6', '4.4.0']) {
+for (const version of [NEWEST_ENGINE_VERSION, '4.4.0']) {
   describe(`the console's requests over HTTP, engine ${version}`, () => {
     let engine: HttpEngine;
 

@@ -2,7 +2,9 @@
 // (reference/engine-rest-api.md §3.2–3.4).
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
+import { FEATURE_SINCE, atLeast, type EngineVersion } from '../domain/engine-version';
 import { LUN_STATUSES, LUN_STORAGE_TYPES, type DiscoveredTarget, type HostLun, type LogicalUnit } from '../domain/model';
+import { isEngineError } from './errors';
 import { hostKeys } from './hosts';
 import { engineRequest } from './transport';
 import { openEnum, wireCollection, wireInt, wireList, wireOptString, wireRef } from './wire';
@@ -128,33 +130,79 @@ function chap(p: { username?: string | undefined; password?: string | undefined 
   return p.username && p.password ? { username: p.username, password: p.password } : {};
 }
 
-/** POST /hosts/{id}/discoveriscsi. Returns one entry per portal × target, as the engine does. */
-export async function discoverIscsi(hostId: string, portal: IscsiPortal, correlationId?: string): Promise<DiscoveredTarget[]> {
-  const res = await engineRequest({
-    method: 'POST',
-    path: `/hosts/${encodeURIComponent(hostId)}/discoveriscsi`,
-    query: { correlation_id: correlationId },
-    body: { iscsi: { address: portal.address, port: portal.port, ...chap(portal) } },
-    schema: discoverResponseWire,
-  });
+export type DiscoveryAction = 'discoveriscsi' | 'iscsidiscover';
+
+/**
+ * Which discovery action to send to an engine of this version. `discoveriscsi` exists from 4.4.6 (api-model
+ * services/HostService.java `DiscoverIscsi`, `@since 4.4.6`); the deprecated `iscsidiscover` is in every 4.x and on
+ * 4.4.6+ runs the same code (R/BackendHostResource.java discoverIscsi: `return iscsiDiscover(action);`). An unknown
+ * version tries `discoveriscsi` and falls back to `iscsidiscover` on a 404 (an older engine has no such sub-resource).
+ */
+export function discoveryPlan(version: EngineVersion | undefined): { first: DiscoveryAction; fallbackOn404: boolean } {
+  if (!version) return { first: 'discoveriscsi', fallbackOn404: true };
+  return { first: atLeast(version, FEATURE_SINCE.discoverIscsi) ? 'discoveriscsi' : 'iscsidiscover', fallbackOn404: false };
+}
+
+/** The portal group tag of a discovered portal: "10.35.1.72:3260,1" → 1 (the digits after the last comma). */
+export function tpgtOf(portal: string | undefined): number | undefined {
+  const m = /,(\d+)$/.exec(portal?.trim() ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+export interface DiscoverOptions {
+  /** The engine's version (GET /ovirt-engine/api); undefined when unknown. */
+  engineVersion?: EngineVersion | undefined;
+  correlationId?: string | undefined;
+}
+
+/** POST /hosts/{id}/discoveriscsi or iscsidiscover (discoveryPlan). Returns one entry per portal × target, as the engine does. */
+export async function discoverIscsi(hostId: string, portal: IscsiPortal, opts: DiscoverOptions = {}): Promise<DiscoveredTarget[]> {
+  const plan = discoveryPlan(opts.engineVersion);
+  const send = (action: DiscoveryAction) =>
+    engineRequest({
+      method: 'POST',
+      path: `/hosts/${encodeURIComponent(hostId)}/${action}`,
+      query: { correlation_id: opts.correlationId },
+      body: { iscsi: { address: portal.address, port: portal.port, ...chap(portal) } },
+      schema: discoverResponseWire,
+    });
+  let res: z.output<typeof discoverResponseWire>;
+  try {
+    res = await send(plan.first);
+  } catch (e) {
+    if (!(plan.fallbackOn404 && isEngineError(e) && e.status === 404)) throw e;
+    res = await send('iscsidiscover');
+  }
   if (res.discovered_targets.length > 0) return res.discovered_targets;
-  // Older engines fill only iscsi_targets: keep the portal we asked.
+  // Engines before 4.4.6 fill only iscsi_targets (IQNs): the portal is the one asked, its tag unknown.
   return res.iscsi_targets.map((target) => ({ address: portal.address, port: portal.port, target, portal: undefined }));
 }
 
 export interface IscsiLogin extends IscsiPortal {
   target: string;
+  /** The discovered portal's group tag (tpgtOf); sent as `portal` when known. */
+  tpgt?: number | undefined;
 }
 
 /**
- * POST /hosts/{id}/iscsilogin with address, port, target and CHAP only: the discovered "ip:port,tpgt" portal
- * string must not be passed through, VDSM would fail to parse it as a TPGT (reference §3.3).
+ * POST /hosts/{id}/iscsilogin with address, port, target, CHAP, and the TPGT as `portal` when discovery told it. The
+ * engine copies `iscsi.portal` into the connection (R/BackendHostResource.java `cnx.setPortal(iscsiDetails.getPortal())`)
+ * and VDSM reads it as `int(conDict.get('tpgt', DEFAULT_TPGT))` (vdsm lib/vdsm/storage/storageServer.py): the tag
+ * alone, never the discovered "ip:port,tpgt" string, which int() refuses. Without it VDSM records TPGT 1.
  */
 export async function iscsiLogin(hostId: string, login: IscsiLogin): Promise<void> {
   await engineRequest({
     method: 'POST',
     path: `/hosts/${encodeURIComponent(hostId)}/iscsilogin`,
-    body: { iscsi: { address: login.address, port: login.port, target: login.target, ...chap(login) } },
+    body: {
+      iscsi: {
+        address: login.address,
+        port: login.port,
+        target: login.target,
+        ...(login.tpgt !== undefined ? { portal: String(login.tpgt) } : {}),
+        ...chap(login),
+      },
+    },
     schema: actionResponseWire,
   });
 }

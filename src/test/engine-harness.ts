@@ -3,11 +3,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createNodeEmulator } from '../../mocks/node';
 import type { Emulator } from '../../mocks/emulator';
+import type { EngineVersion } from '../domain/engine-version';
 import { login, logout } from '../engine-api/sso';
 import { session } from '../engine-api/session';
 
-export function setupEmulatedEngine(scenario = 'lab', opts: { login?: boolean } = {}) {
-  const { emulator, server } = createNodeEmulator(scenario);
+/** `opts.version`: the engine version the emulator answers as (the newest when absent). */
+export function setupEmulatedEngine(scenario = 'lab', opts: { login?: boolean; version?: EngineVersion } = {}) {
+  const { emulator, server } = createNodeEmulator(scenario, opts.version);
   const ctx: { emulator: Emulator } = { emulator };
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(async () => {

@@ -3,6 +3,8 @@ import { createContext, useContext, type ComponentType } from 'react';
 /** What the app knows of emulated mode; undefined against a real engine. Implemented by mocks/browser.ts. */
 export interface EmulatedMode {
   scenario: string;
+  /** The engine version the emulator answers as ("4.5.7"; ?engine=4.4.0 picks an older one). */
+  engineVersion?: string | undefined;
   scenarios: Array<{ name: string; describe: string }>;
   reset: (scenario?: string) => void;
   /** The dev-only emulator panel (hosts' sessions, device specs, faults), rendered in a drawer. */

@@ -113,19 +113,20 @@ describe('Targets step', () => {
     expect(screen.getByRole('heading', { name: 'iSCSI targets of host1' })).toBeInTheDocument();
   });
 
-  it('a wrong CHAP password lands on the password field', async () => {
+  it('a wrong discovery CHAP password fails as a real engine fails it: on the address, CHAP named among the causes', async () => {
     const { user } = renderWizard();
     await toTargets(user);
     await user.type(screen.getByLabelText(/Address/), '10.35.1.72');
     await user.type(screen.getByLabelText('CHAP username'), LAB_CHAP.username);
     await user.type(screen.getByLabelText('CHAP password'), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Discover' }));
-    const password = screen.getByLabelText('CHAP password');
-    await waitFor(() => expect(password).toHaveAttribute('aria-invalid', 'true'));
-    expect(password).toHaveFocus();
-    expect(screen.getByText(/10\.35\.1\.72:3260 rejected these CHAP credentials/)).toHaveTextContent(
-      'Failed to login to iSCSI node due to authorization failure',
+    const address = screen.getByLabelText(/Address/);
+    await waitFor(() => expect(address).toHaveAttribute('aria-invalid', 'true'));
+    expect(address).toHaveFocus();
+    expect(screen.getByText(/host1 could not discover targets at 10\.35\.1\.72:3260/)).toHaveTextContent(
+      /“Failed discovery of iSCSI targets”\..*the CHAP username or password for discovery is wrong/,
     );
+    expect(screen.getByLabelText('CHAP password')).toHaveValue('wrong');
   });
 
   it('an unreachable portal lands on the address, naming the host and the likely causes', async () => {

@@ -19,6 +19,29 @@ describe('LoginForm', () => {
     expect(screen.getByLabelText(/Username/)).toHaveAttribute('aria-invalid', 'true');
   });
 
+  it('asks for the profile next to the Username field, as the engine refuses a name without one', async () => {
+    render(<LoginForm />);
+    const username = screen.getByLabelText(/Username/);
+    await userEvent.type(username, 'admin');
+    await userEvent.type(screen.getByLabelText(/Password/), 'ovirt');
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByText('Add the profile after @, for example admin@internal.')).toBeInTheDocument();
+    expect(username).toHaveAttribute('aria-invalid', 'true');
+    expect(username).toHaveAccessibleDescription(/Add the profile after @/);
+    expect(session.get().status).toBe('anonymous');
+    // Typing the profile clears the message as the user types.
+    await userEvent.type(username, '@internal');
+    await vi.waitFor(() => expect(screen.queryByText(/Add the profile after @/)).not.toBeInTheDocument());
+  });
+
+  it('shows the engine\'s reason when the profile is one the engine does not know', async () => {
+    render(<LoginForm />);
+    await userEvent.type(screen.getByLabelText(/Username/), 'admin@nowhere');
+    await userEvent.type(screen.getByLabelText(/Password/), 'ovirt');
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent("Cannot authenticate user 'admin@nowhere': No valid profile found in credentials.");
+  });
+
   it('shows the engine\'s reason for a wrong password and keeps the user name', async () => {
     render(<LoginForm />);
     await userEvent.type(screen.getByLabelText(/Username/), 'admin@internal');

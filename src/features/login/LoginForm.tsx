@@ -7,8 +7,21 @@ import { errorText } from '../../engine-api/errors';
 import { login } from '../../engine-api/sso';
 import { SecretField, TextField } from '../../ui/form-fields';
 
+// The engine's SSO takes the profile (the authentication domain) from what follows the last "@" and refuses a name
+// without one ("No valid profile found in credentials.": enginesso SsoService.translateUser / areCredentialsValid),
+// so the form says so next to the field before asking the engine.
+/** A user name and a profile around the last "@" ("user@example.com@corp.ldap" is user "user@example.com"). */
+function hasProfile(u: string): boolean {
+  const at = u.lastIndexOf('@');
+  return at > 0 && at < u.length - 1;
+}
+
 const schema = z.object({
-  username: z.string().trim().min(1, 'Enter your user name, for example admin@internal.'),
+  username: z
+    .string()
+    .trim()
+    .min(1, 'Enter your user name, for example admin@internal.')
+    .refine(hasProfile, { message: 'Add the profile after @, for example admin@internal.' }),
   password: z.string().min(1, 'Enter your password.'),
 });
 type Values = z.infer<typeof schema>;

@@ -24,7 +24,7 @@ export const LUN_DISK_DRAFT_FIELDS: DraftFields<LunDiskFormValues> = {
   chapUsername: z.string(),
   // Never saved (docs/decisions/003), so never read back.
   chapPassword: undefined,
-  discovered: z.array(z.object({ iqn: z.string(), portals: z.array(z.object({ address: z.string(), port: z.number() })) })),
+  discovered: z.array(z.object({ iqn: z.string(), portals: z.array(z.object({ address: z.string(), port: z.number(), tpgt: z.number().optional() })) })),
   logins: z.array(
     z.object({ hostId: z.string(), iqn: z.string(), ok: z.boolean(), message: z.string().optional(), chapUsername: z.string().optional() }),
   ),

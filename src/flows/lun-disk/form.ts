@@ -13,7 +13,8 @@ export const LUN_DISK_STEPS: readonly LunDiskStepId[] = ['source', 'targets', 'l
 /** A target found by discovery, with every portal it was found behind. */
 export interface DiscoveredTargetEntry {
   iqn: string;
-  portals: Array<{ address: string; port: number }>;
+  /** `tpgt`: the portal group tag discovery reported ("ip:port,tpgt"), sent back at login; absent from old engines. */
+  portals: Array<{ address: string; port: number; tpgt?: number | undefined }>;
 }
 
 /** The outcome of logging a host in to a target (per host: another host's logins say nothing about this one). */

@@ -27,8 +27,8 @@ function lun(id: string, o: Partial<HostLun['lu']> = {}, type: HostLun['type'] =
   return { id, type, hostId: 'h1', lu: { id, size: 2 ** 30, paths: 1, activePaths: 1, vendorId: 'LIO-ORG', productId: 'lun0', serial: `S-${id}`, target: APPS, address: '10.35.1.72', port: 3260, ...o } };
 }
 
-function found(target: string, address = '10.35.1.72', port = 3260): DiscoveredTarget {
-  return { target, address, port, portal: `${address}:${port},1` };
+function found(target: string, address = '10.35.1.72', port = 3260, tpgt = 1): DiscoveredTarget {
+  return { target, address, port, portal: `${address}:${port},${tpgt}` };
 }
 
 /** An engine fault the way the transport builds it from a failed action (reference/engine-rest-api.md §2.3). */
@@ -64,20 +64,25 @@ describe('targetsSeenByHost', () => {
 
 describe('mergeDiscovered', () => {
   it('makes one entry per target with every portal it was found behind, and counts the new targets', () => {
-    const r = mergeDiscovered([], [found(APPS), found(APPS, '10.35.1.73'), found(DATA)]);
+    const r = mergeDiscovered([], [found(APPS), found(APPS, '10.35.1.73', 3260, 2), found(DATA)]);
     expect(r.list).toEqual([
-      { iqn: APPS, portals: [{ address: '10.35.1.72', port: 3260 }, { address: '10.35.1.73', port: 3260 }] },
-      { iqn: DATA, portals: [{ address: '10.35.1.72', port: 3260 }] },
+      { iqn: APPS, portals: [{ address: '10.35.1.72', port: 3260, tpgt: 1 }, { address: '10.35.1.73', port: 3260, tpgt: 2 }] },
+      { iqn: DATA, portals: [{ address: '10.35.1.72', port: 3260, tpgt: 1 }] },
     ]);
     expect(r.added).toBe(2);
+  });
+
+  it('keeps the portal group tag discovery reported, for the login; an old engine\'s IQN-only answer has none', () => {
+    const r = mergeDiscovered([], [{ target: APPS, address: '10.35.1.72', port: 3260, portal: undefined }]);
+    expect(r.list).toEqual([{ iqn: APPS, portals: [{ address: '10.35.1.72', port: 3260 }] }]);
   });
 
   it('adds to what was found before without repeating a portal, and leaves the old list as it was', () => {
     const before = [{ iqn: APPS, portals: [{ address: '10.35.1.72', port: 3260 }] }];
     const r = mergeDiscovered(before, [found(APPS), found(APPS, '10.35.1.72', 3261), found(DB, '10.35.2.90')]);
     expect(r.list).toEqual([
-      { iqn: APPS, portals: [{ address: '10.35.1.72', port: 3260 }, { address: '10.35.1.72', port: 3261 }] },
-      { iqn: DB, portals: [{ address: '10.35.2.90', port: 3260 }] },
+      { iqn: APPS, portals: [{ address: '10.35.1.72', port: 3260 }, { address: '10.35.1.72', port: 3261, tpgt: 1 }] },
+      { iqn: DB, portals: [{ address: '10.35.2.90', port: 3260, tpgt: 1 }] },
     ]);
     expect(r.added).toBe(1);
     expect(before).toEqual([{ iqn: APPS, portals: [{ address: '10.35.1.72', port: 3260 }] }]);
@@ -205,27 +210,24 @@ describe('discoveryOutcomeText', () => {
 describe('discoveryErrorPlacement', () => {
   const ctx = { portal: '10.35.1.72:3260', hostName: 'host1', chapGiven: false };
 
-  it('an authentication failure with CHAP given goes on the CHAP password', () => {
-    expect(discoveryErrorPlacement(authFailure(), { ...ctx, chapGiven: true })).toEqual({
-      field: 'chapPassword',
-      message:
-        '10.35.1.72:3260 rejected these CHAP credentials. The engine says: “Failed to setup iSCSI subsystem due to authorization failure.”. Check the CHAP username and password.',
-    });
-  });
-
-  it('an authentication failure without CHAP goes on the CHAP username', () => {
-    expect(discoveryErrorPlacement(authFailure(), ctx)).toEqual({
-      field: 'chapUsername',
-      message:
-        '10.35.1.72:3260 requires CHAP for discovery. The engine says: “Failed to setup iSCSI subsystem due to authorization failure.”. Enter the CHAP username and password.',
-    });
-  });
-
-  it('a failed discovery goes on the address with the likely causes, CHAP among them as given or not', () => {
+  it('a failed discovery goes on the address with the likely causes: reach, address, service, CHAP, the array\'s ACL', () => {
     const causes =
       'host1 could not discover targets at 10.35.1.72:3260. The engine says: “Failed discovery of iSCSI targets”. Possible causes: host1 cannot reach this address (network, firewall or routing); the address or port is wrong; no iSCSI service listens there';
-    expect(discoveryErrorPlacement(discoveryFailure(), ctx)).toEqual({ field: 'address', message: `${causes}; the portal requires CHAP for discovery.` });
-    expect(discoveryErrorPlacement(discoveryFailure(), { ...ctx, chapGiven: true })).toEqual({ field: 'address', message: `${causes}; the CHAP credentials are wrong.` });
+    const acl = "the array's access list does not let host1's initiator iqn.1994-05.com.redhat:host1 in.";
+    const withInitiator = { ...ctx, initiator: 'iqn.1994-05.com.redhat:host1' };
+    expect(discoveryErrorPlacement(discoveryFailure(), withInitiator)).toEqual({
+      field: 'address',
+      message: `${causes}; the portal requires CHAP for discovery (enter the CHAP username and password); ${acl}`,
+    });
+    expect(discoveryErrorPlacement(discoveryFailure(), { ...withInitiator, chapGiven: true })).toEqual({
+      field: 'address',
+      message: `${causes}; the CHAP username or password for discovery is wrong; ${acl}`,
+    });
+    expect(discoveryErrorPlacement(discoveryFailure(), ctx)?.message).toMatch(/the array's access list does not let host1's initiator in\.$/);
+  });
+
+  it('an authorization failure is not a discovery failure: a real engine never sends one for discovery (vdsm iSCSIDiscoveryError)', () => {
+    expect(discoveryErrorPlacement(authFailure(), { ...ctx, chapGiven: true })).toBeUndefined();
   });
 
   it('a 400 fault that speaks of discovery in other words goes on the address too', () => {

@@ -2,6 +2,7 @@
 // into the list, and where an engine error belongs — on a form field or a target's row (webadmin-direct-lun.md
 // §2.3 shows one catch-all text for all of them; we do not).
 import { isEngineError } from '../../engine-api/errors';
+import { tpgtOf } from '../../engine-api/host-storage';
 import type { DiscoveredTarget, HostLun } from '../../domain/model';
 import type { DiscoveredTargetEntry, TargetLoginResult } from './form';
 
@@ -13,7 +14,7 @@ export type TargetState =
 
 export interface TargetRowModel {
   iqn: string;
-  portals: Array<{ address: string; port: number }>;
+  portals: Array<{ address: string; port: number; tpgt?: number | undefined }>;
   state: TargetState;
   discovered: boolean;
 }
@@ -43,7 +44,10 @@ export function mergeDiscovered(list: readonly DiscoveredTargetEntry[], found: r
       out.push(t);
       added++;
     }
-    if (!t.portals.some((p) => p.address === f.address && p.port === f.port)) t.portals.push({ address: f.address, port: f.port });
+    const tpgt = tpgtOf(f.portal);
+    if (!t.portals.some((p) => p.address === f.address && p.port === f.port)) {
+      t.portals.push({ address: f.address, port: f.port, ...(tpgt !== undefined ? { tpgt } : {}) });
+    }
   }
   return { list: out, added };
 }
@@ -113,32 +117,29 @@ export function discoveryOutcomeText(
     : `Found ${iqns.size} ${iqns.size === 1 ? 'target' : 'targets'} at ${portal}${added < iqns.size ? ` (${added} new)` : ''}.`;
 }
 
-export type DiscoveryField = 'address' | 'chapUsername' | 'chapPassword';
+export type DiscoveryField = 'address';
 
 /**
- * Which discovery field an engine error is about, with the text to show there: an authentication failure on
- * the CHAP fields, a failed discovery on the address. Undefined when it belongs to no field (then the step
- * shows it whole).
+ * Where a discovery failure goes and what it says: on the address, with the causes to check. A real engine gives
+ * one answer for every failure of SendTargets — a wrong or missing CHAP pair included: vdsm's discoverSendTargets
+ * (lib/vdsm/storage/hsm.py) raises iSCSIDiscoveryError for any iscsiadm error and the engine's
+ * DiscoverSendTargetsQuery passes it on as "Failed discovery of iSCSI targets" — so the console cannot tell CHAP
+ * from a network problem and names them all (an authorization failure is only ever told at login). Undefined when
+ * the error is not a discovery failure (then the step shows it whole).
  */
 export function discoveryErrorPlacement(
   e: unknown,
-  ctx: { portal: string; hostName: string; chapGiven: boolean },
+  ctx: { portal: string; hostName: string; chapGiven: boolean; initiator?: string | undefined },
 ): { field: DiscoveryField; message: string } | undefined {
   if (!isEngineError(e)) return undefined;
-  const { portal, hostName, chapGiven } = ctx;
-  const said = `The engine says: “${e.userMessage}”.`;
-  if (e.key === 'ISCSI_LOGIN_AUTH_ERROR') {
-    return chapGiven
-      ? { field: 'chapPassword', message: `${portal} rejected these CHAP credentials. ${said} Check the CHAP username and password.` }
-      : { field: 'chapUsername', message: `${portal} requires CHAP for discovery. ${said} Enter the CHAP username and password.` };
-  }
+  const { portal, hostName, chapGiven, initiator } = ctx;
   if (e.key === 'ISCSI_DISCOVERY_ERROR' || (e.kind === 'fault' && e.status === 400 && /discovery/i.test(e.userMessage))) {
-    // The real engine gives no cause, only "Failed discovery of iSCSI targets" (reference §3.2): list the likely ones.
+    const chap = chapGiven
+      ? 'the CHAP username or password for discovery is wrong'
+      : 'the portal requires CHAP for discovery (enter the CHAP username and password)';
     return {
       field: 'address',
-      message: `${hostName} could not discover targets at ${portal}. ${said} Possible causes: ${hostName} cannot reach this address (network, firewall or routing); the address or port is wrong; no iSCSI service listens there${
-        chapGiven ? '; the CHAP credentials are wrong' : '; the portal requires CHAP for discovery'
-      }.`,
+      message: `${hostName} could not discover targets at ${portal}. The engine says: “${e.userMessage}”. Possible causes: ${hostName} cannot reach this address (network, firewall or routing); the address or port is wrong; no iSCSI service listens there; ${chap}; the array's access list does not let ${hostName}'s initiator${initiator ? ` ${initiator}` : ''} in.`,
     };
   }
   return undefined;

@@ -1,9 +1,11 @@
 // Discovering the targets behind a portal from the chosen host: check the fields, ask the engine, merge what it
-// found into the form's list, and put a failure where it belongs — on the field it is about (the CHAP fields, the
-// address) or, when it is about none, on the step.
-import { useMutation } from '@tanstack/react-query';
+// found into the form's list, and put a failure where it belongs — a failed discovery on the address, with every
+// likely cause (CHAP among them: the engine cannot tell them apart), anything else on the step. The engine's version
+// picks discoveriscsi or the older iscsidiscover (engine-api/host-storage.ts discoveryPlan).
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFormContext, type FieldPath } from 'react-hook-form';
+import { apiRootQueryOptions } from '../../engine-api/api-root';
 import { discoverIscsi, type IscsiPortal } from '../../engine-api/host-storage';
 import { discoverSchema, normalisePortalAddress, portNumber, type LunDiskFormValues } from './form';
 import { portalText } from './lun-rows';
@@ -23,7 +25,10 @@ export function useDiscovery(hostId: string, host: { name: string; initiator: st
   const { getValues, setValue, setError, clearErrors } = useFormContext<LunDiskFormValues>();
   const [outcome, setOutcome] = useState<string | undefined>();
   const [stepError, setStepError] = useState<unknown>(undefined);
-  const discover = useMutation({ mutationFn: (p: IscsiPortal) => discoverIscsi(hostId, p) });
+  // Read once after login (staleTime Infinity); while unknown or unreadable, discoverIscsi tries discoveriscsi first.
+  const { data: product } = useQuery(apiRootQueryOptions());
+  const engineVersion = product?.version;
+  const discover = useMutation({ mutationFn: (p: IscsiPortal) => discoverIscsi(hostId, p, { engineVersion }) });
 
   const run = async () => {
     setStepError(undefined);
@@ -51,7 +56,7 @@ export function useDiscovery(hostId: string, host: { name: string; initiator: st
       setValue('discovered', merged.list, { shouldDirty: true });
       setOutcome(discoveryOutcomeText(found, merged.added, { portal, hostName: host.name, initiator: host.initiator }));
     } catch (e) {
-      const placed = discoveryErrorPlacement(e, { portal, hostName: host.name, chapGiven: !!chap.username });
+      const placed = discoveryErrorPlacement(e, { portal, hostName: host.name, chapGiven: !!chap.username, initiator: host.initiator });
       if (placed) setError(placed.field, { type: 'engine', message: placed.message }, { shouldFocus: true });
       else setStepError(e);
     }

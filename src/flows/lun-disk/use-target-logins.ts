@@ -36,7 +36,7 @@ export function useTargetLogins(hostId: string, host: { name: string; initiator:
     let ok = false;
     for (const p of t.portals) {
       try {
-        await iscsiLogin(hostId, { address: p.address, port: p.port, target: t.iqn, ...chap });
+        await iscsiLogin(hostId, { address: p.address, port: p.port, tpgt: p.tpgt, target: t.iqn, ...chap });
         ok = true;
         break;
       } catch (e) {
