@@ -1,6 +1,7 @@
 import { discoverTargets, listHostLuns, loginTarget } from '../engine/ops-storage';
 import { collection, hostJson, hostStorageJson } from '../engine/wire';
 import { api, int, json, obj, parseSearch, queryBool, readJson, searchMatch, str, type EngineRef } from './context';
+import { checkAdminActionGroup, checkQuery } from './filter';
 
 export function hostHandlers(engine: EngineRef) {
   return [
@@ -16,14 +17,19 @@ export function hostHandlers(engine: EngineRef) {
       );
       return json(collection('host', hosts.map((h) => hostJson(e, h))));
     }),
-    ...api(engine, 'get', '/hosts/:id', ({ e, p }) => json(hostJson(e, e.host(p('id'))))),
+    ...api(engine, 'get', '/hosts/:id', (ctx) => {
+      checkQuery(ctx, true); // GetVdsByVdsId: admin-only (BackendHostResource.java:107, QueryType.java)
+      return json(hostJson(ctx.e, ctx.e.host(ctx.p('id'))));
+    }),
     // discoveriscsi (4.4.6+) and the deprecated iscsidiscover run the same code and answer with both lists.
     ...['discoveriscsi', 'iscsidiscover'].flatMap((action) =>
       api(
         engine,
         'post',
         `/hosts/:id/${action}`,
-        async ({ e, p, request }) => {
+        async (ctx) => {
+          const { e, p, request } = ctx;
+          checkQuery(ctx, true); // DiscoverSendTargets: admin-only (BackendHostResource.java:544, QueryType.java)
           const body = await readJson(request);
           const iscsi = obj(body.iscsi) ?? {};
           const found = await discoverTargets(e, p('id'), {
@@ -48,7 +54,11 @@ export function hostHandlers(engine: EngineRef) {
       engine,
       'post',
       '/hosts/:id/iscsilogin',
-      async ({ e, p, request }) => {
+      async (ctx) => {
+        const { e, p, request } = ctx;
+        // ConnectStorageToVds needs CREATE_STORAGE_DOMAIN on System (ActionType.java:335,
+        // StorageServerConnectionCommandBase.getPermissionCheckSubjects), an ADMIN action group.
+        checkAdminActionGroup(ctx, 'action');
         const body = await readJson(request);
         const iscsi = obj(body.iscsi) ?? {};
         const hostId = p('id');
@@ -63,7 +73,9 @@ export function hostHandlers(engine: EngineRef) {
       },
       { actionEcho: true },
     ),
-    ...api(engine, 'get', '/hosts/:id/storage', async ({ e, p, url }) => {
+    ...api(engine, 'get', '/hosts/:id/storage', async (ctx) => {
+      const { e, p, url } = ctx;
+      checkQuery(ctx, true); // GetDeviceList: admin-only (BackendHostStorageResource.java getLogicalUnits, QueryType.java)
       const hostId = p('id');
       const reportStatus = queryBool(url, 'report_status', true);
       const luns = await listHostLuns(e, hostId);

@@ -1,14 +1,17 @@
 import { collection, storageConnectionJson, storageDomainJson } from '../engine/wire';
 import { api, json, type EngineRef } from './context';
+import { isFiltered } from './filter';
 
 export function storageHandlers(engine: EngineRef) {
   return [
-    ...api(engine, 'get', '/storagedomains', ({ e }) =>
-      json(collection('storage_domain', e.state.storageDomains.map((sd) => storageDomainJson(e, sd)))),
+    // Filtered, the engine maps no volume group (no logical units) into a storage domain
+    // (BackendStorageDomainsResource.java:354 "if (!isFiltered())" around mapVolumeGroupIscsi/Fcp).
+    ...api(engine, 'get', '/storagedomains', (ctx) =>
+      json(collection('storage_domain', ctx.e.state.storageDomains.map((sd) => storageDomainJson(ctx.e, sd, { filtered: isFiltered(ctx) })))),
     ),
-    ...api(engine, 'get', '/storagedomains/:id', ({ e, p }) => {
-      const sd = e.state.storageDomains.find((x) => x.id === p('id'));
-      return sd ? json(storageDomainJson(e, sd)) : new Response(null, { status: 404 });
+    ...api(engine, 'get', '/storagedomains/:id', (ctx) => {
+      const sd = ctx.e.state.storageDomains.find((x) => x.id === ctx.p('id'));
+      return sd ? json(storageDomainJson(ctx.e, sd, { filtered: isFiltered(ctx) })) : new Response(null, { status: 404 });
     }),
     ...api(engine, 'get', '/storageconnections', ({ e }) =>
       json(collection('storage_connection', e.state.connections.map(storageConnectionJson))),

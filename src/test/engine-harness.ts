@@ -6,13 +6,14 @@ import type { Emulator } from '../../mocks/emulator';
 import { login, logout } from '../engine-api/sso';
 import { session } from '../engine-api/session';
 
-export function setupEmulatedEngine(scenario = 'lab', opts: { login?: boolean } = {}) {
+/** `user`: who logs in (default admin@internal; user@internal is not an admin — its answers are filtered). */
+export function setupEmulatedEngine(scenario = 'lab', opts: { login?: boolean; user?: string } = {}) {
   const { emulator, server } = createNodeEmulator(scenario);
   const ctx: { emulator: Emulator } = { emulator };
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(async () => {
     emulator.reset(scenario);
-    if (opts.login !== false) await login({ username: 'admin@internal', password: 'ovirt' });
+    if (opts.login !== false) await login({ username: opts.user ?? 'admin@internal', password: 'ovirt' });
   });
   afterEach(async () => {
     await emulator.idle();
