@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createNodeEmulator } from '../../mocks/node';
 import type { Emulator } from '../../mocks/emulator';
+import { forgetJobSearchProbes } from '../engine-api/jobs';
 import { login, logout } from '../engine-api/sso';
 import { session } from '../engine-api/session';
 
@@ -13,6 +14,7 @@ export function setupEmulatedEngine(scenario = 'lab', opts: { login?: boolean; u
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(async () => {
     emulator.reset(scenario);
+    forgetJobSearchProbes();
     if (opts.login !== false) await login({ username: opts.user ?? 'admin@internal', password: 'ovirt' });
   });
   afterEach(async () => {
