@@ -87,12 +87,12 @@ export function listSteps(jobId: string, signal?: AbortSignal): Promise<Step[]> 
  */
 export function jobSearchHonoured(): Promise<boolean> {
   const user = sessionUser();
-  const known = probes.get(user);
-  if (known) return known;
+  const asked = probes.get(user);
+  if (asked) return asked;
   const probe = listJobs(`correlation_id=${newCorrelationId('probe')}`, undefined, 1).then(
-    (jobs) => jobs.length === 0,
+    (jobs) => learnt(user, jobs.length === 0),
     (err: unknown) => {
-      if (err instanceof EngineError && err.kind === 'fault' && (err.status === 400 || err.status === 403)) return false;
+      if (err instanceof EngineError && err.kind === 'fault' && (err.status === 400 || err.status === 403)) return learnt(user, false);
       probes.delete(user);
       throw err;
     },
@@ -101,6 +101,17 @@ export function jobSearchHonoured(): Promise<boolean> {
   return probe;
 }
 const probes = new Map<string, Promise<boolean>>();
+const known = new Map<string, boolean>();
+
+function learnt(user: string, honoured: boolean): boolean {
+  known.set(user, honoured);
+  return honoured;
+}
+
+/** What the probe learnt for the current user, without asking: undefined until it answered. */
+export function jobSearchKnown(): boolean | undefined {
+  return known.get(sessionUser());
+}
 
 function sessionUser(): string {
   const s = session.get();
@@ -110,6 +121,7 @@ function sessionUser(): string {
 /** Forgets what was learnt per user (tests; a user whose roles changed is asked again after a reload anyway). */
 export function forgetJobSearchProbes(): void {
   probes.clear();
+  known.clear();
 }
 
 export const jobSearchQueryOptions = () =>

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { JobWithSteps } from '../domain/model';
 import { eventsQueryOptions } from '../engine-api/events';
-import { correlatedJobsQueryOptions, jobSearchQueryOptions } from '../engine-api/jobs';
+import { correlatedJobsQueryOptions, jobSearchKnown } from '../engine-api/jobs';
 import { POLL_LIVE_MS } from './polling';
 import type { JobStatus, Step } from '../domain/model';
 import { useHostNames } from './use-host-names';
@@ -92,11 +92,11 @@ export function JobProgress({
   label?: string;
 }) {
   // A session the engine shows no jobs (a user who is not an admin, decision 043) follows the attempt's events.
-  const honoured = useQuery(jobSearchQueryOptions());
-  const jobsHidden = honoured.data === false;
+  // Known once the jobs query has asked (it asks the engine first, jobsByCorrelation); no query of its own.
+  const jobsHidden = jobSearchKnown() === false;
   const jobs = useQuery({
+    // Empty where the engine does not honour the job search (jobsByCorrelation): never another operation's jobs.
     ...correlatedJobsQueryOptions(correlationId, false),
-    enabled: honoured.data === true,
     refetchInterval: (q) => (active || (q.state.data ?? []).some((j: JobWithSteps) => j.job.status === 'started') ? POLL_LIVE_MS : false),
   });
   const events = useQuery({
@@ -109,8 +109,8 @@ export function JobProgress({
   const { refetch: refetchEvents } = events;
   useEffect(() => {
     if (active) return;
+    void refetch();
     if (jobsHidden) void refetchEvents();
-    else void refetch();
   }, [active, jobsHidden, refetch, refetchEvents]);
   if (jobsHidden) {
     const story = [...(events.data ?? [])].sort((a, b) => a.time - b.time);
