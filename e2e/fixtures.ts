@@ -10,6 +10,8 @@ export interface OpenOptions {
   latency?: 'none' | 'fast' | 'normal' | 'slow';
   /** Log in as the demo user (default true). */
   login?: boolean;
+  /** Who logs in (default admin@internal; user@internal is not an admin: the engine filters its answers). */
+  user?: string;
 }
 
 export const test = base.extend<{ app: ConsolePage; pageProblems: undefined }>({
@@ -44,7 +46,7 @@ export async function openConsole(page: Page, path = '/', opts: OpenOptions = {}
     // The app boots (the emulated engine's service worker first): wait until the login form is there.
     await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
   } else {
-    await page.getByLabel('Username').fill('admin@internal');
+    await page.getByLabel('Username').fill(opts.user ?? 'admin@internal');
     await page.getByLabel('Password').fill('ovirt');
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
