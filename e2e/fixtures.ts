@@ -13,6 +13,8 @@ export interface OpenOptions {
   login?: boolean;
   /** The engine version to emulate ("4.4.0"); the newest when absent (mocks/browser.ts ?engine=). */
   engine?: string;
+  /** Who logs in (default admin@internal; user@internal is not an admin: the engine filters its answers). */
+  user?: string;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function openConsole(page: Page, path = '/', opts: OpenOptions = {}
     // The app boots (the emulated engine's service worker first): wait until the login form is there.
     await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
   } else {
-    await page.getByLabel('Username').fill('admin@internal');
+    await page.getByLabel('Username').fill(opts.user ?? 'admin@internal');
     await page.getByLabel('Password').fill('ovirt');
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();

@@ -29,7 +29,10 @@ describe('the emulated engine state kept in sessionStorage', () => {
 
     const back = fromStored(JSON.parse(text));
     expect(back.tokens).toEqual([]);
-    expect(back.users).toEqual([{ name: 'admin@internal', password: 'ovirt' }]);
+    expect(back.users).toEqual([
+      { name: 'admin@internal', password: 'ovirt', admin: true },
+      { name: 'user@internal', password: 'ovirt', admin: false },
+    ]);
     expect(back.targets).toEqual(state.targets);
     const host = back.hosts.find((h) => h.name === 'host1');
     if (!host) throw new Error('no host1');

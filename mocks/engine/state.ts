@@ -201,7 +201,13 @@ export interface EmDeviceSpecRecord {
   devices: DeviceSpec[];
 }
 
-export interface EmUser { name: string; password: string }
+/**
+ * A user of the emulated engine. `admin`: the user holds an ADMIN-type role somewhere — the engine's
+ * DbUser.isAdmin(), set at login from `roleDao.getAnyAdminRoleForUserAndGroups` (CreateUserSessionCommand.java:97).
+ * A user without it is served filtered answers by default (mocks/handlers/filter.ts). States saved before the flag
+ * existed read as admin.
+ */
+export interface EmUser { name: string; password: string; admin?: boolean }
 
 export interface EmState {
   version: 2;

@@ -197,7 +197,7 @@ export function vmJson(v: EmVm, follow?: { attachments: EmAttachment[] }) {
   };
 }
 
-export function storageDomainJson(e: Engine, sd: EmStorageDomain) {
+export function storageDomainJson(e: Engine, sd: EmStorageDomain, opts: { filtered?: boolean } = {}) {
   const conns = sd.connectionIds.map((id) => e.state.connections.find((c) => c.id === id)).filter((c): c is EmConnection => !!c);
   // For iSCSI the same LUN appears once per connection (BackendStorageDomainsResource.mapVolumeGroupIscsi).
   const lus = sd.lunIds.flatMap((lunId) => {
@@ -216,7 +216,7 @@ export function storageDomainJson(e: Engine, sd: EmStorageDomain) {
     master: 'true',
     storage: {
       type: sd.storageType,
-      ...(sd.storageType === 'nfs' ? {} : { volume_group: { id: sd.volumeGroupId ?? '', ...list('logical_units', 'logical_unit', lus) } }),
+      ...(sd.storageType === 'nfs' || opts.filtered ? {} : { volume_group: { id: sd.volumeGroupId ?? '', ...list('logical_units', 'logical_unit', lus) } }),
     },
     storage_format: 'v5',
     href: `${API}/storagedomains/${sd.id}`,

@@ -5,7 +5,8 @@ import type { AttachmentInput, LunDiskInput } from '../engine/disk-rules';
 import { attachExistingDisk, detachDisk, removeDisk, updateAttachment, type AttachmentUpdateInput } from '../engine/ops-attachments';
 import { createFloatingLunDisk, createLunDiskOnVm } from '../engine/ops-disks';
 import { attachmentJson, collection, diskJson } from '../engine/wire';
-import { api, bool, correlationId, int, json, obj, parseSearch, queryBool, readJson, searchMatch, str, type EngineRef } from './context';
+import { api, bool, correlationId, int, json, obj, parseSearch, queryBool, readJson, searchMatch, str, type ApiCtx, type EngineRef } from './context';
+import { checkAdminActionGroup } from './filter';
 
 function sgioOf(v: unknown): Sgio | 'disabled' | undefined {
   const x = str(v);
@@ -50,6 +51,16 @@ export function parseLunDisk(disk: Record<string, unknown>): LunDiskInput {
   };
 }
 
+/**
+ * A direct-LUN disk with SCSI pass-through unfiltered (privileged SCSI I/O) also needs CONFIGURE_SCSI_GENERIC_IO
+ * on System (AddDiskCommand.getPermissionCheckSubjects), an ADMIN action group: refused for a user who is not an admin.
+ */
+function lunDiskFor(ctx: Pick<ApiCtx, 'e' | 'request'>, disk: Record<string, unknown>): LunDiskInput {
+  const input = parseLunDisk(disk);
+  if (input.sgio === 'unfiltered') checkAdminActionGroup(ctx, 'bare');
+  return input;
+}
+
 export function parseAttachment(body: Record<string, unknown>): AttachmentInput {
   return {
     interface: interfaceOf(body.interface),
@@ -72,9 +83,10 @@ export function diskHandlers(engine: EngineRef) {
       );
       return json(collection('disk', disks.map((d) => diskJson(e, d))));
     }),
-    ...api(engine, 'post', '/disks', async ({ e, request, url }) => {
+    ...api(engine, 'post', '/disks', async (ctx) => {
+      const { e, request, url } = ctx;
       const body = await readJson(request);
-      const disk = await createFloatingLunDisk(e, parseLunDisk(body), correlationId(request, url));
+      const disk = await createFloatingLunDisk(e, lunDiskFor(ctx, body), correlationId(request, url));
       return json(diskJson(e, disk), 201, { Location: `${url.origin}/ovirt-engine/api/v4/disks/${disk.id}` });
     }),
     ...api(engine, 'get', '/disks/:id', ({ e, p }) => json(diskJson(e, e.disk(p('id'))))),
@@ -96,7 +108,7 @@ export function diskHandlers(engine: EngineRef) {
       const diskId = str(disk.id);
       const att = diskId
         ? await attachExistingDisk(e, p('id'), diskId, a, corr)
-        : await createLunDiskOnVm(e, p('id'), parseLunDisk(disk), a, corr);
+        : await createLunDiskOnVm(e, p('id'), lunDiskFor({ e, request }, disk), a, corr);
       return json(attachmentJson(att), 201, { Location: `${url.origin}/ovirt-engine/api/v4/vms/${att.vmId}/diskattachments/${att.diskId}` });
     }),
     ...api(engine, 'get', '/vms/:id/diskattachments/:diskId', ({ e, p }) => {

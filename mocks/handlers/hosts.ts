@@ -3,6 +3,7 @@ import { notFound } from '../engine/messages';
 import { atLeast, FEATURE_SINCE } from '../engine/version';
 import { collection, hostJson, hostStorageJson } from '../engine/wire';
 import { api, int, json, obj, parseSearch, queryBool, readJson, searchMatch, str, type EngineRef } from './context';
+import { checkAdminActionGroup, checkQuery } from './filter';
 
 export function hostHandlers(engine: EngineRef) {
   return [
@@ -18,7 +19,10 @@ export function hostHandlers(engine: EngineRef) {
       );
       return json(collection('host', hosts.map((h) => hostJson(e, h))));
     }),
-    ...api(engine, 'get', '/hosts/:id', ({ e, p }) => json(hostJson(e, e.host(p('id'))))),
+    ...api(engine, 'get', '/hosts/:id', (ctx) => {
+      checkQuery(ctx, true); // GetVdsByVdsId: admin-only (BackendHostResource.java:107, QueryType.java)
+      return json(hostJson(ctx.e, ctx.e.host(ctx.p('id'))));
+    }),
     // discoveriscsi (4.4.6+) and the deprecated iscsidiscover run the same code (R/BackendHostResource.java
     // discoverIscsi: `return iscsiDiscover(action);`) and answer with both lists. An engine before 4.4.6 has no
     // discoveriscsi sub-resource (api-model services/HostService.java `DiscoverIscsi` is `@since 4.4.6`): 404; its
@@ -28,9 +32,11 @@ export function hostHandlers(engine: EngineRef) {
         engine,
         'post',
         `/hosts/:id/${action}`,
-        async ({ e, p, request }) => {
+        async (ctx) => {
+          const { e, p, request } = ctx;
           const modern = atLeast(e.version, FEATURE_SINCE.discoverIscsi);
           if (action === 'discoveriscsi' && !modern) throw notFound();
+          checkQuery(ctx, true); // DiscoverSendTargets: admin-only (BackendHostResource.java:544, QueryType.java)
           const body = await readJson(request);
           const iscsi = obj(body.iscsi) ?? {};
           const found = await discoverTargets(e, p('id'), {
@@ -55,7 +61,11 @@ export function hostHandlers(engine: EngineRef) {
       engine,
       'post',
       '/hosts/:id/iscsilogin',
-      async ({ e, p, request }) => {
+      async (ctx) => {
+        const { e, p, request } = ctx;
+        // ConnectStorageToVds needs CREATE_STORAGE_DOMAIN on System (ActionType.java:335,
+        // StorageServerConnectionCommandBase.getPermissionCheckSubjects), an ADMIN action group.
+        checkAdminActionGroup(ctx, 'action');
         const body = await readJson(request);
         const iscsi = obj(body.iscsi) ?? {};
         const hostId = p('id');
@@ -71,7 +81,9 @@ export function hostHandlers(engine: EngineRef) {
       },
       { actionEcho: true },
     ),
-    ...api(engine, 'get', '/hosts/:id/storage', async ({ e, p, url }) => {
+    ...api(engine, 'get', '/hosts/:id/storage', async (ctx) => {
+      const { e, p, url } = ctx;
+      checkQuery(ctx, true); // GetDeviceList: admin-only (BackendHostStorageResource.java getLogicalUnits, QueryType.java)
       const hostId = p('id');
       const reportStatus = queryBool(url, 'report_status', true);
       const luns = await listHostLuns(e, hostId);

@@ -1,37 +1,27 @@
-import { backendFailure } from '../engine/messages';
 import { collection, storageConnectionJson, storageDomainJson } from '../engine/wire';
 import { api, json, type EngineRef } from './context';
-
-/**
- * GET /storageconnections[/{id}] run admin queries (GetAllStorageServerConnections, GetStorageServerConnectionById:
- * upstream-engine common/queries/QueryType.java declares them without QueryAuthType.User, i.e. Admin), and a filtered
- * request of an admin query is refused (bll/QueriesCommandBase.java validatePermissions: `if
- * (parameters.isFiltered()) return !queryType.isAdmin();` → "Query execution failed due to insufficient
- * permissions."; the REST layer turns the failed query into a fault, R/BackendResource.java getBackendCollection →
- * backendFailure; 400 is ErrorMessageHelper's default status for a message it does not classify).
- * Filtered = the request's `Filter: true` header (R/BaseBackendResource.java isFiltered()).
- */
-function refuseFiltered(request: Request) {
-  if (request.headers.get('Filter')?.trim().toLowerCase() === 'true') {
-    throw backendFailure(400, 'Query execution failed due to insufficient permissions.');
-  }
-}
+import { checkQuery, isFiltered } from './filter';
 
 export function storageHandlers(engine: EngineRef) {
   return [
-    ...api(engine, 'get', '/storagedomains', ({ e }) =>
-      json(collection('storage_domain', e.state.storageDomains.map((sd) => storageDomainJson(e, sd)))),
+    // Filtered, the engine maps no volume group (no logical units) into a storage domain
+    // (BackendStorageDomainsResource.java:354 "if (!isFiltered())" around mapVolumeGroupIscsi/Fcp).
+    ...api(engine, 'get', '/storagedomains', (ctx) =>
+      json(collection('storage_domain', ctx.e.state.storageDomains.map((sd) => storageDomainJson(ctx.e, sd, { filtered: isFiltered(ctx) })))),
     ),
-    ...api(engine, 'get', '/storagedomains/:id', ({ e, p }) => {
-      const sd = e.state.storageDomains.find((x) => x.id === p('id'));
-      return sd ? json(storageDomainJson(e, sd)) : new Response(null, { status: 404 });
+    ...api(engine, 'get', '/storagedomains/:id', (ctx) => {
+      const sd = ctx.e.state.storageDomains.find((x) => x.id === ctx.p('id'));
+      return sd ? json(storageDomainJson(ctx.e, sd, { filtered: isFiltered(ctx) })) : new Response(null, { status: 404 });
     }),
-    ...api(engine, 'get', '/storageconnections', ({ e, request }) => {
-      refuseFiltered(request);
-      return json(collection('storage_connection', e.state.connections.map(storageConnectionJson)));
+    // GetAllStorageServerConnections / GetStorageServerConnectionById are admin queries (QueryType.java:342-343,
+    // 558-560): refused for a filtered request and for a user who is not an admin (filter.ts checkQuery).
+    ...api(engine, 'get', '/storageconnections', (ctx) => {
+      checkQuery(ctx, true);
+      return json(collection('storage_connection', ctx.e.state.connections.map(storageConnectionJson)));
     }),
-    ...api(engine, 'get', '/storageconnections/:id', ({ e, request, p }) => {
-      refuseFiltered(request);
+    ...api(engine, 'get', '/storageconnections/:id', (ctx) => {
+      const { e, p } = ctx;
+      checkQuery(ctx, true);
       const c = e.state.connections.find((x) => x.id === p('id'));
       return c ? json(storageConnectionJson(c)) : new Response(null, { status: 404 });
     }),

@@ -38,7 +38,11 @@ export class ScenarioBuilder {
       steps: [],
       events: [],
       deviceSpecs: [],
-      users: [{ name: 'admin@internal', password: 'ovirt' }],
+      // user@internal holds only USER-type roles (not an admin): the engine filters its answers (decision 043).
+      users: [
+        { name: 'admin@internal', password: 'ovirt', admin: true },
+        { name: 'user@internal', password: 'ovirt', admin: false },
+      ],
       tokens: [],
     };
   }

@@ -42,5 +42,9 @@ export function listEvents(search?: string, max?: number, signal?: AbortSignal):
   return engineRequest({ path: '/events', query: { search, max }, schema: eventListWire, signal });
 }
 
+/** The VM page's events: the newest `max` naming the VM (AuditLogConditionFieldAutoCompleter: event_vm). */
+export const VM_EVENTS_MAX = 100;
+export const vmEventsQueryOptions = (vmName: string) => eventsQueryOptions(`event_vm=${vmName}`, VM_EVENTS_MAX);
+
 export const eventsQueryOptions = (search?: string, max = 200) =>
   queryOptions({ queryKey: eventKeys.list(search), queryFn: ({ signal }) => listEvents(search, max, signal) });

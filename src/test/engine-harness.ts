@@ -4,17 +4,22 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createNodeEmulator } from '../../mocks/node';
 import type { Emulator } from '../../mocks/emulator';
 import type { EngineVersion } from '../domain/engine-version';
+import { forgetJobSearchProbes } from '../engine-api/jobs';
 import { login, logout } from '../engine-api/sso';
 import { session } from '../engine-api/session';
 
-/** `opts.version`: the engine version the emulator answers as (the newest when absent). */
-export function setupEmulatedEngine(scenario = 'lab', opts: { login?: boolean; version?: EngineVersion } = {}) {
+/**
+ * `opts.version`: the engine version the emulator answers as (the newest when absent). `opts.user`: who logs in
+ * (default admin@internal; user@internal is not an admin — its answers are filtered).
+ */
+export function setupEmulatedEngine(scenario = 'lab', opts: { login?: boolean; version?: EngineVersion; user?: string } = {}) {
   const { emulator, server } = createNodeEmulator(scenario, opts.version);
   const ctx: { emulator: Emulator } = { emulator };
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(async () => {
     emulator.reset(scenario);
-    if (opts.login !== false) await login({ username: 'admin@internal', password: 'ovirt' });
+    forgetJobSearchProbes();
+    if (opts.login !== false) await login({ username: opts.user ?? 'admin@internal', password: 'ovirt' });
   });
   afterEach(async () => {
     await emulator.idle();

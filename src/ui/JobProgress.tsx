@@ -5,7 +5,9 @@ import { BanIcon, CheckCircleIcon, ExclamationCircleIcon } from '@patternfly/rea
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { JobWithSteps } from '../domain/model';
-import { correlatedJobsQueryOptions } from '../engine-api/jobs';
+import { eventsQueryOptions } from '../engine-api/events';
+import { correlatedJobsQueryOptions, jobSearchKnown } from '../engine-api/jobs';
+import { POLL_LIVE_MS } from './polling';
 import type { JobStatus, Step } from '../domain/model';
 import { useHostNames } from './use-host-names';
 
@@ -89,15 +91,52 @@ export function JobProgress({
   active: boolean;
   label?: string;
 }) {
+  // A session the engine shows no jobs (a user who is not an admin, decision 043) follows the attempt's events.
+  // Known once the jobs query has asked (it asks the engine first, jobsByCorrelation); no query of its own.
+  const jobsHidden = jobSearchKnown() === false;
   const jobs = useQuery({
+    // Empty where the engine does not honour the job search (jobsByCorrelation): never another operation's jobs.
     ...correlatedJobsQueryOptions(correlationId, false),
-    refetchInterval: (q) => (active || (q.state.data ?? []).some((j: JobWithSteps) => j.job.status === 'started') ? 500 : false),
+    refetchInterval: (q) => (active || (q.state.data ?? []).some((j: JobWithSteps) => j.job.status === 'started') ? POLL_LIVE_MS : false),
+  });
+  const events = useQuery({
+    ...eventsQueryOptions(`correlation_id=${correlationId}`, 50),
+    enabled: jobsHidden,
+    refetchInterval: active ? POLL_LIVE_MS : false,
   });
   // The request may finish before the first poll saw its job: read once more when it is over.
   const { refetch } = jobs;
+  const { refetch: refetchEvents } = events;
   useEffect(() => {
-    if (!active) void refetch();
-  }, [active, refetch]);
+    if (active) return;
+    void refetch();
+    if (jobsHidden) void refetchEvents();
+  }, [active, jobsHidden, refetch, refetchEvents]);
+  if (jobsHidden) {
+    const story = [...(events.data ?? [])].sort((a, b) => a.time - b.time);
+    return (
+      <section aria-label={label}>
+        <p style={{ color: 'var(--pf-t--global--text--color--subtle)' }}>
+          The engine shows its job steps to administrators only; these are its events for this operation.
+        </p>
+        {story.length === 0 ? (
+          active ? (
+            <p>
+              <Spinner size="sm" aria-hidden /> Waiting for the engine…
+            </p>
+          ) : null
+        ) : (
+          <ul style={{ listStyle: 'none', paddingLeft: 0, margin: 0 }} aria-label="The engine's events for this operation">
+            {story.map((e) => (
+              <li key={e.id} style={{ margin: '0.25rem 0' }}>
+                {e.description}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    );
+  }
   // The engine lists the newest job first; read as a story, the first job comes first (attach, then plug).
   const list = [...(jobs.data ?? [])].sort((a, b) => (a.job.startTime ?? 0) - (b.job.startTime ?? 0));
   return (

@@ -12,6 +12,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { invalidateAfter, type EngineChange } from '../engine-api/changes';
 import { newCorrelationId } from '../engine-api/requests';
+import { markOperationRunning } from './polling';
 
 export interface EngineOperationState<T> {
   /** The correlation id of the latest attempt; undefined before the first. */
@@ -56,9 +57,12 @@ export async function sendEngineOperation<T>(
     return id;
   };
   started?.(correlationId);
+  // The views poll faster while it is in flight (polling.ts).
+  const release = markOperationRunning();
   try {
     return await send(correlationId, another);
   } finally {
+    release();
     void invalidateAfter(queryClient, how.change, ids);
   }
 }

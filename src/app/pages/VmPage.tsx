@@ -17,11 +17,13 @@ import { LoadError, Loading } from '../../ui/QueryStates';
 import { VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
 import { paths } from '../../ui/paths';
+import { useViewPollInterval } from '../../ui/polling';
 
 export function VmPage() {
   const { vmId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const vm = useQuery({ ...vmQueryOptions(vmId), refetchInterval: 3000 });
+  const poll = useViewPollInterval();
+  const vm = useQuery({ ...vmQueryOptions(vmId), refetchInterval: poll });
   const hostName = useHostNames();
   const tab = params.get('tab') ?? 'overview';
 

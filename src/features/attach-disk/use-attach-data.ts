@@ -7,6 +7,7 @@ import { attachability, attachDiskOf, type AttachDisk, type Attachability, type 
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { attachmentsByDisk, vmsWithAttachmentsQueryOptions, type VmWithAttachments } from '../../engine-api/disk-attachments';
 import { disksQueryOptions } from '../../engine-api/disks';
+import { useViewPollInterval } from '../../ui/polling';
 
 export interface DiskRow {
   disk: Disk;
@@ -15,8 +16,9 @@ export interface DiskRow {
 }
 
 export function useAttachData(vmId: string) {
-  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: 5000 });
-  const disks = useQuery({ ...disksQueryOptions(), refetchInterval: 10000 });
+  const poll = useViewPollInterval();
+  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
+  const disks = useQuery({ ...disksQueryOptions(), refetchInterval: poll });
   const entry: VmWithAttachments | undefined = usage.data?.find((x) => x.vm.id === vmId);
   const vm: Vm | undefined = entry?.vm;
 

@@ -25,6 +25,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
 import { paths } from '../../ui/paths';
+import { useViewPollInterval } from '../../ui/polling';
 import { DiskConnections } from './DiskConnections';
 
 function Field({ term, children }: { term: string; children: ReactNode }) {
@@ -75,8 +76,10 @@ function LunSummary({ disk }: { disk: LunDisk }) {
 function HostReach({ disk }: { disk: LunDisk }) {
   const hosts = useQuery(hostsQueryOptions());
   const list = hosts.data ?? [];
+  const poll = useViewPollInterval();
+  // One device list per Up host: the engine has no per-LUN reach query (GET /hosts/{id}/storage is per host).
   const storage = useQueries({
-    queries: list.map((h) => ({ ...hostStorageQueryOptions(h.id), enabled: h.status === 'up', refetchInterval: 5000 })),
+    queries: list.map((h) => ({ ...hostStorageQueryOptions(h.id), enabled: h.status === 'up', refetchInterval: poll })),
   });
   if (hosts.isPending) return <Loading what="the hosts" />;
   if (hosts.isError) return <LoadError what="the hosts" error={hosts.error} onRetry={() => void hosts.refetch()} />;
@@ -123,7 +126,8 @@ function HostReach({ disk }: { disk: LunDisk }) {
 }
 
 function AttachedTo({ disk }: { disk: Disk }) {
-  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: 5000 });
+  const poll = useViewPollInterval();
+  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
   const hostName = useHostNames();
   if (usage.isPending) return <Loading what="the VMs using this disk" />;
   if (usage.isError) return <LoadError what="the VMs using this disk" error={usage.error} onRetry={() => void usage.refetch()} />;
@@ -167,7 +171,8 @@ function AttachedTo({ disk }: { disk: Disk }) {
 
 /** The engine's events mentioning the alias as a whole word (its audit log has no disk reference to search by). */
 function History({ disk }: { disk: Disk }) {
-  const events = useQuery({ ...eventsQueryOptions(`message=*${disk.alias}*`, 100), refetchInterval: 5000 });
+  const poll = useViewPollInterval();
+  const events = useQuery({ ...eventsQueryOptions(`message=*${disk.alias}*`, 100), refetchInterval: poll });
   if (events.isPending) return <Loading what="the disk's history" />;
   if (events.isError) return <LoadError what="the disk's history" error={events.error} onRetry={() => void events.refetch()} />;
   const word = new RegExp(`(^|[^\\w.-])${disk.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`);
@@ -243,7 +248,8 @@ function AttachToVm({ disk }: { disk: Disk }) {
 
 export function DiskPage() {
   const { diskId = '' } = useParams();
-  const disk = useQuery({ ...diskQueryOptions(diskId), refetchInterval: 10000 });
+  const poll = useViewPollInterval();
+  const disk = useQuery({ ...diskQueryOptions(diskId), refetchInterval: poll });
   return (
     <>
       <PageBreadcrumb>

@@ -10,6 +10,7 @@ import { diskSize, type Disk } from '../../domain/model';
 import { PageHeader } from '../../ui/PageSection';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { paths } from '../../ui/paths';
+import { useViewPollInterval } from '../../ui/polling';
 
 const FILTERS = [
   { value: 'all', label: 'All' },
@@ -35,8 +36,9 @@ export function DisksPage() {
   const search = params.get('search') ?? '';
   const location = useLocation();
   const navigate = useNavigate();
-  const disks = useQuery({ ...disksQueryOptions(), refetchInterval: 5000 });
-  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: 5000 });
+  const poll = useViewPollInterval();
+  const disks = useQuery({ ...disksQueryOptions(), refetchInterval: poll });
+  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
   const byDisk = usage.data ? attachmentsByDisk(usage.data) : undefined;
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const shown = (disks.data ?? []).filter(

@@ -23,6 +23,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { HostLunTable } from './HostLunTable';
 import { paths } from '../../ui/paths';
+import { useViewPollInterval } from '../../ui/polling';
 
 const SPM_TEXT = { spm: 'SPM', contending: 'Contending', none: 'Normal' } as const;
 
@@ -91,11 +92,12 @@ function SessionsTable({ hostName, sessions }: { hostName: string; sessions: Hos
 
 export function HostPage() {
   const { hostId = '' } = useParams();
-  const host = useQuery({ ...hostQueryOptions(hostId), refetchInterval: 5000 });
+  const poll = useViewPollInterval();
+  const host = useQuery({ ...hostQueryOptions(hostId), refetchInterval: poll });
   const up = host.data?.status === 'up';
   // GET /hosts/{id}/storage needs an Up host (reference §3.4): do not ask a host that cannot answer.
-  const storage = useQuery({ ...hostStorageQueryOptions(hostId), enabled: up, refetchInterval: 5000 });
-  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: 5000 });
+  const storage = useQuery({ ...hostStorageQueryOptions(hostId), enabled: up, refetchInterval: poll });
+  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
   const disks = useQuery(disksQueryOptions());
   const domains = useQuery(storageDomainsQueryOptions());
   const clusters = useQuery(clustersQueryOptions());

@@ -8,11 +8,13 @@ import { PageHeader } from '../../ui/PageSection';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel } from '../../ui/StatusLabel';
 import { paths } from '../../ui/paths';
+import { useViewPollInterval } from '../../ui/polling';
 
 const SPM_TEXT = { spm: 'SPM', contending: 'Contending', none: 'Normal' } as const;
 
 export function HostsPage() {
-  const hosts = useQuery({ ...hostsQueryOptions(), refetchInterval: 5000 });
+  const poll = useViewPollInterval();
+  const hosts = useQuery({ ...hostsQueryOptions(), refetchInterval: poll });
   const clusters = useQuery(clustersQueryOptions());
   const clusterName = (id: string | undefined) => clusters.data?.find((c) => c.id === id)?.name ?? '—';
   return (

@@ -5,6 +5,7 @@ import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { vmConnections } from '../../domain/vm-connections';
 import { Empty } from '../../ui/QueryStates';
 import { VmConnectionsTable } from '../../ui/VmConnectionsTable';
+import { useViewPollInterval } from '../../ui/polling';
 
 /**
  * The target connections the VM requires (the union of its LUN disks' connections) and, while it runs, whether
@@ -13,7 +14,8 @@ import { VmConnectionsTable } from '../../ui/VmConnectionsTable';
 export function StorageConnections({ vm, attachments, disks, hostName }: { vm: Vm; attachments: DiskAttachment[]; disks: Disk[]; hostName: string | undefined }) {
   const conns = vmConnections(attachments, disks);
   const running = vm.status !== 'down' && vm.hostId !== undefined;
-  const host = useQuery({ ...hostStorageQueryOptions(vm.hostId ?? ''), enabled: running, refetchInterval: running ? 5000 : false });
+  const poll = useViewPollInterval();
+  const host = useQuery({ ...hostStorageQueryOptions(vm.hostId ?? ''), enabled: running, refetchInterval: running ? poll : false });
 
   return (
     <section aria-labelledby="storage-connections-title" style={{ marginTop: '2rem' }}>

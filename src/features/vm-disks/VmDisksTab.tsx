@@ -18,6 +18,7 @@ import { describeOperation, diskOperationChange, runOperation, type DiskOperatio
 import { EditAttachmentDialog } from './EditAttachmentDialog';
 import { StorageConnections } from './StorageConnections';
 import { paths } from '../../ui/paths';
+import { useViewPollInterval } from '../../ui/polling';
 
 const OP_TEXT: Record<DiskOperation, { title: string; action: string; variant: 'primary' | 'danger' }> = {
   activate: { title: 'Activate VM disk', action: 'Activate', variant: 'primary' },
@@ -35,7 +36,8 @@ function action(title: string, a: Availability, onClick: () => void): IAction {
 }
 
 export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefined }) {
-  const attachments = useQuery({ ...attachmentsQueryOptions(vm.id), refetchInterval: 5000 });
+  const poll = useViewPollInterval();
+  const attachments = useQuery({ ...attachmentsQueryOptions(vm.id), refetchInterval: poll });
   const disks = useQuery(disksQueryOptions());
   const [op, setOp] = useState<{ kind: DiskOperation; row: AttachmentRow } | undefined>();
   const [editing, setEditing] = useState<AttachmentRow | undefined>();

@@ -14,6 +14,7 @@ import { ACTION_LABEL, actionAvailability } from '../../domain/vm-actions';
 import { isSettled, operationStore, pendingOperation, useVmOperations, type VmOperation } from './operations';
 import { useFollowOperation } from './use-follow-operation';
 import { useSendVmAction } from './use-send-vm-action';
+import { useViewPollInterval } from '../../ui/polling';
 
 const srOnly = {
   position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0,0,0,0)', whiteSpace: 'nowrap', border: 0,
@@ -46,7 +47,8 @@ export function OperationCard({ op }: { op: VmOperation }) {
   const outcome = keptOutcome(op, describe);
   const ended = outcome.state === 'failed' || outcome.state === 'unknown';
   // The VM as it is now, for the "Now:" line and Try again (kept fresh while the card shows a failure).
-  const vm = useQuery({ ...vmQueryOptions(op.vmId), enabled: op.request !== 'sending', refetchInterval: ended ? 3000 : false });
+  const poll = useViewPollInterval();
+  const vm = useQuery({ ...vmQueryOptions(op.vmId), enabled: op.request !== 'sending', refetchInterval: ended ? poll : false });
   const attachments = useQuery({ ...attachmentsQueryOptions(op.vmId), enabled: ended && op.kind === 'migrate' });
   const others = pendingOperation(useVmOperations(op.vmId), op.vmId);
   const allowedNow = vm.data

@@ -2,12 +2,14 @@
 // what happened without having started it — an HA restart after a host failure, a VM that went down with it.
 import { useQuery } from '@tanstack/react-query';
 import type { Vm } from '../../domain/model';
-import { eventsQueryOptions } from '../../engine-api/events';
+import { vmEventsQueryOptions } from '../../engine-api/events';
 import { EventTable } from '../../ui/EventTable';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
+import { useViewPollInterval } from '../../ui/polling';
 
 export function VmEvents({ vm }: { vm: Vm }) {
-  const events = useQuery({ ...eventsQueryOptions(`event_vm=${vm.name}`, 100), refetchInterval: 5000 });
+  const poll = useViewPollInterval();
+  const events = useQuery({ ...vmEventsQueryOptions(vm.name), refetchInterval: poll });
   if (events.isPending) return <Loading what={`the events of ${vm.name}`} />;
   if (events.isError) return <LoadError what={`the events of ${vm.name}`} error={events.error} onRetry={() => void events.refetch()} />;
   // The search matches names with wildcards; keep only this VM's own events.

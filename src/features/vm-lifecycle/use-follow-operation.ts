@@ -12,6 +12,7 @@ import { eventsQueryOptions } from '../../engine-api/events';
 import { hostsQueryOptions } from '../../engine-api/hosts';
 import { correlatedJobsQueryOptions } from '../../engine-api/jobs';
 import { vmQueryOptions } from '../../engine-api/vms';
+import { POLL_LIVE_MS, useMarkRunning } from '../../ui/polling';
 import { operationStore, type VmOperation } from './operations';
 
 export function useFollowOperation(op: VmOperation): { vm: Vm | undefined } {
@@ -20,14 +21,16 @@ export function useFollowOperation(op: VmOperation): { vm: Vm | undefined } {
   const jobs = useQuery({
     ...correlatedJobsQueryOptions(op.id, false),
     enabled: op.request === 'accepted',
-    refetchInterval: live ? 700 : false,
+    refetchInterval: live ? POLL_LIVE_MS : false,
   });
   // Where the engine keeps no job for the correlation id, or its jobs cannot be read, its events are the record
   // (reference §2.2: the correlation id tags both).
   const jobsUnreadable = jobs.isError && !jobs.data;
   const noJobs = live && (jobsUnreadable || jobs.data?.length === 0);
-  const events = useQuery({ ...eventsQueryOptions(`correlation_id=${op.id}`, 50), enabled: noJobs, refetchInterval: noJobs ? 2000 : false });
-  const vm = useQuery({ ...vmQueryOptions(op.vmId), enabled: op.request !== 'sending', refetchInterval: live ? 1000 : false });
+  const events = useQuery({ ...eventsQueryOptions(`correlation_id=${op.id}`, 50), enabled: noJobs, refetchInterval: noJobs ? POLL_LIVE_MS : false });
+  const vm = useQuery({ ...vmQueryOptions(op.vmId), enabled: op.request !== 'sending', refetchInterval: live ? POLL_LIVE_MS : false });
+  // The views poll faster while it runs (ui/polling.ts).
+  useMarkRunning(live);
   const hosts = useQuery(hostsQueryOptions());
   // A verdict names hosts and is kept as written: it waits for their names (or for their list to fail).
   const namesReady = hosts.data !== undefined || hosts.isError;

@@ -10,10 +10,12 @@ import { pendingOperation, useVmOperations } from './operations';
 import { useLifecycleDialogs } from './use-lifecycle-dialogs';
 import { ACTION_LABEL, actionAvailability, type LifecycleAction } from '../../domain/vm-actions';
 import { VmOperations } from './VmOperations';
+import { useViewPollInterval } from '../../ui/polling';
 
 export function useVmRowActions(): { rowActions: (vm: Vm) => IAction[]; operations: ReactNode; dialogs: ReactNode } {
   const ops = useVmOperations();
-  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: 5000 });
+  const poll = useViewPollInterval();
+  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
   const disks = useQuery(disksQueryOptions());
   const { open, dialogs } = useLifecycleDialogs();
   const rowActions = (vm: Vm): IAction[] => {

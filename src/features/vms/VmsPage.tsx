@@ -11,13 +11,15 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { VmStatusLabel } from '../../ui/StatusLabel';
 import type { Vm } from '../../domain/model';
 import { paths } from '../../ui/paths';
+import { useViewPollInterval } from '../../ui/polling';
 
 /**
  * The list of VMs. Actions on a VM belong to other features (lifecycle, …): the app composes them in through
  * `rowActions` (a kebab per row) and `above` (what those features show above the table, e.g. operations).
  */
 export function VmsPage({ rowActions, above }: { rowActions?: ((vm: Vm) => IAction[]) | undefined; above?: ReactNode } = {}) {
-  const vms = useQuery({ ...vmsQueryOptions(), refetchInterval: 5000 });
+  const poll = useViewPollInterval();
+  const vms = useQuery({ ...vmsQueryOptions(), refetchInterval: poll });
   const hosts = useQuery(hostsQueryOptions());
   const hostName = (id: string | undefined) => (id ? (hosts.data?.find((h) => h.id === id)?.name ?? id) : '—');
   return (

@@ -11,7 +11,7 @@ import type { DiskAttachment, VmStatus } from '../../domain/model';
 import type { EngineChange } from '../../engine-api/changes';
 import { diskAttachmentWire, listAttachments, plugAttachment } from '../../engine-api/disk-attachments';
 import { answerLost, isEngineError } from '../../engine-api/errors';
-import { listJobs } from '../../engine-api/jobs';
+import { jobsOfCorrelation } from '../../engine-api/jobs';
 import { sendSpec } from '../../engine-api/requests';
 import { useEngineOperation } from '../../ui/use-engine-operation';
 import { attachRequests } from './requests';
@@ -48,7 +48,8 @@ const JOB_WAIT_MS = 30_000;
 async function engineHasIt(vmId: string, diskId: string, correlationId: string): Promise<DiskAttachment | undefined> {
   const until = Date.now() + JOB_WAIT_MS;
   for (;;) {
-    const jobs = await listJobs(`correlation_id=${correlationId}`).catch(() => []);
+    // Jobs only where the engine honours the search (decision 043); otherwise the attachment as it is now.
+    const jobs = await jobsOfCorrelation(correlationId).catch(() => []);
     if (!jobs.some((j) => j.status === 'started') || Date.now() > until) break;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -11,7 +11,7 @@ import { diskAttachmentWire, listAttachments } from '../../engine-api/disk-attac
 import { diskWire, findLunDisk } from '../../engine-api/disks';
 import { EngineError, answerLost } from '../../engine-api/errors';
 import { listEvents } from '../../engine-api/events';
-import { listJobs } from '../../engine-api/jobs';
+import { jobSearchHonoured, jobsOfCorrelation } from '../../engine-api/jobs';
 import { sendSpec } from '../../engine-api/requests';
 import type { Disk, DiskAttachment } from '../../domain/model';
 import { useEngineOperation } from '../../ui/use-engine-operation';
@@ -68,11 +68,27 @@ const DISK_ADDED_EVENTS = new Set([2021, 97]);
 /** How long the check waits for a job of the attempt that the engine is still running (a plug, a connect). */
 const JOB_WAIT_MS = 30_000;
 
+/** With no jobs to watch (a filtered session), no event of the attempt this long after the check began: nothing runs. */
+const NO_EVENT_MS = 4_000;
+
+/**
+ * Waits, bounded, while the engine still runs the attempt: its jobs where the engine honours the job search;
+ * otherwise (a user who is not an admin, decision 043) its events — until one says the disk was added or
+ * something failed, or none came at all.
+ */
 async function untilJobsEnd(correlationId: string): Promise<void> {
-  const until = Date.now() + JOB_WAIT_MS;
+  const start = Date.now();
+  const honoured = await jobSearchHonoured().catch(() => false);
   for (;;) {
-    const jobs = await listJobs(`correlation_id=${correlationId}`).catch(() => []);
-    if (!jobs.some((j) => j.status === 'started') || Date.now() > until) return;
+    if (honoured) {
+      const jobs = await jobsOfCorrelation(correlationId).catch(() => []);
+      if (!jobs.some((j) => j.status === 'started')) return;
+    } else {
+      const events = await listEvents(`correlation_id=${correlationId}`, 20).catch(() => []);
+      if (events.some((e) => DISK_ADDED_EVENTS.has(e.code) || e.severity === 'error')) return;
+      if (events.length === 0 && Date.now() - start >= NO_EVENT_MS) return;
+    }
+    if (Date.now() - start > JOB_WAIT_MS) return;
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -89,7 +105,7 @@ export async function whatTheEngineDid(u: UnsettledCreate): Promise<CreateOutcom
   await untilJobsEnd(u.correlationId);
   const existing = await findLunDisk(u.lunId);
   if (!existing) return undefined;
-  const events = await listEvents(`correlation_id=${u.correlationId}`).catch(() => []);
+  const events = await listEvents(`correlation_id=${u.correlationId}`, 50).catch(() => []);
   const addedByUs = events.some((e) => DISK_ADDED_EVENTS.has(e.code));
   const recovered = { correlationId: u.correlationId, recovered: true, ...(u.state === 'sent' ? { after: 'reload' as const } : {}) };
   if (!u.vmId) {

@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+// The polling rule (audit F9): views poll slowly when idle, faster while an operation runs, never in a hidden tab.
+import { QueryClient, QueryObserver, focusManager } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { POLL_BUSY_MS, POLL_IDLE_MS, markOperationRunning, operationsRunning, viewPollInterval } from './polling';
+
+describe('view interval', () => {
+  it('is idle with nothing running, busy while an operation runs, idle again after; a release counts once', () => {
+    expect(viewPollInterval()).toBe(POLL_IDLE_MS);
+    const a = markOperationRunning();
+    const b = markOperationRunning();
+    expect(viewPollInterval()).toBe(POLL_BUSY_MS);
+    a();
+    a();
+    expect(operationsRunning()).toBe(true);
+    b();
+    expect(viewPollInterval()).toBe(POLL_IDLE_MS);
+    expect(POLL_IDLE_MS).toBeGreaterThan(POLL_BUSY_MS);
+  });
+});
+
+describe('TanStack Query with the rule (fake timers)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    focusManager.setFocused(undefined);
+    vi.useRealTimers();
+  });
+
+  function observe(fetches: { n: number }) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchIntervalInBackground: false } } });
+    const observer = new QueryObserver(client, {
+      queryKey: ['poll-test'],
+      queryFn: () => {
+        fetches.n += 1;
+        return fetches.n;
+      },
+      refetchInterval: () => viewPollInterval(),
+    });
+    const stop = observer.subscribe(() => undefined);
+    return { stop };
+  }
+
+  it('asks once per idle interval: a minute idle is 1 + 60 s / POLL_IDLE_MS requests', async () => {
+    const fetches = { n: 0 };
+    const { stop } = observe(fetches);
+    await vi.advanceTimersByTimeAsync(60_000);
+    stop();
+    expect(fetches.n).toBe(1 + Math.floor(60_000 / POLL_IDLE_MS));
+  });
+
+  it('asks nothing while the tab is hidden, and goes on when it is visible again', async () => {
+    const fetches = { n: 0 };
+    const { stop } = observe(fetches);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches.n).toBe(1);
+    focusManager.setFocused(false);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fetches.n).toBe(1);
+    focusManager.setFocused(true);
+    await vi.advanceTimersByTimeAsync(POLL_IDLE_MS);
+    stop();
+    expect(fetches.n).toBeGreaterThan(1);
+  });
+});

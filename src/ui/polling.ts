@@ -1,0 +1,61 @@
+// How often the console asks the engine again — one rule, here (audit F9, issue 15):
+// - an operation's own record (its jobs or events, the VM it moves) every POLL_LIVE_MS while it runs, then never;
+// - the views (lists, pages) every POLL_BUSY_MS while an operation started in this tab runs — they show what it
+//   changes — and every POLL_IDLE_MS otherwise;
+// - nothing in a background tab: TanStack Query skips an interval's fetch while `focusManager.isFocused()` is false,
+//   which by default is `document.visibilityState === 'hidden'` (query-core queryObserver.js:
+//   "if (this.options.refetchIntervalInBackground || focusManager.isFocused()) this.#executeFetch()"), and the
+//   app's query client sets refetchIntervalInBackground: false (app/query-client.ts);
+// - collections the console polls are bounded by the engine (`max` on events; jobs by correlation id) — never the
+//   whole job table on a timer (VmJobs reads it only when the VM's events change);
+// - no view sends one request per row.
+import { useEffect, useSyncExternalStore } from 'react';
+
+export const POLL_LIVE_MS = 1_000;
+export const POLL_BUSY_MS = 3_000;
+export const POLL_IDLE_MS = 8_000;
+
+let running = 0;
+const listeners = new Set<() => void>();
+const notify = () => {
+  for (const l of listeners) l();
+};
+
+/** Counts an operation as running until the returned release is called (a second call does nothing). */
+export function markOperationRunning(): () => void {
+  running += 1;
+  notify();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    running -= 1;
+    notify();
+  };
+}
+
+export function operationsRunning(): boolean {
+  return running > 0;
+}
+
+/** The views' interval now: busy while an operation of this tab runs, idle otherwise. */
+export function viewPollInterval(): number {
+  return running > 0 ? POLL_BUSY_MS : POLL_IDLE_MS;
+}
+
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => {
+    listeners.delete(l);
+  };
+}
+
+/** For a view's `refetchInterval`: re-renders when an operation starts or the last one ends. */
+export function useViewPollInterval(): number {
+  return useSyncExternalStore(subscribe, viewPollInterval, viewPollInterval);
+}
+
+/** Counts the caller's operation as running while `isRunning`. */
+export function useMarkRunning(isRunning: boolean): void {
+  useEffect(() => (isRunning ? markOperationRunning() : undefined), [isRunning]);
+}
