@@ -2,7 +2,7 @@
 // so the window is arithmetic on scrollTop: no per-row measurement, no 10,000-entry position table rebuilt when the
 // list changes (what @tanstack/react-virtual did here, on every render, because its item-key function changed), and
 // the component re-renders only when the first visible row changes, not on every scroll event.
-import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 export interface RowWindow {
@@ -10,8 +10,6 @@ export interface RowWindow {
   start: number;
   /** One past the last rendered row. */
   end: number;
-  /** Scrolls the least needed to show row i whole (below a sticky header of `offset` px). */
-  scrollToIndex: (i: number) => void;
 }
 
 interface Options {
@@ -58,19 +56,15 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, 
     };
   }, [scrollRef, rowHeight, offset]);
 
-  const scrollToIndex = useCallback(
-    (i: number) => {
-      const el = scrollRef.current;
-      if (!el) return;
-      const top = i * rowHeight; // scrollTop that puts the row right under the sticky header
-      const bottom = offset + (i + 1) * rowHeight - el.clientHeight; // scrollTop that puts it at the bottom edge
-      if (el.scrollTop > top) el.scrollTop = top;
-      else if (el.scrollTop < bottom) el.scrollTop = bottom;
-    },
-    [scrollRef, rowHeight, offset],
-  );
-
   const start = Math.max(0, Math.min(count, view.first) - overscan);
   const end = Math.min(count, view.first + view.visible + overscan);
-  return { start, end, scrollToIndex };
+  return { start, end };
+}
+
+/** Scrolls the least needed to show row i whole, below a sticky header of `offset` px. */
+export function scrollRowIntoView(el: HTMLElement, i: number, rowHeight: number, offset = 0): void {
+  const top = i * rowHeight; // the scrollTop that puts the row right under the header
+  const bottom = offset + (i + 1) * rowHeight - el.clientHeight; // the scrollTop that puts it at the bottom edge
+  if (el.scrollTop > top) el.scrollTop = top;
+  else if (el.scrollTop < bottom) el.scrollTop = bottom;
 }

@@ -6,8 +6,8 @@
 import { Icon } from '@patternfly/react-core';
 import { DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type TdHTMLAttributes } from 'react';
-import { useRowWindow } from '../../ui/use-row-window';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject, type TdHTMLAttributes } from 'react';
+import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
 
 const ROW_HEIGHT = 44;
@@ -302,11 +302,70 @@ const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns
   );
 });
 
+interface GridBodyProps {
+  scrollRef: RefObject<HTMLDivElement | null>;
+  items: readonly LunListItem[];
+  columns: readonly Column[];
+  selectedId: string;
+  activeIndex: number;
+  action: LunTableProps['action'];
+  events: RowEvents;
+  /** Set by a keyboard move: focus the active row once it is rendered. */
+  focusWantedRef: RefObject<boolean>;
+  rowElsRef: RefObject<Map<string, HTMLTableRowElement>>;
+}
+
+/**
+ * The rows on screen. The scroll position lives here, so a scroll re-renders this body only: not PatternFly's
+ * Table, whose context value changes on each of its renders and would re-render every header cell with it.
+ */
+function GridBody({ scrollRef, items, columns, selectedId, activeIndex, action, events, focusWantedRef, rowElsRef }: GridBodyProps) {
+  const { start, end } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN });
+  const active = items[activeIndex];
+
+  // Keyboard moves: the row was scrolled into view; focus it once it is rendered.
+  useLayoutEffect(() => {
+    if (!focusWantedRef.current || !active) return;
+    const el = rowElsRef.current.get(active.key);
+    if (el) {
+      el.focus({ preventScroll: true });
+      focusWantedRef.current = false;
+    }
+  }, [active, start, end, focusWantedRef, rowElsRef]);
+
+  const rows: ReactNode[] = [];
+  for (let i = start; i < end; i++) {
+    const it = items[i];
+    if (!it) continue;
+    rows.push(
+      <GridRow
+        key={it.key}
+        it={it}
+        index={i}
+        selected={it.kind === 'lun' && it.row.id === selectedId}
+        tabbable={i === activeIndex}
+        columns={columns}
+        action={action}
+        events={events}
+      />,
+    );
+  }
+  const padTop = start * ROW_HEIGHT;
+  const padBottom = (items.length - end) * ROW_HEIGHT;
+  return (
+    <Tbody>
+      {padTop > 0 ? <tr aria-hidden style={{ height: padTop }} /> : null}
+      {rows}
+      {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}
+    </Tbody>
+  );
+}
+
 export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)' }: LunTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
+  const rowElsRef = useRef(new Map<string, HTMLTableRowElement>());
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
-  const focusWanted = useRef(false);
+  const focusWantedRef = useRef(false);
   // Grouped by target, each group's header names the target and portal: no need to repeat them per row.
   const grouped = items.some((it) => it.kind === 'group');
   const columns = useMemo(
@@ -326,26 +385,9 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
   }, [items, activeKey, selectedId]);
   const active = items[activeIndex];
 
-  const { start, end, scrollToIndex } = useRowWindow(scrollRef, {
-    count: items.length,
-    rowHeight: ROW_HEIGHT,
-    offset: HEADER_HEIGHT,
-    overscan: OVERSCAN,
-  });
-
   useEffect(() => {
     onActiveChange?.(active?.kind === 'lun' ? active.row : undefined);
   }, [active, onActiveChange]);
-
-  // Keyboard moves: scroll the row into view, then focus it once it is rendered.
-  useLayoutEffect(() => {
-    if (!focusWanted.current || !active) return;
-    const el = rowRefs.current.get(active.key);
-    if (el) {
-      el.focus({ preventScroll: true });
-      focusWanted.current = false;
-    }
-  }, [active, start, end]);
 
   // The latest props and state for the rows' callbacks, which stay the same functions for the table's life.
   const latest = useRef({ items, onSelect, moveTo: (_i: number) => {} });
@@ -355,8 +397,8 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
     const it = items[next];
     if (!it) return;
     setActiveKey(it.key);
-    focusWanted.current = true;
-    scrollToIndex(next);
+    focusWantedRef.current = true;
+    if (scrollRef.current) scrollRowIntoView(scrollRef.current, next, ROW_HEIGHT, HEADER_HEIGHT);
   };
   useLayoutEffect(() => {
     latest.current = { items, onSelect, moveTo };
@@ -402,30 +444,10 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
       if (it.kind === 'lun' && it.row.availability.selectable) latest.current.onSelect(it.row);
     },
     ref: (key, el) => {
-      if (el) rowRefs.current.set(key, el);
-      else rowRefs.current.delete(key);
+      if (el) rowElsRef.current.set(key, el);
+      else rowElsRef.current.delete(key);
     },
   }));
-
-  const padTop = start * ROW_HEIGHT;
-  const padBottom = (items.length - end) * ROW_HEIGHT;
-  const rows: ReactNode[] = [];
-  for (let i = start; i < end; i++) {
-    const it = items[i];
-    if (!it) continue;
-    rows.push(
-      <GridRow
-        key={it.key}
-        it={it}
-        index={i}
-        selected={it.kind === 'lun' && it.row.id === selectedId}
-        tabbable={i === activeIndex}
-        columns={columns}
-        action={action}
-        events={events}
-      />,
-    );
-  }
 
   return (
     <div ref={scrollRef} style={{ height, overflow: 'auto', border: '1px solid var(--pf-t--global--border--color--default)' }} data-testid="lun-table-scroll">
@@ -445,11 +467,17 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
           ))}
         </colgroup>
         <GridHeader columns={columns} sort={sort} onSort={onSort} />
-        <Tbody>
-          {padTop > 0 ? <tr aria-hidden style={{ height: padTop }} /> : null}
-          {rows}
-          {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}
-        </Tbody>
+        <GridBody
+          scrollRef={scrollRef}
+          items={items}
+          columns={columns}
+          selectedId={selectedId}
+          activeIndex={activeIndex}
+          action={action}
+          events={events}
+          focusWantedRef={focusWantedRef}
+          rowElsRef={rowElsRef}
+        />
       </Table>
     </div>
   );
