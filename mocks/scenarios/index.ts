@@ -3,6 +3,7 @@
 import type { EmState } from '../engine/state';
 import { empty } from './empty';
 import { lab } from './lab';
+import { hugeSan } from './huge-san';
 import { largeSan } from './large-san';
 import { lifecycle } from './lifecycle';
 
@@ -10,6 +11,7 @@ export const SCENARIOS: Record<string, { describe: string; build: () => EmState 
   lab: { describe: 'Default lab: 4 hosts, 2 iSCSI portals, 21 iSCSI + 6 FC LUNs, 5 VMs', build: lab },
   empty: { describe: 'Nothing but the Default data center', build: empty },
   'large-san': { describe: '10,000 LUNs behind 8 targets, 40 hosts', build: largeSan },
+  'huge-san': { describe: '50,000 LUNs behind 8 targets, 40 hosts (the LUN table at 5× large-san)', build: hugeSan },
   lifecycle: { describe: 'VM lifecycle set-ups: shared targets, an HA VM on portal B, a VM no host can serve', build: lifecycle },
 };
 
