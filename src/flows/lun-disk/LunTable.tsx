@@ -31,7 +31,9 @@ const COLUMNS: Column[] = [
   { key: 'action', title: 'Action', width: 230 },
   { key: 'paths', title: 'Paths', width: 100 },
   { key: 'vendor', title: 'Vendor', width: 100 },
-  { key: 'product', title: 'Product', width: 120 },
+  // Wide enough that the header's name is not ellipsized: PatternFly swaps an ellipsized sort header's text for a
+  // tooltip wrapper on focus, so a quick click (press on the old text, release on the new) was lost.
+  { key: 'product', title: 'Product', width: 140 },
   { key: 'serial', title: 'Serial', width: 200 },
   { key: 'target', title: 'Target', width: 320, iscsiOnly: true },
   { key: 'portal', title: 'Portal', width: 150, iscsiOnly: true },
@@ -292,7 +294,8 @@ const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns
           c.key === 'select' ? (
             <Th key={c.key} style={{ width: c.width }} screenReaderText="Pick" />
           ) : (
-            <Th key={c.key} sort={thSort(c, i)} style={{ width: c.width }}>
+            // No truncation tooltip on the cell: PatternFly's Th swaps its element for a tooltip wrapper on hover.
+            <Th key={c.key} sort={thSort(c, i)} style={{ width: c.width }} tooltip={null}>
               {c.title}
             </Th>
           ),
