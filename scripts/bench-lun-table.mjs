@@ -338,6 +338,8 @@ async function main() {
     for (let run = 1; run <= RUNS; run++) {
       const results = {};
       for (const b of builds) {
+        // Something else on the port would be measured instead of this build: refuse.
+        if (await fetch(BASE).then(() => true, () => false)) throw new Error(`${BASE} is already in use: stop that server or set BENCH_PORT`);
         const server = spawn('node', vite(['preview', '--mode', 'emulated', '--outDir', BUILDS[b].outDir, '--port', String(PORT), '--strictPort']), { stdio: 'ignore' });
         try {
           await waitForServer(BASE);
