@@ -1,8 +1,9 @@
-// Which rows of a long list of fixed-height rows are on screen, for a scrolling element. The row height is fixed,
+// Which rows of a long list of fixed-height rows are on screen, for a scrolling element (passed as state, not a
+// ref: a child's layout effect runs before its parent's refs are attached). The row height is fixed,
 // so the window is arithmetic on scrollTop: no per-row measurement, no 10,000-entry position table rebuilt when the
 // list changes (what @tanstack/react-virtual did here, on every render, because its item-key function changed), and
 // the component re-renders only when the first visible row changes, not on every scroll event.
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 export interface RowWindow {
@@ -23,11 +24,10 @@ interface Options {
   initialHeight?: number;
 }
 
-export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, rowHeight, offset = 0, overscan = 4, initialHeight = 600 }: Options): RowWindow {
+export function useRowWindow(el: HTMLElement | null, { count, rowHeight, offset = 0, overscan = 4, initialHeight = 600 }: Options): RowWindow {
   const [view, setView] = useState({ first: 0, visible: Math.ceil(initialHeight / rowHeight) + 1 });
 
   useLayoutEffect(() => {
-    const el = scrollRef.current;
     if (!el) return;
     let height = el.clientHeight;
     let last = { first: -1, visible: -1 };
@@ -54,7 +54,7 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, 
       el.removeEventListener('scroll', onScroll);
       ro?.disconnect();
     };
-  }, [scrollRef, rowHeight, offset]);
+  }, [el, rowHeight, offset]);
 
   const start = Math.max(0, Math.min(count, view.first) - overscan);
   const end = Math.min(count, view.first + view.visible + overscan);

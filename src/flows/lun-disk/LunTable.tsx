@@ -6,7 +6,7 @@
 import { Icon } from '@patternfly/react-core';
 import { DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject, type TdHTMLAttributes } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject, type TdHTMLAttributes } from 'react';
 import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
 
@@ -306,7 +306,7 @@ const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns
 });
 
 interface GridBodyProps {
-  scrollRef: RefObject<HTMLDivElement | null>;
+  scrollEl: HTMLDivElement | null;
   items: readonly LunListItem[];
   columns: readonly Column[];
   selectedId: string;
@@ -322,8 +322,8 @@ interface GridBodyProps {
  * The rows on screen. The scroll position lives here, so a scroll re-renders this body only: not PatternFly's
  * Table, whose context value changes on each of its renders and would re-render every header cell with it.
  */
-function GridBody({ scrollRef, items, columns, selectedId, activeIndex, action, events, focusWantedRef, rowElsRef }: GridBodyProps) {
-  const { start, end } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN });
+function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, events, focusWantedRef, rowElsRef }: GridBodyProps) {
+  const { start, end } = useRowWindow(scrollEl, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN });
   const active = items[activeIndex];
 
   // Keyboard moves: the row was scrolled into view; focus it once it is rendered.
@@ -366,6 +366,12 @@ function GridBody({ scrollRef, items, columns, selectedId, activeIndex, action, 
 
 export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)' }: LunTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The scrolling element as state too, for the body's scroll listener (attached once the element exists).
+  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
+  const setScroll = useCallback((el: HTMLDivElement | null) => {
+    scrollRef.current = el;
+    setScrollEl(el);
+  }, []);
   const rowElsRef = useRef(new Map<string, HTMLTableRowElement>());
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const focusWantedRef = useRef(false);
@@ -453,7 +459,7 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
   }));
 
   return (
-    <div ref={scrollRef} style={{ height, overflow: 'auto', border: '1px solid var(--pf-t--global--border--color--default)' }} data-testid="lun-table-scroll">
+    <div ref={setScroll} style={{ height, overflow: 'auto', border: '1px solid var(--pf-t--global--border--color--default)' }} data-testid="lun-table-scroll">
       <Table
         aria-label={label}
         aria-rowcount={items.length + 1}
@@ -471,7 +477,7 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
         </colgroup>
         <GridHeader columns={columns} sort={sort} onSort={onSort} />
         <GridBody
-          scrollRef={scrollRef}
+          scrollEl={scrollEl}
           items={items}
           columns={columns}
           selectedId={selectedId}
