@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { enableReauthentication, session } from '../engine-api/session';
-import { EngineVersionGate } from '../features/engine-version/EngineVersionGate';
 import { LoginPage } from '../features/login/LoginPage';
 
 // The re-login dialog is code the login page never needs: loaded after login, before any session can end.
@@ -9,8 +8,8 @@ const loadReloginModal = () => import('../features/login/ReloginModal');
 const ReloginModal = lazy(() => loadReloginModal().then((m) => ({ default: m.ReloginModal })));
 
 /**
- * Anonymous: the login page. Logged in: the engine's version is read first (an engine older than 4.3 gets a page
- * saying so instead of the console). Expired (a 401 at any time): the page stays and a login form comes over it; the
+ * Anonymous: the login page. Logged in: the console (ConsoleRouter, which first reads the engine's version).
+ * Expired (a 401 at any time): the page stays and a login form comes over it; the
  * requests that got the 401 wait and are sent again once the user has logged in.
  */
 export function AuthGate({ children }: { children: ReactNode }) {
@@ -27,7 +26,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (s.status === 'anonymous') return <LoginPage />;
   return (
     <>
-      <EngineVersionGate>{children}</EngineVersionGate>
+      {children}
       {s.status === 'expired' ? (
         <Suspense fallback={null}>
           <ReloginModal user={s.user} />
