@@ -35,6 +35,8 @@ export interface BrowserEmulator {
   setLatency: (factor: number) => void;
   /** The engine version this tab's emulator answers as ("4.4.0"), from ?engine= (kept across reloads). */
   engineVersion: string;
+  /** ?scenario= named no scenario: which ones exist and which one this tab runs instead. */
+  notice?: string | undefined;
 }
 
 declare global {
@@ -61,6 +63,11 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
   const wanted = requested && SCENARIOS[requested] ? requested : undefined;
   const reloaded = !!state && !(wanted && wanted !== state.scenario);
   if (!state || !reloaded) state = buildScenario(wanted ?? DEFAULT_SCENARIO);
+  // A mistyped ?scenario= is said, not silently replaced by another scenario (issue 14).
+  const notice =
+    requested && !SCENARIOS[requested]
+      ? `There is no scenario "${requested}". The scenarios are ${Object.keys(SCENARIOS).join(', ')}. This tab runs ${state.scenario}.`
+      : undefined;
 
   const emulator = new Emulator(state, latency, version);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -97,6 +104,7 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
     emulator,
     scenarios: Object.entries(SCENARIOS).map(([name, s]) => ({ name, describe: s.describe })),
     engineVersion: formatEngineVersion(emulator.engine.version),
+    notice,
     setLatency: (factor: number) => {
       emulator.setLatency(factor);
       sessionStorage.setItem(LATENCY_KEY, String(factor));
