@@ -141,3 +141,31 @@ test.describe('foundation: accessibility', () => {
     });
   }
 });
+
+test.describe('foundation: dark theme', () => {
+  test('follows the system, a choice in the user menu overrides it and is kept in this browser', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openConsole(page, '/vms');
+    const html = page.locator('html');
+    await expect(html).toHaveClass(/pf-v6-theme-dark/);
+    await page.getByRole('button', { name: /User menu/ }).click();
+    await expect(page.getByRole('menuitem', { name: /^As the system/ })).toContainText('In use (dark now)');
+    await page.getByRole('menuitem', { name: /^Light/ }).click();
+    await expect(html).not.toHaveClass(/pf-v6-theme-dark/);
+    // Kept across a reload (the login page is light too), while the system still prefers dark.
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+    await expect(html).not.toHaveClass(/pf-v6-theme-dark/);
+    expect(await page.evaluate(() => localStorage.getItem('dlc.theme'))).toBe('light');
+  });
+
+  for (const path of ['/', '/vms', '/disks', '/hosts', '/disks/new']) {
+    test(`${path} in the dark theme has no axe violations`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await openConsole(page, path, { login: path !== '/' });
+      await expect(page.locator('html')).toHaveClass(/pf-v6-theme-dark/);
+      if (path !== '/') await expect(page.getByRole('main')).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+});
