@@ -4,7 +4,8 @@ import { HttpResponse, http, type DefaultBodyType, type JsonBodyType, type HttpR
 import type { Engine } from '../engine/engine';
 import { EngineFault } from '../engine/messages';
 import { withFault, type FaultInjector } from './faults';
-import { API_ROOT, httpRefusal, versionRefusal } from './http-rules';
+import { API_ROOT, bodyFormat, httpRefusal, negotiateFormat, versionRefusal } from './http-rules';
+import { jsonRequestFromXml, xmlAnswer } from './xml-wire';
 
 /** The current engine (Reset replaces it), and the transport faults armed for its routes (faults.ts). */
 export interface EngineRef {
@@ -168,7 +169,16 @@ export function api(
       // Version, Accept, Content-Type: what the engine checks before a resource method runs (http-rules.ts).
       const refused = httpRefusal(request, url);
       if (refused) return refused;
-      const response = await resolve(e, request, params, url);
+      // XML in and out (xml-wire.ts): the handler sees the JSON body and answers JSON either way.
+      const xml = negotiateFormat(request, url) === 'xml';
+      let response = await asJsonBody(request).then(
+        (req) => resolve(e, req, params, url),
+        (err: unknown) => {
+          if (err instanceof EngineFault) return faultResponse(err);
+          throw err;
+        },
+      );
+      if (xml) response = await xmlAnswer(response, path, request.method);
       // CurrentFilter.java:100-102 sets the Correlation-Id response header on every answer, a random UUID when the
       // request carried none (:79-81). An error Response (a transport fault) has immutable headers and no header.
       if (response.type !== 'error') response.headers.set('Correlation-Id', correlationId(request, url) ?? globalThis.crypto.randomUUID());
@@ -210,6 +220,12 @@ export function api(
     // '*' matches any origin: the page's own in the browser, any base URL in Node.
     return http[method](`*${prefix}${path}`, resolver);
   });
+}
+
+/** A POST or PUT with an XML body, as the same request with the JSON body (xml-wire.ts); any other unchanged. */
+async function asJsonBody(request: Request): Promise<Request> {
+  const writes = request.method === 'POST' || request.method === 'PUT';
+  return writes && bodyFormat(request) === 'xml' ? jsonRequestFromXml(request) : request;
 }
 
 /**
