@@ -109,6 +109,10 @@ export function correlationId(request: Request, url: URL): string | undefined {
 
 /** A tiny subset of the engine's search language: `field=value` terms joined by "and". */
 export function parseSearch(search: string | null, allowed: readonly string[]): Array<[string, string]> {
+  // The grammar's tail `SORTBY <field> [ASC|DESC]` and `PAGE <n>` (searchbackend SyntaxChecker.java:26-27 SORTBY, PAGE) — the VM portal sends
+  // "SORTBY NAME ASC page 1" (ovirt-web-ui src/ovirtapi/index.js getVms). The emulator lists in its own order and
+  // has one page: both are read and dropped.
+  search = search?.replace(/(?:^|\s+)sortby\s+[a-z_.]+(?:\s+(?:asc|desc))?(?=\s|$)/i, '').replace(/(?:^|\s+)page\s+\d+\s*$/i, '') ?? null;
   if (!search || !search.trim()) return [];
   // The engine's grammar also has OR (SearchParser); the console never sends it, and the emulator says so plainly
   // rather than reading "a or name=b" as one value.
