@@ -4,7 +4,8 @@ import { HttpResponse, http, type DefaultBodyType, type JsonBodyType, type HttpR
 import type { Engine } from '../engine/engine';
 import { EngineFault } from '../engine/messages';
 import { withFault, type FaultInjector } from './faults';
-import { API_ROOT, httpRefusal, versionRefusal } from './http-rules';
+import { API_ROOT, bodyFormat, httpRefusal, negotiateFormat, versionRefusal } from './http-rules';
+import { jsonRequestFromXml, xmlAnswer } from './xml-wire';
 
 /** The current engine (Reset replaces it), and the transport faults armed for its routes (faults.ts). */
 export interface EngineRef {
@@ -108,6 +109,10 @@ export function correlationId(request: Request, url: URL): string | undefined {
 
 /** A tiny subset of the engine's search language: `field=value` terms joined by "and". */
 export function parseSearch(search: string | null, allowed: readonly string[]): Array<[string, string]> {
+  // The grammar's tail `SORTBY <field> [ASC|DESC]` and `PAGE <n>` (searchbackend SyntaxChecker.java:26-27 SORTBY, PAGE) — the VM portal sends
+  // "SORTBY NAME ASC page 1" (ovirt-web-ui src/ovirtapi/index.js getVms). The emulator lists in its own order and
+  // has one page: both are read and dropped.
+  search = search?.replace(/(?:^|\s+)sortby\s+[a-z_.]+(?:\s+(?:asc|desc))?(?=\s|$)/i, '').replace(/(?:^|\s+)page\s+\d+\s*$/i, '') ?? null;
   if (!search || !search.trim()) return [];
   // The engine's grammar also has OR (SearchParser); the console never sends it, and the emulator says so plainly
   // rather than reading "a or name=b" as one value.
@@ -168,7 +173,16 @@ export function api(
       // Version, Accept, Content-Type: what the engine checks before a resource method runs (http-rules.ts).
       const refused = httpRefusal(request, url);
       if (refused) return refused;
-      const response = await resolve(e, request, params, url);
+      // XML in and out (xml-wire.ts): the handler sees the JSON body and answers JSON either way.
+      const xml = negotiateFormat(request, url) === 'xml';
+      let response = await asJsonBody(request).then(
+        (req) => resolve(e, req, params, url),
+        (err: unknown) => {
+          if (err instanceof EngineFault) return faultResponse(err);
+          throw err;
+        },
+      );
+      if (xml) response = await xmlAnswer(response, path, request.method);
       // CurrentFilter.java:100-102 sets the Correlation-Id response header on every answer, a random UUID when the
       // request carried none (:79-81). An error Response (a transport fault) has immutable headers and no header.
       if (response.type !== 'error') response.headers.set('Correlation-Id', correlationId(request, url) ?? globalThis.crypto.randomUUID());
@@ -210,6 +224,12 @@ export function api(
     // '*' matches any origin: the page's own in the browser, any base URL in Node.
     return http[method](`*${prefix}${path}`, resolver);
   });
+}
+
+/** A POST or PUT with an XML body, as the same request with the JSON body (xml-wire.ts); any other unchanged. */
+async function asJsonBody(request: Request): Promise<Request> {
+  const writes = request.method === 'POST' || request.method === 'PUT';
+  return writes && bodyFormat(request) === 'xml' ? jsonRequestFromXml(request) : request;
 }
 
 /**

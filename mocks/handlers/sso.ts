@@ -64,7 +64,11 @@ export function ssoHandlers(engine: EngineRef) {
       const token = form.get('token');
       e.state.tokens = e.state.tokens.filter((t) => t.token !== token);
       e.changed();
-      return new HttpResponse(null, { status: 200 });
+      // The engine answers with the SSO's revoke answer as JSON: `{}` on success (services SsoLogoutServlet.java:
+      // `response.setContentType("application/json")` around the serialized revokeResponse; enginesso
+      // OAuthRevokeServlet.java:65 `sendJsonData(response, new HashMap<>())`). The Python SDK parses it as JSON and
+      // fails on anything else (lib/ovirtsdk4/__init__.py _get_sso_response: `_check_content_type(JSON)`, json.loads).
+      return HttpResponse.json({});
     }),
   ];
 }
