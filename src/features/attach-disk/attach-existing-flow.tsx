@@ -96,6 +96,16 @@ export function useAttachExistingFlow({
     return problem('review', a && !a.ok ? a.reason : undefined);
   };
 
+  // The chosen VM's VirtIO-SCSI arrives after the VM list (its own all_content read, use-attach-data): once the
+  // engine says it is off, move what that VM cannot take to its default, as choosing the VM does.
+  const vmKnownWithoutScsi = vm?.virtioScsiEnabled === false ? vm : undefined;
+  useEffect(() => {
+    if (!vmKnownWithoutScsi) return;
+    const adapted = adaptToVm(form.getValues(), vmKnownWithoutScsi);
+    if (adapted.interface !== form.getValues('interface')) form.setValue('interface', adapted.interface);
+    if (JSON.stringify(adapted.choices) !== JSON.stringify(form.getValues('choices'))) form.setValue('choices', adapted.choices);
+  }, [form, vmKnownWithoutScsi]);
+
   const chooseVm = (chosen: Vm) => {
     form.setValue('vmId', chosen.id, { shouldDirty: true });
     const adapted = adaptToVm(form.getValues(), chosen);
