@@ -16,16 +16,16 @@ function actionDone(body: Record<string, unknown>, vmId: string, job: JobRun) {
 /** The engine's boolean words (upstream-engine R/util/ParametersHelper.java:34-35); present but empty = true. */
 const TRUE_WORD = /^(t(rue)?|y(es)?|1)$/i;
 
+const isTrue = (v: string | null) => v !== null && (v === '' || TRUE_WORD.test(v));
+
 /**
- * all_content=true as the engine reads it (R/BackendResource.java:302-305 isPopulate): the query parameter, or the
- * All-Content header (a header parameter, ParametersHelper.java:44); `getBooleanParameter(…, empty = true,
- * missing = false)` (ParametersHelper.java:137-153) takes a present-but-empty value as true.
+ * all_content as the engine reads it (R/BackendResource.java:302-305 isPopulate): the all_content query parameter
+ * OR the All-Content header, each read on its own (`getBooleanParameter(null, uriInfo, …) ||
+ * getBooleanParameter(httpHeaders, null, …)`); `empty = true, missing = false` (ParametersHelper.java:137-153), so
+ * a parameter present without a value counts as true.
  */
 export function allContent(request: Request, url: URL): boolean {
-  const fromQuery = url.searchParams.get('all_content');
-  if (fromQuery !== null) return fromQuery === '' || TRUE_WORD.test(fromQuery);
-  const fromHeader = request.headers.get('All-Content');
-  return fromHeader !== null && (fromHeader === '' || TRUE_WORD.test(fromHeader));
+  return isTrue(url.searchParams.get('all_content')) || isTrue(request.headers.get('All-Content'));
 }
 
 export function vmHandlers(engine: EngineRef) {
