@@ -40,7 +40,10 @@ export function hostJson(e: Engine, h: EmHost) {
     type: 'rhel',
     cluster: ref('clusters', h.clusterId),
     actions: {
-      link: ['discoveriscsi', 'iscsidiscover', 'iscsilogin'].map((rel) => ({ href: `${API}/hosts/${h.id}/${rel}`, rel })),
+      // discoveriscsi only where the engine has it (upstream-model services/HostService.java DiscoverIscsi
+      // `@since 4.4.6`; FEATURE_SINCE.discoverIscsi): an older engine links only the deprecated iscsidiscover.
+      link: [...(atLeast(e.version, FEATURE_SINCE.discoverIscsi) ? ['discoveriscsi'] : []), 'iscsidiscover', 'iscsilogin']
+        .map((rel) => ({ href: `${API}/hosts/${h.id}/${rel}`, rel })),
     },
     name: h.name,
     href: `${API}/hosts/${h.id}`,
