@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseEngineVersion, type EngineVersion } from '../domain/engine-version';
 import { byName, setupEmulatedEngine } from '../test/engine-harness';
 import { getApiRoot } from './api-root';
-import { discoverIscsi, discoveryPlan, iscsiLogin, tpgtOf } from './host-storage';
+import { discoverIscsi, discoveryPlan, iscsiLogin, listHostStorage, tpgtOf } from './host-storage';
+import { errorText, isEngineError } from './errors';
 import { listHosts } from './hosts';
 
 function v(text: string): EngineVersion {
@@ -79,5 +80,15 @@ describe('against the newest emulated engine', () => {
     expect(JSON.parse(await (posts[1]?.body ?? Promise.resolve('{}')))).toEqual({
       iscsi: { address: '10.35.1.72', port: 3260, target: 'iqn.2024-03.com.example.lab:array-a.data', portal: '1' },
     });
+  });
+
+  it('a host that is not Up: the engine\'s own text, naming the host\'s address, read as HOST_NOT_UP (044 §15 F-D)', async () => {
+    // GetDeviceListQuery.isActiveVds: "Cannot fetch storage devices, host %s is not UP." with vds.getHostName() (the
+    // address), lower-cased by the REST layer's translator (ErrorTranslatorImpl.translate), 400.
+    const host4 = byName(await listHosts(), 'host4');
+    const err: unknown = await listHostStorage(host4.id).then(() => undefined, (e: unknown) => e);
+    if (!isEngineError(err)) throw new Error('expected an engine error');
+    expect(err).toMatchObject({ kind: 'fault', status: 400, reason: 'Operation Failed', key: 'HOST_NOT_UP' });
+    expect(errorText(err)).toBe(`cannot fetch storage devices, host ${host4.address} is not up.`);
   });
 });
