@@ -2,6 +2,7 @@
 // newest; the requests the engine received are recorded from MSW's request events.
 import { describe, expect, it } from 'vitest';
 import { parseEngineVersion, type EngineVersion } from '../domain/engine-version';
+import { lunReach, reachText, reachVerdict } from '../domain/lun-reach';
 import { byName, setupEmulatedEngine } from '../test/engine-harness';
 import { getApiRoot } from './api-root';
 import { discoverIscsi, discoveryPlan, iscsiLogin, listHostStorage, tpgtOf } from './host-storage';
@@ -62,6 +63,17 @@ describe('against an emulated engine 4.4.0', () => {
     const found = await discoverIscsi(host1.id, { address: '10.35.1.72', port: 3260 });
     expect(seen.filter((r) => r.method === 'POST').map((r) => r.path.split('/').pop())).toEqual(['discoveriscsi', 'iscsidiscover']);
     expect(found.map((f) => f.target)).toContain('iqn.2024-03.com.example.lab:array-a.apps');
+  });
+
+  it('host storage without active_paths (before 4.5.7): the LUN still counts as reachable and says the count is not reported (044 §13.5)', async () => {
+    const host1 = byName(await listHosts(), 'host1');
+    const luns = await listHostStorage(host1.id);
+    const lun = luns[0];
+    if (!lun) throw new Error('host1 sees no LUN');
+    expect(luns.every((l) => l.lu.activePaths === undefined && (l.lu.paths ?? 0) > 0)).toBe(true);
+    const r = lunReach({ id: lun.id, type: lun.type, target: lun.lu.target }, 'up', luns);
+    expect(reachVerdict(r)).toBe('yes');
+    expect(reachText(r, 'host1', `LUN ${lun.id}`)).toMatch(/^host1 sees LUN \S+ \(\d+ paths? \(active count not reported\)\)$/);
   });
 });
 
