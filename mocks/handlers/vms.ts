@@ -13,9 +13,24 @@ function actionDone(body: Record<string, unknown>, vmId: string, job: JobRun) {
   });
 }
 
+/** The engine's boolean words (upstream-engine R/util/ParametersHelper.java:34-35); present but empty = true. */
+const TRUE_WORD = /^(t(rue)?|y(es)?|1)$/i;
+
+const isTrue = (v: string | null) => v !== null && (v === '' || TRUE_WORD.test(v));
+
+/**
+ * all_content as the engine reads it (R/BackendResource.java:302-305 isPopulate): the all_content query parameter
+ * OR the All-Content header, each read on its own (`getBooleanParameter(null, uriInfo, …) ||
+ * getBooleanParameter(httpHeaders, null, …)`); `empty = true, missing = false` (ParametersHelper.java:137-153), so
+ * a parameter present without a value counts as true.
+ */
+export function allContent(request: Request, url: URL): boolean {
+  return isTrue(url.searchParams.get('all_content')) || isTrue(request.headers.get('All-Content'));
+}
+
 export function vmHandlers(engine: EngineRef) {
   return [
-    ...api(engine, 'get', '/vms', ({ e, url }) => {
+    ...api(engine, 'get', '/vms', ({ e, url, request }) => {
       const terms = parseSearch(url.searchParams.get('search'), ['name', 'status', 'host', 'id']);
       const vms = e.state.vms.filter((v) =>
         terms.every(([k, val]) =>
@@ -26,9 +41,10 @@ export function vmHandlers(engine: EngineRef) {
         ),
       );
       const follow = (url.searchParams.get('follow') ?? '').split(',').includes('disk_attachments');
-      return json(collection('vm', vms.map((v) => vmJson(v, follow ? { attachments: e.attachmentsOfVm(v.id) } : undefined))));
+      const all = allContent(request, url);
+      return json(collection('vm', vms.map((v) => vmJson(v, follow ? { attachments: e.attachmentsOfVm(v.id) } : undefined, { allContent: all }))));
     }),
-    ...api(engine, 'get', '/vms/:id', ({ e, p }) => json(vmJson(e.vm(p('id'))))),
+    ...api(engine, 'get', '/vms/:id', ({ e, p, request, url }) => json(vmJson(e.vm(p('id')), undefined, { allContent: allContent(request, url) }))),
     ...api(engine, 'post', '/vms/:id/start', async ({ e, p, request, url }) => {
       const body = await readJson(request);
       return actionDone(body, p('id'), startVm(e, p('id'), correlationId(request, url)));

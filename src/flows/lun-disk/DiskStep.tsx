@@ -72,7 +72,7 @@ export function DiskStep() {
             error={vm && current?.disabled ? current.reason : undefined}
             helper={
               vm
-                ? `How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.`
+                ? `How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.${current?.note ? ` ${current.note}` : ''}`
                 : 'Set per VM: choose it when you attach the disk to a VM.'
             }
           />
