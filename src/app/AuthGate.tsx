@@ -21,6 +21,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [probing, setProbing] = useState(() => session.get().status === 'anonymous');
   useEffect(() => {
+    if (!probing) return undefined; // signed in already (a login in this page): nothing to ask
     let live = true;
     // Memoised in sso.ts: StrictMode's second effect and a remount wait on the same single probe.
     void resumeSession().finally(() => {
@@ -29,6 +30,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
+    // Once, at mount: the probe is for the page's boot, not for later changes of the session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     enableReauthentication(true);
