@@ -174,7 +174,7 @@ export function api(
     const answer = async (request: Request, params: PathParams, url: URL): Promise<Response> => {
       const e = engine();
       // The token or the cookie session (Prefer: persistent-auth), as the restapi filters decide (http-session.ts).
-      const auth = await authenticate(e, request, engine.cookies ?? 'http');
+      const auth = authenticate(e, request, engine.cookies ?? 'http');
       const user = auth.user;
       if (!user) return unauthorized();
       // Version, Accept, Content-Type: what the engine checks before a resource method runs (http-rules.ts).
@@ -266,8 +266,8 @@ function actionEcho(f: EngineFault, echo: Record<string, unknown> | undefined): 
  * An unknown method on a known path is a 405 on a real engine; here it is the same 404.
  */
 export function notFoundHandlers(engine: EngineRef) {
-  const resolver: HttpResponseResolver<PathParams, DefaultBodyType> = async ({ request }) => {
-    if (!(await authenticate(engine(), request, engine.cookies ?? 'http')).user) return unauthorized();
+  const resolver: HttpResponseResolver<PathParams, DefaultBodyType> = ({ request }) => {
+    if (!authenticate(engine(), request, engine.cookies ?? 'http').user) return unauthorized();
     return versionRefusal(request, new URL(request.url)) ?? new HttpResponse(null, { status: 404 });
   };
   return [http.all(`*${API_ROOT}`, resolver), http.all(`*${API_ROOT}/*`, resolver)];

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Emulator } from '../emulator';
 import { toStored, toStoredHttpSessions } from '../persist';
 import { createHandlers } from './index';
-import { sha256Hex } from './http-session';
+import { sha256Hex } from '../engine/sha256';
 
 const emulator = Emulator.fresh('lab', 0);
 const handlers = createHandlers(() => emulator.engine, emulator.faults);
@@ -107,7 +107,7 @@ describe('the cookie session', () => {
 
   it('the state, the stored state and the stored sessions hold the SHA-256 of the id, never the id', async () => {
     const id = await openSession();
-    const hash = await sha256Hex(id);
+    const hash = sha256Hex(id);
     expect(emulator.engine.state.httpSessions[0]?.idHash).toBe(hash);
     for (const text of [JSON.stringify(emulator.engine.state), JSON.stringify(toStored(emulator.engine.state)), toStoredHttpSessions(emulator.engine.state)]) {
       expect(text).not.toContain(id);

@@ -11,10 +11,11 @@
 //    `<session-timeout>180</session-timeout>` (web.xml), applies. The cookie is `HttpOnly` (web.xml `<cookie-config>
 //    <http-only>true</http-only>`), not `Secure` (`<secure>false</secure>`), and its path is the webapp's context.
 //
-// The emulator's state holds a SHA-256 of each session id, never the id: whatever reads or stores the state (the
+// The emulator's state holds a SHA-256 of each session id (mocks/engine/sha256.ts), never the id: whatever reads or stores the state (the
 // tab's sessionStorage, the browser's localStorage for other tabs, the HTTP engine's /state) holds nothing a
 // request could use (decision 004). The id exists only in the cookie.
 import type { Engine } from '../engine/engine';
+import { sha256Hex } from '../engine/sha256';
 export type { EmHttpSession } from '../engine/state';
 
 export const SESSION_COOKIE = 'JSESSIONID';
@@ -33,11 +34,6 @@ export const SESSION_COOKIE_PATH = '/ovirt-engine/api';
  */
 export type CookieMode = 'http' | 'document';
 
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** FiltersHelper.getPrefer: the element names of every Prefer header, case-insensitive, parameters ignored. */
 export function preferOf(request: Request): { persistent: boolean; newAuth: boolean } {
@@ -101,7 +97,7 @@ export interface Authenticated {
 }
 
 /** The restapi filters' decision for one request (see the top of this file). */
-export async function authenticate(e: Engine, request: Request, mode: CookieMode): Promise<Authenticated> {
+export function authenticate(e: Engine, request: Request, mode: CookieMode): Authenticated {
   const prefer = preferOf(request);
   const now = e.now();
   const before = e.state.httpSessions.length;
@@ -109,7 +105,7 @@ export async function authenticate(e: Engine, request: Request, mode: CookieMode
   let user: string | undefined;
   const id = sessionIdOf(request, mode);
   if (id) {
-    const idHash = await sha256Hex(id);
+    const idHash = sha256Hex(id);
     if (!prefer.persistent || prefer.newAuth) {
       e.state.httpSessions = e.state.httpSessions.filter((s) => s.idHash !== idHash);
     } else {
@@ -126,7 +122,7 @@ export async function authenticate(e: Engine, request: Request, mode: CookieMode
     if (user && prefer.persistent) {
       newSessionId = randomSessionId();
       const ttlMs = sessionTtlMinutes(request) * 60_000;
-      e.state.httpSessions.push({ idHash: await sha256Hex(newSessionId), user, ttlMs, expiresAt: now + ttlMs });
+      e.state.httpSessions.push({ idHash: sha256Hex(newSessionId), user, ttlMs, expiresAt: now + ttlMs });
     }
   }
   if (user) rememberUser(request, user);
