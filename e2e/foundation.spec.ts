@@ -91,9 +91,8 @@ test.describe('foundation: log in and see the lab', () => {
     await openConsole(page, '/vms');
     await emulator(page, (em) => em.crashHost('host2'));
     await page.reload();
-    await page.getByLabel('Username').fill('admin@internal');
-    await page.getByLabel('Password').fill('ovirt');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    // Still signed in after the reload: the engine's cookie session (decision 046).
+    await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
     await expect(page.getByRole('grid', { name: 'Virtual machines' }).getByRole('row').filter({ hasText: 'web01' })).toContainText('Down');
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
@@ -152,9 +151,9 @@ test.describe('foundation: dark theme', () => {
     await expect(page.getByRole('menuitem', { name: /^As the system/ })).toContainText('In use (dark now)');
     await page.getByRole('menuitem', { name: /^Light/ }).click();
     await expect(html).not.toHaveClass(/pf-v6-theme-dark/);
-    // Kept across a reload (the login page is light too), while the system still prefers dark.
+    // Kept across a reload (still signed in: the engine's cookie session), while the system still prefers dark.
     await page.reload();
-    await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
     await expect(html).not.toHaveClass(/pf-v6-theme-dark/);
     expect(await page.evaluate(() => localStorage.getItem('dlc.theme'))).toBe('light');
   });

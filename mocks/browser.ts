@@ -6,7 +6,7 @@ import { resumeJobs } from './engine/resume';
 import { NEWEST_ENGINE_VERSION, formatEngineVersion, parseEngineVersion } from './engine/version';
 import type { EmState } from './engine/state';
 import { createHandlers } from './handlers';
-import { fromStored, parseStored, toStored } from './persist';
+import { fromStored, parseStored, parseStoredHttpSessions, toStored, toStoredHttpSessions } from './persist';
 import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
 
 // The emulated engine's database lives in sessionStorage (per tab, gone when the tab closes), so a reload
@@ -14,6 +14,17 @@ import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
 const STATE_KEY = 'dlc.emulator.state';
 const LATENCY_KEY = 'dlc.emulator.latency';
 const ENGINE_KEY = 'dlc.emulator.engine';
+// The engine's cookie sessions are the server's, known to every tab of the browser (a new tab is signed in by the
+// cookie, decision 046): kept in localStorage, as hashes of their ids (mocks/persist.ts).
+const HTTP_SESSIONS_KEY = 'dlc.emulator.httpSessions';
+
+function loadHttpSessions(): EmState['httpSessions'] {
+  try {
+    return parseStoredHttpSessions(localStorage.getItem(HTTP_SESSIONS_KEY));
+  } catch {
+    return [];
+  }
+}
 
 function load(): EmState | undefined {
   try {
@@ -62,7 +73,10 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
   let state = load();
   const wanted = requested && SCENARIOS[requested] ? requested : undefined;
   const reloaded = !!state && !(wanted && wanted !== state.scenario);
+  // Another scenario asked for is a Reset: its engine has no sessions. A reload or a new tab keeps the browser's.
+  const switched = !!state && !reloaded;
   if (!state || !reloaded) state = buildScenario(wanted ?? DEFAULT_SCENARIO);
+  state.httpSessions = switched ? [] : loadHttpSessions();
   // A mistyped ?scenario= is said, not silently replaced by another scenario (issue 14).
   const notice =
     requested && !SCENARIOS[requested]
@@ -79,8 +93,18 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
       console.warn('[emulated engine] could not save its state', e);
     }
   };
+  const saveSessions = () => {
+    try {
+      localStorage.setItem(HTTP_SESSIONS_KEY, toStoredHttpSessions(emulator.engine.state));
+    } catch (e) {
+      console.warn('[emulated engine] could not save its sessions', e);
+    }
+  };
   save();
+  saveSessions();
   emulator.subscribe(() => {
+    // At once, not with the state: a tab opened right after a login must find the session.
+    saveSessions();
     if (!timer) timer = setTimeout(save, 150);
   });
   window.addEventListener('pagehide', () => {
@@ -90,7 +114,7 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
   // The jobs that were running when the page went away go on where they stood (mocks/engine/resume.ts).
   if (reloaded) resumeJobs(emulator.engine);
 
-  const worker = setupWorker(...createHandlers(() => emulator.engine, emulator.faults));
+  const worker = setupWorker(...createHandlers(() => emulator.engine, emulator.faults, 'document'));
   await worker.start({
     quiet: true,
     serviceWorker: { url: '/mockServiceWorker.js' },

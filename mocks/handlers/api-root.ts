@@ -7,6 +7,7 @@ import { formatEngineVersion } from '../engine/version';
 import type { Engine } from '../engine/engine';
 import { api, json, type EngineRef } from './context';
 import { isFiltered } from './filter';
+import { requestUser } from './http-session';
 
 const API = '/ovirt-engine/api';
 
@@ -22,9 +23,10 @@ function idFrom(name: string): string {
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
 
+/** The user the request was authenticated as: by its cookie session or its token (http-session.ts). */
 function tokenUser(e: Engine, request: Request): string | undefined {
   const m = /^Bearer\s+(.+)$/i.exec(request.headers.get('Authorization') ?? '');
-  return m ? e.state.tokens.find((t) => t.token === m[1])?.user : undefined;
+  return requestUser(request) ?? (m ? e.state.tokens.find((t) => t.token === m[1])?.user : undefined);
 }
 
 /** `{total, active}` as the engine's ApiSummaryItem, integers as strings. */

@@ -4,6 +4,7 @@ import { HttpResponse, http, type DefaultBodyType, type JsonBodyType, type HttpR
 import type { Engine } from '../engine/engine';
 import { EngineFault } from '../engine/messages';
 import { withFault, type FaultInjector } from './faults';
+import { authenticate, rememberUser, setSessionCookie, type CookieMode } from './http-session';
 import { API_ROOT, bodyFormat, httpRefusal, negotiateFormat, versionRefusal } from './http-rules';
 import { jsonRequestFromXml, xmlAnswer } from './xml-wire';
 
@@ -11,6 +12,8 @@ import { jsonRequestFromXml, xmlAnswer } from './xml-wire';
 export interface EngineRef {
   (): Engine;
   readonly faults?: FaultInjector | undefined;
+  /** How the session cookie travels (http-session.ts); `http` when absent. */
+  readonly cookies?: CookieMode | undefined;
 }
 
 export const API_PREFIXES = ['/ovirt-engine/api/v4', '/ovirt-engine/api'] as const;
@@ -164,19 +167,26 @@ export function api(
       return withFault(engine.faults?.take(request.method, url), () => answer(request, params, url), () => {
         const e = engine();
         e.state.tokens = [];
+        e.state.httpSessions = [];
         e.changed();
       });
     };
     const answer = async (request: Request, params: PathParams, url: URL): Promise<Response> => {
       const e = engine();
-      if (!tokenOk(e, request)) return unauthorized();
+      // The token or the cookie session (Prefer: persistent-auth), as the restapi filters decide (http-session.ts).
+      const auth = authenticate(e, request, engine.cookies ?? 'http');
+      const user = auth.user;
+      if (!user) return unauthorized();
       // Version, Accept, Content-Type: what the engine checks before a resource method runs (http-rules.ts).
       const refused = httpRefusal(request, url);
       if (refused) return refused;
       // XML in and out (xml-wire.ts): the handler sees the JSON body and answers JSON either way.
       const xml = negotiateFormat(request, url) === 'xml';
       let response = await asJsonBody(request).then(
-        (req) => resolve(e, req, params, url),
+        (req) => {
+          rememberUser(req, user);
+          return resolve(e, req, params, url);
+        },
         (err: unknown) => {
           if (err instanceof EngineFault) return faultResponse(err);
           throw err;
@@ -186,6 +196,7 @@ export function api(
       // CurrentFilter.java:100-102 sets the Correlation-Id response header on every answer, a random UUID when the
       // request carried none (:79-81). An error Response (a transport fault) has immutable headers and no header.
       if (response.type !== 'error') response.headers.set('Correlation-Id', correlationId(request, url) ?? globalThis.crypto.randomUUID());
+      if (auth.newSessionId) setSessionCookie(response, auth.newSessionId, engine.cookies ?? 'http');
       return response;
     };
     const resolve = async (e: Engine, request: Request, params: PathParams, url: URL): Promise<Response> => {
@@ -256,7 +267,7 @@ function actionEcho(f: EngineFault, echo: Record<string, unknown> | undefined): 
  */
 export function notFoundHandlers(engine: EngineRef) {
   const resolver: HttpResponseResolver<PathParams, DefaultBodyType> = ({ request }) => {
-    if (!tokenOk(engine(), request)) return unauthorized();
+    if (!authenticate(engine(), request, engine.cookies ?? 'http').user) return unauthorized();
     return versionRefusal(request, new URL(request.url)) ?? new HttpResponse(null, { status: 404 });
   };
   return [http.all(`*${API_ROOT}`, resolver), http.all(`*${API_ROOT}/*`, resolver)];

@@ -226,3 +226,21 @@ describe('the admin endpoint', () => {
     expect(await admin('POST', '/actions/toString', { args: [] })).toMatchObject({ status: 400 });
   });
 });
+
+describe('the REST API session in an HTTP session (Prefer: persistent-auth)', () => {
+  it('sets a real JSESSIONID cookie, HttpOnly, on the API path, that later requests use without a token until one goes without Prefer', async () => {
+    const opened = await api('/v4/hosts', { headers: { Prefer: 'persistent-auth', 'Session-TTL': '30' } });
+    expect(opened.status).toBe(200);
+    const setCookie = opened.headers.getSetCookie();
+    expect(setCookie).toHaveLength(1);
+    expect(setCookie[0]).toMatch(/^JSESSIONID=[\w-]+; Path=\/ovirt-engine\/api; HttpOnly$/);
+    const cookie = (setCookie[0] ?? '').split(';')[0] ?? '';
+    const byCookie = (prefer?: string) =>
+      fetch(`${engine.url}/ovirt-engine/api`, { headers: { Accept: 'application/json', Cookie: cookie, ...(prefer ? { Prefer: prefer } : {}) } });
+    expect((await byCookie('persistent-auth')).status).toBe(200);
+    expect((await byCookie()).status).toBe(401);
+    expect((await byCookie('persistent-auth')).status).toBe(401);
+    const { body } = await admin('GET', '/state');
+    expect(JSON.stringify(body)).not.toContain(cookie.slice('JSESSIONID='.length));
+  });
+});
