@@ -34,6 +34,28 @@ test('the production build carries no emulator: no service worker, no emulator p
   await expect(page.getByRole('menuitem', { name: `About oVirt Engine ${engine?.version ?? '?'}` })).toBeVisible();
 });
 
+test('a reload and a new tab stay signed in through the engine\'s HttpOnly session cookie; Log out ends it', async ({ page, context }) => {
+  await logIn(page, '/hosts');
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === 'JSESSIONID');
+  expect(session).toMatchObject({ httpOnly: true, path: '/ovirt-engine/api' });
+  await page.reload();
+  await expect(page.getByRole('grid', { name: 'Hosts' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
+  const tab = await context.newPage();
+  await tab.goto('/disks');
+  await expect(tab.getByRole('grid', { name: 'Disks' })).toBeVisible();
+  // Nothing a script could steal: no token in web storage, none in the page's cookies.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
+  expect(stored).not.toMatch(/JSESSIONID|access_token|Bearer/);
+  await tab.close();
+  await page.getByRole('button', { name: /User menu/ }).click();
+  await page.getByRole('menuitem', { name: 'Log out' }).click();
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+});
+
 test('add a disk through a CHAP target, attach it, run the VM, unplug and plug it, migrate, stop', async ({ page, engine, engineAdmin }) => {
   const sent = recordEngineRequests(page);
   await logIn(page, '/disks?type=lun');
@@ -68,8 +90,7 @@ test('add a disk through a CHAP target, attach it, run the VM, unplug and plug i
   const diskId = disks[0]?.id ?? '';
   const app01 = state.vms.find((v) => v.name === 'app01')?.id ?? '';
 
-  // 2. Attach it to app01 (down), from the disk's page: attached, plugged from its next run. (The console keeps its
-  // token in memory, so it is navigated, not reloaded.)
+  // 2. Attach it to app01 (down), from the disk's page: attached, plugged from its next run.
   await page.getByTestId('result-disk-link').click();
   await page.getByRole('link', { name: 'Attach to VM' }).click();
   const a = new AttachWizard(page);
