@@ -51,7 +51,7 @@ const fmt = new Intl.NumberFormat('en');
 export function countText(page: ListPage<unknown>, what: string): string {
   const first = (page.page - 1) * page.max + 1;
   const last = first + page.items.length - 1;
-  if (page.items.length === 0) return `No ${what}`;
+  if (page.items.length === 0) return page.total === 0 ? `0 ${what}` : '';
   if (page.total !== undefined) return `${fmt.format(first)}–${fmt.format(last)} of ${fmt.format(page.total)} ${what}`;
   return `${fmt.format(first)}–${fmt.format(last)} of ${fmt.format(last)} or more ${what}`;
 }
