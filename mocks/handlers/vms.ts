@@ -32,7 +32,10 @@ export function vmHandlers(engine: EngineRef) {
         : v.id;
       const vms = applyListSearch(e.state.vms, q, maxParam(url), { text, sortKey: (v, f) => text(v, f) ?? '', defaultSort: 'name' });
       const follow = (url.searchParams.get('follow') ?? '').split(',').includes('disk_attachments');
-      return json(collection('vm', vms.map((v) => vmJson(v, follow ? { attachments: e.attachmentsOfVm(v.id) } : undefined))));
+      // Grouped once: attachmentsOfVm per VM is a scan of every attachment (5,000 × 19,000 on the datacenter scenario).
+      const byVm = new Map<string, Array<(typeof e.state.attachments)[number]>>();
+      if (follow) for (const a of e.state.attachments) byVm.set(a.vmId, [...(byVm.get(a.vmId) ?? []), a]);
+      return json(collection('vm', vms.map((v) => vmJson(v, follow ? { attachments: byVm.get(v.id) ?? [] } : undefined))));
     }),
     ...api(engine, 'get', '/vms/:id', ({ e, p }) => json(vmJson(e.vm(p('id'))))),
     ...api(engine, 'post', '/vms/:id/start', async ({ e, p, request, url }) => {
