@@ -22,18 +22,24 @@ const VM_SEARCH_FIELDS = ['name', 'status', 'host', 'cluster', 'description'] as
  * The list of VMs. Actions on a VM belong to other features (lifecycle, …): the app composes them in through
  * `rowActions` (a kebab per row) and `above` (what those features show above the table, e.g. operations).
  */
-export function VmsPage({ rowActions, above }: { rowActions?: ((vm: Vm) => IAction[]) | undefined; above?: ReactNode } = {}) {
+export function VmsPage({
+  rowActions,
+  onRowMenuOpen,
+  above,
+}: { rowActions?: ((vm: Vm) => IAction[]) | undefined; onRowMenuOpen?: ((vm: Vm) => void) | undefined; above?: ReactNode } = {}) {
   // Host and cluster names: one request each for the whole (small) collections, not one per row; not polled.
   const hosts = useQuery(hostsQueryOptions());
   const clusters = useQuery(clustersQueryOptions());
   const hostName = new Map((hosts.data ?? []).map((h) => [h.id, h.name]));
   const clusterName = new Map((clusters.data ?? []).map((c) => [c.id, c.name]));
+  // While the names load a cell says so; a name the engine does not know shows the id it sent.
+  const named = (names: Map<string, string>, pending: boolean, id: string | undefined) => (!id ? '—' : (names.get(id) ?? (pending ? '…' : id)));
   const columns: Array<ListColumn<Vm>> = [
     { key: 'name', title: 'Name', sortField: 'name', cell: (vm) => <Link to={paths.vm(vm.id)}>{vm.name}</Link> },
     { key: 'status', title: 'Status', sortField: 'status', cell: (vm) => <VmStatusLabel status={vm.status} /> },
     // SORTBY takes the VM's own fields only: the host column sorts by ON_HOST (run_on_vds_name).
-    { key: 'host', title: 'Host', sortField: 'on_host', cell: (vm) => (vm.hostId ? (hostName.get(vm.hostId) ?? vm.hostId) : '—') },
-    { key: 'cluster', title: 'Cluster', sortField: 'cluster', cell: (vm) => (vm.clusterId ? (clusterName.get(vm.clusterId) ?? '—') : '—') },
+    { key: 'host', title: 'Host', sortField: 'on_host', cell: (vm) => named(hostName, hosts.isPending, vm.hostId) },
+    { key: 'cluster', title: 'Cluster', sortField: 'cluster', cell: (vm) => named(clusterName, clusters.isPending, vm.clusterId) },
     {
       key: 'ha',
       title: 'Highly available',
@@ -77,7 +83,13 @@ export function VmsPage({ rowActions, above }: { rowActions?: ((vm: Vm) => IActi
                   <ActionsColumn
                     items={rowActions(vm)}
                     actionsToggle={({ onToggle, isOpen, isDisabled, toggleRef }) => (
-                      <MenuToggle ref={toggleRef} onClick={onToggle} isExpanded={isOpen} isDisabled={isDisabled} variant="plain" aria-label={`Actions for ${vm.name}`} icon={<EllipsisVIcon />} />
+                      <MenuToggle
+                        ref={toggleRef}
+                        onClick={(e) => {
+                          if (!isOpen) onRowMenuOpen?.(vm);
+                          onToggle(e);
+                        }}
+                        isExpanded={isOpen} isDisabled={isDisabled} variant="plain" aria-label={`Actions for ${vm.name}`} icon={<EllipsisVIcon />} />
                     )}
                   />
                 )
