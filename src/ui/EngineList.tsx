@@ -75,7 +75,12 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
   const sortCol = columns.find((c) => c.key === view.sort);
   const q: EngineListQuery = {
     conditions: [...(urlSearch.ok ? urlSearch.conditions : []), ...(filterCondition ? [filterCondition] : [])],
-    sortBy: sortCol?.sortField,
+    // The default view (the first column, ascending) is the engine's own default order (vm_name / vds_name /
+    // disk_alias ASC, searchbackend SearchObjectAutoCompleter), so no sortby is sent for it. That also keeps a
+    // filtered user's VM search a search: "sortby name asc" with max sends the engine down the VM portal's
+    // GetAllVmsFilteredAndSorted, which ignores the conditions (restapi BackendVmsResource.list,
+    // isSortedAndMaxResults).
+    sortBy: view.sort === props.defaultSort && !view.desc ? undefined : sortCol?.sortField,
     desc: view.desc,
     page: view.page,
     max: LIST_PAGE_SIZE,

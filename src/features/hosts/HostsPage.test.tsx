@@ -12,7 +12,7 @@ vi.setConfig({ testTimeout: 30_000 });
 describe('HostsPage at datacenter scale', () => {
   it('filters by status with an exact count, sorts by cluster descending, and keeps both in the URL', async () => {
     const { user, router } = renderRoute([{ path: '/hosts', element: <HostsPage /> }], '/hosts');
-    const table = await screen.findByRole('grid', { name: 'Hosts' });
+    const table = await screen.findByRole('grid', { name: 'Hosts' }, { timeout: 10_000 });
     expect(within(table).getAllByRole('row')).toHaveLength(101);
     expect(screen.getByRole('status')).toHaveTextContent('1–100 of 100 or more hosts');
     await user.click(screen.getByRole('button', { name: 'Maintenance' }));
@@ -32,7 +32,7 @@ describe('HostsPage at datacenter scale', () => {
     const { user } = renderRoute([{ path: '/hosts', element: <HostsPage /> }], '/hosts?search=nosuchhost');
     expect(await screen.findByText('No hosts match')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear the search and filter' }));
-    expect(await screen.findByRole('grid', { name: 'Hosts' })).toBeInTheDocument();
+    expect(await screen.findByRole('grid', { name: 'Hosts' }, { timeout: 10_000 })).toBeInTheDocument();
   });
 });
 

@@ -30,7 +30,7 @@ const names = (table: HTMLElement) => within(table).getAllByRole('row').slice(1)
 describe('VmsPage at datacenter scale', () => {
   it('shows the first 100 VMs by name with "100 or more" — one request for the VMs, one each for hosts and clusters', async () => {
     renderRoute([{ path: '/vms', element: <VmsPage /> }], '/vms');
-    const table = await screen.findByRole('grid', { name: 'Virtual machines' });
+    const table = await screen.findByRole('grid', { name: 'Virtual machines' }, { timeout: 10_000 });
     expect(names(table)).toHaveLength(100);
     expect(names(table).slice(0, 3)).toEqual(['app0003', 'app0011', 'app0019']);
     expect(screen.getByRole('status')).toHaveTextContent('1–100 of 100 or more virtual machines');
@@ -42,21 +42,21 @@ describe('VmsPage at datacenter scale', () => {
 
   it('searches, filters and sorts through the engine, keeps it in the URL, and counts exactly on the last page', async () => {
     const { user, router } = renderRoute([{ path: '/vms', element: <VmsPage /> }], '/vms');
-    await screen.findByRole('grid', { name: 'Virtual machines' });
+    await screen.findByRole('grid', { name: 'Virtual machines' }, { timeout: 10_000 });
     await user.type(screen.getByRole('textbox', { name: /Search virtual machines/ }), 'db00');
-    await waitFor(() => expect(search(vmRequests().at(-1))).toBe('name=*db00* sortby name asc'));
+    await waitFor(() => expect(search(vmRequests().at(-1))).toBe('name=*db00*'));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^1–\d+ of \d+ virtual machines$/));
     expect(names(screen.getByRole('grid', { name: 'Virtual machines' })).every((n) => n.includes('db00'))).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Up' }));
-    await waitFor(() => expect(search(vmRequests().at(-1))).toBe('name=*db00* and status=up sortby name asc'));
-    await user.click(within(await screen.findByRole('grid', { name: 'Virtual machines' })).getByRole('button', { name: 'Host' }));
+    await waitFor(() => expect(search(vmRequests().at(-1))).toBe('name=*db00* and status=up'));
+    await user.click(within(await screen.findByRole('grid', { name: 'Virtual machines' }, { timeout: 10_000 })).getByRole('button', { name: 'Host' }));
     await waitFor(() => expect(search(vmRequests().at(-1))).toBe('name=*db00* and status=up sortby on_host asc'));
     expect(router.state.location.search).toBe('?search=db00&status=up&sort=host');
   });
 
   it('pages with the engine\'s "page N" and max, from the URL', async () => {
     const { user, router } = renderRoute([{ path: '/vms', element: <VmsPage /> }], '/vms?sort=name&dir=desc&page=50');
-    const table = await screen.findByRole('grid', { name: 'Virtual machines' });
+    const table = await screen.findByRole('grid', { name: 'Virtual machines' }, { timeout: 10_000 });
     expect(search(vmRequests().at(-1))).toBe('sortby name desc page 50');
     expect(screen.getByRole('status')).toHaveTextContent('4,901–5,000 of 5,000 or more virtual machines');
     await user.click(screen.getByRole('button', { name: 'Next page' }));
@@ -70,7 +70,7 @@ describe('VmsPage at datacenter scale', () => {
 
   it('says why a column cannot be sorted and refuses a search the engine would refuse, naming the fields', async () => {
     const { user } = renderRoute([{ path: '/vms', element: <VmsPage /> }], '/vms');
-    await screen.findByRole('grid', { name: 'Virtual machines' });
+    await screen.findByRole('grid', { name: 'Virtual machines' }, { timeout: 10_000 });
     expect(screen.getByRole('button', { name: 'Why Highly available cannot be sorted' })).toBeInTheDocument();
     const before = vmRequests().length;
     await user.type(screen.getByRole('textbox', { name: /Search virtual machines/ }), 'memory=4');
