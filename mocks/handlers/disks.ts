@@ -79,12 +79,19 @@ export function diskHandlers(engine: EngineRef) {
       // DiskConditionFieldAutoCompleter: ALIAS and NAME (both disk_alias), DESCRIPTION, DISK_TYPE (disk_storage_type:
       // image, lun, …), PROVISIONED_SIZE / SIZE, SHAREABLE, VM_NAMES, ID; the default order is
       // "disk_alias ASC, disk_id ASC" (SearchObjectAutoCompleter). A LUN disk's size is its LUN's.
-      const vmName = new Map(e.state.vms.map((v) => [v.id, v.name]));
-      const vmNames = new Map<string, string[]>();
-      for (const a of e.state.attachments) {
-        const n = vmName.get(a.vmId);
-        if (n) vmNames.set(a.diskId, [...(vmNames.get(a.diskId) ?? []), n]);
-      }
+      // The VMs' names per disk, built only when a vm_names term or sort needs them.
+      let byDisk: Map<string, string[]> | undefined;
+      const vmNamesOf = (diskId: string) => {
+        if (!byDisk) {
+          const vmName = new Map(e.state.vms.map((v) => [v.id, v.name]));
+          byDisk = new Map();
+          for (const a of e.state.attachments) {
+            const n = vmName.get(a.vmId);
+            if (n) byDisk.set(a.diskId, [...(byDisk.get(a.diskId) ?? []), n]);
+          }
+        }
+        return byDisk.get(diskId) ?? [];
+      };
       const q = parseListSearch(
         url.searchParams.get('search'),
         ['alias', 'name', 'description', 'disk_type', 'vm_names', 'id'],
@@ -95,7 +102,7 @@ export function diskHandlers(engine: EngineRef) {
         f === 'alias' || f === 'name' ? d.alias
         : f === 'description' ? d.description
         : f === 'disk_type' ? d.kind
-        : f === 'vm_names' ? (vmNames.get(d.id) ?? []).join(',')
+        : f === 'vm_names' ? vmNamesOf(d.id).join(',')
         : d.id;
       const sortKey = (d: D, f: string): string | number =>
         f === 'provisioned_size' || f === 'size' ? (d.kind === 'lun' ? d.lun.size : d.provisionedSize)

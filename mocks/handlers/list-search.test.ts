@@ -70,16 +70,16 @@ describe('applyListSearch', () => {
     expect(names('host=*')).toHaveLength(16);
   });
 
-  it('sorts by the default order (numbers in names read as numbers), by a field, descending; ties keep the default order', () => {
-    expect(names('', 3)).toEqual(['vm1', 'vm2', 'vm3']);
-    expect(names('sortby name desc', 3)).toEqual(['vm25', 'vm24', 'vm23']);
-    expect(names('sortby status asc', 3)).toEqual(['vm1', 'vm3', 'vm5']);
-    expect(names('sortby status desc', 3)).toEqual(['vm2', 'vm4', 'vm6']);
+  it('sorts by the default order (as SQL text: "vm10" before "vm2"), by a field, descending; ties keep the default order', () => {
+    expect(names('', 4)).toEqual(['vm1', 'vm10', 'vm11', 'vm12']);
+    expect(names('sortby name desc', 3)).toEqual(['vm9', 'vm8', 'vm7']);
+    expect(names('sortby status asc', 3)).toEqual(['vm1', 'vm11', 'vm13']);
+    expect(names('sortby status desc', 3)).toEqual(['vm10', 'vm12', 'vm14']);
   });
 
   it('pages with max: page N holds rows (N-1)·max+1 … N·max (getPagePhrase); pages never overlap', () => {
-    expect(names('page 2', 10)).toEqual(['vm11', 'vm12', 'vm13', 'vm14', 'vm15', 'vm16', 'vm17', 'vm18', 'vm19', 'vm20']);
-    expect(names('page 3', 10)).toEqual(['vm21', 'vm22', 'vm23', 'vm24', 'vm25']);
+    expect(names('page 2', 10)).toEqual(['vm19', 'vm2', 'vm20', 'vm21', 'vm22', 'vm23', 'vm24', 'vm25', 'vm3', 'vm4']);
+    expect(names('page 3', 10)).toEqual(['vm5', 'vm6', 'vm7', 'vm8', 'vm9']);
     expect(names('page 4', 10)).toEqual([]);
     const all = [1, 2, 3].flatMap((p) => names(`sortby status desc page ${p}`, 10));
     expect(new Set(all).size).toBe(25);

@@ -16,7 +16,6 @@
 // - `'` and `;` are refused anywhere (SyntaxChecker.DISALLOWED_CHARS).
 // OR is part of the grammar; the console never sends it and the emulator refuses it plainly (as parseSearch does).
 import { EngineFault } from '../engine/messages';
-import { searchMatch } from './context';
 
 export interface SearchTerm {
   field: string;
@@ -105,18 +104,35 @@ export interface ListSearchSpec<T> {
   defaultSort: string;
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// The engine orders in SQL (ORDER BY vm_name ASC …): text by the database's collation, not numbers inside names
+// ("vm10" before "vm2"). Lower-cased code-unit order stands in for it here; it is also fast enough to sort 20,000
+// disks per request (Intl.Collator was ~10× slower).
+function compare(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 /** Filters, sorts and pages a collection as the engine's search with `max` does. */
 export function applyListSearch<T>(items: readonly T[], q: ListSearch, max: number | undefined, spec: ListSearchSpec<T>): T[] {
-  let out = items.filter((it) => q.terms.every((term) => searchMatch(spec.text(it, term.field), term.value) !== term.negated));
+  // One matcher per term, not one RegExp per item (20,000 disks per request). Same rule as searchMatch.
+  const tests = q.terms.map((term) => {
+    const re = new RegExp(`^${term.value.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+    return (it: T) => {
+      const v = spec.text(it, term.field);
+      return (v !== undefined && re.test(v)) !== term.negated;
+    };
+  });
+  let out = tests.length ? items.filter((it) => tests.every((t) => t(it))) : [...items];
   const field = q.sort?.field ?? spec.defaultSort;
   const dir = q.sort?.desc ? -1 : 1;
-  const keyed = out.map((it) => ({ it, k: spec.sortKey(it, field), n: spec.sortKey(it, spec.defaultSort) }));
+  const low = (k: string | number) => (typeof k === 'string' ? k.toLowerCase() : k);
+  const keyed = out.map((it) => ({ it, k: low(spec.sortKey(it, field)), n: low(spec.sortKey(it, spec.defaultSort)) }));
   keyed.sort((a, b) => {
-    const c = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : collator.compare(String(a.k), String(b.k));
+    const c = compare(a.k, b.k);
     // Ties keep the default order, so pages never overlap.
-    return c !== 0 ? c * dir : collator.compare(String(a.n), String(b.n));
+    return c !== 0 ? c * dir : compare(a.n, b.n);
   });
   out = keyed.map((x) => x.it);
   if (max === undefined) return q.page && q.page > 1 ? [] : out;
