@@ -1,6 +1,7 @@
 import { Button, PageSection } from '@patternfly/react-core';
 import { ActionsColumn } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { attachableAnywhere } from '../../domain/attach-options';
 import { attachmentsByDisk, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
@@ -30,7 +31,8 @@ export function DisksPage() {
   // It is the one unbounded request of the page, so it is not polled: the changes map (engine-api/changes.ts)
   // refreshes it after an attach or detach, and TanStack Query on window focus.
   const usage = useQuery(vmsWithAttachmentsQueryOptions());
-  const byDisk = usage.data ? attachmentsByDisk(usage.data) : undefined;
+  // Built once per answer (19,000 attachments on a datacenter), not on every keystroke's render.
+  const byDisk = useMemo(() => (usage.data ? attachmentsByDisk(usage.data) : undefined), [usage.data]);
   const attachItem = (d: Disk, vms: ReadonlyArray<{ vm: { id: string; name: string } }>) => {
     const a = attachableAnywhere(d, vms.map((x) => ({ vmId: x.vm.id, vmName: x.vm.name })));
     return a.ok
