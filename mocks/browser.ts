@@ -25,6 +25,12 @@ function loadHttpSessions(): EmState['httpSessions'] {
     return [];
   }
 }
+// The scenario of a state too large to store: a reload rebuilds it from its seed (what changed since is lost).
+const SCENARIO_KEY = 'dlc.emulator.scenario';
+// sessionStorage holds about 5 MB per origin (Chromium, Firefox: 5 MiB of UTF-16 text, i.e. ~5 M characters here
+// counted as JSON length); the forms' drafts and operations share it. The datacenter scenario's state is ~15 M
+// characters (measured in mocks/scenarios/datacenter.test.ts), so a state over this bound is not stored at all.
+export const MAX_STORED_STATE_CHARS = 3_500_000;
 
 function load(): EmState | undefined {
   try {
@@ -73,9 +79,10 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
   let state = load();
   const wanted = requested && SCENARIOS[requested] ? requested : undefined;
   const reloaded = !!state && !(wanted && wanted !== state.scenario);
+  const unstored = sessionStorage.getItem(SCENARIO_KEY) ?? undefined;
   // Another scenario asked for is a Reset: its engine has no sessions. A reload or a new tab keeps the browser's.
   const switched = !!state && !reloaded;
-  if (!state || !reloaded) state = buildScenario(wanted ?? DEFAULT_SCENARIO);
+  if (!state || !reloaded) state = buildScenario(wanted ?? (unstored && SCENARIOS[unstored] ? unstored : DEFAULT_SCENARIO));
   state.httpSessions = switched ? [] : loadHttpSessions();
   // A mistyped ?scenario= is said, not silently replaced by another scenario (issue 14).
   const notice =
@@ -85,10 +92,24 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
 
   const emulator = new Emulator(state, latency, version);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Once a state is found too large it is not serialized again (15 M characters take ~50 ms on every change).
+  let tooLarge = false;
   const save = () => {
     timer = undefined;
+    if (tooLarge) return;
     try {
-      sessionStorage.setItem(STATE_KEY, JSON.stringify(toStored(emulator.engine.state)));
+      const text = JSON.stringify(toStored(emulator.engine.state));
+      if (text.length > MAX_STORED_STATE_CHARS) {
+        tooLarge = true;
+        sessionStorage.removeItem(STATE_KEY);
+        sessionStorage.setItem(SCENARIO_KEY, emulator.scenario);
+        console.info(
+          `[emulated engine] scenario ${emulator.scenario}: its state (${(text.length / 1e6).toFixed(1)} M characters) is too large for this tab's sessionStorage and is kept in memory only; a reload rebuilds the scenario from its seed.`,
+        );
+        return;
+      }
+      sessionStorage.removeItem(SCENARIO_KEY);
+      sessionStorage.setItem(STATE_KEY, text);
     } catch (e) {
       console.warn('[emulated engine] could not save its state', e);
     }
@@ -136,6 +157,7 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
     reset: (scenario?: string) => {
       const name = scenario ?? emulator.scenario;
       emulator.reset(name);
+      tooLarge = false;
       save();
       const next = new URL(window.location.href);
       next.searchParams.set('scenario', name);

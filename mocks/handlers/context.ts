@@ -132,6 +132,15 @@ export function parseSearch(search: string | null, allowed: readonly string[]): 
   });
 }
 
+/**
+ * The `max` query parameter: the search's row count (restapi AbstractBackendCollectionResource.getSearchParameters:
+ * `ParametersHelper.getIntegerParameter(..., MAX, Integer.MAX_VALUE, Integer.MAX_VALUE)`); absent means all.
+ */
+export function maxParam(url: URL): number | undefined {
+  const max = int(url.searchParams.get('max') ?? undefined);
+  return max !== undefined && max >= 0 ? max : undefined;
+}
+
 /** Case-insensitive match with * wildcards, as the engine's search does. */
 export function searchMatch(value: string | undefined, pattern: string): boolean {
   if (value === undefined) return false;

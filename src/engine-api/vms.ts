@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { VM_STATUSES, type Vm } from '../domain/model';
 import { actionResponseWire } from './host-storage';
+import { engineSearch, toListPage, type EngineListQuery } from './list-search';
 import { sendSpec, type EngineRequestSpec } from './requests';
 import { engineRequest } from './transport';
 import { openEnum, wireBool, wireCollection, wireInt, wireList, wireRef } from './wire';
@@ -92,3 +93,13 @@ export const vmActionResponseWire = actionResponseWire;
 export function runVmAction(vmId: string, action: VmAction, body: Record<string, unknown> = {}, correlationId?: string) {
   return sendSpec(vmActionRequest(vmId, action, body), vmActionResponseWire, correlationId);
 }
+
+// A page of the VM list through the engine's search (engine-api/list-search.ts). One request per page.
+export const vmsPageQueryOptions = (q: EngineListQuery) =>
+  queryOptions({
+    queryKey: [...vmKeys.lists(), 'page', q] as const,
+    queryFn: async ({ signal }) => {
+      const items = await engineRequest({ path: '/vms', query: { search: engineSearch(q) || undefined, max: String(q.max) }, schema: vmListWire, signal });
+      return toListPage(items, q);
+    },
+  });
