@@ -6,6 +6,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4174);
 export default defineConfig({
   testDir: './e2e',
   testMatch: /.*\.spec\.ts/,
+  // e2e/real-engine/ runs against `npm run engine` through the production build (playwright.real-engine.config.ts).
+  testIgnore: ['**/real-engine/**'],
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,

@@ -12,11 +12,12 @@ const last = REAL_ENGINE_TARGETS[REAL_ENGINE_TARGETS.length - 1];
 export default defineConfig<EngineOptions>({
   testDir: './e2e/real-engine',
   testMatch: /.*\.spec\.ts/,
-  // Each target's engine holds one state: its tests run one after another; the targets run side by side.
+  // Each target's engine holds one state that a test resets: two tests on one engine at once would reset each
+  // other's engine (and end each other's sessions). One worker, every test in turn (about a minute and a half).
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
-  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  workers: 1,
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report-real-engine' }]] : [['list']],

@@ -39,6 +39,14 @@ export default defineConfig(({ mode, command }) => {
           changeOrigin: true,
           // Engines often use the self-signed CA of their setup: ENGINE_INSECURE=1 skips verification.
           secure: process.env.ENGINE_INSECURE !== '1',
+          // The engine's 401 carries `WWW-Authenticate: Basic realm="RESTAPI"` (restapi web.xml EnforceAuthFilter
+          // scheme.basic_auth), which makes a browser open its own password prompt over the console (and a headless
+          // one hang) — the console has its own login; the proxy drops the header (the README's nginx does too).
+          configure: (proxy: { on: (ev: 'proxyRes', cb: (res: { headers: Record<string, unknown> }) => void) => void }) => {
+            proxy.on('proxyRes', (res) => {
+              delete res.headers['www-authenticate'];
+            });
+          },
         },
       }
     : undefined;

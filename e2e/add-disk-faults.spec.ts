@@ -206,9 +206,8 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     expect(draft).not.toContain('chapPassword');
 
     await page.reload();
-    await page.getByLabel('Username').fill('admin@internal');
-    await page.getByLabel('Password').fill('ovirt');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    // Still signed in after the reload: the engine's cookie session (decision 046).
+    await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
     await expect(w.heading()).toHaveText('Set the disk up');
     await expect(w.description()).toHaveValue('typed before the reload');
     await expect(w.alias()).toHaveValue(lunId);
@@ -289,9 +288,8 @@ test.describe('Add Direct LUN disk: failures land where they belong', () => {
     await w.create().click();
     await expect.poll(() => emulator(page, (em, id) => em.engine.state.disks.filter((d) => d.kind === 'lun' && d.lun.id === id).length, lunId)).toBe(1);
     await page.reload();
-    await page.getByLabel('Username').fill('admin@internal');
-    await page.getByLabel('Password').fill('ovirt');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    // Still signed in after the reload: the engine's cookie session (decision 046).
+    await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
     await expect(page.getByRole('heading', { name: new RegExp(`Disk ${lunId} created$`) })).toBeVisible();
     await expect(page.getByText('The page was reloaded while the disk was being created; the engine had created it, and nothing was created twice.', { exact: false })).toBeVisible();
     expect(sent.filter((r) => r.method === 'POST' && r.path.startsWith('/ovirt-engine/api/v4/disks'))).toHaveLength(1);

@@ -326,10 +326,8 @@ test.describe('Attach to VM wizard', () => {
     await w.option('Read-only', 'cluster-quorum').check();
     await expect.poll(() => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('dlc.draft.attach-disk.')).length)).toBe(1);
     await page.reload();
-    // The token lives in memory only: log in again, and the wizard is where it was.
-    await page.getByLabel('Username').fill('admin@internal');
-    await page.getByLabel('Password').fill('ovirt');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    // Still signed in after the reload (the engine's cookie session, decision 046), and the wizard is where it was.
+    await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
     await expect(w.heading()).toHaveText('Options for each disk');
     await expect(w.option('Read-only', 'cluster-quorum')).toBeChecked();
     await expect(w.option('Read-only', 'archive-lun')).not.toBeChecked();

@@ -91,9 +91,8 @@ test.describe('foundation: log in and see the lab', () => {
     await openConsole(page, '/vms');
     await emulator(page, (em) => em.crashHost('host2'));
     await page.reload();
-    await page.getByLabel('Username').fill('admin@internal');
-    await page.getByLabel('Password').fill('ovirt');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    // Still signed in after the reload: the engine's cookie session (decision 046).
+    await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
     await expect(page.getByRole('grid', { name: 'Virtual machines' }).getByRole('row').filter({ hasText: 'web01' })).toContainText('Down');
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
@@ -118,6 +117,14 @@ test.describe('foundation: log in and see the lab', () => {
     await openConsole(page, '/');
     await expect(page.getByText('Emulated engine 4.5.7 · scenario lab')).toBeVisible();
   });
+
+  test('a mistyped ?scenario= says which scenarios exist and which one runs', async ({ page }) => {
+    await openConsole(page, '/', { scenario: 'labb', login: false });
+    const notice = page.getByRole('heading', { name: /Unknown scenario/ }).locator('xpath=ancestor::*[contains(@class,"pf-v6-c-alert")][1]');
+    await expect(notice).toContainText('There is no scenario "labb". The scenarios are lab, empty, large-san, lifecycle');
+    await expect(notice).toContainText('This tab runs lab.');
+    await expectNoAxeViolations(page);
+  });
 });
 
 test.describe('foundation: accessibility', () => {
@@ -129,6 +136,34 @@ test.describe('foundation: accessibility', () => {
     test(`${path} has no axe violations`, async ({ page }) => {
       await openConsole(page, path);
       await expect(page.getByRole('grid')).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+});
+
+test.describe('foundation: dark theme', () => {
+  test('follows the system, a choice in the user menu overrides it and is kept in this browser', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openConsole(page, '/vms');
+    const html = page.locator('html');
+    await expect(html).toHaveClass(/pf-v6-theme-dark/);
+    await page.getByRole('button', { name: /User menu/ }).click();
+    await expect(page.getByRole('menuitem', { name: /^As the system/ })).toContainText('In use (dark now)');
+    await page.getByRole('menuitem', { name: /^Light/ }).click();
+    await expect(html).not.toHaveClass(/pf-v6-theme-dark/);
+    // Kept across a reload (still signed in: the engine's cookie session), while the system still prefers dark.
+    await page.reload();
+    await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
+    await expect(html).not.toHaveClass(/pf-v6-theme-dark/);
+    expect(await page.evaluate(() => localStorage.getItem('dlc.theme'))).toBe('light');
+  });
+
+  for (const path of ['/', '/vms', '/disks', '/hosts', '/disks/new']) {
+    test(`${path} in the dark theme has no axe violations`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await openConsole(page, path, { login: path !== '/' });
+      await expect(page.locator('html')).toHaveClass(/pf-v6-theme-dark/);
+      if (path !== '/') await expect(page.getByRole('main')).toBeVisible();
       await expectNoAxeViolations(page);
     });
   }

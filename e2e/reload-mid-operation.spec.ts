@@ -7,12 +7,13 @@ import { emulator, expect, openConsole, test } from './fixtures';
 import { VmLifecycle } from './pages/vm-lifecycle';
 import { VmPage } from './pages/vm-page';
 
-/** After a reload the console has no token (it keeps it in memory only): log in again. */
-async function logInAgain(page: Page) {
-  await page.getByLabel('Username').fill('admin@internal');
-  await page.getByLabel('Password').fill('ovirt');
-  await page.getByRole('button', { name: 'Log in' }).click();
+/**
+ * After a reload the console is still signed in, through the engine's cookie session (decision 046): no login page,
+ * the console with its user menu.
+ */
+async function stillSignedIn(page: Page) {
   await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Log in' })).toHaveCount(0);
 }
 
 /** The engine's job described as `description`: its status, its steps in order, and its events' codes. */
@@ -50,7 +51,7 @@ test.describe('a reload mid-operation: the engine finishes its job', () => {
     expect((await engineJob(page, MIGRATION)).status).toBe('started');
 
     await page.reload();
-    await logInAgain(page);
+    await stillSignedIn(page);
 
     await expect.poll(async () => (await engineJob(page, MIGRATION)).status, { timeout: 15_000 }).toBe('finished');
     const job = await engineJob(page, MIGRATION);
@@ -91,7 +92,7 @@ test.describe('a reload mid-operation: the engine finishes its job', () => {
       .toBe(true);
 
     await page.reload();
-    await logInAgain(page);
+    await stillSignedIn(page);
 
     await expect.poll(async () => (await engineJob(page, ACTIVATION)).status, { timeout: 15_000 }).toBe('finished');
     const job = await engineJob(page, ACTIVATION);

@@ -9,6 +9,7 @@ export async function startEmulatedMode(): Promise<EmulatedMode> {
   return {
     scenario: b.emulator.scenario,
     engineVersion: b.engineVersion,
+    notice: b.notice,
     scenarios: b.scenarios,
     reset: b.reset,
     Panel: createEmulatorPanel({ emulator: b.emulator, scenarios: b.scenarios, reset: b.reset, setLatency: b.setLatency }),

@@ -135,9 +135,10 @@ export class Emulator {
     this.faults.clear();
   }
 
-  /** Every token stops working: the console's next call gets a 401. */
+  /** Every token and every cookie session stops working: the console's next call gets a 401. */
   expireSessions(): void {
     this.engine.state.tokens = [];
+    this.engine.state.httpSessions = [];
     this.engine.changed();
   }
 

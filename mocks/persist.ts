@@ -1,5 +1,8 @@
 // What of the emulated engine's state goes into the tab's sessionStorage: everything but secrets. Tokens are
-// dropped (the console keeps its token in memory only, so after a reload it logs in again anyway); passwords —
+// dropped (the console keeps its token in memory only; after a reload it is signed in by its cookie session, if at
+// all); the cookie sessions are stored apart (`toStoredHttpSessions`: the browser's localStorage, so that another tab's
+// emulated engine knows them as a real engine's server-side sessions are known to every tab), as SHA-256 hashes of
+// their ids, which no request can use (decision 046); passwords —
 // the demo user's, the lab targets' CHAP secrets, and any CHAP password a user typed into a create request —
 // are replaced by what can be rebuilt from the scenario, so devtools shows no secret (decision 004).
 import { z } from 'zod';
@@ -17,7 +20,7 @@ export const STORED_STATE_VERSION: EmState['version'] = 2;
 /** A stored connection: instead of its password, whether that password was the target's CHAP secret. */
 type StoredConnection = Omit<EmConnection, 'password'> & { chapMatchesTarget?: boolean };
 
-export type StoredState = Omit<EmState, 'tokens' | 'users' | 'connections' | 'targets' | 'jobs'> & {
+export type StoredState = Omit<EmState, 'tokens' | 'httpSessions' | 'users' | 'connections' | 'targets' | 'jobs'> & {
   connections: StoredConnection[];
   /** A running job keeps its resume record (persist-resume.ts): an engine rebuilt from this state finishes it. */
   jobs: Array<Omit<EmJob, 'resume'> & { resume?: StoredResume }>;
@@ -125,7 +128,7 @@ export function parseStored(raw: string): StoredState | undefined {
 }
 
 export function toStored(state: EmState): StoredState {
-  const { tokens: _tokens, users: _users, connections, targets, jobs, ...rest } = state;
+  const { tokens: _tokens, httpSessions: _httpSessions, users: _users, connections, targets, jobs, ...rest } = state;
   return {
     ...rest,
     jobs: jobs.map(({ resume, ...j }) => (resume ? { ...j, resume: storeResume(resume, targets) } : j)),
@@ -148,6 +151,7 @@ export function fromStored(stored: StoredState): EmState {
     ...stored,
     users: scenario.users,
     tokens: [],
+    httpSessions: [],
     targets,
     jobs: stored.jobs.map(({ resume, ...j }) => (resume ? { ...j, resume: restoreResume(resume, targets) } : j)),
     connections: stored.connections.map(({ chapMatchesTarget, ...c }) => {
@@ -156,4 +160,24 @@ export function fromStored(stored: StoredState): EmState {
       return { ...c, password: secret ?? WRONG_SECRET };
     }),
   };
+}
+
+const storedHttpSessionsSchema = z.array(
+  z.object({ idHash: z.string().regex(/^[0-9a-f]{64}$/), user: str, ttlMs: num, expiresAt: num }),
+);
+
+/** The cookie sessions as stored: the state already holds only the hashes of their ids (http-session.ts). */
+export function toStoredHttpSessions(state: EmState): string {
+  return JSON.stringify(state.httpSessions.map(({ idHash, user, ttlMs, expiresAt }) => ({ idHash, user, ttlMs, expiresAt })));
+}
+
+/** The stored cookie sessions, or none when the text is not such a list. */
+export function parseStoredHttpSessions(raw: string | null): EmState['httpSessions'] {
+  if (!raw) return [];
+  try {
+    const parsed = storedHttpSessionsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }

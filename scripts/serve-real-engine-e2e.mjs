@@ -10,7 +10,8 @@
 // admin endpoint. Ports come from realEnginePorts() so the config and this script agree. Stays in the foreground
 // until killed (Playwright's webServer), and takes its children down with it.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build, createServer, preview } from 'vite';
 import { REAL_ENGINE_TARGETS } from './real-engine-targets.mjs';
 
@@ -44,12 +45,16 @@ async function waitFor(url, what, ms = 60_000) {
   }
 }
 
-// 1. The engines, one per target (each logs one line per request: kept quiet unless E2E_ENGINE_LOG=1).
+// 1. The engines, one per target. Each logs one line per request: E2E_ENGINE_LOG=DIR writes them to
+//    DIR/engine-<target>.log (for a failing spec: what the engine was asked, and answered).
+const logDir = process.env.E2E_ENGINE_LOG;
+if (logDir) mkdirSync(logDir, { recursive: true });
 for (const t of REAL_ENGINE_TARGETS) {
+  const out = logDir ? openSync(join(logDir, `engine-${t.name}.log`), 'w') : 'ignore';
   const child = spawn(
     process.execPath,
     ['node_modules/tsx/dist/cli.mjs', 'mocks/server/cli.ts', '--port', String(t.enginePort), '--latency', 'fast', '--engine-version', t.engineVersion],
-    { stdio: ['ignore', process.env.E2E_ENGINE_LOG ? 'inherit' : 'ignore', 'inherit'] },
+    { stdio: ['ignore', out, 'inherit'] },
   );
   child.on('exit', (code) => {
     if (code !== null && code !== 0) console.error(`engine on port ${t.enginePort} exited with ${code}`);

@@ -3,6 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import type { EmulatedMode } from './ui/engine-mode';
+import { startTheme } from './ui/theme';
+
+// Light or dark before anything is drawn (the system's preference, or the user's choice kept in this browser).
+startTheme();
 
 async function bootstrap() {
   let emulated: EmulatedMode | undefined;

@@ -8,12 +8,13 @@ import { VmLifecycle } from '../pages/vm-lifecycle';
 import { VmPage } from '../pages/vm-page';
 import { floatingToReview as walkToReview } from '../walks';
 
-/** After a reload the console has no token (it keeps it in memory only): log in again. */
-export async function logInAgain(page: Page) {
-  await page.getByLabel('Username').fill('admin@internal');
-  await page.getByLabel('Password').fill('ovirt');
-  await page.getByRole('button', { name: 'Log in' }).click();
+/**
+ * After a reload the console is still signed in, through the engine's cookie session (decision 046): no login page,
+ * the console with its user menu.
+ */
+export async function stillSignedIn(page: Page) {
   await expect(page.getByRole('button', { name: /User menu/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Log in' })).toHaveCount(0);
 }
 
 /** The session ended before the click: the re-login dialog asks for the password; the request goes on after it. */

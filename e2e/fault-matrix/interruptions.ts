@@ -5,7 +5,7 @@ import { emulator, openConsole } from '../fixtures';
 import { AddDiskWizard } from '../pages/add-disk-wizard';
 import { VmLifecycle } from '../pages/vm-lifecycle';
 import { attachmentsOf, disksOnLun, failNext, hotplugs, jobStatuses, stepRunning, vmState } from './engine';
-import { attachToReview, floatingToReview, logInAgain, migrateDialog } from './flows';
+import { attachToReview, floatingToReview, stillSignedIn, migrateDialog } from './flows';
 
 export interface InterruptionRow {
   fault: string;
@@ -29,7 +29,7 @@ export const INTERRUPTION_ROWS: InterruptionRow[] = [
       await new AddDiskWizard(page).create().click();
       await jobRunning(page, 'Adding Disk reloaded-create');
       await page.reload();
-      await logInAgain(page);
+      await stillSignedIn(page);
       // The page was gone when the answer came: the console checks the engine and finds its own disk.
       await expect(page.getByRole('heading', { name: 'Disk reloaded-create created' })).toBeVisible({ timeout: 30_000 });
       await expect(page.getByText(/pick another LUN/i)).toHaveCount(0);
@@ -49,7 +49,7 @@ export const INTERRUPTION_ROWS: InterruptionRow[] = [
       await expect.poll(() => disksOnLun(page, lunId)).toEqual([typed]);
       await expect(page.getByRole('alert').filter({ hasText: /answer/i }).or(page.getByRole('heading', { name: `Disk ${typed.alias} created` })).first()).toBeVisible();
       await page.reload();
-      await logInAgain(page);
+      await stillSignedIn(page);
       // Back on the wizard: whether the console checks the engine by itself or the user presses Create again, it
       // ends with the console's own disk reported as created, never "pick another LUN".
       const created = page.getByRole('heading', { name: `Disk ${typed.alias} created` });
@@ -71,7 +71,7 @@ export const INTERRUPTION_ROWS: InterruptionRow[] = [
       await w.attach().click();
       await expect.poll(() => stepRunning(page, 'Hot plugging archive-lun'), { timeout: 15_000, intervals: [50] }).toBe(true);
       await page.reload();
-      await logInAgain(page);
+      await stillSignedIn(page);
       await expect(page.getByText('archive-lun is attached to db01 and plugged')).toBeVisible({ timeout: 15_000 });
       expect(await attachmentsOf(page, 'archive-lun')).toEqual([expect.objectContaining({ vm: 'db01', active: true })]);
       expect(await jobStatuses(page, 'Attaching Disk archive-lun to VM db01')).toEqual(['finished']);
@@ -87,7 +87,7 @@ export const INTERRUPTION_ROWS: InterruptionRow[] = [
       await migrate.click();
       await jobRunning(page, 'Migrating VM db01');
       await page.reload();
-      await logInAgain(page);
+      await stillSignedIn(page);
       // The console finds the migration again and shows how it really ended, not a failure at once.
       const lc = new VmLifecycle(page);
       await expect(lc.operation('db01 migrated from host1 to host2')).toBeVisible({ timeout: 15_000 });

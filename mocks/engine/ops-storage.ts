@@ -175,8 +175,12 @@ export function hostLuns(e: Engine, host: EmHost): HostLunEntry[] {
 export async function listHostLuns(e: Engine, hostId: string): Promise<HostLunEntry[]> {
   const host = e.host(hostId);
   if (host.status !== 'up') {
-    // The query's text goes through the translator, which lower-cases unknown strings (reference §3.4).
-    throw new EngineFault(400, 'Operation Failed', `cannot fetch storage devices, host ${host.name} is not up.`);
+    // upstream-engine BLL/storage/disk/lun/GetDeviceListQuery.java:69-79 isActiveVds: `String.format("Cannot fetch
+    // storage devices, host %s is not UP.", vds.getHostName())` — the host's address (HostMapper.java:215
+    // `model.setAddress(entity.getHostName())`), not its name. The REST layer's backendFailure(String)
+    // (R/BackendResource.java:408-410) runs it through ErrorTranslatorImpl.translate (:136-152), which lower-cases a
+    // text that is no message key, and ErrorMessageHelper.getErrorStatus gives no status for it → 400 (handleError).
+    throw new EngineFault(400, 'Operation Failed', `cannot fetch storage devices, host ${host.address} is not up.`);
   }
   const luns = hostLuns(e, host);
   await e.delay('deviceList', 1 + luns.length / 2000);

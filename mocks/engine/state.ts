@@ -234,4 +234,16 @@ export interface EmState {
   deviceSpecs: EmDeviceSpecRecord[];
   users: EmUser[];
   tokens: Array<{ token: string; user: string; exp: number }>;
+  /** The REST API's HTTP sessions (`Prefer: persistent-auth`, mocks/handlers/http-session.ts): hashes, never ids. */
+  httpSessions: EmHttpSession[];
+}
+
+export interface EmHttpSession {
+  /** SHA-256 (hex) of the session id: the id itself is only in the browser's cookie. */
+  idHash: string;
+  user: string;
+  /** The idle timeout: Session-TTL, or the servlet default of 180 minutes. */
+  ttlMs: number;
+  /** Engine time after which the session is gone unless used before. */
+  expiresAt: number;
 }

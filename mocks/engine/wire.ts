@@ -40,7 +40,10 @@ export function hostJson(e: Engine, h: EmHost) {
     type: 'rhel',
     cluster: ref('clusters', h.clusterId),
     actions: {
-      link: ['discoveriscsi', 'iscsidiscover', 'iscsilogin'].map((rel) => ({ href: `${API}/hosts/${h.id}/${rel}`, rel })),
+      // discoveriscsi only where the engine has it (upstream-model services/HostService.java DiscoverIscsi
+      // `@since 4.4.6`; FEATURE_SINCE.discoverIscsi): an older engine links only the deprecated iscsidiscover.
+      link: [...(atLeast(e.version, FEATURE_SINCE.discoverIscsi) ? ['discoveriscsi'] : []), 'iscsidiscover', 'iscsilogin']
+        .map((rel) => ({ href: `${API}/hosts/${h.id}/${rel}`, rel })),
     },
     name: h.name,
     href: `${API}/hosts/${h.id}`,
@@ -173,7 +176,14 @@ export function attachmentJson(a: EmAttachment) {
   });
 }
 
-export function vmJson(v: EmVm, follow?: { attachments: EmAttachment[] }) {
+/**
+ * `allContent`: the request asked for all_content (query) or All-Content (header). Only then does the engine add
+ * `virtio_scsi` (and console, soundcard, rng, OVF — none of which the console reads): upstream-engine
+ * R/BackendVmResource.java:644-646 and R/BackendVmsResource.java:929-932 call setVirtioScsiController only in
+ * doPopulate, which runs only if isPopulate() (R/AbstractBackendResource.java:177-180, R/BackendResource.java:302-305);
+ * upstream-model services/VmService.java Get.allContent: "By default the following attributes are excluded: … virtio_scsi".
+ */
+export function vmJson(v: EmVm, follow?: { attachments: EmAttachment[] }, opts: { allContent?: boolean } = {}) {
   return {
     ...(follow ? list('disk_attachments', 'disk_attachment', follow.attachments.map(attachmentJson)) : {}),
     name: v.name,
@@ -183,7 +193,7 @@ export function vmJson(v: EmVm, follow?: { attachments: EmAttachment[] }) {
     ...(v.status !== 'down' && v.hostId ? { host: ref('hosts', v.hostId) } : {}),
     cluster: ref('clusters', v.clusterId),
     high_availability: { enabled: s(v.ha.enabled), priority: s(v.ha.priority) },
-    virtio_scsi: { enabled: s(v.virtioScsi) },
+    ...(opts.allContent ? { virtio_scsi: { enabled: s(v.virtioScsi) } } : {}),
     placement_policy: {
       affinity: 'migratable',
       ...list('hosts', 'host', v.placementHostIds.map((id) => ref('hosts', id))),

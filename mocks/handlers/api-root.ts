@@ -1,11 +1,13 @@
 // GET /ovirt-engine/api (and /ovirt-engine/api/v4): the API's entry point, as upstream-engine
 // R/BackendApiResource.java get() builds it. What the console reads is product_info.version; the rest is what a real
-// root carries and is cheap to give: special_objects, the admin-only summary, time, the authenticated user.
+// root carries and is cheap to give: special_objects, the summary (unfiltered requests only), time, the authenticated user.
 // Like every API path it needs a valid token (restapi web.xml maps EnforceAuthFilter to /*), so the emulator's token
 // check (context.ts `api`) applies.
 import { formatEngineVersion } from '../engine/version';
 import type { Engine } from '../engine/engine';
 import { api, json, type EngineRef } from './context';
+import { isFiltered } from './filter';
+import { requestUser } from './http-session';
 
 const API = '/ovirt-engine/api';
 
@@ -21,9 +23,10 @@ function idFrom(name: string): string {
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
 
+/** The user the request was authenticated as: by its cookie session or its token (http-session.ts). */
 function tokenUser(e: Engine, request: Request): string | undefined {
   const m = /^Bearer\s+(.+)$/i.exec(request.headers.get('Authorization') ?? '');
-  return m ? e.state.tokens.find((t) => t.token === m[1])?.user : undefined;
+  return requestUser(request) ?? (m ? e.state.tokens.find((t) => t.token === m[1])?.user : undefined);
 }
 
 /** `{total, active}` as the engine's ApiSummaryItem, integers as strings. */
@@ -31,7 +34,7 @@ function item(total: number, active: number) {
   return { active: String(active), total: String(total) };
 }
 
-export function apiRootJson(e: Engine, userName: string | undefined) {
+export function apiRootJson(e: Engine, userName: string | undefined, opts: { filtered?: boolean } = {}) {
   const v = e.version;
   const user = userName ? { href: `${API}/users/${idFrom(userName)}`, id: idFrom(userName) } : undefined;
   return {
@@ -54,13 +57,19 @@ export function apiRootJson(e: Engine, userName: string | undefined) {
       blank_template: { href: `${API}/templates/00000000-0000-0000-0000-000000000000`, id: '00000000-0000-0000-0000-000000000000' },
       root_tag: { href: `${API}/tags/00000000-0000-0000-0000-000000000000`, id: '00000000-0000-0000-0000-000000000000' },
     },
-    // addSummary: admin users only (bz 1612124); the emulator's users are administrators.
-    summary: {
-      hosts: item(e.state.hosts.length, e.state.hosts.filter((h) => h.status === 'up').length),
-      storage_domains: item(e.state.storageDomains.length, e.state.storageDomains.length),
-      users: item(e.state.users.length, new Set(e.state.tokens.map((t) => t.user)).size),
-      vms: item(e.state.vms.length, e.state.vms.filter((x) => x.status !== 'down').length),
-    },
+    // R/BackendApiResource.java:284-288: `if (!isFiltered()) { addSummary(api); … }` — "only add summary for
+    // admin-users, since non-admin users don't have permission to see the system summary" (bz 1612124). Filtered as
+    // every request is (filter.ts isFiltered: the Filter header or query, else filtered unless an admin).
+    ...(opts.filtered
+      ? {}
+      : {
+          summary: {
+            hosts: item(e.state.hosts.length, e.state.hosts.filter((h) => h.status === 'up').length),
+            storage_domains: item(e.state.storageDomains.length, e.state.storageDomains.length),
+            users: item(e.state.users.length, new Set(e.state.tokens.map((t) => t.user)).size),
+            vms: item(e.state.vms.length, e.state.vms.filter((x) => x.status !== 'down').length),
+          },
+        }),
     time: e.now(),
     ...(user ? { authenticated_user: user, effective_user: user } : {}),
     link: ['hosts', 'vms', 'disks', 'storagedomains', 'datacenters', 'clusters', 'jobs', 'events'].map((rel) => ({ href: `${API}/${rel}`, rel })),
@@ -68,5 +77,7 @@ export function apiRootJson(e: Engine, userName: string | undefined) {
 }
 
 export function apiRootHandlers(engine: EngineRef) {
-  return api(engine, 'get', '', ({ e, request }) => json(apiRootJson(e, tokenUser(e, request))));
+  return api(engine, 'get', '', ({ e, request, url }) =>
+    json(apiRootJson(e, tokenUser(e, request), { filtered: isFiltered({ e, request, url }) })),
+  );
 }

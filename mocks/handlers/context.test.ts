@@ -180,6 +180,12 @@ describe('the search grammar of the list handlers', () => {
     expect(parseSearch('disk_type=lun', ['disk_type'])).toEqual([['disk_type', 'lun']]);
   });
 
+  it('reads and drops SORTBY and PAGE (the VM portal sends "SORTBY NAME ASC page 1")', () => {
+    expect(parseSearch('SORTBY NAME ASC page 1', ['name'])).toEqual([]);
+    expect(parseSearch('name=db* sortby name desc', ['name'])).toEqual([['name', 'db*']]);
+    expect(parseSearch('name=db* page 2', ['name'])).toEqual([['name', 'db*']]);
+  });
+
   it('takes a quoted value without its quotes', () => {
     expect(parseSearch('message="VM db01 started"', ['message'])).toEqual([['message', 'VM db01 started']]);
   });

@@ -4,12 +4,16 @@ import { HttpResponse, http, type DefaultBodyType, type JsonBodyType, type HttpR
 import type { Engine } from '../engine/engine';
 import { EngineFault } from '../engine/messages';
 import { withFault, type FaultInjector } from './faults';
-import { API_ROOT, httpRefusal, versionRefusal } from './http-rules';
+import { authenticate, rememberUser, setSessionCookie, type CookieMode } from './http-session';
+import { API_ROOT, bodyFormat, httpRefusal, negotiateFormat, versionRefusal } from './http-rules';
+import { jsonRequestFromXml, xmlAnswer } from './xml-wire';
 
 /** The current engine (Reset replaces it), and the transport faults armed for its routes (faults.ts). */
 export interface EngineRef {
   (): Engine;
   readonly faults?: FaultInjector | undefined;
+  /** How the session cookie travels (http-session.ts); `http` when absent. */
+  readonly cookies?: CookieMode | undefined;
 }
 
 export const API_PREFIXES = ['/ovirt-engine/api/v4', '/ovirt-engine/api'] as const;
@@ -108,6 +112,10 @@ export function correlationId(request: Request, url: URL): string | undefined {
 
 /** A tiny subset of the engine's search language: `field=value` terms joined by "and". */
 export function parseSearch(search: string | null, allowed: readonly string[]): Array<[string, string]> {
+  // The grammar's tail `SORTBY <field> [ASC|DESC]` and `PAGE <n>` (searchbackend SyntaxChecker.java:26-27 SORTBY, PAGE) — the VM portal sends
+  // "SORTBY NAME ASC page 1" (ovirt-web-ui src/ovirtapi/index.js getVms). The emulator lists in its own order and
+  // has one page: both are read and dropped.
+  search = search?.replace(/(?:^|\s+)sortby\s+[a-z_.]+(?:\s+(?:asc|desc))?(?=\s|$)/i, '').replace(/(?:^|\s+)page\s+\d+\s*$/i, '') ?? null;
   if (!search || !search.trim()) return [];
   // The engine's grammar also has OR (SearchParser); the console never sends it, and the emulator says so plainly
   // rather than reading "a or name=b" as one value.
@@ -122,6 +130,15 @@ export function parseSearch(search: string | null, allowed: readonly string[]): 
     }
     return [m[1].toLowerCase(), m[2].replace(/^"(.*)"$/, '$1')];
   });
+}
+
+/**
+ * The `max` query parameter: the search's row count (restapi AbstractBackendCollectionResource.getSearchParameters:
+ * `ParametersHelper.getIntegerParameter(..., MAX, Integer.MAX_VALUE, Integer.MAX_VALUE)`); absent means all.
+ */
+export function maxParam(url: URL): number | undefined {
+  const max = int(url.searchParams.get('max') ?? undefined);
+  return max !== undefined && max >= 0 ? max : undefined;
 }
 
 /** Case-insensitive match with * wildcards, as the engine's search does. */
@@ -159,19 +176,36 @@ export function api(
       return withFault(engine.faults?.take(request.method, url), () => answer(request, params, url), () => {
         const e = engine();
         e.state.tokens = [];
+        e.state.httpSessions = [];
         e.changed();
       });
     };
     const answer = async (request: Request, params: PathParams, url: URL): Promise<Response> => {
       const e = engine();
-      if (!tokenOk(e, request)) return unauthorized();
+      // The token or the cookie session (Prefer: persistent-auth), as the restapi filters decide (http-session.ts).
+      const auth = authenticate(e, request, engine.cookies ?? 'http');
+      const user = auth.user;
+      if (!user) return unauthorized();
       // Version, Accept, Content-Type: what the engine checks before a resource method runs (http-rules.ts).
       const refused = httpRefusal(request, url);
       if (refused) return refused;
-      const response = await resolve(e, request, params, url);
+      // XML in and out (xml-wire.ts): the handler sees the JSON body and answers JSON either way.
+      const xml = negotiateFormat(request, url) === 'xml';
+      let response = await asJsonBody(request).then(
+        (req) => {
+          rememberUser(req, user);
+          return resolve(e, req, params, url);
+        },
+        (err: unknown) => {
+          if (err instanceof EngineFault) return faultResponse(err);
+          throw err;
+        },
+      );
+      if (xml) response = await xmlAnswer(response, path, request.method);
       // CurrentFilter.java:100-102 sets the Correlation-Id response header on every answer, a random UUID when the
       // request carried none (:79-81). An error Response (a transport fault) has immutable headers and no header.
       if (response.type !== 'error') response.headers.set('Correlation-Id', correlationId(request, url) ?? globalThis.crypto.randomUUID());
+      if (auth.newSessionId) setSessionCookie(response, auth.newSessionId, engine.cookies ?? 'http');
       return response;
     };
     const resolve = async (e: Engine, request: Request, params: PathParams, url: URL): Promise<Response> => {
@@ -212,6 +246,12 @@ export function api(
   });
 }
 
+/** A POST or PUT with an XML body, as the same request with the JSON body (xml-wire.ts); any other unchanged. */
+async function asJsonBody(request: Request): Promise<Request> {
+  const writes = request.method === 'POST' || request.method === 'PUT';
+  return writes && bodyFormat(request) === 'xml' ? jsonRequestFromXml(request) : request;
+}
+
 /**
  * How an action's failure is answered. The resource's action methods run the backend inside `doAction`, whose
  * catch answers any failure with the echoed action, `status: "failed"` and the fault
@@ -236,7 +276,7 @@ function actionEcho(f: EngineFault, echo: Record<string, unknown> | undefined): 
  */
 export function notFoundHandlers(engine: EngineRef) {
   const resolver: HttpResponseResolver<PathParams, DefaultBodyType> = ({ request }) => {
-    if (!tokenOk(engine(), request)) return unauthorized();
+    if (!authenticate(engine(), request, engine.cookies ?? 'http').user) return unauthorized();
     return versionRefusal(request, new URL(request.url)) ?? new HttpResponse(null, { status: 404 });
   };
   return [http.all(`*${API_ROOT}`, resolver), http.all(`*${API_ROOT}/*`, resolver)];

@@ -5,7 +5,8 @@ import type { AttachmentInput, LunDiskInput } from '../engine/disk-rules';
 import { attachExistingDisk, detachDisk, removeDisk, updateAttachment, type AttachmentUpdateInput } from '../engine/ops-attachments';
 import { createFloatingLunDisk, createLunDiskOnVm } from '../engine/ops-disks';
 import { attachmentJson, collection, diskJson } from '../engine/wire';
-import { api, bool, correlationId, int, json, obj, parseSearch, queryBool, readJson, searchMatch, str, type ApiCtx, type EngineRef } from './context';
+import { applyListSearch, parseListSearch } from './list-search';
+import { api, bool, correlationId, int, json, obj, maxParam, queryBool, readJson, str, type ApiCtx, type EngineRef } from './context';
 import { checkAdminActionGroup } from './filter';
 
 function sgioOf(v: unknown): Sgio | 'disabled' | undefined {
@@ -75,12 +76,39 @@ export function parseAttachment(body: Record<string, unknown>): AttachmentInput 
 export function diskHandlers(engine: EngineRef) {
   return [
     ...api(engine, 'get', '/disks', ({ e, url }) => {
-      const terms = parseSearch(url.searchParams.get('search'), ['alias', 'name', 'disk_type', 'id']);
-      const disks = e.state.disks.filter((d) =>
-        terms.every(([k, v]) =>
-          k === 'disk_type' ? searchMatch(d.kind, v) : k === 'id' ? d.id === v : searchMatch(d.alias, v),
-        ),
+      // DiskConditionFieldAutoCompleter: ALIAS and NAME (both disk_alias), DESCRIPTION, DISK_TYPE (disk_storage_type:
+      // image, lun, …), PROVISIONED_SIZE / SIZE, SHAREABLE, VM_NAMES, ID; the default order is
+      // "disk_alias ASC, disk_id ASC" (SearchObjectAutoCompleter). A LUN disk's size is its LUN's.
+      // The VMs' names per disk, built only when a vm_names term or sort needs them.
+      let byDisk: Map<string, string[]> | undefined;
+      const vmNamesOf = (diskId: string) => {
+        if (!byDisk) {
+          const vmName = new Map(e.state.vms.map((v) => [v.id, v.name]));
+          byDisk = new Map();
+          for (const a of e.state.attachments) {
+            const n = vmName.get(a.vmId);
+            if (n) byDisk.set(a.diskId, [...(byDisk.get(a.diskId) ?? []), n]);
+          }
+        }
+        return byDisk.get(diskId) ?? [];
+      };
+      const q = parseListSearch(
+        url.searchParams.get('search'),
+        ['alias', 'name', 'description', 'disk_type', 'vm_names', 'id'],
+        ['alias', 'name', 'description', 'disk_type', 'provisioned_size', 'size', 'shareable', 'vm_names'],
       );
+      type D = (typeof e.state.disks)[number];
+      const text = (d: D, f: string) =>
+        f === 'alias' || f === 'name' ? d.alias
+        : f === 'description' ? d.description
+        : f === 'disk_type' ? d.kind
+        : f === 'vm_names' ? vmNamesOf(d.id).join(',')
+        : d.id;
+      const sortKey = (d: D, f: string): string | number =>
+        f === 'provisioned_size' || f === 'size' ? (d.kind === 'lun' ? d.lun.size : d.provisionedSize)
+        : f === 'shareable' ? (d.shareable ? 1 : 0)
+        : (text(d, f) ?? '');
+      const disks = applyListSearch(e.state.disks, q, maxParam(url), { text, sortKey, defaultSort: 'alias' });
       return json(collection('disk', disks.map((d) => diskJson(e, d))));
     }),
     ...api(engine, 'post', '/disks', async (ctx) => {

@@ -73,6 +73,10 @@ describe.each([
     const json: unknown = await old.json();
     expect(json).toMatchObject({ iscsi_targets: { iscsi_target: expect.arrayContaining(['iqn.2024-03.com.example.lab:array-a.data']) } });
     expect(json && typeof json === 'object' && 'discovered_targets' in json).toBe(has.discoverIscsi);
+    // The host links only the actions this engine has (HostService.java DiscoverIscsi @since 4.4.6).
+    const host = await (await env.call('GET', `/hosts/${env.hostId('host1')}`)).text();
+    expect(host.includes('"rel":"discoveriscsi"')).toBe(has.discoverIscsi);
+    expect(host).toContain('"rel":"iscsidiscover"');
   });
 
   it(has.activePaths ? 'sends active_paths on host storage' : 'sends no active_paths on host storage', async () => {

@@ -43,6 +43,18 @@ describe('the seed', () => {
   });
 });
 
+describe('the API root', () => {
+  // R/BackendApiResource.java:284-288: `if (!isFiltered()) { addSummary(api); … }` (bz 1612124).
+  it('carries the system summary for an unfiltered request only', async () => {
+    const root = async (token: string, headers?: Record<string, string>): Promise<unknown> => (await call(token, 'GET', '', { headers })).json();
+    expect(await root(ADMIN)).toHaveProperty('summary');
+    expect(await root(USER)).not.toHaveProperty('summary');
+    expect(await root(ADMIN, { Filter: 'true' })).not.toHaveProperty('summary');
+    // Still the version and the user, which the console reads after login.
+    expect(await root(USER)).toMatchObject({ product_info: { version: { major: '4' } }, authenticated_user: { id: expect.any(String) as unknown } });
+  });
+});
+
 describe('jobs', () => {
   beforeEach(async () => {
     await call(ADMIN, 'POST', `/vms/${vmId('app01')}/start?correlation_id=mine`, { body: {} });

@@ -11,11 +11,12 @@
 import type { Engine } from '../engine/engine';
 import { EngineFault } from '../engine/messages';
 import { bool, type ApiCtx } from './context';
+import { requestUser as sessionUser } from './http-session';
 
-/** The user the request's bearer token belongs to (undefined: no valid token — the route answered 401 already). */
+/** The user the request was authenticated as, by its cookie session or its bearer token (http-session.ts). */
 function requestUser(e: Engine, request: Request) {
   const m = /^Bearer\s+(.+)$/i.exec(request.headers.get('Authorization') ?? '');
-  const name = e.state.tokens.find((t) => t.token === m?.[1])?.user;
+  const name = sessionUser(request) ?? e.state.tokens.find((t) => t.token === m?.[1])?.user;
   return e.state.users.find((u) => u.name === name);
 }
 

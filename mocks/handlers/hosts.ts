@@ -2,21 +2,20 @@ import { discoverTargets, listHostLuns, loginTarget } from '../engine/ops-storag
 import { notFound } from '../engine/messages';
 import { atLeast, FEATURE_SINCE } from '../engine/version';
 import { collection, hostJson, hostStorageJson } from '../engine/wire';
-import { api, int, json, obj, parseSearch, queryBool, readJson, searchMatch, str, type EngineRef } from './context';
+import { api, int, json, maxParam, obj, queryBool, readJson, str, type EngineRef } from './context';
+import { applyListSearch, parseListSearch } from './list-search';
 import { checkAdminActionGroup, checkQuery } from './filter';
 
 export function hostHandlers(engine: EngineRef) {
   return [
     ...api(engine, 'get', '/hosts', ({ e, url }) => {
-      const terms = parseSearch(url.searchParams.get('search'), ['name', 'status', 'cluster', 'id']);
-      const hosts = e.state.hosts.filter((h) =>
-        terms.every(([k, v]) =>
-          k === 'name' ? searchMatch(h.name, v)
-          : k === 'status' ? searchMatch(h.status, v)
-          : k === 'id' ? h.id === v
-          : searchMatch(e.state.clusters.find((c) => c.id === h.clusterId)?.name, v),
-        ),
-      );
+      // VdsConditionFieldAutoCompleter: NAME (vds_name), STATUS, CLUSTER (cluster_name), ADDRESS, ID; sortable the same.
+      // It has no SPM status field (SPM_ID is the host's number in the pool), so the SPM column cannot be sorted.
+      const clusterName = new Map(e.state.clusters.map((c) => [c.id, c.name]));
+      const q = parseListSearch(url.searchParams.get('search'), ['name', 'status', 'cluster', 'address', 'id'], ['name', 'status', 'cluster', 'address']);
+      const text = (h: (typeof e.state.hosts)[number], f: string) =>
+        f === 'name' ? h.name : f === 'status' ? h.status : f === 'cluster' ? clusterName.get(h.clusterId) : f === 'address' ? h.address : h.id;
+      const hosts = applyListSearch(e.state.hosts, q, maxParam(url), { text, sortKey: (h, f) => text(h, f) ?? '', defaultSort: 'name' });
       return json(collection('host', hosts.map((h) => hostJson(e, h))));
     }),
     ...api(engine, 'get', '/hosts/:id', (ctx) => {

@@ -40,55 +40,100 @@ export function versionRefusal(request: Request, url: URL): Response | undefined
   return requestedVersion(request, url) === '4' ? undefined : servletError(400, 'Bad Request');
 }
 
-/** Media types of an Accept or Content-Type header, without parameters, lower case; q=0 entries dropped. */
-function mediaTypes(header: string): string[] {
-  return header
-    .split(',')
-    .map((part) => part.split(';').map((x) => x.trim().toLowerCase()))
-    .filter(([type, ...params]) => type && !params.some((p) => /^q\s*=\s*0(?:\.0*)?$/.test(p)))
-    .map(([type]) => type ?? '');
+/** One media range of an Accept header: type, its q, and where it stood. */
+interface MediaRange {
+  type: string;
+  q: number;
+  index: number;
 }
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
-const XML_TYPE = /^(?:application|text)\/(?:[\w.+-]+\+)?xml$/;
+/** Media ranges of an Accept or Content-Type header, without other parameters, lower case. */
+function mediaRanges(header: string): MediaRange[] {
+  return header
+    .split(',')
+    .map((part, index) => {
+      const [type = '', ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+      const q = params.map((p) => /^q\s*=\s*([0-9.]+)$/.exec(p)?.[1]).find((x) => x !== undefined);
+      return { type, q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((r) => r.type !== '' && Number.isFinite(r.q));
+}
 
-function jsonOnlyFault(status: 406 | 415, reason: string, detail: string) {
+/** What the engine writes: `application/xml` (JAXBProvider) and `application/json` (JSONProvider). */
+export type WireFormat = 'xml' | 'json';
+const PRODUCED: ReadonlyArray<readonly [WireFormat, string]> = [
+  ['xml', 'application/xml'],
+  ['json', 'application/json'],
+];
+
+/** How well one Accept range matches a produced type: 3 exact, 2 `application/*`, 1 `*\/*`, 0 not. */
+function specificity(range: string, produced: string): number {
+  if (range === produced) return 3;
+  if (range === 'application/*') return 2;
+  if (range === '*/*' || range === '*') return 1;
+  return 0;
+}
+
+/**
+ * The format of the answer, or the 406 the engine sends when it can produce nothing the client accepts.
+ * Every resource is generated with `@Produces({ ApiMediaType.APPLICATION_XML, ApiMediaType.APPLICATION_JSON })`
+ * — XML first (github:oVirt/ovirt-engine-api-metamodel tool/.../JaxrsGenerator.java:47-51 MEDIA_TYPES, :154
+ * `@Produces({ %s })`; the hand-written ones likewise, e.g. restapi interface/definition .../ActionResource.java:14).
+ * RESTEasy picks, among what the client accepts, the highest q, then the most specific range, then the client's
+ * order; where a wildcard leaves the choice to the server (`Accept: *\/*`, `application/*`, or no Accept at all)
+ * the first of @Produces wins: XML. So the Python SDK (`Accept: application/xml`, lib/ovirtsdk4/__init__.py:461)
+ * and a bare `curl` get XML; the console and the VM portal (`Accept: application/json`) get JSON.
+ * `resteasy.media.type.param.mapping=accept` (web.xml:11-14) lets an `accept` query parameter stand in for the header.
+ */
+export function negotiateFormat(request: Request, url: URL): WireFormat | Response {
+  const raw = url.searchParams.get('accept') ?? request.headers.get('Accept');
+  if (!raw || !raw.trim()) return 'xml';
+  let best: { format: WireFormat; q: number; spec: number; index: number; order: number } | undefined;
+  PRODUCED.forEach(([format, produced], order) => {
+    for (const r of mediaRanges(raw)) {
+      const spec = specificity(r.type, produced);
+      if (spec === 0 || r.q <= 0) continue;
+      const better =
+        !best ||
+        r.q > best.q ||
+        (r.q === best.q && (spec > best.spec || (spec === best.spec && (r.index < best.index || (r.index === best.index && order < best.order)))));
+      if (better) best = { format, q: r.q, spec, index: r.index, order };
+    }
+  });
+  if (best) return best.format;
+  return jsonFault(406, 'Not Acceptable', `The engine answers application/xml or application/json, not ${raw}.`);
+}
+
+function jsonFault(status: 406 | 415, reason: string, detail: string) {
   return HttpResponse.json({ reason, detail }, { status });
 }
 
-/**
- * Accept. The engine produces XML and JSON; RESTEasy picks by Accept, and XML is what it sends when Accept allows
- * both or is absent (the api-model's default format). `resteasy.media.type.param.mapping=accept` (web.xml:11-14)
- * lets an `accept` query parameter stand in for the header. Something it cannot produce is a 406.
- * The emulated engine speaks JSON only: an Accept naming XML and not JSON is refused with a 406 that says so; an
- * absent Accept or a wildcard is answered in JSON (a real engine would answer XML there).
- */
+/** Accept: a Response (406) when the engine can answer in no format the client accepts. */
 export function acceptRefusal(request: Request, url: URL): Response | undefined {
-  const raw = url.searchParams.get('accept') ?? request.headers.get('Accept');
-  if (!raw || !raw.trim()) return undefined;
-  const types = mediaTypes(raw);
-  if (types.some((t) => JSON_TYPE.test(t) || t === '*/*' || t === 'application/*')) return undefined;
-  if (types.some((t) => XML_TYPE.test(t))) {
-    return jsonOnlyFault(406, 'Not Acceptable', `The emulated engine answers JSON only (Accept: application/json); a real engine answers ${raw} with XML.`);
-  }
-  return jsonOnlyFault(406, 'Not Acceptable', `The engine answers application/json or application/xml, not ${raw}; the emulated engine answers JSON only.`);
+  const format = negotiateFormat(request, url);
+  return typeof format === 'string' ? undefined : format;
 }
 
 /**
- * Content-Type of a POST or PUT body. RESTEasy refuses a body it has no reader for with 415; the engine reads XML
- * and JSON. The emulated engine reads JSON only: XML is refused with a 415 that says so. A body without a
- * Content-Type is read as JSON (lenient: the emulator does not try to guess what RESTEasy would default to).
+ * The format of a POST or PUT body: the engine reads XML (JAXBProvider `@Consumes(MediaType.APPLICATION_XML)`)
+ * and JSON (JSONProvider); the generated resources `@Consumes({ APPLICATION_XML, APPLICATION_JSON })`
+ * (JaxrsGenerator.java:326). A body without a Content-Type is read as JSON (lenient: the emulator does not imitate
+ * RESTEasy's octet-stream default).
  */
+export function bodyFormat(request: Request): WireFormat | undefined {
+  const [type] = mediaRanges(request.headers.get('Content-Type') ?? '');
+  if (!type) return 'json';
+  if (type.type === 'application/xml') return 'xml';
+  if (type.type === 'application/json') return 'json';
+  return undefined;
+}
+
+/** Content-Type of a POST or PUT body: anything but XML or JSON is refused with 415. */
 export function contentTypeRefusal(request: Request): Response | undefined {
   if (request.method !== 'POST' && request.method !== 'PUT') return undefined;
-  const raw = request.headers.get('Content-Type');
-  if (!raw || !raw.trim()) return undefined;
-  const [type] = mediaTypes(raw);
-  if (type && JSON_TYPE.test(type)) return undefined;
-  if (type && XML_TYPE.test(type)) {
-    return jsonOnlyFault(415, 'Unsupported Media Type', `The emulated engine reads JSON bodies only (Content-Type: application/json); a real engine also reads ${type}.`);
-  }
-  return jsonOnlyFault(415, 'Unsupported Media Type', `The engine reads application/json or application/xml bodies, not ${raw}.`);
+  if (bodyFormat(request)) return undefined;
+  const raw = request.headers.get('Content-Type') ?? '';
+  return jsonFault(415, 'Unsupported Media Type', `The engine reads application/xml or application/json bodies, not ${raw}.`);
 }
 
 /** Version, Accept and Content-Type, in the engine's order; undefined when the request may go on. */

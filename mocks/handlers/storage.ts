@@ -1,6 +1,20 @@
+import type { EmCluster, EmDataCenter } from '../engine/state';
 import { collection, storageConnectionJson, storageDomainJson } from '../engine/wire';
 import { api, json, type EngineRef } from './context';
 import { checkQuery, isFiltered } from './filter';
+
+function dataCenterJson(d: EmDataCenter) {
+  return { name: d.name, status: d.status, local: 'false', href: `/ovirt-engine/api/v4/datacenters/${d.id}`, id: d.id };
+}
+
+function clusterJson(c: EmCluster) {
+  return {
+    name: c.name,
+    data_center: { href: `/ovirt-engine/api/v4/datacenters/${c.dataCenterId}`, id: c.dataCenterId },
+    href: `/ovirt-engine/api/v4/clusters/${c.id}`,
+    id: c.id,
+  };
+}
 
 export function storageHandlers(engine: EngineRef) {
   return [
@@ -25,26 +39,18 @@ export function storageHandlers(engine: EngineRef) {
       const c = e.state.connections.find((x) => x.id === p('id'));
       return c ? json(storageConnectionJson(c)) : new Response(null, { status: 404 });
     }),
-    ...api(engine, 'get', '/datacenters', ({ e }) =>
-      json(
-        collection(
-          'data_center',
-          e.state.dataCenters.map((d) => ({ name: d.name, status: d.status, local: 'false', href: `/ovirt-engine/api/v4/datacenters/${d.id}`, id: d.id })),
-        ),
-      ),
-    ),
-    ...api(engine, 'get', '/clusters', ({ e }) =>
-      json(
-        collection(
-          'cluster',
-          e.state.clusters.map((c) => ({
-            name: c.name,
-            data_center: { href: `/ovirt-engine/api/v4/datacenters/${c.dataCenterId}`, id: c.dataCenterId },
-            href: `/ovirt-engine/api/v4/clusters/${c.id}`,
-            id: c.id,
-          })),
-        ),
-      ),
-    ),
+    ...api(engine, 'get', '/datacenters', ({ e }) => json(collection('data_center', e.state.dataCenters.map(dataCenterJson)))),
+    // An entity by id, as the SDK's follow_link and the Ansible modules' get_link_name fetch a reference's href
+    // (python-ovirt-engine-sdk4 lib/ovirtsdk4/__init__.py follow_link; ovirt-ansible-collection
+    // plugins/module_utils/ovirt.py get_link_name, e.g. ovirt_vm's update_check on `entity.cluster`).
+    ...api(engine, 'get', '/datacenters/:id', ({ e, p }) => {
+      const d = e.state.dataCenters.find((x) => x.id === p('id'));
+      return d ? json(dataCenterJson(d)) : new Response(null, { status: 404 });
+    }),
+    ...api(engine, 'get', '/clusters', ({ e }) => json(collection('cluster', e.state.clusters.map(clusterJson)))),
+    ...api(engine, 'get', '/clusters/:id', ({ e, p }) => {
+      const c = e.state.clusters.find((x) => x.id === p('id'));
+      return c ? json(clusterJson(c)) : new Response(null, { status: 404 });
+    }),
   ];
 }

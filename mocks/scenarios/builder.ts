@@ -44,6 +44,7 @@ export class ScenarioBuilder {
         { name: 'user@internal', password: 'ovirt', admin: false },
       ],
       tokens: [],
+      httpSessions: [],
     };
   }
 

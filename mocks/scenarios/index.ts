@@ -1,6 +1,7 @@
 // The named scenarios. To add one: write a function that builds an EmState with ScenarioBuilder and list it
 // here; `?scenario=NAME` then selects it (see README "Scenarios").
 import type { EmState } from '../engine/state';
+import { datacenter } from './datacenter';
 import { empty } from './empty';
 import { lab } from './lab';
 import { hugeSan } from './huge-san';
@@ -12,6 +13,7 @@ export const SCENARIOS: Record<string, { describe: string; build: () => EmState 
   empty: { describe: 'Nothing but the Default data center', build: empty },
   'large-san': { describe: '10,000 LUNs behind 8 targets, 40 hosts', build: largeSan },
   'huge-san': { describe: '50,000 LUNs behind 8 targets, 40 hosts (the LUN table at 5× large-san)', build: hugeSan },
+  datacenter: { describe: '5,000 VMs, 20,000 disks (5,000 direct LUN), 500 hosts, 100 storage domains', build: datacenter },
   lifecycle: { describe: 'VM lifecycle set-ups: shared targets, an HA VM on portal B, a VM no host can serve', build: lifecycle },
 };
 

@@ -84,21 +84,34 @@ describe('what the engine checks before a resource answers', () => {
     expect((await api('/v3/hosts')).status).toBe(400);
   });
 
-  it('answers JSON only: an Accept naming XML alone is a 406 that says so; no Accept or */* gets JSON', async () => {
+  it('answers XML to Accept: application/xml, to */* and to no Accept (XML first in @Produces), JSON to application/json', async () => {
     const xml = await api('/v4/hosts', { headers: { Accept: 'application/xml' } });
-    expect(xml.status).toBe(406);
-    expect(await xml.json()).toMatchObject({ reason: 'Not Acceptable', detail: expect.stringMatching(/emulated engine answers JSON only/) });
-    expect((await api('/v4/hosts', { headers: { Accept: '*/*' } })).status).toBe(200);
-    expect((await api('/v4/hosts?accept=application/json', { headers: { Accept: 'application/xml' } })).status).toBe(200);
-    const noAccept = await fetch(`${engine.url}/ovirt-engine/api/v4/hosts`, { headers: { Authorization: `Bearer ${token}`, Accept: '' } });
-    expect(noAccept.status).toBe(200);
+    expect(xml.status).toBe(200);
+    expect(xml.headers.get('Content-Type')).toBe('application/xml');
+    expect(await xml.text()).toMatch(/^<\?xml [^>]*\?>\n<hosts><host href="[^"]+" id="[^"]+">/);
+    for (const accept of ['*/*', '', 'application/*', 'application/json;q=0.5, application/xml']) {
+      const res = await fetch(`${engine.url}/ovirt-engine/api/v4/hosts`, { headers: { Authorization: `Bearer ${token}`, Accept: accept } });
+      expect(res.headers.get('Content-Type'), accept).toBe('application/xml');
+    }
+    for (const accept of ['application/json', 'application/json, application/xml', 'application/xml;q=0.2, */*;q=0.1, application/json']) {
+      const res = await fetch(`${engine.url}/ovirt-engine/api/v4/hosts`, { headers: { Authorization: `Bearer ${token}`, Accept: accept } });
+      expect(res.headers.get('Content-Type'), accept).toMatch(/^application\/json/);
+    }
+    // The accept query parameter stands in for the header (web.xml resteasy.media.type.param.mapping).
+    expect((await api('/v4/hosts?accept=application/json', { headers: { Accept: 'application/xml' } })).headers.get('Content-Type')).toMatch(/json/);
+    const refused = await api('/v4/hosts', { headers: { Accept: 'text/plain' } });
+    expect(refused.status).toBe(406);
   });
 
-  it('reads JSON bodies only: an XML body is a 415 that says so', async () => {
+  it('reads XML bodies as the JSON ones; another Content-Type is a 415', async () => {
     const res = await api(`/v4/vms/${vmId('app01')}/start`, { method: 'POST', body: '<action/>', headers: { 'Content-Type': 'application/xml' } });
-    expect(res.status).toBe(415);
-    expect(await res.json()).toMatchObject({ reason: 'Unsupported Media Type' });
-    expect(engine.emulator.engine.state.vms.find((v) => v.name === 'app01')?.status).toBe('down');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'complete' });
+    const plain = await api(`/v4/vms/${vmId('db01')}/stop`, { method: 'POST', body: 'stop', headers: { 'Content-Type': 'text/plain' } });
+    expect(plain.status).toBe(415);
+    expect(await plain.json()).toMatchObject({ reason: 'Unsupported Media Type' });
+    const bad = await api(`/v4/vms/${vmId('db01')}/stop`, { method: 'POST', body: '<action>', headers: { 'Content-Type': 'application/xml' } });
+    expect(bad.status).toBe(400);
   });
 
   it('answers an unknown path under /ovirt-engine/api with an empty 404', async () => {
@@ -211,5 +224,23 @@ describe('the admin endpoint', () => {
     expect(await admin('POST', '/actions/setFailRuns', { args: ['host2'] })).toMatchObject({ status: 400 });
     expect(await admin('POST', '/actions/selfDestruct', { args: [] })).toMatchObject({ status: 400, body: { error: expect.stringMatching(/unknown action selfDestruct/) } });
     expect(await admin('POST', '/actions/toString', { args: [] })).toMatchObject({ status: 400 });
+  });
+});
+
+describe('the REST API session in an HTTP session (Prefer: persistent-auth)', () => {
+  it('sets a real JSESSIONID cookie, HttpOnly, on the API path, that later requests use without a token until one goes without Prefer', async () => {
+    const opened = await api('/v4/hosts', { headers: { Prefer: 'persistent-auth', 'Session-TTL': '30' } });
+    expect(opened.status).toBe(200);
+    const setCookie = opened.headers.getSetCookie();
+    expect(setCookie).toHaveLength(1);
+    expect(setCookie[0]).toMatch(/^JSESSIONID=[\w-]+; Path=\/ovirt-engine\/api; HttpOnly$/);
+    const cookie = (setCookie[0] ?? '').split(';')[0] ?? '';
+    const byCookie = (prefer?: string) =>
+      fetch(`${engine.url}/ovirt-engine/api`, { headers: { Accept: 'application/json', Cookie: cookie, ...(prefer ? { Prefer: prefer } : {}) } });
+    expect((await byCookie('persistent-auth')).status).toBe(200);
+    expect((await byCookie()).status).toBe(401);
+    expect((await byCookie('persistent-auth')).status).toBe(401);
+    const { body } = await admin('GET', '/state');
+    expect(JSON.stringify(body)).not.toContain(cookie.slice('JSESSIONID='.length));
   });
 });

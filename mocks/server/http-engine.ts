@@ -48,6 +48,29 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * Matrix parameters (`/ovirt-engine/api/vms;max=50`, as the VM portal sends them — ovirt-web-ui src/ovirtapi/index.js
+ * getVms) cut from the path, and those of the last segment added as query parameters where the query has no such
+ * name: the engine reads a parameter from the query first, then from the last path segment's matrix
+ * (restapi/jaxrs .../util/ParametersHelper.java getParameter), and RESTEasy matches resources without them, but the
+ * handlers' routes would not match a path that still carries them.
+ */
+export function matrixAsQuery(url: URL): URL {
+  if (!url.pathname.includes(';')) return url;
+  const out = new URL(url);
+  const segments = url.pathname.split('/');
+  const [, ...matrix] = (segments.at(-1) ?? '').split(';');
+  out.pathname = segments.map((seg) => seg.split(';')[0]).join('/');
+  for (const param of matrix) {
+    if (!param) continue;
+    const eq = param.indexOf('=');
+    const name = decodeURIComponent(eq < 0 ? param : param.slice(0, eq));
+    const value = eq < 0 ? '' : decodeURIComponent(param.slice(eq + 1));
+    if (!out.searchParams.has(name)) out.searchParams.append(name, value);
+  }
+  return out;
+}
+
 /** The IncomingMessage as a Fetch Request, every header kept as sent (repeated ones appended). */
 function toRequest(req: IncomingMessage, base: string, body: Buffer): Request {
   const headers = new Headers();
@@ -57,7 +80,7 @@ function toRequest(req: IncomingMessage, base: string, body: Buffer): Request {
     if (name !== undefined && value !== undefined) headers.append(name, value);
   }
   const method = req.method ?? 'GET';
-  return new Request(new URL(req.url ?? '/', base), {
+  return new Request(matrixAsQuery(new URL(req.url ?? '/', base)), {
     method,
     headers,
     ...(method !== 'GET' && method !== 'HEAD' && body.length > 0 ? { body: new Uint8Array(body) } : {}),

@@ -1,5 +1,5 @@
 import {
-  Drawer, DrawerContent, DrawerContentBody, DrawerHead, DrawerPanelContent, Dropdown, DropdownItem, DropdownList,
+  Divider, Drawer, DrawerContent, DrawerContentBody, DrawerHead, DrawerPanelContent, Dropdown, DropdownGroup, DropdownItem, DropdownList,
   Masthead, MastheadBrand, MastheadContent, MastheadMain, MastheadToggle, MenuToggle, Nav, NavItem, NavList, Page,
   PageSidebar, PageSidebarBody, PageToggleButton, SkipToContent, Toolbar, ToolbarContent, ToolbarGroup, ToolbarItem,
 } from '@patternfly/react-core';
@@ -13,12 +13,42 @@ import { OperationsFollower } from '../features/vm-lifecycle/OperationsFollower'
 import { EmulatorIndicator } from './EmulatorIndicator';
 import { useEmulatedMode } from '../ui/engine-mode';
 import { paths } from '../ui/paths';
+import { setTheme, useTheme, type ThemeChoice } from '../ui/theme';
 
 const NAV = [
   { to: paths.vms(), label: 'Virtual Machines' },
   { to: paths.disks(), label: 'Disks' },
   { to: paths.hosts(), label: 'Hosts' },
 ] as const;
+
+function ThemeChoices({ onDone }: { onDone: () => void }) {
+  const { choice, dark } = useTheme();
+  const items: Array<{ value: ThemeChoice; label: string }> = [
+    { value: 'system', label: 'As the system' },
+    { value: 'light', label: 'Light' },
+    { value: 'dark', label: 'Dark' },
+  ];
+  const inUse = choice === 'system' ? `In use (${dark ? 'dark' : 'light'} now)` : 'In use';
+  return (
+    <DropdownGroup label="Theme" labelHeadingLevel="h2">
+      <DropdownList>
+        {items.map((i) => (
+          <DropdownItem
+            key={i.value}
+            isSelected={choice === i.value}
+            description={choice === i.value ? inUse : undefined}
+            onClick={() => {
+              setTheme(i.value);
+              onDone();
+            }}
+          >
+            {i.label}
+          </DropdownItem>
+        ))}
+      </DropdownList>
+    </DropdownGroup>
+  );
+}
 
 function UserMenu() {
   const [open, setOpen] = useState(false);
@@ -55,6 +85,8 @@ function UserMenu() {
             Log out
           </DropdownItem>
         </DropdownList>
+        <Divider />
+        <ThemeChoices onDone={() => setOpen(false)} />
       </Dropdown>
       <AboutEngineModal isOpen={about} onClose={() => setAbout(false)} />
     </>

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { Bullseye, Spinner } from '@patternfly/react-core';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { enableReauthentication, session } from '../engine-api/session';
-import { EngineVersionGate } from '../features/engine-version/EngineVersionGate';
+import { resumeSession } from '../engine-api/sso';
 import { LoginPage } from '../features/login/LoginPage';
 
 // The re-login dialog is code the login page never needs: loaded after login, before any session can end.
@@ -9,13 +10,29 @@ const loadReloginModal = () => import('../features/login/ReloginModal');
 const ReloginModal = lazy(() => loadReloginModal().then((m) => ({ default: m.ReloginModal })));
 
 /**
- * Anonymous: the login page. Logged in: the engine's version is read first (an engine older than 4.3 gets a page
- * saying so instead of the console). Expired (a 401 at any time): the page stays and a login form comes over it; the
+ * First, once per page: "Signing in…" while the console asks the engine whether this browser is still signed in
+ * through its cookie session (decision 046) — so a reload or a new tab never flashes the login page.
+ * Anonymous: the login page. Logged in: the console (ConsoleRouter, which first reads the engine's version).
+ * Expired (a 401 at any time): the page stays and a login form comes over it; the
  * requests that got the 401 wait and are sent again once the user has logged in.
  */
 export function AuthGate({ children }: { children: ReactNode }) {
   const s = useSyncExternalStore(session.subscribe, session.get);
   const queryClient = useQueryClient();
+  const [probing, setProbing] = useState(() => session.get().status === 'anonymous');
+  useEffect(() => {
+    if (!probing) return undefined; // signed in already (a login in this page): nothing to ask
+    let live = true;
+    // Memoised in sso.ts: StrictMode's second effect and a remount wait on the same single probe.
+    void resumeSession().finally(() => {
+      if (live) setProbing(false);
+    });
+    return () => {
+      live = false;
+    };
+    // Once, at mount: the probe is for the page's boot, not for later changes of the session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   useEffect(() => {
     enableReauthentication(true);
     return () => enableReauthentication(false);
@@ -24,10 +41,19 @@ export function AuthGate({ children }: { children: ReactNode }) {
     if (s.status === 'anonymous') queryClient.clear();
     else void loadReloginModal();
   }, [s.status, queryClient]);
+  if (s.status === 'anonymous' && probing) {
+    return (
+      <Bullseye style={{ minHeight: '50vh' }}>
+        <div role="status">
+          <Spinner size="lg" aria-hidden="true" /> <span>Signing in…</span>
+        </div>
+      </Bullseye>
+    );
+  }
   if (s.status === 'anonymous') return <LoginPage />;
   return (
     <>
-      <EngineVersionGate>{children}</EngineVersionGate>
+      {children}
       {s.status === 'expired' ? (
         <Suspense fallback={null}>
           <ReloginModal user={s.user} />

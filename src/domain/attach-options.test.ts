@@ -73,6 +73,14 @@ describe('per-disk options', () => {
     expect(defaultAttachChoice({ ...up, virtioScsiEnabled: false }).interface).toBe('virtio');
   });
 
+  it('VirtIO-SCSI not reported by the engine is no problem: it stays the default, with the note (044 §15 F-A)', () => {
+    const unknown = { ...up, virtioScsiEnabled: undefined };
+    const s = attachOptionStates(unknown, disk, c());
+    expect(s.interfaceProblem).toBeUndefined();
+    expect(s.interfaces.find((i) => i.value === 'virtio_scsi')).toMatchObject({ disabled: false, note: expect.stringMatching(/did not say whether db01 has VirtIO-SCSI/) as unknown });
+    expect(defaultAttachChoice(unknown).interface).toBe('virtio_scsi');
+  });
+
   it('one bootable disk per VM counts the disks being attached: the first one checked holds it', () => {
     const batch = [
       { disk: { ...disk, alias: 'a' }, choice: c() },

@@ -21,7 +21,8 @@ export interface AttachChoice {
 export interface AttachVm {
   name: string;
   status: VmStatus;
-  virtioScsiEnabled: boolean;
+  /** Undefined: not reported by the engine (see DiskOptionVm). */
+  virtioScsiEnabled: boolean | undefined;
   /** Alias of the disk already bootable on the VM, if any. */
   bootableDiskAlias?: string | undefined;
 }

@@ -19,7 +19,7 @@ export interface EditValues {
 export type EditKey = Exclude<keyof EditValues, 'interface'>;
 
 export interface EditContext {
-  vm: { name: string; status: VmStatus; virtioScsiEnabled: boolean; /** Another disk of the VM that is bootable. */ bootableDiskAlias?: string | undefined };
+  vm: { name: string; status: VmStatus; virtioScsiEnabled: boolean | undefined; /** Another disk of the VM that is bootable. */ bootableDiskAlias?: string | undefined };
   attachment: { active: boolean };
   disk: { alias: string; kind: 'image' | 'lun' | 'other'; sharable: boolean };
   /** Every VM the disk is attached to, this one included. */

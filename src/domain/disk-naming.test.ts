@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasAfterLunChange, aliasProblem, descriptionProblem, engineDefaultAlias, suggestedAlias } from './disk-naming';
+import { aliasAfterLunChange, aliasInUseWarning, aliasProblem, descriptionProblem, engineDefaultAlias, suggestedAlias } from './disk-naming';
 
 describe('alias rules', () => {
   it('accepts letters of any script, digits, dot, underscore and dash', () => {
@@ -35,5 +35,23 @@ describe('description rules', () => {
     expect(descriptionProblem('x'.repeat(500))).toBeUndefined();
     expect(descriptionProblem('x'.repeat(501))).toBe('Field content must not exceed 500 characters (it has 501).');
     expect(descriptionProblem('a\tb')).toMatch(/control characters/);
+  });
+});
+
+describe('aliasInUseWarning', () => {
+  const disks = [
+    { id: 'a', alias: 'db01-redo' },
+    { id: 'b', alias: 'archive-lun' },
+  ];
+  it('warns when another disk has the alias, saying why it matters', () => {
+    expect(aliasInUseWarning('archive-lun', disks)).toBe(
+      "Another disk is already called archive-lun. The engine allows it, but each disk's history finds the engine's events by alias, so both disks would show each other's events.",
+    );
+  });
+  it('says nothing for a new alias, an empty one, the disk itself, or another case', () => {
+    expect(aliasInUseWarning('archive-2', disks)).toBeUndefined();
+    expect(aliasInUseWarning('', disks)).toBeUndefined();
+    expect(aliasInUseWarning('archive-lun', disks, 'b')).toBeUndefined();
+    expect(aliasInUseWarning('Archive-LUN', disks)).toBeUndefined();
   });
 });

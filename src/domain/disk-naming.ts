@@ -28,6 +28,18 @@ export function aliasProblem(alias: string, rules: AliasRules): string | undefin
   return undefined;
 }
 
+/**
+ * A warning, not a refusal, when another disk already has this alias: the engine allows two disks with one alias
+ * (aliases are not unique in the engine's disk validation), but the disk page finds a disk's history among the
+ * engine's events by its alias (`message=*<alias>*`), so each of the two would show the other's events too.
+ */
+export function aliasInUseWarning(alias: string, disks: ReadonlyArray<{ id: string; alias: string }>, ownId?: string): string | undefined {
+  if (!alias) return undefined;
+  const other = disks.find((d) => d.alias === alias && d.id !== ownId);
+  if (!other) return undefined;
+  return `Another disk is already called ${alias}. The engine allows it, but each disk's history finds the engine's events by alias, so both disks would show each other's events.`;
+}
+
 export function descriptionProblem(description: string): string | undefined {
   if (description.length > DESCRIPTION_MAX) {
     return `Field content must not exceed ${DESCRIPTION_MAX} characters (it has ${description.length}).`;

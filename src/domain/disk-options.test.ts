@@ -24,6 +24,19 @@ describe('interface', () => {
     expect(scsi).toMatchObject({ disabled: true, reason: "VirtIO-SCSI is disabled for web01: enable it in the VM's settings to use it." });
     expect(interfaceProblem(ctx, base)).toMatch(/VirtIO-SCSI is disabled for web01/);
   });
+  it('a VM whose VirtIO-SCSI the engine did not report is "unknown", never "disabled" (044 §15 F-A)', () => {
+    // Without all_content the engine sends no virtio_scsi: the engine's own default for a VM is VirtIO-SCSI
+    // (AddVmCommand.isVirtioScsiEnabled), so it stays the default and choosable, with a note that the engine decides.
+    const vm = { name: 'db01', status: 'up' as const, virtioScsiEnabled: undefined };
+    expect(defaultInterface(vm)).toBe('virtio_scsi');
+    const ctx: DiskOptionContext = { vm, lun };
+    const scsi = interfaceChoices(ctx, base).find((c) => c.value === 'virtio_scsi');
+    expect(scsi).toMatchObject({ disabled: false, note: 'The engine did not say whether db01 has VirtIO-SCSI enabled; if it is not, the engine refuses the disk and says why.' });
+    expect(interfaceProblem(ctx, base)).toBeUndefined();
+    expect(diskOptionStates(ctx, v({ passthrough: true })).passthrough.applies).toBe(true);
+    // Known either way: no note.
+    expect(interfaceChoices(up, base).find((c) => c.value === 'virtio_scsi')?.note).toBeUndefined();
+  });
   it('read-only in effect holds IDE and SATA back instead of being dropped', () => {
     const c = interfaceChoices(up, v({ readOnly: true }));
     expect(c.find((x) => x.value === 'ide')).toMatchObject({ disabled: true, reason: "IDE disks can't be read-only: uncheck Read-only first." });

@@ -31,7 +31,11 @@ export type DiskOptionKey = Exclude<keyof DiskOptionValues, 'interface'>;
 export interface DiskOptionVm {
   name: string;
   status: VmStatus;
-  virtioScsiEnabled: boolean;
+  /**
+   * Undefined: the engine did not say (it sends `virtio_scsi` only with all_content=true, decision 044 §15 F-A).
+   * Unknown is never read as disabled: VirtIO-SCSI stays offered, with a note that the engine decides.
+   */
+  virtioScsiEnabled: boolean | undefined;
   /** Alias of the VM's disk that is already bootable, if any (one bootable disk per VM). */
   bootableDiskAlias?: string | undefined;
 }
@@ -68,13 +72,25 @@ export interface InterfaceChoice {
   label: string;
   disabled: boolean;
   reason?: string | undefined;
+  /** Something worth knowing while it can be chosen (the VM's VirtIO-SCSI was not reported). */
+  note?: string | undefined;
 }
 
 const INTERFACE_LABEL = INTERFACE_TEXT;
 
-/** VirtIO-SCSI when the VM has it enabled, VirtIO otherwise (AbstractDiskModel.setDefaultInterface). */
+/**
+ * VirtIO-SCSI when the VM has it enabled, VirtIO otherwise (AbstractDiskModel.setDefaultInterface). When the engine
+ * did not say, VirtIO-SCSI: a VM gets it unless someone turned it off (upstream-engine BLL/AddVmCommand.java:1808-1816,
+ * `virtioScsiEnabled != null ? virtioScsiEnabled : isOsSupportedForVirtIoScsi`), and if it is off the engine refuses
+ * the disk with its reason (CANNOT_PERFORM_ACTION_VIRTIO_SCSI_IS_DISABLED), which the console shows.
+ */
 export function defaultInterface(vm: DiskOptionVm | undefined): DiskInterface {
-  return vm && !vm.virtioScsiEnabled ? 'virtio' : 'virtio_scsi';
+  return vm?.virtioScsiEnabled === false ? 'virtio' : 'virtio_scsi';
+}
+
+/** Said next to VirtIO-SCSI when the engine did not report whether the VM has it. */
+export function virtioScsiUnknownNote(vmName: string): string {
+  return `The engine did not say whether ${vmName} has VirtIO-SCSI enabled; if it is not, the engine refuses the disk and says why.`;
 }
 
 /**
@@ -113,13 +129,14 @@ export function interfaceChoices(ctx: DiskOptionContext, values: DiskOptionValue
   return WIZARD_INTERFACES.map((value) => {
     const label = INTERFACE_LABEL[value];
     if (!ctx.vm) return { value, label, disabled: true, reason: PER_VM };
-    if (value === 'virtio_scsi' && !ctx.vm.virtioScsiEnabled) {
+    if (value === 'virtio_scsi' && ctx.vm.virtioScsiEnabled === false) {
       return { value, label, disabled: true, reason: `VirtIO-SCSI is disabled for ${ctx.vm.name}: enable it in the VM's settings to use it.` };
     }
     if (readOnlyOn && cannotBeReadOnly(value)) {
       return { value, label, disabled: true, reason: `${label} disks can't be read-only: uncheck Read-only first.` };
     }
-    return { value, label, disabled: false };
+    const note = value === 'virtio_scsi' && ctx.vm.virtioScsiEnabled === undefined ? virtioScsiUnknownNote(ctx.vm.name) : undefined;
+    return { value, label, disabled: false, note };
   });
 }
 

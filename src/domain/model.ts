@@ -165,7 +165,12 @@ export interface Vm {
   hostId: string | undefined;
   clusterId: string | undefined;
   highAvailability: { enabled: boolean; priority: number };
-  virtioScsiEnabled: boolean;
+  /**
+   * Whether the VM has a VirtIO-SCSI controller; undefined when the engine did not say. The engine sends
+   * `virtio_scsi` only to a request with `all_content=true` (decision 044 §15 F-A), so a VM read from a list is
+   * "unknown" here, never "disabled".
+   */
+  virtioScsiEnabled: boolean | undefined;
   /** Hosts the VM is pinned to or prefers (placement policy). */
   placementHostIds: string[];
 }

@@ -114,6 +114,9 @@ for (const version of [NEWEST_ENGINE_VERSION, '4.4.0']) {
       await runVmAction(app01.id, 'start', {}, correlationId);
       await engine.emulator.idle();
       expect((await getVm(app01.id)).status).toBe('up');
+      // virtio_scsi only with all_content (044 §15 F-A): without it the console reads "unknown", never "disabled".
+      expect((await getVm(app01.id)).virtioScsiEnabled).toBeUndefined();
+      expect((await getVm(app01.id, undefined, { allContent: true })).virtioScsiEnabled).toBe(true);
       const jobs = await jobsByCorrelation(correlationId);
       expect(jobs.length).toBeGreaterThan(0);
       expect(jobs[0]?.steps.length).toBeGreaterThan(0);

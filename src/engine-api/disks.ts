@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LUN_STORAGE_TYPES, type Disk, type LunStorageType, type Sgio } from '../domain/model';
 import { logicalUnitsWire } from './host-storage';
 import { sendSpec, type EngineRequestSpec } from './requests';
+import { engineSearch, toListPage, type EngineListQuery } from './list-search';
 import { engineRequest } from './transport';
 import { openEnum, wireBool, wireCollection, wireInt, wireList, wireRef } from './wire';
 
@@ -96,6 +97,16 @@ export const disksQueryOptions = (search?: string) =>
 
 export const diskQueryOptions = (id: string) =>
   queryOptions({ queryKey: diskKeys.detail(id), queryFn: ({ signal }) => getDisk(id, signal) });
+
+// A page of the disk list through the engine's search (engine-api/list-search.ts). One request per page.
+export const disksPageQueryOptions = (q: EngineListQuery) =>
+  queryOptions({
+    queryKey: [...diskKeys.lists(), 'page', q] as const,
+    queryFn: async ({ signal }) => {
+      const items = await engineRequest({ path: '/disks', query: { search: engineSearch(q) || undefined, max: String(q.max) }, schema: diskListWire, signal });
+      return toListPage(items, q);
+    },
+  });
 
 /** What the console sends to create a direct-LUN disk (reference §4.2, §8). */
 export interface NewLunDisk {

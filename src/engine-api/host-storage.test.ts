@@ -2,9 +2,11 @@
 // newest; the requests the engine received are recorded from MSW's request events.
 import { describe, expect, it } from 'vitest';
 import { parseEngineVersion, type EngineVersion } from '../domain/engine-version';
+import { lunReach, reachText, reachVerdict } from '../domain/lun-reach';
 import { byName, setupEmulatedEngine } from '../test/engine-harness';
 import { getApiRoot } from './api-root';
-import { discoverIscsi, discoveryPlan, iscsiLogin, tpgtOf } from './host-storage';
+import { discoverIscsi, discoveryPlan, iscsiLogin, listHostStorage, tpgtOf } from './host-storage';
+import { errorText, isEngineError } from './errors';
 import { listHosts } from './hosts';
 
 function v(text: string): EngineVersion {
@@ -62,6 +64,17 @@ describe('against an emulated engine 4.4.0', () => {
     expect(seen.filter((r) => r.method === 'POST').map((r) => r.path.split('/').pop())).toEqual(['discoveriscsi', 'iscsidiscover']);
     expect(found.map((f) => f.target)).toContain('iqn.2024-03.com.example.lab:array-a.apps');
   });
+
+  it('host storage without active_paths (before 4.5.7): the LUN still counts as reachable and says the count is not reported (044 §13.5)', async () => {
+    const host1 = byName(await listHosts(), 'host1');
+    const luns = await listHostStorage(host1.id);
+    const lun = luns[0];
+    if (!lun) throw new Error('host1 sees no LUN');
+    expect(luns.every((l) => l.lu.activePaths === undefined && (l.lu.paths ?? 0) > 0)).toBe(true);
+    const r = lunReach({ id: lun.id, type: lun.type, target: lun.lu.target }, 'up', luns);
+    expect(reachVerdict(r)).toBe('yes');
+    expect(reachText(r, 'host1', `LUN ${lun.id}`)).toMatch(/^host1 sees LUN \S+ \(\d+ paths? \(active count not reported\)\)$/);
+  });
 });
 
 describe('against the newest emulated engine', () => {
@@ -79,5 +92,15 @@ describe('against the newest emulated engine', () => {
     expect(JSON.parse(await (posts[1]?.body ?? Promise.resolve('{}')))).toEqual({
       iscsi: { address: '10.35.1.72', port: 3260, target: 'iqn.2024-03.com.example.lab:array-a.data', portal: '1' },
     });
+  });
+
+  it('a host that is not Up: the engine\'s own text, naming the host\'s address, read as HOST_NOT_UP (044 §15 F-D)', async () => {
+    // GetDeviceListQuery.isActiveVds: "Cannot fetch storage devices, host %s is not UP." with vds.getHostName() (the
+    // address), lower-cased by the REST layer's translator (ErrorTranslatorImpl.translate), 400.
+    const host4 = byName(await listHosts(), 'host4');
+    const err: unknown = await listHostStorage(host4.id).then(() => undefined, (e: unknown) => e);
+    if (!isEngineError(err)) throw new Error('expected an engine error');
+    expect(err).toMatchObject({ kind: 'fault', status: 400, reason: 'Operation Failed', key: 'HOST_NOT_UP' });
+    expect(errorText(err)).toBe(`cannot fetch storage devices, host ${host4.address} is not up.`);
   });
 });

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { HOST_STATUSES, SPM_STATUSES, type Host } from '../domain/model';
+import { engineSearch, toListPage, type EngineListQuery } from './list-search';
 import { engineRequest } from './transport';
 import { openEnum, wireCollection, wireOptString, wireRef } from './wire';
 
@@ -51,3 +52,13 @@ export const hostsQueryOptions = (search?: string) =>
 
 export const hostQueryOptions = (id: string) =>
   queryOptions({ queryKey: hostKeys.detail(id), queryFn: ({ signal }) => getHost(id, signal) });
+
+// A page of the host list through the engine's search (engine-api/list-search.ts). One request per page.
+export const hostsPageQueryOptions = (q: EngineListQuery) =>
+  queryOptions({
+    queryKey: [...hostKeys.lists(), 'page', q] as const,
+    queryFn: async ({ signal }) => {
+      const items = await engineRequest({ path: '/hosts', query: { search: engineSearch(q) || undefined, max: String(q.max) }, schema: hostListWire, signal });
+      return toListPage(items, q);
+    },
+  });

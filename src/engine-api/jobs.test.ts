@@ -3,9 +3,9 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { setupEmulatedEngine } from '../test/engine-harness';
 import { login } from './sso';
-import { forgetJobSearchProbes, jobSearchHonoured, jobsByCorrelation } from './jobs';
+import { forgetJobSearchProbes, jobSearchHonoured, jobsAbout, jobsByCorrelation } from './jobs';
 
-const { server } = setupEmulatedEngine('lab');
+const { ctx, server } = setupEmulatedEngine('lab');
 
 function countJobRequests() {
   const seen: string[] = [];
@@ -44,5 +44,24 @@ describe('jobSearchHonoured', () => {
     server.resetHandlers();
     expect(await jobSearchHonoured()).toBe(true);
     forgetJobSearchProbes();
+  });
+});
+
+// The job list comes oldest first (searchbackend SearchObjectAutoCompleter.java: JOB "start_time ASC"), so `max`
+// keeps the OLDEST jobs (044 §15 F-E): the VM page's recent jobs must not ask for `max`, and must keep the newest.
+describe('jobsAbout', () => {
+  it('keeps the newest jobs about the subject, reading the table without max (max would keep the oldest)', async () => {
+    const e = ctx.emulator.engine;
+    const base = Date.now() - 60 * 60_000;
+    for (let i = 0; i < 8; i++) {
+      e.state.jobs.push({ id: `f-e-${i}`, description: `Migrating VM db01 to Host host${(i % 3) + 1}`, status: 'finished', startTime: base + i * 60_000, endTime: base + i * 60_000 + 1000, lastUpdated: base + i * 60_000 + 1000 });
+    }
+    e.state.jobs.push({ id: 'f-e-other', description: 'Migrating VM db011 to Host host1', status: 'finished', startTime: base + 9 * 60_000, lastUpdated: base + 9 * 60_000 });
+    const seen = countJobRequests();
+    const jobs = await jobsAbout('VM db01', 3);
+    expect(jobs.map((j) => j.job.id)).toEqual(['f-e-7', 'f-e-6', 'f-e-5']);
+    const tableReads = seen.filter((s) => /\/jobs(\?|$)/.test(s) && !s.includes('probe'));
+    expect(tableReads).toHaveLength(1);
+    expect(tableReads[0]).not.toMatch(/[?&]max=/);
   });
 });

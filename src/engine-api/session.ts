@@ -1,10 +1,12 @@
-// The SSO session lives in memory only: the token never goes to localStorage, sessionStorage, a URL or a
-// log (docs/decisions/003-token-in-memory.md). A reload therefore asks for the password again; forms keep
-// their drafts (without secrets) so nothing the user typed is lost.
+// The SSO token lives in memory only: it never goes to localStorage, sessionStorage, a URL or a log
+// (docs/decisions/003-token-in-memory.md). What survives a reload or opens a new tab signed in is the engine's own
+// HTTP session: every API request asks for it (`Prefer: persistent-auth`), and the engine keeps it in an HttpOnly
+// JSESSIONID cookie page scripts cannot read (docs/decisions/046-signed-in-across-reloads.md). A page signed in
+// through that cookie has no token: `token` is then undefined and requests carry the cookie alone.
 
 export type SessionState =
   | { status: 'anonymous' }
-  | { status: 'active'; user: string; token: string }
+  | { status: 'active'; user: string; token?: string | undefined }
   /** The engine answered 401: requests wait for a new login, then carry on. */
   | { status: 'expired'; user: string };
 
@@ -26,8 +28,9 @@ export const session = {
     listeners.add(l);
     return () => listeners.delete(l);
   },
-  start: (user: string, token: string) => {
-    set({ status: 'active', user, token });
+  /** After a login (`token`), or after the boot probe found the engine's cookie session (no token). */
+  start: (user: string, token?: string) => {
+    set(token === undefined ? { status: 'active', user } : { status: 'active', user, token });
     const w = waiters;
     waiters = [];
     for (const x of w) x.resolve();

@@ -90,6 +90,23 @@ describe('transport errors', () => {
     expect(seen?.headers.get('Authorization')).toBe('Bearer tok-1');
     expect(seen?.headers.get('Accept')).toBe('application/json');
     expect(seen?.headers.get('Content-Type')).toBe('application/json');
+    // The engine's cookie session (decision 046): asked for on every request, its idle timeout with the token.
+    expect(seen?.headers.get('Prefer')).toBe('persistent-auth');
+    expect(seen?.headers.get('Session-TTL')).toBe('30');
+  });
+
+  it('signed in by the cookie (no token): Prefer: persistent-auth alone, no Authorization, no Session-TTL', async () => {
+    let seen: Request | undefined;
+    server.use(http.post('*/ovirt-engine/api/v4/disks', ({ request }) => {
+      seen = request;
+      return HttpResponse.json({});
+    }));
+    session.start('admin@internal');
+    await call();
+    session.end();
+    expect(seen?.headers.get('Prefer')).toBe('persistent-auth');
+    expect(seen?.headers.get('Authorization')).toBeNull();
+    expect(seen?.headers.get('Session-TTL')).toBeNull();
   });
 });
 

@@ -8,6 +8,32 @@ import { session } from './session';
 
 export const API_BASE = '/ovirt-engine/api/v4';
 
+/**
+ * How long the engine keeps the console's session when nobody uses it, in minutes: the engine's own default for
+ * user sessions (UserSessionTimeOutInterval = 30, packaging/dbscripts/upgrade/pre_upgrade/0000_config.sql:677), which
+ * the Administration Portal's sessions get too. Without it the HTTP session would last the servlet default, 180
+ * minutes (restapi webapp WEB-INF/web.xml `<session-timeout>180</session-timeout>`), while the engine session behind
+ * it ends after 30 idle minutes anyway (SessionValidationFilter then invalidates the HTTP session).
+ */
+export const SESSION_TTL_MINUTES = 30;
+
+/**
+ * The session headers of every API request (decision 046). `Prefer: persistent-auth`: the engine keeps its session in
+ * an HTTP session, the JSESSIONID cookie, and accepts that cookie instead of a token (aaa RestApiSessionMgmtFilter.java
+ * :58-61 stores the engine session id in `req.getSession(true)` when FiltersHelper.getPrefer finds the `persistent-auth`
+ * element) — and a request without it ends that HTTP session (RestApiSessionValidationFilter.java:24-33), so every
+ * request must carry it. Same origin only: the engine's CORS filter allows no Prefer header (CORSSupportFilter.java:164,
+ * "Accept,Authorization,Content-Type"), which is also why a cross-site page cannot use the cookie.
+ * `Session-TTL` goes with every request that carries the token: the engine applies it only to an HTTP session that
+ * request creates (RestApiSessionMgmtFilter.java:62-71, `isNewSession`: a request that logged in with the Bearer
+ * token), and requests sent at once after a login each create one — whichever cookie the browser keeps gets it.
+ */
+export function sessionHeaders(token: string | undefined): Record<string, string> {
+  return token
+    ? { Prefer: 'persistent-auth', Authorization: `Bearer ${token}`, 'Session-TTL': String(SESSION_TTL_MINUTES) }
+    : { Prefer: 'persistent-auth' };
+}
+
 export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface RequestOptions<S extends z.ZodType> {
@@ -180,7 +206,7 @@ export async function engineRequest<S extends z.ZodType>(opts: RequestOptions<S>
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     const token = session.token();
-    if (token) headers.Authorization = `Bearer ${token}`;
+    Object.assign(headers, sessionHeaders(token));
     let res: Response;
     try {
       res = await fetch(absolute(url), {

@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { VM_STATUSES, type Vm } from '../domain/model';
 import { actionResponseWire } from './host-storage';
+import { engineSearch, toListPage, type EngineListQuery } from './list-search';
 import { sendSpec, type EngineRequestSpec } from './requests';
 import { engineRequest } from './transport';
 import { openEnum, wireBool, wireCollection, wireInt, wireList, wireRef } from './wire';
@@ -17,6 +18,10 @@ export const vmWire = z
     host: wireRef.optional(),
     cluster: wireRef.optional(),
     high_availability: z.object({ enabled: wireBool.optional(), priority: wireInt.optional() }).optional(),
+    // Sent only with all_content=true: upstream-model services/VmService.java Get.allContent (and VmsService List)
+    // — "By default the following attributes are excluded: … virtio_scsi" — and the engine fills it only in
+    // doPopulate (R/BackendVmResource.java:644-646, R/BackendVmsResource.java:929-932), which runs only when
+    // isPopulate() (R/BackendResource.java:302-305: the all_content query parameter or the All-Content header).
     virtio_scsi: z.object({ enabled: wireBool.optional() }).optional(),
     placement_policy: z.object({ hosts: wireList('host', wireRef) }).optional(),
   })
@@ -30,7 +35,8 @@ export const vmWire = z
       hostId: w.status === 'down' ? undefined : w.host?.id,
       clusterId: w.cluster?.id,
       highAvailability: { enabled: w.high_availability?.enabled ?? false, priority: w.high_availability?.priority ?? 0 },
-      virtioScsiEnabled: w.virtio_scsi?.enabled ?? false,
+      // Not sent = not asked for (or not known): "unknown", never "disabled" (decision 044 §15 F-A).
+      virtioScsiEnabled: w.virtio_scsi?.enabled,
       placementHostIds: w.placement_policy?.hosts.map((h) => h.id) ?? [],
     }),
   );
@@ -42,6 +48,8 @@ export const vmKeys = {
   lists: () => [...vmKeys.all, 'list'] as const,
   list: (search?: string) => [...vmKeys.lists(), { search }] as const,
   detail: (id: string) => [...vmKeys.all, 'detail', id] as const,
+  /** The VM with all_content: under detail(id), so whatever invalidates the VM refreshes it too. */
+  content: (id: string) => [...vmKeys.detail(id), 'all-content'] as const,
 };
 
 export async function listVms(search?: string, signal?: AbortSignal): Promise<Vm[]> {
@@ -49,8 +57,18 @@ export async function listVms(search?: string, signal?: AbortSignal): Promise<Vm
   return vms.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
 }
 
-export function getVm(id: string, signal?: AbortSignal): Promise<Vm> {
-  return engineRequest({ path: `/vms/${encodeURIComponent(id)}`, schema: vmWire, signal });
+/**
+ * GET /vms/{id}. `allContent` adds `all_content=true`, the only way to get the VM's `virtio_scsi` (see vmWire);
+ * the model warns it costs extra queries ("Only use this parameter when required", VmService.java Get.allContent),
+ * so it is asked for where a disk's interface is chosen or the flag is shown, not on polls or lists.
+ */
+export function getVm(id: string, signal?: AbortSignal, opts: { allContent?: boolean } = {}): Promise<Vm> {
+  return engineRequest({
+    path: `/vms/${encodeURIComponent(id)}`,
+    query: { all_content: opts.allContent ? 'true' : undefined },
+    schema: vmWire,
+    signal,
+  });
 }
 
 export const vmsQueryOptions = (search?: string) =>
@@ -58,6 +76,10 @@ export const vmsQueryOptions = (search?: string) =>
 
 export const vmQueryOptions = (id: string) =>
   queryOptions({ queryKey: vmKeys.detail(id), queryFn: ({ signal }) => getVm(id, signal) });
+
+/** The VM with everything the engine leaves out by default (virtio_scsi): read once, never polled. */
+export const vmContentQueryOptions = (id: string) =>
+  queryOptions({ queryKey: vmKeys.content(id), queryFn: ({ signal }) => getVm(id, signal, { allContent: true }) });
 
 export type VmAction = 'start' | 'shutdown' | 'stop' | 'migrate';
 
@@ -71,3 +93,13 @@ export const vmActionResponseWire = actionResponseWire;
 export function runVmAction(vmId: string, action: VmAction, body: Record<string, unknown> = {}, correlationId?: string) {
   return sendSpec(vmActionRequest(vmId, action, body), vmActionResponseWire, correlationId);
 }
+
+// A page of the VM list through the engine's search (engine-api/list-search.ts). One request per page.
+export const vmsPageQueryOptions = (q: EngineListQuery) =>
+  queryOptions({
+    queryKey: [...vmKeys.lists(), 'page', q] as const,
+    queryFn: async ({ signal }) => {
+      const items = await engineRequest({ path: '/vms', query: { search: engineSearch(q) || undefined, max: String(q.max) }, schema: vmListWire, signal });
+      return toListPage(items, q);
+    },
+  });

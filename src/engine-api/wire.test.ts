@@ -90,7 +90,7 @@ describe('wire schemas', () => {
       { id: '2', name: 'down-vm', status: 'down', host: { id: 'h1' } },
     ] });
     expect(vms[0]).toMatchObject({ hostId: 'h1', highAvailability: { enabled: true, priority: 50 }, virtioScsiEnabled: true });
-    expect(vms[1]).toMatchObject({ hostId: undefined, highAvailability: { enabled: false }, virtioScsiEnabled: false });
+    expect(vms[1]).toMatchObject({ hostId: undefined, highAvailability: { enabled: false }, virtioScsiEnabled: undefined });
   });
 
   it('parses iSCSI discovery with both outputs', () => {

@@ -6,6 +6,8 @@ export interface EmulatedMode {
   /** The engine version the emulator answers as ("4.5.7"; ?engine=4.4.0 picks an older one). */
   engineVersion?: string | undefined;
   scenarios: Array<{ name: string; describe: string }>;
+  /** Something the reviewer should know about how this tab started (an unknown ?scenario=). */
+  notice?: string | undefined;
   reset: (scenario?: string) => void;
   /** The dev-only emulator panel (hosts' sessions, device specs, faults), rendered in a drawer. */
   Panel?: ComponentType<{ onClose: () => void }>;

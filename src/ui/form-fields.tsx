@@ -5,8 +5,19 @@ import { Checkbox, FormGroup, FormHelperText, HelperText, HelperTextItem, TextIn
 import type { FocusEvent, KeyboardEvent, ReactNode } from 'react';
 import { Controller, useFormState, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 
-export function FieldMessages({ id, error, helper }: { id: string; error?: string | undefined; helper?: ReactNode }) {
-  if (!error && !helper) return null;
+export function FieldMessages({
+  id,
+  error,
+  warning,
+  helper,
+}: {
+  id: string;
+  error?: string | undefined;
+  /** Said next to the field without refusing the value (the error, when there is one, says more). */
+  warning?: string | undefined;
+  helper?: ReactNode;
+}) {
+  if (!error && !helper && !warning) return null;
   return (
     <FormHelperText>
       <HelperText id={id}>
@@ -15,7 +26,14 @@ export function FieldMessages({ id, error, helper }: { id: string; error?: strin
             {error}
           </HelperTextItem>
         ) : (
-          <HelperTextItem>{helper}</HelperTextItem>
+          <>
+            {warning ? (
+              <HelperTextItem variant="warning" screenReaderText="warning">
+                {warning}
+              </HelperTextItem>
+            ) : null}
+            {helper ? <HelperTextItem>{helper}</HelperTextItem> : null}
+          </>
         )}
       </HelperText>
     </FormHelperText>
@@ -28,6 +46,7 @@ export function TextField<T extends FieldValues>({
   id,
   label,
   helper,
+  warning,
   isRequired,
   autoComplete,
   placeholder,
@@ -40,6 +59,7 @@ export function TextField<T extends FieldValues>({
   id: string;
   label: string;
   helper?: ReactNode;
+  warning?: string | undefined;
   isRequired?: boolean;
   autoComplete?: string;
   placeholder?: string;
@@ -54,7 +74,7 @@ export function TextField<T extends FieldValues>({
       name={name}
       render={({ field, fieldState }) => {
         const messageId = `${id}-message`;
-        const hasMessage = !!fieldState.error?.message || !!helper;
+        const hasMessage = !!fieldState.error?.message || !!helper || !!warning;
         return (
           <FormGroup label={label} fieldId={id} isRequired={isRequired}>
             <TextInput
@@ -72,11 +92,11 @@ export function TextField<T extends FieldValues>({
               autoComplete={autoComplete}
               placeholder={placeholder}
               inputMode={inputMode}
-              validated={fieldState.error ? 'error' : 'default'}
+              validated={fieldState.error ? 'error' : warning ? 'warning' : 'default'}
               aria-describedby={hasMessage ? messageId : undefined}
               isRequired={isRequired}
             />
-            <FieldMessages id={messageId} error={fieldState.error?.message} helper={helper} />
+            <FieldMessages id={messageId} error={fieldState.error?.message} warning={warning} helper={helper} />
           </FormGroup>
         );
       }}

@@ -6,7 +6,7 @@ import {
 } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { vmQueryOptions } from '../../engine-api/vms';
+import { vmContentQueryOptions, vmQueryOptions } from '../../engine-api/vms';
 import { VmDisksTab } from '../../features/vm-disks/VmDisksTab';
 import { VmEvents } from '../../features/vm-lifecycle/VmEvents';
 import { VmJobs } from '../../features/vm-lifecycle/VmJobs';
@@ -24,6 +24,19 @@ export function VmPage() {
   const [params, setParams] = useSearchParams();
   const poll = useViewPollInterval();
   const vm = useQuery({ ...vmQueryOptions(vmId), refetchInterval: poll });
+  // virtio_scsi comes only with all_content=true, which costs the engine extra queries (decision 044 §15 F-A): read
+  // it once (again after a change to the VM), not on every poll of the VM's status.
+  const content = useQuery(vmContentQueryOptions(vmId));
+  const virtioScsiEnabled = content.data?.virtioScsiEnabled;
+  const virtioScsiText = content.isPending
+    ? 'Loading…'
+    : content.isError
+      ? 'Unknown: the engine did not answer'
+      : virtioScsiEnabled === undefined
+      ? 'Not reported by the engine'
+      : virtioScsiEnabled
+        ? 'Enabled'
+        : 'Disabled';
   const hostName = useHostNames();
   const tab = params.get('tab') ?? 'overview';
 
@@ -69,7 +82,7 @@ export function VmPage() {
               </DescriptionListGroup>
               <DescriptionListGroup>
                 <DescriptionListTerm>VirtIO-SCSI</DescriptionListTerm>
-                <DescriptionListDescription>{vm.data.virtioScsiEnabled ? 'Enabled' : 'Disabled'}</DescriptionListDescription>
+                <DescriptionListDescription>{virtioScsiText}</DescriptionListDescription>
               </DescriptionListGroup>
             </DescriptionList>
           </PageSection>
@@ -86,7 +99,7 @@ export function VmPage() {
                 </p>
               </Tab>
               <Tab eventKey="disks" title={<TabTitleText>Disks</TabTitleText>}>
-                <VmDisksTab vm={vm.data} hostName={hostName(vm.data.hostId)} />
+                <VmDisksTab vm={{ ...vm.data, virtioScsiEnabled }} hostName={hostName(vm.data.hostId)} />
               </Tab>
               <Tab eventKey="events" title={<TabTitleText>Events</TabTitleText>}>
                 <div style={{ paddingTop: '1rem' }}>

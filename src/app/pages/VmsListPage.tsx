@@ -7,7 +7,7 @@ export function VmsListPage() {
   const lifecycle = useVmRowActions();
   return (
     <>
-      <VmsPage rowActions={lifecycle.rowActions} above={lifecycle.operations} />
+      <VmsPage rowActions={lifecycle.rowActions} onRowMenuOpen={lifecycle.onMenuOpen} above={lifecycle.operations} />
       {lifecycle.dialogs}
     </>
   );

@@ -5,7 +5,7 @@ import { Breadcrumb, BreadcrumbItem, PageBreadcrumb, PageSection } from '@patter
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { vmQueryOptions } from '../../engine-api/vms';
+import { vmContentQueryOptions } from '../../engine-api/vms';
 import { fromState } from '../../ui/navigation';
 import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
@@ -17,7 +17,7 @@ export function AddDiskPage() {
   const vmId = params.get('vm') ?? undefined;
   const location = useLocation();
   const origin = fromState(location.state) ?? (vmId ? paths.vm(vmId, { tab: 'disks' }) : paths.disks());
-  const vm = useQuery({ ...vmQueryOptions(vmId ?? ''), enabled: !!vmId });
+  const vm = useQuery({ ...vmContentQueryOptions(vmId ?? ''), enabled: !!vmId });
   const [round, setRound] = useState(0);
   const title = vmId ? `New direct LUN disk for ${vm.data?.name ?? 'a VM'}` : 'New direct LUN disk';
 

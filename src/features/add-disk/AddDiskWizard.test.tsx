@@ -245,6 +245,18 @@ describe('Disk step', () => {
     expect(await screen.findByText('Field content must not exceed 500 characters (it has 501).')).toBeInTheDocument();
   });
 
+  it('an alias another disk already has is warned about next to the field, not refused', async () => {
+    const user = userEvent.setup();
+    await toDisk(user);
+    const alias = screen.getByLabelText(/Alias/);
+    await user.clear(alias);
+    await user.type(alias, 'archive-lun');
+    expect(await screen.findByText(/Another disk is already called archive-lun\. The engine allows it/)).toBeInTheDocument();
+    expect(alias).toHaveAccessibleDescription(/Another disk is already called archive-lun/);
+    await user.click(next());
+    expect(await screen.findByRole('heading', { name: 'Review' })).toBeInTheDocument();
+  });
+
   it('a floating disk: the per-VM options are disabled with the reason next to them', async () => {
     const user = userEvent.setup();
     await toDisk(user);

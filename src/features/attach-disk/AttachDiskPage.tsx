@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { diskQueryOptions } from '../../engine-api/disks';
-import { vmQueryOptions } from '../../engine-api/vms';
+import { vmContentQueryOptions } from '../../engine-api/vms';
 import { fromState } from '../../ui/navigation';
 import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
@@ -19,7 +19,7 @@ export function AttachDiskPage() {
   const diskId = params.get('disk') ?? undefined;
   const location = useLocation();
   const origin = fromState(location.state) ?? (vmId ? paths.vm(vmId, { tab: 'disks' }) : diskId ? paths.disk(diskId) : paths.vms());
-  const vm = useQuery({ ...vmQueryOptions(vmId ?? ''), enabled: !!vmId });
+  const vm = useQuery({ ...vmContentQueryOptions(vmId ?? ''), enabled: !!vmId });
   const disk = useQuery({ ...diskQueryOptions(diskId ?? ''), enabled: !!diskId });
   const [round, setRound] = useState(0);
   const title = vm.data ? `Attach a disk to ${vm.data.name}` : disk.data ? `Attach ${disk.data.alias} to a VM` : 'Attach a disk to a VM';

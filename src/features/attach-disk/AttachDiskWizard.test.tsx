@@ -54,6 +54,21 @@ describe('Virtual machine step', () => {
   });
 });
 
+describe('VM step: VirtIO-SCSI comes from the chosen VM\'s own read (044 §15 F-A)', () => {
+  it('choosing a VM with VirtIO-SCSI disabled moves the disk to VirtIO once the engine says so (the list does not)', async () => {
+    const { user } = renderWizard(`/attach-disk?disk=${diskId('archive-lun')}`);
+    const grid = await screen.findByRole('grid', { name: 'Virtual machines to attach to' });
+    await user.click(within(grid).getByRole('radio', { name: 'web01' }));
+    await user.click(next());
+    await screen.findByRole('heading', { name: 'Choose what to attach to web01' });
+    await user.click(next());
+    await screen.findByRole('heading', { name: 'Options for each disk' });
+    const iface = screen.getByRole('combobox', { name: 'Interface' });
+    await waitFor(() => expect(iface).toHaveValue('virtio'));
+    expect(iface).toHaveAttribute('aria-invalid', 'false');
+  });
+});
+
 describe('Disk step', () => {
   it('Next without a disk says what to do; a disk that cannot be attached is disabled, with the reason read with it', async () => {
     const { user } = renderWizard(`/attach-disk?vm=${vmId('app01')}`);

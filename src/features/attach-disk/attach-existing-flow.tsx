@@ -2,11 +2,13 @@
 // instead), Options for each disk, Review — with their checks on Next, the attach (src/flows/disk-attach: per disk,
 // attach then plug on a running VM, decision 021) and its result. The VM and Disk steps are the same in both modes.
 import { Alert } from '@patternfly/react-core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { canAttachTo } from '../../domain/attachment-actions';
 import { defaultAttachChoice, type AttachChoice } from '../../domain/attach-options';
 import type { Disk, Vm } from '../../domain/model';
+import { vmContentQueryOptions } from '../../engine-api/vms';
 import { isSettled, useAttachDisks } from '../../flows/disk-attach/use-attach-disks';
 import { Loading } from '../../ui/QueryStates';
 import { attachBatch, attachItems } from './attach-batch';
@@ -47,6 +49,7 @@ export function useAttachExistingFlow({
 }) {
   const [vmId, mode, diskIds, choices] = useWatch({ control: form.control, name: ['vmId', 'mode', 'diskIds', 'choices'] });
   const data = useAttachData(vmId);
+  const queryClient = useQueryClient();
   const attacher = useAttachDisks(vmId, { draftKey, restored: restoredDraft });
   const [problems, setProblems] = useState<Problems>({});
   const preselected = initialDisk ? [initialDisk] : [];
@@ -98,9 +101,20 @@ export function useAttachExistingFlow({
 
   const chooseVm = (chosen: Vm) => {
     form.setValue('vmId', chosen.id, { shouldDirty: true });
-    const adapted = adaptToVm(form.getValues(), chosen);
-    form.setValue('interface', adapted.interface);
-    form.setValue('choices', adapted.choices);
+    const adapt = (to: Vm) => {
+      const adapted = adaptToVm(form.getValues(), to);
+      form.setValue('interface', adapted.interface);
+      form.setValue('choices', adapted.choices);
+    };
+    adapt(chosen);
+    // The VM list carries no virtio_scsi (only all_content=true does, decision 044 §15 F-A): once the chosen VM's
+    // own read says, move what it cannot take to its default. If that read fails, VirtIO-SCSI stays "unknown".
+    void queryClient.ensureQueryData(vmContentQueryOptions(chosen.id)).then(
+      (full) => {
+        if (form.getValues('vmId') === chosen.id) adapt(full);
+      },
+      () => undefined,
+    );
     setProblems((p) => ({ ...p, vm: undefined }));
   };
   const chooseMode = (m: AttachMode) => {

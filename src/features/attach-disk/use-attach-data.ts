@@ -7,6 +7,7 @@ import { attachability, attachDiskOf, type AttachDisk, type Attachability, type 
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { attachmentsByDisk, vmsWithAttachmentsQueryOptions, type VmWithAttachments } from '../../engine-api/disk-attachments';
 import { disksQueryOptions } from '../../engine-api/disks';
+import { vmContentQueryOptions } from '../../engine-api/vms';
 import { useViewPollInterval } from '../../ui/polling';
 
 export interface DiskRow {
@@ -19,8 +20,13 @@ export function useAttachData(vmId: string) {
   const poll = useViewPollInterval();
   const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
   const disks = useQuery({ ...disksQueryOptions(), refetchInterval: poll });
+  // The list carries no virtio_scsi (the engine sends it only with all_content=true, decision 044 §15 F-A): the
+  // chosen VM's is read on its own, once, rather than asking for all_content on every VM of a polled list.
+  const content = useQuery({ ...vmContentQueryOptions(vmId), enabled: !!vmId });
+  const virtioScsiEnabled = content.data?.virtioScsiEnabled;
   const entry: VmWithAttachments | undefined = usage.data?.find((x) => x.vm.id === vmId);
-  const vm: Vm | undefined = entry?.vm;
+  const listed = entry?.vm;
+  const vm: Vm | undefined = useMemo(() => (listed ? { ...listed, virtioScsiEnabled } : undefined), [listed, virtioScsiEnabled]);
 
   const usersByDisk = useMemo(() => {
     const m = new Map<string, DiskUser[]>();

@@ -1,27 +1,17 @@
-import { Button, PageSection, SearchInput, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
-import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Button, PageSection } from '@patternfly/react-core';
+import { ActionsColumn } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { attachableAnywhere } from '../../domain/attach-options';
 import { attachmentsByDisk, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
-import { disksQueryOptions } from '../../engine-api/disks';
+import { disksPageQueryOptions } from '../../engine-api/disks';
 import { diskTypeText, formatBytesExact, formatSize, yesNo } from '../../domain/format';
 import { diskSize, type Disk } from '../../domain/model';
 import { PageHeader } from '../../ui/PageSection';
-import { Empty, LoadError, Loading } from '../../ui/QueryStates';
+import { EngineList, type ListColumn } from '../../ui/EngineList';
+import { Empty } from '../../ui/QueryStates';
 import { paths } from '../../ui/paths';
-import { useViewPollInterval } from '../../ui/polling';
-
-const FILTERS = [
-  { value: 'all', label: 'All' },
-  { value: 'image', label: 'Image' },
-  { value: 'lun', label: 'Direct LUN' },
-] as const;
-type Filter = (typeof FILTERS)[number]['value'];
-
-function parseFilter(v: string | null): Filter {
-  return FILTERS.find((f) => f.value === v)?.value ?? 'all';
-}
 
 function SizeCell({ disk }: { disk: Disk }) {
   const size = diskSize(disk);
@@ -29,35 +19,45 @@ function SizeCell({ disk }: { disk: Disk }) {
   return <span title={formatBytesExact(size)}>{formatSize(size)}</span>;
 }
 
+// searchbackend DiskConditionFieldAutoCompleter: ALIAS / NAME (disk_alias), DESCRIPTION, DISK_TYPE, VM_NAMES.
+// It has no LUN ID field: a LUN's disk is found from the LUN table (it names the disk using a LUN).
+const DISK_SEARCH_FIELDS = ['alias', 'name', 'description', 'disk_type', 'vm_names'] as const;
+
 export function DisksPage() {
-  // The filter lives in the URL: a reload or a shared link shows the same view.
-  const [params, setParams] = useSearchParams();
-  const filter = parseFilter(params.get('type'));
-  const search = params.get('search') ?? '';
   const location = useLocation();
   const navigate = useNavigate();
-  const poll = useViewPollInterval();
-  const disks = useQuery({ ...disksQueryOptions(), refetchInterval: poll });
-  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
-  const byDisk = usage.data ? attachmentsByDisk(usage.data) : undefined;
-  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = (disks.data ?? []).filter(
-    (d) =>
-      (filter === 'all' || d.storageType === filter) &&
-      words.every((w) => [d.alias, d.description, d.storageType === 'lun' ? d.lun.id : ''].some((x) => x.toLowerCase().includes(w))),
-  );
+  // Which VMs use each disk: the REST Disk has no VMs (api-model types/Disk.java links storage domains, quota,
+  // profile, snapshot… not VMs), so this is one request for the VMs with their attachments (never one per row).
+  // It is the one unbounded request of the page, so it is not polled: the changes map (engine-api/changes.ts)
+  // refreshes it after an attach or detach, and TanStack Query on window focus.
+  const usage = useQuery(vmsWithAttachmentsQueryOptions());
+  // Built once per answer (19,000 attachments on a datacenter), not on every keystroke's render.
+  const byDisk = useMemo(() => (usage.data ? attachmentsByDisk(usage.data) : undefined), [usage.data]);
   const attachItem = (d: Disk, vms: ReadonlyArray<{ vm: { id: string; name: string } }>) => {
     const a = attachableAnywhere(d, vms.map((x) => ({ vmId: x.vm.id, vmName: x.vm.name })));
     return a.ok
       ? { title: 'Attach to VM', onClick: () => void navigate(paths.attachDisk({ disk: d.id }), { state: { from: `${location.pathname}${location.search}` } }) }
       : { title: 'Attach to VM', isAriaDisabled: true, description: a.reason };
   };
-  const setParam = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
+  const columns: Array<ListColumn<Disk>> = [
+    { key: 'alias', title: 'Alias', sortField: 'alias', cell: (d) => <Link to={paths.disk(d.id)}>{d.alias}</Link> },
+    { key: 'description', title: 'Description', sortField: 'description', cell: (d) => d.description },
+    { key: 'type', title: 'Type', sortField: 'disk_type', cell: (d) => diskTypeText(d) },
+    { key: 'lun', title: 'LUN ID', mono: true, unsortable: "The engine's disk search has no LUN ID field to sort by.", cell: (d) => (d.storageType === 'lun' ? d.lun.id : '—') },
+    { key: 'size', title: 'Size', sortField: 'provisioned_size', cell: (d) => <SizeCell disk={d} /> },
+    { key: 'sharable', title: 'Sharable', sortField: 'shareable', cell: (d) => yesNo(d.sharable) },
+    {
+      key: 'vms',
+      title: 'Attached to',
+      sortField: 'vm_names',
+      cell: (d) => {
+        if (usage.isError) return 'Unknown';
+        if (!byDisk) return '…';
+        const vms = byDisk.get(d.id) ?? [];
+        return vms.length === 0 ? '—' : vms.map((x) => x.vm.name).join(', ');
+      },
+    },
+  ];
 
   return (
     <>
@@ -70,98 +70,41 @@ export function DisksPage() {
         }
       />
       <PageSection>
-        <Toolbar>
-          <ToolbarContent>
-            <ToolbarItem>
-              <span id="disk-type-filter-label" style={{ marginRight: '0.5rem' }}>
-                Disk type:
-              </span>
-              <ToggleGroup aria-labelledby="disk-type-filter-label">
-                {FILTERS.map((f) => (
-                  <ToggleGroupItem
-                    key={f.value}
-                    text={f.label}
-                    buttonId={`disk-filter-${f.value}`}
-                    isSelected={filter === f.value}
-                    onChange={() => setParam('type', f.value === 'all' ? undefined : f.value)}
-                  />
-                ))}
-              </ToggleGroup>
-            </ToolbarItem>
-            <ToolbarItem>
-              <SearchInput
-                aria-label="Search disks by alias, description or LUN ID"
-                placeholder="Alias, description or LUN ID"
-                value={search}
-                onChange={(_e, v) => setParam('search', v || undefined)}
-                onClear={() => setParam('search', undefined)}
-              />
-            </ToolbarItem>
-          </ToolbarContent>
-        </Toolbar>
-        {disks.isPending ? (
-          <Loading what="disks" />
-        ) : disks.isError ? (
-          <LoadError what="disks" error={disks.error} onRetry={() => void disks.refetch()} />
-        ) : shown.length === 0 ? (
-          search.trim() ? (
-            <Empty title={`No disk matches “${search.trim()}”`}>Clear the search or choose All to see every disk.</Empty>
-          ) : (
-            <Empty title={filter === 'lun' ? 'No direct LUN disks' : filter === 'image' ? 'No image disks' : 'No disks'}>
-              {filter === 'all' ? 'This engine has no disks yet. Create a direct LUN disk with New disk.' : 'No disk of this type. Choose All to see every disk.'}
-            </Empty>
-          )
-        ) : (
-          <Table aria-label="Disks" variant="compact">
-            <Thead>
-              <Tr>
-                <Th>Alias</Th>
-                <Th>Description</Th>
-                <Th>Type</Th>
-                <Th>LUN ID</Th>
-                <Th>Size</Th>
-                <Th>Sharable</Th>
-                <Th>Attached to</Th>
-                <Th screenReaderText="Actions" />
-              </Tr>
-            </Thead>
-            <Tbody>
-              {shown.map((d) => {
-                const vms = byDisk?.get(d.id) ?? [];
-                return (
-                  <Tr key={d.id}>
-                    <Td dataLabel="Alias">
-                      <Link to={paths.disk(d.id)}>{d.alias}</Link>
-                    </Td>
-                    <Td dataLabel="Description">{d.description}</Td>
-                    <Td dataLabel="Type">{diskTypeText(d)}</Td>
-                    <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}>
-                      {d.storageType === 'lun' ? d.lun.id : '—'}
-                    </Td>
-                    <Td dataLabel="Size">
-                      <SizeCell disk={d} />
-                    </Td>
-                    <Td dataLabel="Sharable">{yesNo(d.sharable)}</Td>
-                    <Td dataLabel="Attached to">
-                      {usage.isError ? 'Unknown' : vms.length === 0 ? '—' : vms.map((x) => x.vm.name).join(', ')}
-                    </Td>
-                    <Td isActionCell>
-                      <ActionsColumn
-                        popperProps={{ position: 'right' }}
-                        actionsToggle={(t) => (
-                          <Button ref={t.toggleRef} variant="plain" onClick={t.onToggle} isExpanded={t.isOpen} aria-label={`Actions for ${d.alias}`}>
-                            ⋮
-                          </Button>
-                        )}
-                        items={[attachItem(d, vms)]}
-                      />
-                    </Td>
-                  </Tr>
-                );
-              })}
-            </Tbody>
-          </Table>
-        )}
+        <EngineList
+          label="Disks"
+          what="disks"
+          columns={columns}
+          defaultSort="alias"
+          filter={{
+            param: 'type',
+            label: 'Disk type',
+            options: [
+              { value: 'all', label: 'All' },
+              { value: 'image', label: 'Image', condition: 'disk_type=image' },
+              { value: 'lun', label: 'Direct LUN', condition: 'disk_type=lun' },
+            ],
+          }}
+          search={{
+            label: 'Search disks by alias, or by description=, disk_type=, vm_names=',
+            placeholder: 'Alias, or vm_names=db01',
+            nameField: 'alias',
+            fields: DISK_SEARCH_FIELDS,
+          }}
+          pageQuery={disksPageQueryOptions}
+          rowKey={(d) => d.id}
+          emptyAll={<Empty title="No disks">This engine has no disks yet. Create a direct LUN disk with New disk.</Empty>}
+          rowActions={(d) => (
+            <ActionsColumn
+              popperProps={{ position: 'right' }}
+              actionsToggle={(t) => (
+                <Button ref={t.toggleRef} variant="plain" onClick={t.onToggle} isExpanded={t.isOpen} aria-label={`Actions for ${d.alias}`}>
+                  ⋮
+                </Button>
+              )}
+              items={[attachItem(d, byDisk?.get(d.id) ?? [])]}
+            />
+          )}
+        />
       </PageSection>
     </>
   );

@@ -176,9 +176,18 @@ export function HostPage() {
               <LoadError what={`what ${host.data.name} is connected to`} error={storage.error} onRetry={() => void storage.refetch()} />
             ) : (
               <>
+                {/* The engine lists no iSCSI sessions per host and has no logout action (upstream-model
+                    services/HostService.java: IscsiDiscover, DiscoverIscsi, IscsiLogin, UnregisteredStorageDomainsDiscover
+                    only): the list below is derived from the LUNs the host reports, and the console offers no logout
+                    (decision 044 §13.1-2). */}
+                <p style={{ marginBottom: '0.75rem', maxWidth: '60rem' }}>
+                  Derived from the LUNs {host.data.name} sees: the engine reports no session list, so a target that maps
+                  no LUN to {host.data.name}, and the other portals of a multipath LUN, are not shown.
+                </p>
                 <p style={{ marginBottom: '0.75rem', maxWidth: '60rem' }}>
                   A target stays connected while a storage domain or a plugged disk of a VM running on {host.data.name} needs
-                  it; the engine logs out of it when the last of them lets go.
+                  it; the engine logs out of it when the last of them lets go. The engine has no logout action, so the
+                  console offers none.
                 </p>
                 <SessionsTable hostName={host.data.name} sessions={sessions} />
                 <p style={{ marginTop: '0.75rem' }}>

@@ -1,60 +1,54 @@
 import { PageSection } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { clustersQueryOptions } from '../../engine-api/data-centers';
-import { hostsQueryOptions } from '../../engine-api/hosts';
+import { hostsPageQueryOptions } from '../../engine-api/hosts';
+import type { Host } from '../../domain/model';
+import { EngineList, type ListColumn } from '../../ui/EngineList';
 import { PageHeader } from '../../ui/PageSection';
-import { Empty, LoadError, Loading } from '../../ui/QueryStates';
+import { Empty } from '../../ui/QueryStates';
 import { HostStatusLabel } from '../../ui/StatusLabel';
 import { paths } from '../../ui/paths';
-import { useViewPollInterval } from '../../ui/polling';
 
 const SPM_TEXT = { spm: 'SPM', contending: 'Contending', none: 'Normal' } as const;
+// searchbackend VdsConditionFieldAutoCompleter: NAME, STATUS, CLUSTER, ADDRESS.
+const HOST_SEARCH_FIELDS = ['name', 'status', 'cluster', 'address'] as const;
 
 export function HostsPage() {
-  const poll = useViewPollInterval();
-  const hosts = useQuery({ ...hostsQueryOptions(), refetchInterval: poll });
   const clusters = useQuery(clustersQueryOptions());
-  const clusterName = (id: string | undefined) => clusters.data?.find((c) => c.id === id)?.name ?? '—';
+  const clusterName = new Map((clusters.data ?? []).map((c) => [c.id, c.name]));
+  const columns: Array<ListColumn<Host>> = [
+    { key: 'name', title: 'Name', sortField: 'name', cell: (h) => <Link to={paths.host(h.id)}>{h.name}</Link> },
+    { key: 'status', title: 'Status', sortField: 'status', cell: (h) => <HostStatusLabel status={h.status} /> },
+    { key: 'cluster', title: 'Cluster', sortField: 'cluster', cell: (h) => (h.clusterId ? (clusterName.get(h.clusterId) ?? '—') : '—') },
+    // VdsConditionFieldAutoCompleter has SPM_ID (the host's number in the pool), not its SPM role.
+    { key: 'spm', title: 'SPM', unsortable: "The engine's host search has no SPM role field to sort by.", cell: (h) => SPM_TEXT[h.spm] },
+    { key: 'address', title: 'Address', sortField: 'address', cell: (h) => h.address },
+  ];
   return (
     <>
       <PageHeader title="Hosts" />
       <PageSection>
-        {hosts.isPending ? (
-          <Loading what="hosts" />
-        ) : hosts.isError ? (
-          <LoadError what="hosts" error={hosts.error} onRetry={() => void hosts.refetch()} />
-        ) : hosts.data.length === 0 ? (
-          <Empty title="No hosts">This engine has no hosts. Add one in the oVirt Administration Portal.</Empty>
-        ) : (
-          <Table aria-label="Hosts" variant="compact">
-            <Thead>
-              <Tr>
-                <Th>Name</Th>
-                <Th>Status</Th>
-                <Th>Cluster</Th>
-                <Th>SPM</Th>
-                <Th>Address</Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {hosts.data.map((h) => (
-                <Tr key={h.id}>
-                  <Td dataLabel="Name">
-                    <Link to={paths.host(h.id)}>{h.name}</Link>
-                  </Td>
-                  <Td dataLabel="Status">
-                    <HostStatusLabel status={h.status} />
-                  </Td>
-                  <Td dataLabel="Cluster">{clusterName(h.clusterId)}</Td>
-                  <Td dataLabel="SPM">{SPM_TEXT[h.spm]}</Td>
-                  <Td dataLabel="Address">{h.address}</Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        )}
+        <EngineList
+          label="Hosts"
+          what="hosts"
+          columns={columns}
+          defaultSort="name"
+          filter={{
+            param: 'status',
+            label: 'Status',
+            options: [
+              { value: 'all', label: 'All' },
+              { value: 'up', label: 'Up', condition: 'status=up' },
+              { value: 'maintenance', label: 'Maintenance', condition: 'status=maintenance' },
+              { value: 'non_responsive', label: 'Non responsive', condition: 'status=non_responsive' },
+            ],
+          }}
+          search={{ label: 'Search hosts by name, or by cluster=, status=, address=', placeholder: 'Name, or cluster=prod', nameField: 'name', fields: HOST_SEARCH_FIELDS }}
+          pageQuery={hostsPageQueryOptions}
+          rowKey={(h) => h.id}
+          emptyAll={<Empty title="No hosts">This engine has no hosts. Add one in the oVirt Administration Portal.</Empty>}
+        />
       </PageSection>
     </>
   );

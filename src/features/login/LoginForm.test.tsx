@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeEmulator } from '../../../mocks/node';
 import { session } from '../../engine-api/session';
@@ -50,6 +51,43 @@ describe('LoginForm', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent("Cannot authenticate user 'admin@internal': The username or password is incorrect.");
     expect(screen.getByLabelText(/Username/)).toHaveValue('admin@internal');
     expect(session.get().status).toBe('anonymous');
+  });
+
+  // enginesso SsoService.sendJsonDataWithMessage (SsoService.java:692-713): 400 with {error_code, error} when
+  // isRestApiScope (:716-730: ovirt-app-api without ovirt-app-admin / ovirt-app-portal — the console's scope), so the
+  // reason is in `error` and the code in `error_code` (044 §15 F-F).
+  it('shows the SSO\'s reason from the shape a real engine sends the console\'s scope: {error_code, error}', async () => {
+    let scope: string | null = null;
+    const body = { error_code: 'access_denied', error: "Cannot authenticate user 'jdoe@internal': The user account is disabled or locked.." };
+    server.use(
+      http.post('*/ovirt-engine/sso/oauth/token', async ({ request }) => {
+        scope = new URLSearchParams(await request.text()).get('scope');
+        return HttpResponse.json(body, { status: 400 });
+      }, { once: true }),
+    );
+    render(<LoginForm />);
+    await userEvent.type(screen.getByLabelText(/Username/), 'jdoe@internal');
+    await userEvent.type(screen.getByLabelText(/Password/), 'secret');
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent("Cannot authenticate user 'jdoe@internal': The user account is disabled or locked.");
+    expect(alert).not.toHaveTextContent('access_denied');
+    expect(scope).toBe('ovirt-app-api');
+    expect(screen.getByLabelText(/Username/)).toHaveValue('jdoe@internal');
+    expect(session.get().status).toBe('anonymous');
+  });
+
+  it('the emulated SSO answers the console\'s scope in that same shape', async () => {
+    const bodies: unknown[] = [];
+    const record = ({ response }: { response: Response }) => void response.clone().json().then((b: unknown) => bodies.push(b));
+    server.events.on('response:mocked', record);
+    render(<LoginForm />);
+    await userEvent.type(screen.getByLabelText(/Username/), 'admin@internal');
+    await userEvent.type(screen.getByLabelText(/Password/), 'nope');
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    await screen.findByRole('alert');
+    server.events.removeListener('response:mocked', record);
+    await vi.waitFor(() => expect(bodies).toEqual([{ error_code: 'access_denied', error: "Cannot authenticate user 'admin@internal': The username or password is incorrect.." }]));
   });
 
   it('starts a session on success', async () => {

@@ -17,6 +17,11 @@ export function LoginPage() {
             <p style={{ fontWeight: 'normal' }}>Log in with your oVirt engine account.</p>
           </CardTitle>
           <CardBody>
+            {emulated?.notice ? (
+              <Alert variant="warning" isInline title="Unknown scenario" component="h2" style={{ marginBottom: '1rem' }}>
+                {emulated.notice}
+              </Alert>
+            ) : null}
             {emulated ? (
               <Alert variant="info" isInline isPlain title="Emulated engine" component="h2" style={{ marginBottom: '1rem' }}>
                 Demo user <strong>admin@internal</strong>, password <strong>ovirt</strong>.

@@ -93,7 +93,7 @@ export function EditAttachmentDialog({
         onChange={(i) => setValues((x) => ({ ...x, interface: i }))}
         isDisabled={!states.interface.editable}
         error={states.interface.editable && ifaceCurrentChoice?.disabled && values.interface !== current.interface ? ifaceCurrentChoice.reason : undefined}
-        helper={states.interface.reason ?? `How ${vm.name} sees the disk.`}
+        helper={states.interface.reason ?? `How ${vm.name} sees the disk.${ifaceCurrentChoice?.note ? ` ${ifaceCurrentChoice.note}` : ''}`}
       />
       <FormGroup label="Options" role="group" fieldId="edit-options">
         {CHECKS.map(({ key, label }) => {

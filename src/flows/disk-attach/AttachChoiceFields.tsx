@@ -33,6 +33,7 @@ export function AttachChoiceFields({
   labelSuffix?: string;
 }) {
   const s = attachOptionStates(vm, disk, choice, bootableTakenBy);
+  const note = s.interfaces.find((c) => c.value === choice.interface)?.note;
   // The space outside the hidden span: name computation trims an element's own leading space.
   const sr = labelSuffix ? (
     <>
@@ -50,7 +51,7 @@ export function AttachChoiceFields({
         onChange={(i) => onChange({ ...choice, interface: i })}
         isDisabled={isDisabled}
         error={s.interfaceProblem}
-        helper={`How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.`}
+        helper={`How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.${note ? ` ${note}` : ''}`}
       />
       <FormGroup label={<>Options{sr}</>} role="group" fieldId={`${idPrefix}-options`}>
         {CHECKS.map(({ key, label }) => {

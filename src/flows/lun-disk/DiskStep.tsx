@@ -2,7 +2,7 @@
 // interface, VM state or LUN stays visible, disabled, with the engine's reason next to it (domain/disk-options).
 import { Form, FormGroup, Title } from '@patternfly/react-core';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
-import { ALIAS_MAX, DESCRIPTION_MAX, engineDefaultAlias } from '../../domain/disk-naming';
+import { ALIAS_MAX, DESCRIPTION_MAX, aliasInUseWarning, engineDefaultAlias } from '../../domain/disk-naming';
 import { diskOptionStates, interfaceChoices, type DiskOptionKey } from '../../domain/disk-options';
 import { OptionCheckbox, TextField } from '../../ui/form-fields';
 import { InterfaceSelect } from '../../ui/InterfaceSelect';
@@ -46,6 +46,7 @@ export function DiskStep() {
         id="disk-alias"
         label="Alias"
         isRequired={!vm}
+        warning={aliasInUseWarning(values.alias, data.disks.data ?? [])}
         helper={`Pre-filled with the LUN ID. Letters, digits, '.', '_' and '-'; at most ${ALIAS_MAX}.${
           engineAlias ? ` Leave it empty and the engine names the disk ${engineAlias}.` : ''
         }`}
@@ -71,7 +72,7 @@ export function DiskStep() {
             error={vm && current?.disabled ? current.reason : undefined}
             helper={
               vm
-                ? `How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.`
+                ? `How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.${current?.note ? ` ${current.note}` : ''}`
                 : 'Set per VM: choose it when you attach the disk to a VM.'
             }
           />

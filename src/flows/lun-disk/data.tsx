@@ -9,7 +9,7 @@ import { disksQueryOptions } from '../../engine-api/disks';
 import { hostStorageQueryOptions } from '../../engine-api/host-storage';
 import { hostsQueryOptions } from '../../engine-api/hosts';
 import { storageDomainsQueryOptions } from '../../engine-api/storage-domains';
-import { vmQueryOptions } from '../../engine-api/vms';
+import { vmContentQueryOptions } from '../../engine-api/vms';
 import type { AvailabilityContext } from '../../domain/lun-availability';
 import type { DataCenter, Disk, DiskAttachment, Host, HostLun, LunStorageType, Vm } from '../../domain/model';
 import { buildLunRows, type LunRow, type LunSort } from './lun-rows';
@@ -41,7 +41,8 @@ export function useLunDiskData(args: { vmId: string | undefined; hostId: string;
   const dataCenters = useQuery(dataCentersQueryOptions());
   const clusters = useQuery(clustersQueryOptions());
   const hosts = useQuery(hostsQueryOptions());
-  const vm = useQuery({ ...vmQueryOptions(vmId ?? ''), enabled: !!vmId });
+  // With all_content: the disk's default interface and VirtIO-SCSI's availability need the VM's virtio_scsi.
+  const vm = useQuery({ ...vmContentQueryOptions(vmId ?? ''), enabled: !!vmId });
   const vmAttachments = useQuery({ ...attachmentsQueryOptions(vmId ?? ''), enabled: !!vmId });
   const disks = useQuery(disksQueryOptions());
   const usage = useQuery(vmsWithAttachmentsQueryOptions());

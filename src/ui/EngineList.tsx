@@ -1,0 +1,211 @@
+// The frame of the big lists (VMs, disks, hosts): a filter, a search box, sortable columns, the count and paging,
+// all kept in the URL (list-url-state.ts), and the loading, empty and error states. The rows are one page of the
+// engine's own search (engine-api/list-search.ts): one request per page, `max` rows, polled at the views' rate
+// (polling.ts) — never the whole collection, never a request per row.
+import { Button, HelperText, HelperTextItem, SearchInput, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
+import { SortByDirection, Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import { keepPreviousData, useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { userSearch, type EngineListQuery, type ListPage } from '../engine-api/list-search';
+import { readListState, writeListState, type ListUrlSpec } from './list-url-state';
+import { useViewPollInterval } from './polling';
+import { Empty, LoadError, Loading } from './QueryStates';
+
+export const LIST_PAGE_SIZE = 100;
+
+export interface ListColumn<T> {
+  key: string;
+  title: string;
+  /** The engine's sort field for this column; without it the column cannot be sorted and `unsortable` says why. */
+  sortField?: string;
+  unsortable?: string;
+  cell: (row: T) => ReactNode;
+  mono?: boolean;
+}
+
+export interface ListFilter {
+  param: string;
+  label: string;
+  /** The first option is "all" (no condition). */
+  options: ReadonlyArray<{ value: string; label: string; condition?: string }>;
+}
+
+export interface EngineListProps<T, K extends readonly unknown[]> {
+  /** The table's accessible name and the words for the states ("virtual machines"). */
+  label: string;
+  what: string;
+  columns: ReadonlyArray<ListColumn<T>>;
+  defaultSort: string;
+  filter: ListFilter;
+  search: { label: string; placeholder: string; nameField: string; fields: readonly string[] };
+  pageQuery: (q: EngineListQuery) => UseQueryOptions<ListPage<T>, Error, ListPage<T>, K>;
+  rowKey: (row: T) => string;
+  emptyAll: ReactNode;
+  rowActions?: ((row: T) => ReactNode) | undefined;
+}
+
+const fmt = new Intl.NumberFormat('en');
+
+/** What the count says: exact only when the engine's page tells it (the engine has no count query). */
+export function countText(page: ListPage<unknown>, what: string): string {
+  const first = (page.page - 1) * page.max + 1;
+  const last = first + page.items.length - 1;
+  if (page.items.length === 0) return page.total === 0 ? `0 ${what}` : '';
+  if (page.total !== undefined) return `${fmt.format(first)}–${fmt.format(last)} of ${fmt.format(page.total)} ${what}`;
+  return `${fmt.format(first)}–${fmt.format(last)} of ${fmt.format(last)} or more ${what}`;
+}
+
+export function EngineList<T, K extends readonly unknown[]>(props: EngineListProps<T, K>) {
+  const { columns, filter } = props;
+  const spec: ListUrlSpec = {
+    filterParam: filter.param,
+    filterValues: filter.options.map((o) => o.value),
+    sortKeys: columns.filter((c) => c.sortField).map((c) => c.key),
+    defaultSort: props.defaultSort,
+  };
+  const [params, setParams] = useSearchParams();
+  const view = readListState(params, spec);
+  const set = (next: Parameters<typeof writeListState>[2]) => setParams(writeListState(params, spec, next), { replace: true });
+  // What is in the box, as typed; the URL (and the request) follow it while it reads as a search.
+  const [typed, setTyped] = useState(view.search);
+  const parsed = userSearch(typed === view.search ? view.search : typed, props.search.nameField, props.search.fields);
+  const urlSearch = userSearch(view.search, props.search.nameField, props.search.fields);
+  const filterCondition = filter.options.find((o) => o.value === view.filter)?.condition;
+  const sortCol = columns.find((c) => c.key === view.sort);
+  const q: EngineListQuery = {
+    conditions: [...(urlSearch.ok ? urlSearch.conditions : []), ...(filterCondition ? [filterCondition] : [])],
+    // The default view (the first column, ascending) is the engine's own default order (vm_name / vds_name /
+    // disk_alias ASC, searchbackend SearchObjectAutoCompleter), so no sortby is sent for it. That also keeps a
+    // filtered user's VM search a search: "sortby name asc" with max sends the engine down the VM portal's
+    // GetAllVmsFilteredAndSorted, which ignores the conditions (restapi BackendVmsResource.list,
+    // isSortedAndMaxResults).
+    sortBy: view.sort === props.defaultSort && !view.desc ? undefined : sortCol?.sortField,
+    desc: view.desc,
+    page: view.page,
+    max: LIST_PAGE_SIZE,
+  };
+  const poll = useViewPollInterval();
+  const list = useQuery({ ...props.pageQuery(q), refetchInterval: poll, placeholderData: keepPreviousData, enabled: urlSearch.ok });
+
+  const onType = (v: string) => {
+    setTyped(v);
+    if (userSearch(v, props.search.nameField, props.search.fields).ok) set({ search: v });
+  };
+
+  const sortProps = (c: ListColumn<T>, index: number): ThProps['sort'] | undefined =>
+    c.sortField
+      ? {
+          sortBy: { index: columns.findIndex((x) => x.key === view.sort), direction: view.desc ? SortByDirection.desc : SortByDirection.asc, defaultDirection: SortByDirection.asc },
+          onSort: (_e, _i, dir) => set({ sort: c.key, desc: dir === SortByDirection.desc }),
+          columnIndex: index,
+        }
+      : undefined;
+
+  const page = list.data;
+  const searching = view.search.trim() !== '' || view.filter !== spec.filterValues[0];
+  return (
+    <>
+      <Toolbar>
+        <ToolbarContent>
+          <ToolbarItem>
+            <span id={`${filter.param}-filter-label`} style={{ marginRight: '0.5rem' }}>
+              {filter.label}:
+            </span>
+            <ToggleGroup aria-labelledby={`${filter.param}-filter-label`}>
+              {filter.options.map((f) => (
+                <ToggleGroupItem key={f.value} text={f.label} buttonId={`${filter.param}-filter-${f.value}`} isSelected={view.filter === f.value} onChange={() => set({ filter: f.value })} />
+              ))}
+            </ToggleGroup>
+          </ToolbarItem>
+          <ToolbarItem>
+            <div>
+              <SearchInput
+                aria-label={props.search.label}
+                placeholder={props.search.placeholder}
+                value={typed}
+                onChange={(_e, v) => onType(v)}
+                onClear={() => onType('')}
+                aria-invalid={!parsed.ok}
+                aria-describedby={parsed.ok ? undefined : `${filter.param}-search-error`}
+              />
+              {parsed.ok ? null : (
+                <HelperText id={`${filter.param}-search-error`}>
+                  <HelperTextItem variant="error">{parsed.reason}</HelperTextItem>
+                </HelperText>
+              )}
+            </div>
+          </ToolbarItem>
+          <ToolbarItem align={{ default: 'alignEnd' }}>
+            <span role="status" aria-live="polite" aria-busy={list.isFetching}>
+              {page ? countText(page, props.what) : null}
+            </span>
+          </ToolbarItem>
+          <ToolbarItem>
+            <Button variant="secondary" isDisabled={view.page <= 1} onClick={() => set({ page: view.page - 1 })} aria-label="Previous page">
+              Previous
+            </Button>
+          </ToolbarItem>
+          <ToolbarItem>
+            <Button
+              variant="secondary"
+              // A full page may be followed by more; a short page is the last (the engine sends no total).
+              isDisabled={!page || page.total !== undefined || page.items.length === 0}
+              onClick={() => set({ page: view.page + 1 })}
+              aria-label="Next page"
+            >
+              Next
+            </Button>
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+      {!urlSearch.ok ? (
+        <Empty title="The search cannot be sent">{urlSearch.reason}</Empty>
+      ) : list.isPending ? (
+        <Loading what={props.what} />
+      ) : list.isError && !page ? (
+        <LoadError what={props.what} error={list.error} onRetry={() => void list.refetch()} />
+      ) : !page || page.items.length === 0 ? (
+        view.page > 1 ? (
+          <Empty title={`No ${props.what} on page ${view.page}`} actions={<Button variant="link" onClick={() => set({ page: 1 })}>First page</Button>}>
+            The list has fewer pages now.
+          </Empty>
+        ) : searching ? (
+          <Empty title={`No ${props.what} match`} actions={<Button variant="link" onClick={() => { setTyped(''); set({ search: '', filter: spec.filterValues[0] ?? '' }); }}>Clear the search and filter</Button>}>
+            Nothing matches {view.search.trim() ? `“${view.search.trim()}”` : 'this filter'}.
+          </Empty>
+        ) : (
+          props.emptyAll
+        )
+      ) : (
+        <>
+          {list.isError ? <LoadError what={props.what} error={list.error} onRetry={() => void list.refetch()} /> : null}
+          <Table aria-label={props.label} variant="compact" aria-busy={list.isFetching}>
+            <Thead>
+              <Tr>
+                {columns.map((c, i) => (
+                  <Th key={c.key} sort={sortProps(c, i)} info={c.unsortable ? { tooltip: c.unsortable, ariaLabel: `Why ${c.title} cannot be sorted` } : undefined}>
+                    {c.title}
+                  </Th>
+                ))}
+                {props.rowActions ? <Th screenReaderText="Actions" /> : null}
+              </Tr>
+            </Thead>
+            <Tbody>
+              {page.items.map((row) => (
+                <Tr key={props.rowKey(row)}>
+                  {columns.map((c) => (
+                    <Td key={c.key} dataLabel={c.title} style={c.mono ? { fontFamily: 'var(--pf-t--global--font--family--mono)' } : undefined}>
+                      {c.cell(row)}
+                    </Td>
+                  ))}
+                  {props.rowActions ? <Td isActionCell>{props.rowActions(row)}</Td> : null}
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        </>
+      )}
+    </>
+  );
+}
