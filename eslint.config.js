@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import layers from './lint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist', 'lint/fixtures', 'dist-e2e', 'dist-bench', 'dist-check', 'dist-real-e2e', 'bench-results', 'mocks/public/mockServiceWorker.js', 'playwright-report', 'playwright-report-real-engine', 'test-results', 'coverage'] },
+  { ignores: ['dist', 'lint/fixtures', 'dist-e2e', 'dist-bench', 'dist-bench-naive', 'dist-check', 'dist-real-e2e', 'bench-results', 'mocks/public/mockServiceWorker.js', 'playwright-report', 'playwright-report-real-engine', 'test-results', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -49,6 +49,8 @@ export default tseslint.config(
     ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Only src/engine-api calls fetch.' }],
+      // bench/ (the bench's naive baseline) is never shipped.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bench/**'], message: 'bench/ is for npm run bench only, never shipped.' }] }],
     },
   },
   {

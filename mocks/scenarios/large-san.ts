@@ -4,8 +4,9 @@ import { GiB, ScenarioBuilder, TiB } from './builder';
 
 export const LARGE_SAN_LUNS = 10_000;
 
-export function largeSan() {
-  const b = new ScenarioBuilder('large-san', 0x5a9);
+/** `luns` LUNs (10,000 by default; huge-san asks for 50,000), the rest the same. */
+export function largeSan({ name = 'large-san', luns: count = LARGE_SAN_LUNS }: { name?: string; luns?: number } = {}) {
+  const b = new ScenarioBuilder(name, 0x5a9);
   const dc = b.dataCenter('Default');
   const cl = b.cluster('Production', dc.id);
   const portals = [b.portal('10.40.0.11', ['san-a.example.com']), b.portal('10.40.0.12', ['san-b.example.com'])];
@@ -16,7 +17,7 @@ export function largeSan() {
     b.target(`iqn.2023-11.com.example:san.vol${i + 1}`, [portals[i % 2]!]),
   );
   const sizes = [1 * GiB, 10 * GiB, 50 * GiB, 100 * GiB, 250 * GiB, 500 * GiB, 1 * TiB, 2 * TiB, 4 * TiB, 16 * TiB];
-  const luns = Array.from({ length: LARGE_SAN_LUNS }, (_, i) =>
+  const luns = Array.from({ length: count }, (_, i) =>
     b.lun({
       target: targets[i % targets.length]!,
       size: sizes[Math.floor(b.random() * sizes.length)]!,

@@ -23,13 +23,15 @@ function usedBy(u: HostLunUse): string {
 export function HostLunTable({ hostName, luns }: { hostName: string; luns: readonly HostLunUse[] }) {
   const [filter, setFilter] = useState('');
   const q = useDeferredValue(filter.trim().toLowerCase());
-  const rows = useMemo(() => {
-    const sorted = [...luns].sort((a, b) => (a.lun.lu.target ?? '~').localeCompare(b.lun.lu.target ?? '~') || (a.lun.lu.lunMapping ?? 0) - (b.lun.lu.lunMapping ?? 0) || a.lun.id.localeCompare(b.lun.id));
-    if (!q) return sorted;
-    return sorted.filter((u) =>
-      [u.lun.id, u.lun.lu.target, u.lun.lu.vendorId, u.lun.lu.productId, usedBy(u)].some((t) => t?.toLowerCase().includes(q)),
-    );
-  }, [luns, q]);
+  // Sorted, and each row's search text lower-cased, once per listing: a keystroke only filters.
+  const indexed = useMemo(
+    () =>
+      [...luns]
+        .sort((a, b) => (a.lun.lu.target ?? '~').localeCompare(b.lun.lu.target ?? '~') || (a.lun.lu.lunMapping ?? 0) - (b.lun.lu.lunMapping ?? 0) || a.lun.id.localeCompare(b.lun.id))
+        .map((u) => ({ u, text: [u.lun.id, u.lun.lu.target, u.lun.lu.vendorId, u.lun.lu.productId, usedBy(u)].map((t) => t?.toLowerCase() ?? '').join('\u0000') })),
+    [luns],
+  );
+  const rows = useMemo(() => (q ? indexed.filter((x) => x.text.includes(q)) : indexed).map((x) => x.u), [indexed, q]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoize; this component is not compiled.
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 12 });

@@ -16,7 +16,7 @@ import { Empty } from '../../ui/QueryStates';
 import { useLunDisk } from './data';
 import type { LunDiskFormValues } from './form';
 import { LunTable } from './LunTable';
-import { filterAndSort, toListItems, type LunRow } from './lun-rows';
+import { filterRows, sortRows, toListItems, type LunRow } from './lun-rows';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -34,7 +34,9 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   const search = useDeferredValue(view.search);
   const grouped = iscsi && view.grouped;
 
-  const shownRows = useMemo(() => filterAndSort(data.rows, search, view.sort), [data.rows, search, view.sort]);
+  // Sorted once per data set and sort (cached in lun-rows); a keystroke only filters the sorted list.
+  const sortedRows = useMemo(() => sortRows(data.rows, view.sort), [data.rows, view.sort]);
+  const shownRows = useMemo(() => filterRows(sortedRows, search), [sortedRows, search]);
   const items = useMemo(() => toListItems(shownRows, grouped), [shownRows, grouped]);
   const counts = useMemo(() => countAvailability(data.rows), [data.rows]);
   const selected = lunId ? data.rowById.get(lunId) : undefined;

@@ -1,17 +1,20 @@
 // The LUN table: an ARIA grid (PatternFly table styling) that renders only the rows on screen, so 10,000 LUNs
-// scroll and filter without jank (@tanstack/react-virtual). Keyboard: Tab reaches the grid (one stop), ↑/↓,
+// scroll and filter without jank (fixed 44 px rows, src/ui/use-row-window.ts; memoized rows; docs/decisions/014). Keyboard: Tab reaches the grid (one stop), ↑/↓,
 // Page Up/Down, Home/End move between rows, Space or Enter picks the LUN; Tab then reaches the focused row's
 // action. Every row says its state in words (aria-label), and used LUNs stay in the table, grayed and not
 // selectable (docs/decisions/001).
 import { Icon } from '@patternfly/react-core';
 import { DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
-import { Table, Tbody, Td, Th, Thead, Tr, type TdProps, type ThProps } from '@patternfly/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject, type TdHTMLAttributes } from 'react';
+import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
 
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 48;
+// Rows rendered beyond each edge of the viewport: enough for a keyboard move or a wheel notch to find its row
+// rendered, few enough that a jump (End, a search) mounts little more than a screenful.
+const OVERSCAN = 4;
 
 interface Column {
   key: LunSortKey | 'select' | 'action' | 'portal';
@@ -28,7 +31,9 @@ const COLUMNS: Column[] = [
   { key: 'action', title: 'Action', width: 230 },
   { key: 'paths', title: 'Paths', width: 100 },
   { key: 'vendor', title: 'Vendor', width: 100 },
-  { key: 'product', title: 'Product', width: 120 },
+  // Wide enough that the header's name is not ellipsized: PatternFly swaps an ellipsized sort header's text for a
+  // tooltip wrapper on focus, so a quick click (press on the old text, release on the new) was lost.
+  { key: 'product', title: 'Product', width: 140 },
   { key: 'serial', title: 'Serial', width: 200 },
   { key: 'target', title: 'Target', width: 320, iscsiOnly: true },
   { key: 'portal', title: 'Portal', width: 150, iscsiOnly: true },
@@ -76,13 +81,34 @@ const grayCell = {
   color: 'var(--pf-t--global--text--color--subtle)',
   background: 'var(--pf-t--global--background--color--secondary--default)',
 } as const;
+const mono = { fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' } as const;
+// Style objects made once, not per cell per render.
+const STYLE = {
+  plain: { cell, id: { ...cell, ...mono } },
+  gray: { cell: grayCell, id: { ...grayCell, ...mono } },
+} as const;
+const groupCell = { ...cell, fontWeight: 600 } as const;
+const groupRow = { height: ROW_HEIGHT, background: 'var(--pf-t--global--background--color--secondary--default)' } as const;
+const warnIcon = { marginRight: '0.25rem' } as const;
+const rowStyle = {
+  selectable: { height: ROW_HEIGHT, cursor: 'pointer' },
+  selected: { height: ROW_HEIGHT, cursor: 'pointer', fontWeight: 600 },
+  used: { height: ROW_HEIGHT, cursor: 'not-allowed' },
+} as const;
+const bytes = new Intl.NumberFormat('en-US');
 
 /**
- * A cell that is never a tab stop: PatternFly makes truncated cells focusable (for their tooltip), which would
- * put every cell of the grid in the Tab order. The grid has one tab stop (the row); `title` shows full text.
+ * A body cell: a plain <td> with PatternFly's class, never a tab stop (the grid has one tab stop, the row; `title`
+ * shows full text). Not PatternFly's Td: it creates a new ref on every render, so its truncation check
+ * (offsetWidth < scrollWidth) runs after every render of every cell and forces a layout of the whole table, which
+ * was most of the time a scroll frame took.
  */
-function C(props: TdProps) {
-  return <Td tabIndex={-1} tooltip={null} {...props} />;
+function C({ children, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { children?: ReactNode }) {
+  return (
+    <td tabIndex={-1} className="pf-v6-c-table__td" {...props}>
+      {children}
+    </td>
+  );
 }
 
 export interface LunTableProps {
@@ -102,96 +128,156 @@ export interface LunTableProps {
   height?: number | string;
 }
 
-export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)' }: LunTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
-  const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
-  const focusWanted = useRef(false);
-  // Grouped by target, each group's header names the target and portal: no need to repeat them per row.
-  const grouped = items.some((it) => it.kind === 'group');
-  const columns = useMemo(
-    () => COLUMNS.filter((c) => (iscsi || !c.iscsiOnly) && !(grouped && (c.key === 'target' || c.key === 'portal'))),
-    [iscsi, grouped],
+/** What a row calls back with; one object for the table's life, so rows' props stay equal between renders. */
+interface RowEvents {
+  keyDown: (e: KeyboardEvent<HTMLTableRowElement>, index: number, it: LunListItem) => void;
+  focus: (key: string) => void;
+  pick: (it: LunListItem) => void;
+  ref: (key: string, el: HTMLTableRowElement | null) => void;
+}
+
+interface RowProps {
+  it: LunListItem;
+  index: number;
+  selected: boolean;
+  tabbable: boolean;
+  columns: readonly Column[];
+  action: LunTableProps['action'];
+  events: RowEvents;
+}
+
+/**
+ * One row, memoized: scrolling mounts the rows that come on screen and leaves the others alone; a pick or a move
+ * re-renders the two rows whose `selected` or `tabbable` changed.
+ */
+const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, events }: RowProps) {
+  const ref = (el: HTMLTableRowElement | null) => events.ref(it.key, el);
+  if (it.kind === 'group') {
+    const text = `Target ${it.target}${it.portal ? ` at ${it.portal}` : ''}: ${it.total} ${it.total === 1 ? 'LUN' : 'LUNs'}, ${it.available} available`;
+    return (
+      <tr
+        className="pf-v6-c-table__tr"
+        ref={ref}
+        aria-rowindex={index + 2}
+        aria-label={text}
+        tabIndex={tabbable ? 0 : -1}
+        onKeyDown={(e) => events.keyDown(e, index, it)}
+        onFocus={() => events.focus(it.key)}
+        style={groupRow}
+      >
+        <C colSpan={columns.length} style={groupCell}>
+          {text}
+        </C>
+      </tr>
+    );
+  }
+  const row = it.row;
+  const a = row.availability;
+  const warn = a.use.kind === 'storage-domain' || a.unreachable || a.degraded;
+  // Grayed out, as the seed asks: the color goes on the cells, PatternFly cells do not inherit the row's.
+  const st = a.selectable ? STYLE.plain : STYLE.gray;
+  return (
+    <tr
+      className={selected ? 'pf-v6-c-table__tr pf-m-selected' : 'pf-v6-c-table__tr'}
+      ref={ref}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      aria-label={rowLabel(row, selected)}
+      tabIndex={tabbable ? 0 : -1}
+      onKeyDown={(e) => events.keyDown(e, index, it)}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) events.focus(it.key);
+      }}
+      onClick={(e) => {
+        if (e.target instanceof Element && e.target.closest('button, a')) return;
+        events.pick(it);
+      }}
+      data-lun-id={row.id}
+      data-state={a.selectable ? (selected ? 'selected' : 'selectable') : 'used'}
+      style={a.selectable ? (selected ? rowStyle.selected : rowStyle.selectable) : rowStyle.used}
+    >
+      {columns.map((c) => {
+        switch (c.key) {
+          case 'select':
+            // Not aria-disabled on the row: that would disable the row's action for assistive technology too.
+            return (
+              <C key={c.key} style={st.cell} aria-disabled={!a.selectable || undefined}>
+                <SelectMark row={row} selected={selected} />
+              </C>
+            );
+          case 'id':
+            return (
+              <C key={c.key} style={st.id} title={row.id}>
+                {row.id}
+              </C>
+            );
+          case 'size':
+            return (
+              <C key={c.key} style={st.cell} title={`${bytes.format(row.lun.lu.size)} bytes`}>
+                {row.sizeText}
+              </C>
+            );
+          case 'paths':
+            return (
+              <C key={c.key} style={st.cell}>
+                {row.pathsText}
+              </C>
+            );
+          case 'status':
+            return (
+              <C key={c.key} style={st.cell} title={a.text}>
+                {warn && a.selectable ? (
+                  <Icon status="warning" size="sm" style={warnIcon}>
+                    <ExclamationTriangleIcon aria-hidden />
+                  </Icon>
+                ) : null}
+                {a.short}
+              </C>
+            );
+          case 'action':
+            return (
+              <C key={c.key} style={st.cell}>
+                {!a.selectable && action ? action(row, tabbable) : null}
+              </C>
+            );
+          case 'vendor':
+            return (
+              <C key={c.key} style={st.cell} title={row.vendor}>
+                {row.vendor}
+              </C>
+            );
+          case 'product':
+            return (
+              <C key={c.key} style={st.cell} title={row.product}>
+                {row.product}
+              </C>
+            );
+          case 'serial':
+            return (
+              <C key={c.key} style={st.cell} title={row.serial}>
+                {row.serial}
+              </C>
+            );
+          case 'target':
+            return (
+              <C key={c.key} style={st.cell} title={row.target}>
+                {row.target}
+              </C>
+            );
+          default:
+            return (
+              <C key={c.key} style={st.cell}>
+                {row.portal}
+              </C>
+            );
+        }
+      })}
+    </tr>
   );
-  const width = columns.reduce((s, c) => s + c.width, 0);
+});
 
-  const indexOf = useMemo(() => new Map(items.map((it, i) => [it.key, i])), [items]);
-  // The roving tab stop: the row the user was on, else the selected LUN, else the first row.
-  const activeIndex = (activeKey !== undefined ? indexOf.get(activeKey) : undefined) ?? indexOf.get(selectedId) ?? 0;
-  const active = items[activeIndex];
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- useVirtualizer returns functions that must not be memoized; this component does not memoize them.
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (i) => items[i]?.key ?? i,
-  });
-
-  useEffect(() => {
-    onActiveChange?.(active?.kind === 'lun' ? active.row : undefined);
-  }, [active, onActiveChange]);
-
-  const virtualItems = virtualizer.getVirtualItems();
-  const first = virtualItems[0];
-  const last = virtualItems.at(-1);
-
-  // Keyboard moves: scroll the row into view, then focus it once it is rendered.
-  useLayoutEffect(() => {
-    if (!focusWanted.current || !active) return;
-    const el = rowRefs.current.get(active.key);
-    if (el) {
-      el.focus({ preventScroll: true });
-      focusWanted.current = false;
-    }
-  }, [active, first?.index, last?.index]);
-
-  const moveTo = (i: number) => {
-    if (items.length === 0) return;
-    const next = Math.max(0, Math.min(items.length - 1, i));
-    const it = items[next];
-    if (!it) return;
-    setActiveKey(it.key);
-    focusWanted.current = true;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, index: number, it: LunListItem) => {
-    // Keys on the row's own controls (the action button) are theirs.
-    if (e.target !== e.currentTarget) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 440) / ROW_HEIGHT) - 1);
-    switch (e.key) {
-      case 'ArrowDown':
-        moveTo(index + 1);
-        break;
-      case 'ArrowUp':
-        moveTo(index - 1);
-        break;
-      case 'PageDown':
-        moveTo(index + page);
-        break;
-      case 'PageUp':
-        moveTo(index - page);
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(items.length - 1);
-        break;
-      case ' ':
-      case 'Enter':
-        if (it.kind === 'lun' && it.row.availability.selectable) onSelect(it.row);
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-  };
-
+/** The header, memoized: it re-renders when the sort or the columns change, not on scroll. */
+const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns: readonly Column[]; sort: LunSort; onSort: (s: LunSort) => void }) {
   const thSort = (c: Column, columnIndex: number): ThProps['sort'] => {
     const key = SORT_OF[c.key];
     if (!key) return undefined;
@@ -201,12 +287,179 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
       onSort: (_e, _i, direction) => onSort({ key, direction }),
     };
   };
+  return (
+    <Thead>
+      <Tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+        {columns.map((c, i) =>
+          c.key === 'select' ? (
+            <Th key={c.key} style={{ width: c.width }} screenReaderText="Pick" />
+          ) : (
+            // No truncation tooltip on the cell: PatternFly's Th swaps its element for a tooltip wrapper on hover.
+            <Th key={c.key} sort={thSort(c, i)} style={{ width: c.width }} tooltip={null}>
+              {c.title}
+            </Th>
+          ),
+        )}
+      </Tr>
+    </Thead>
+  );
+});
 
-  const padTop = first ? first.start - HEADER_HEIGHT : 0;
-  const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
+interface GridBodyProps {
+  scrollEl: HTMLDivElement | null;
+  items: readonly LunListItem[];
+  columns: readonly Column[];
+  selectedId: string;
+  activeIndex: number;
+  action: LunTableProps['action'];
+  events: RowEvents;
+  /** Set by a keyboard move: focus the active row once it is rendered. */
+  focusWantedRef: RefObject<boolean>;
+  rowElsRef: RefObject<Map<string, HTMLTableRowElement>>;
+}
+
+/**
+ * The rows on screen. The scroll position lives here, so a scroll re-renders this body only: not PatternFly's
+ * Table, whose context value changes on each of its renders and would re-render every header cell with it.
+ */
+function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, events, focusWantedRef, rowElsRef }: GridBodyProps) {
+  const { start, end } = useRowWindow(scrollEl, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN });
+  const active = items[activeIndex];
+
+  // Keyboard moves: the row was scrolled into view; focus it once it is rendered.
+  useLayoutEffect(() => {
+    if (!focusWantedRef.current || !active) return;
+    const el = rowElsRef.current.get(active.key);
+    if (el) {
+      el.focus({ preventScroll: true });
+      focusWantedRef.current = false;
+    }
+  }, [active, start, end, focusWantedRef, rowElsRef]);
+
+  const rows: ReactNode[] = [];
+  for (let i = start; i < end; i++) {
+    const it = items[i];
+    if (!it) continue;
+    rows.push(
+      <GridRow
+        key={it.key}
+        it={it}
+        index={i}
+        selected={it.kind === 'lun' && it.row.id === selectedId}
+        tabbable={i === activeIndex}
+        columns={columns}
+        action={action}
+        events={events}
+      />,
+    );
+  }
+  const padTop = start * ROW_HEIGHT;
+  const padBottom = (items.length - end) * ROW_HEIGHT;
+  return (
+    <Tbody>
+      {padTop > 0 ? <tr aria-hidden style={{ height: padTop }} /> : null}
+      {rows}
+      {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}
+    </Tbody>
+  );
+}
+
+export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)' }: LunTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The scrolling element as state too, for the body's scroll listener (attached once the element exists).
+  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
+  const setScroll = useCallback((el: HTMLDivElement | null) => {
+    scrollRef.current = el;
+    setScrollEl(el);
+  }, []);
+  const rowElsRef = useRef(new Map<string, HTMLTableRowElement>());
+  const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
+  const focusWantedRef = useRef(false);
+  // Grouped by target, each group's header names the target and portal: no need to repeat them per row.
+  const grouped = items.some((it) => it.kind === 'group');
+  const columns = useMemo(
+    () => COLUMNS.filter((c) => (iscsi || !c.iscsiOnly) && !(grouped && (c.key === 'target' || c.key === 'portal'))),
+    [iscsi, grouped],
+  );
+  const width = columns.reduce((s, c) => s + c.width, 0);
+
+  // The roving tab stop: the row the user was on, else the selected LUN, else the first row. A scan per change of
+  // the list or of those keys, not a 10,000-entry index map per render.
+  const activeIndex = useMemo(() => {
+    const at = (key: string | undefined) => (key === undefined || key === '' ? -1 : items.findIndex((it) => it.key === key));
+    const i = at(activeKey);
+    if (i >= 0) return i;
+    const j = at(selectedId);
+    return j >= 0 ? j : 0;
+  }, [items, activeKey, selectedId]);
+  const active = items[activeIndex];
+
+  useEffect(() => {
+    onActiveChange?.(active?.kind === 'lun' ? active.row : undefined);
+  }, [active, onActiveChange]);
+
+  // The latest props and state for the rows' callbacks, which stay the same functions for the table's life.
+  const latest = useRef({ items, onSelect, moveTo: (_i: number) => {} });
+  const moveTo = (i: number) => {
+    if (items.length === 0) return;
+    const next = Math.max(0, Math.min(items.length - 1, i));
+    const it = items[next];
+    if (!it) return;
+    setActiveKey(it.key);
+    focusWantedRef.current = true;
+    if (scrollRef.current) scrollRowIntoView(scrollRef.current, next, ROW_HEIGHT, HEADER_HEIGHT);
+  };
+  useLayoutEffect(() => {
+    latest.current = { items, onSelect, moveTo };
+  });
+
+  const [events] = useState<RowEvents>(() => ({
+    keyDown: (e, index, it) => {
+      // Keys on the row's own controls (the action button) are theirs.
+      if (e.target !== e.currentTarget) return;
+      const { items: list, onSelect: select, moveTo: move } = latest.current;
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 440) / ROW_HEIGHT) - 1);
+      switch (e.key) {
+        case 'ArrowDown':
+          move(index + 1);
+          break;
+        case 'ArrowUp':
+          move(index - 1);
+          break;
+        case 'PageDown':
+          move(index + page);
+          break;
+        case 'PageUp':
+          move(index - page);
+          break;
+        case 'Home':
+          move(0);
+          break;
+        case 'End':
+          move(list.length - 1);
+          break;
+        case ' ':
+        case 'Enter':
+          if (it.kind === 'lun' && it.row.availability.selectable) select(it.row);
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    },
+    focus: (key) => setActiveKey(key),
+    pick: (it) => {
+      setActiveKey(it.key);
+      if (it.kind === 'lun' && it.row.availability.selectable) latest.current.onSelect(it.row);
+    },
+    ref: (key, el) => {
+      if (el) rowElsRef.current.set(key, el);
+      else rowElsRef.current.delete(key);
+    },
+  }));
 
   return (
-    <div ref={scrollRef} style={{ height, overflow: 'auto', border: '1px solid var(--pf-t--global--border--color--default)' }} data-testid="lun-table-scroll">
+    <div ref={setScroll} style={{ height, overflow: 'auto', border: '1px solid var(--pf-t--global--border--color--default)' }} data-testid="lun-table-scroll">
       <Table
         aria-label={label}
         aria-rowcount={items.length + 1}
@@ -222,161 +475,18 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
             <col key={c.key} style={{ width: c.width }} />
           ))}
         </colgroup>
-        <Thead>
-          <Tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-            {columns.map((c, i) =>
-              c.key === 'select' ? (
-                <Th key={c.key} style={{ width: c.width }} screenReaderText="Pick" />
-              ) : (
-                <Th key={c.key} sort={thSort(c, i)} style={{ width: c.width }}>
-                  {c.title}
-                </Th>
-              ),
-            )}
-          </Tr>
-        </Thead>
-        <Tbody>
-          {padTop > 0 ? <tr aria-hidden style={{ height: padTop }} /> : null}
-          {virtualItems.map((v) => {
-            const it = items[v.index];
-            if (!it) return null;
-            const isActive = v.index === activeIndex;
-            const ref = (el: HTMLTableRowElement | null) => {
-              if (el) rowRefs.current.set(it.key, el);
-              else rowRefs.current.delete(it.key);
-            };
-            if (it.kind === 'group') {
-              const text = `Target ${it.target}${it.portal ? ` at ${it.portal}` : ''}: ${it.total} ${it.total === 1 ? 'LUN' : 'LUNs'}, ${it.available} available`;
-              return (
-                <Tr
-                  key={it.key}
-                  ref={ref}
-                  aria-rowindex={v.index + 2}
-                  aria-label={text}
-                  tabIndex={isActive ? 0 : -1}
-                  onKeyDown={(e) => onKeyDown(e, v.index, it)}
-                  onFocus={() => setActiveKey(it.key)}
-                  style={{ height: ROW_HEIGHT, background: 'var(--pf-t--global--background--color--secondary--default)' }}
-                >
-                  <C colSpan={columns.length} style={{ ...cell, fontWeight: 600 }}>
-                    {text}
-                  </C>
-                </Tr>
-              );
-            }
-            const row = it.row;
-            const a = row.availability;
-            const selected = row.id === selectedId;
-            const warn = a.use.kind === 'storage-domain' || a.unreachable || a.degraded;
-            // Grayed out, as the seed asks: the color goes on the cells, PatternFly cells do not inherit the row's.
-            const rowCell = a.selectable ? cell : grayCell;
-            return (
-              <Tr
-                key={it.key}
-                ref={ref}
-                aria-rowindex={v.index + 2}
-                aria-selected={selected}
-                aria-label={rowLabel(row, selected)}
-                tabIndex={isActive ? 0 : -1}
-                isRowSelected={selected}
-                onKeyDown={(e) => onKeyDown(e, v.index, it)}
-                onFocus={(e) => {
-                  if (e.target === e.currentTarget) setActiveKey(it.key);
-                }}
-                onClick={(e) => {
-                  if ((e.target as HTMLElement).closest('button, a')) return;
-                  setActiveKey(it.key);
-                  if (a.selectable) onSelect(row);
-                }}
-                data-lun-id={row.id}
-                data-state={a.selectable ? (selected ? 'selected' : 'selectable') : 'used'}
-                style={{
-                  height: ROW_HEIGHT,
-                  cursor: a.selectable ? 'pointer' : 'not-allowed',
-                  fontWeight: selected ? 600 : undefined,
-                }}
-              >
-                {columns.map((c) => {
-                  switch (c.key) {
-                    case 'select':
-                      // Not aria-disabled on the row: that would disable the row's action for assistive technology too.
-                      return (
-                        <C key={c.key} style={rowCell} aria-disabled={!a.selectable || undefined}>
-                          <SelectMark row={row} selected={selected} />
-                        </C>
-                      );
-                    case 'id':
-                      return (
-                        <C key={c.key} style={{ ...rowCell, fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }} title={row.id}>
-                          {row.id}
-                        </C>
-                      );
-                    case 'size':
-                      return (
-                        <C key={c.key} style={rowCell} title={`${row.lun.lu.size.toLocaleString('en-US')} bytes`}>
-                          {row.sizeText}
-                        </C>
-                      );
-                    case 'paths':
-                      return (
-                        <C key={c.key} style={rowCell}>
-                          {row.pathsText}
-                        </C>
-                      );
-                    case 'status':
-                      return (
-                        <C key={c.key} style={rowCell} title={a.text}>
-                          {warn && a.selectable ? (
-                            <Icon status="warning" size="sm" style={{ marginRight: '0.25rem' }}>
-                              <ExclamationTriangleIcon aria-hidden />
-                            </Icon>
-                          ) : null}
-                          {a.short}
-                        </C>
-                      );
-                    case 'action':
-                      return (
-                        <C key={c.key} style={rowCell}>
-                          {!a.selectable && action ? action(row, isActive) : null}
-                        </C>
-                      );
-                    case 'vendor':
-                      return (
-                        <C key={c.key} style={rowCell} title={row.vendor}>
-                          {row.vendor}
-                        </C>
-                      );
-                    case 'product':
-                      return (
-                        <C key={c.key} style={rowCell} title={row.product}>
-                          {row.product}
-                        </C>
-                      );
-                    case 'serial':
-                      return (
-                        <C key={c.key} style={rowCell} title={row.serial}>
-                          {row.serial}
-                        </C>
-                      );
-                    case 'target':
-                      return (
-                        <C key={c.key} style={rowCell} title={row.target}>
-                          {row.target}
-                        </C>
-                      );
-                    default:
-                      return (
-                        <C key={c.key} style={rowCell}>
-                          {row.portal}
-                        </C>
-                      );
-                  }
-                })}
-              </Tr>
-            );
-          })}
-          {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}
-        </Tbody>
+        <GridHeader columns={columns} sort={sort} onSort={onSort} />
+        <GridBody
+          scrollEl={scrollEl}
+          items={items}
+          columns={columns}
+          selectedId={selectedId}
+          activeIndex={activeIndex}
+          action={action}
+          events={events}
+          focusWantedRef={focusWantedRef}
+          rowElsRef={rowElsRef}
+        />
       </Table>
     </div>
   );

@@ -3,7 +3,7 @@
 // (title, content, validation on Next), "Create" (one call from the button to the request, never two disks), the
 // current attempt, the failure and the step it was placed on, and the outcome to show. The Add Direct LUN disk
 // wizard runs all five steps; the Attach wizard runs them in place for "Create from LUN" (decision 010).
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { LunStorageType, Vm } from '../../domain/model';
 import { ReviewAndCreate, useCreateFromForm, type Interruption } from './CreateReview';
 import { LunDiskProvider, useLunDiskData, useLunTableView, type LunDiskEnvironment } from './data';
@@ -93,11 +93,15 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
 
   const validateStep = (id: LunDiskStepId): boolean => checkStep(id, data, form, { forVm: o.forVm });
 
-  const usedLunAction = (row: LunRow, tabbable: boolean): ReactNode => {
-    if (!onAttachInstead) return <GoToDiskLink row={row} tabbable={tabbable} />;
-    const vm = o.attachTo ?? data.vm.data;
-    return vm ? <AttachInsteadAction row={row} tabbable={tabbable} vm={vm} onOpen={onAttachInstead} /> : null;
-  };
+  // The same function while what it shows stays the same: the LUN table's rows are memoized on it.
+  const actionVm = o.attachTo ?? data.vm.data;
+  const usedLunAction = useCallback(
+    (row: LunRow, tabbable: boolean): ReactNode => {
+      if (!onAttachInstead) return <GoToDiskLink row={row} tabbable={tabbable} />;
+      return actionVm ? <AttachInsteadAction row={row} tabbable={tabbable} vm={actionVm} onOpen={onAttachInstead} /> : null;
+    },
+    [onAttachInstead, actionVm],
+  );
 
   const content: Record<LunDiskStepId, ReactNode> = {
     source: <SourceStep />,

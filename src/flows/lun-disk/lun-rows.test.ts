@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AvailabilityContext } from '../../domain/lun-availability';
 import type { HostLun } from '../../domain/model';
-import { buildLunRows, filterAndSort, toListItems } from './lun-rows';
+import { buildLunRows, collationKey, filterAndSort, sortRows, toListItems } from './lun-rows';
 
 const ctx: AvailabilityContext = {
   hostName: 'host1',
@@ -67,5 +67,30 @@ describe('LUN rows', () => {
     expect(shown.length).toBe(3334);
     // Generous for a shared CI core; the bench (npm run bench) measures it in the browser.
     expect(ms).toBeLessThan(400);
+  });
+
+  it('orders text columns as the collator does (numbers by value, case ignored), from ranks computed once', () => {
+    const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+    const sign = (x: number) => Math.sign(x);
+    // Random printable-ASCII strings, digit-heavy so that numeric runs and leading zeros are exercised.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const alphabet = ' -_.:,;!?/@#$%&*+=<>|~^`()[]{}"\'0123456789000aAbBzZ';
+    const texts = Array.from({ length: 3000 }, () => Array.from({ length: 1 + rand(8) }, () => alphabet[rand(alphabet.length)]).join(''));
+    for (let i = 0; i + 1 < texts.length; i++) {
+      const [a, b] = [texts[i]!, texts[i + 1]!];
+      const [ka, kb] = [collationKey(a)!, collationKey(b)!];
+      expect([a, b, sign(ka < kb ? -1 : ka > kb ? 1 : 0)]).toEqual([a, b, sign(collator.compare(a, b))]);
+    }
+    expect(collationKey('café')).toBeUndefined();
+
+    const rows = buildLunRows(luns, 'iscsi', ctx);
+    const bySerial = sortRows(rows, { key: 'serial', direction: 'desc' });
+    // Numeric runs by value: S-360014059 holds the number 360014059, S-36001405b the smaller 36001405.
+    expect(bySerial.map((r) => r.id)).toEqual(['360014059', '36001405b', '36001405a']);
+    // The same sort of the same data set is not computed twice.
+    expect(sortRows(rows, { key: 'serial', direction: 'desc' })).toBe(bySerial);
+    // LIO-ORG before DGC descending; the two LIO-ORG rows tie and keep LUN ID ascending, whichever the direction.
+    expect(sortRows(rows, { key: 'vendor', direction: 'desc' }).map((r) => r.id)).toEqual(['36001405a', '36001405b', '360014059']);
   });
 });

@@ -1,6 +1,6 @@
 // The LUN table's rows: each LUN a host sees, with its availability in words and the text every column shows
 // (so search matches what the user reads), and the table's search, sort and grouping. Pure functions over
-// arrays: fast enough for 10,000 rows at typing speed.
+// arrays. What costs per row (search keys, sort ranks) is computed once per data set, not per keystroke.
 import { formatSize } from '../../domain/format';
 import { lunAvailability, pathsText, type AvailabilityContext, type LunAvailability } from '../../domain/lun-availability';
 import type { HostLun, LunStorageType } from '../../domain/model';
@@ -68,36 +68,177 @@ function plain(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const COMPARE: Record<LunSortKey, (a: LunRow, b: LunRow) => number> = {
-  id: (a, b) => plain(a.id, b.id),
-  size: (a, b) => a.lun.lu.size - b.lun.lu.size,
-  paths: (a, b) =>
-    (a.availability.paths.active ?? a.availability.paths.total ?? 0) - (b.availability.paths.active ?? b.availability.paths.total ?? 0) ||
-    (a.availability.paths.total ?? 0) - (b.availability.paths.total ?? 0),
-  vendor: (a, b) => collator.compare(a.vendor, b.vendor),
-  product: (a, b) => collator.compare(a.product, b.product),
-  serial: (a, b) => collator.compare(a.serial, b.serial),
-  target: (a, b) => collator.compare(a.target, b.target) || collator.compare(a.portal, b.portal),
-  status: (a, b) => a.availability.rank - b.availability.rank,
+// Sorting 10,000 rows with Intl.Collator costs ~10 µs a comparison (~100 ms a sort on these machines), and the old
+// comparator fell back to comparing LUN IDs for every tie. So each column is ranked once per data set: an integer
+// per row, equal ranks for rows the column's order holds equal. A sort is then an integer sort over precomputed
+// ranks (a few ms), and a search filters the sorted list (filtering keeps the order) instead of sorting again.
+
+/**
+ * The collator's order of printable ASCII, derived from the collator itself once: each character's primary weight
+ * ('a' and 'A' share one). Comparing strings of these characters weight by weight, with digit runs compared as
+ * numbers, is the collator's order (a unit test checks it against Intl.Collator on random strings).
+ */
+let asciiWeights: Uint16Array | undefined;
+function weights(): Uint16Array {
+  if (asciiWeights) return asciiWeights;
+  const chars = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+  chars.sort((a, b) => collator.compare(a, b) || plain(a, b));
+  const w = new Uint16Array(0x80);
+  let rank = 0x100;
+  chars.forEach((c, i) => {
+    if (i > 0 && collator.compare(chars[i - 1]!, c) !== 0) rank++;
+    w[c.charCodeAt(0)] = rank;
+  });
+  asciiWeights = w;
+  return w;
+}
+
+/** A string whose code-point order is the collator's order, or undefined for text outside printable ASCII. */
+export function collationKey(text: string): string | undefined {
+  const w = weights();
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return undefined;
+    if (c >= 0x30 && c <= 0x39) {
+      // A digit run compares by its value (numeric collation): the digits' weight, the length without leading
+      // zeros, then the digits.
+      let j = i;
+      while (j < text.length && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
+      let k = i;
+      while (k < j - 1 && text.charCodeAt(k) === 0x30) k++;
+      out += String.fromCharCode(w[0x30]!, 0x100 + (j - k)) + text.slice(k, j);
+      i = j;
+    } else {
+      out += String.fromCharCode(w[c]!);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Ranks of texts in the collator's order (equal texts at base sensitivity share a rank). */
+function collatedRanks(texts: readonly string[]): Int32Array {
+  const distinct = [...new Set(texts)];
+  const keys = distinct.map(collationKey);
+  const fast = keys.every((k) => k !== undefined);
+  const order = distinct.map((_, i) => i);
+  // Keys compare in code-point order; other text (non-ASCII) uses the collator, on distinct values only.
+  if (fast) order.sort((a, b) => plain(keys[a]!, keys[b]!));
+  else order.sort((a, b) => collator.compare(distinct[a]!, distinct[b]!));
+  const rankOf = new Map<string, number>();
+  let rank = 0;
+  order.forEach((d, i) => {
+    const prev = order[i - 1];
+    if (prev !== undefined && (fast ? keys[prev] !== keys[d] : collator.compare(distinct[prev]!, distinct[d]!) !== 0)) rank++;
+    rankOf.set(distinct[d]!, rank);
+  });
+  return Int32Array.from(texts, (t) => rankOf.get(t) ?? 0);
+}
+
+function numberRanks(values: readonly number[]): Int32Array {
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  const rankOf = new Map(distinct.map((v, i) => [v, i]));
+  return Int32Array.from(values, (v) => rankOf.get(v) ?? 0);
+}
+
+function idRanks(rows: readonly LunRow[]): Int32Array {
+  const order = rows.map((_, i) => i).sort((a, b) => plain(rows[a]!.id, rows[b]!.id));
+  const ranks = new Int32Array(rows.length);
+  order.forEach((r, i) => (ranks[r] = i));
+  return ranks;
+}
+
+const RANK: Record<LunSortKey, (rows: readonly LunRow[], ids: () => Int32Array) => Int32Array> = {
+  id: (_rows, ids) => ids(),
+  size: (rows) => numberRanks(rows.map((r) => r.lun.lu.size)),
+  paths: (rows) => {
+    // Active paths (or all paths when the engine does not say), then all paths.
+    const total = numberRanks(rows.map((r) => r.availability.paths.total ?? 0));
+    const active = numberRanks(rows.map((r) => r.availability.paths.active ?? r.availability.paths.total ?? 0));
+    return numberRanks(rows.map((_, i) => active[i]! * (rows.length + 1) + total[i]!));
+  },
+  vendor: (rows) => collatedRanks(rows.map((r) => r.vendor)),
+  product: (rows) => collatedRanks(rows.map((r) => r.product)),
+  serial: (rows) => collatedRanks(rows.map((r) => r.serial)),
+  target: (rows) => {
+    const target = collatedRanks(rows.map((r) => r.target));
+    const portal = collatedRanks(rows.map((r) => r.portal));
+    return numberRanks(rows.map((_, i) => target[i]! * (rows.length + 1) + portal[i]!));
+  },
+  status: (rows) => Int32Array.from(rows, (r) => r.availability.rank),
 };
+
+interface SortCache {
+  ids?: Int32Array;
+  ranks: Map<LunSortKey, Int32Array>;
+  sorted: Map<string, readonly LunRow[]>;
+}
+
+/** Per data set (the rows array built once per host listing): ranks and sorted orders, computed when first asked. */
+const sortCache = new WeakMap<readonly LunRow[], SortCache>();
+
+/** The rows in the order asked, ties by LUN ID ascending; the same array for the same rows and sort. */
+export function sortRows(rows: readonly LunRow[], sort: LunSort): readonly LunRow[] {
+  let cache = sortCache.get(rows);
+  if (!cache) {
+    cache = { ranks: new Map(), sorted: new Map() };
+    sortCache.set(rows, cache);
+  }
+  const c = cache;
+  const cacheKey = `${sort.key}:${sort.direction}`;
+  const hit = c.sorted.get(cacheKey);
+  if (hit) return hit;
+  const ids = () => (c.ids ??= idRanks(rows));
+  let ranks = c.ranks.get(sort.key);
+  if (!ranks) {
+    ranks = RANK[sort.key](rows, ids);
+    c.ranks.set(sort.key, ranks);
+  }
+  const r = ranks;
+  const id = ids();
+  const dir = sort.direction === 'asc' ? 1 : -1;
+  const order = rows.map((_, i) => i).sort((a, b) => dir * (r[a]! - r[b]!) || id[a]! - id[b]!);
+  const sorted = order.map((i) => rows[i]!);
+  c.sorted.set(cacheKey, sorted);
+  return sorted;
+}
+
+/** The rows whose text holds every word of the search, in the order given (a filter keeps the sort). */
+export function filterRows(sorted: readonly LunRow[], search: string): readonly LunRow[] {
+  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return sorted;
+  if (words.length === 1) {
+    const w = words[0]!;
+    return sorted.filter((r) => r.haystack.includes(w));
+  }
+  return sorted.filter((r) => words.every((w) => r.haystack.includes(w)));
+}
 
 /** Filter by the search text (every word must match somewhere in the row), then sort; stable on LUN ID. */
 export function filterAndSort(rows: readonly LunRow[], search: string, sort: LunSort): LunRow[] {
-  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = words.length === 0 ? rows.slice() : rows.filter((r) => words.every((w) => r.haystack.includes(w)));
-  const cmp = COMPARE[sort.key];
-  const dir = sort.direction === 'asc' ? 1 : -1;
-  shown.sort((a, b) => dir * cmp(a, b) || plain(a.id, b.id));
-  return shown;
+  return filterRows(sortRows(rows, sort), search).slice();
 }
 
 export type LunListItem =
   | { kind: 'group'; key: string; target: string; portal: string; total: number; available: number }
   | { kind: 'lun'; key: string; row: LunRow };
 
+// One list item per row for the life of the data set: the table's memoized rows see the same item after a search
+// or a sort, so a row that stays on screen does not re-render.
+const itemOf = new WeakMap<LunRow, LunListItem>();
+function lunItem(row: LunRow): LunListItem {
+  let it = itemOf.get(row);
+  if (!it) {
+    it = { kind: 'lun', key: row.id, row };
+    itemOf.set(row, it);
+  }
+  return it;
+}
+
 /** Rows as a flat list, or grouped under their target (targets by name; rows keep the chosen order inside). */
 export function toListItems(rows: readonly LunRow[], grouped: boolean): LunListItem[] {
-  if (!grouped) return rows.map((row) => ({ kind: 'lun', key: row.id, row }));
+  if (!grouped) return rows.map(lunItem);
   const groups = new Map<string, LunRow[]>();
   for (const r of rows) {
     const k = r.target || '(no target)';
@@ -116,7 +257,7 @@ export function toListItems(rows: readonly LunRow[], grouped: boolean): LunListI
       total: g.length,
       available: g.filter((r) => r.availability.use.kind === 'available').length,
     });
-    for (const row of g) out.push({ kind: 'lun', key: row.id, row });
+    for (const row of g) out.push(lunItem(row));
   }
   return out;
 }

@@ -1,0 +1,28 @@
+import { act, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { HostLun } from '../../domain/model';
+import { LunTable } from './LunTable';
+import { buildLunRows, toListItems } from './lun-rows';
+
+const luns: HostLun[] = Array.from({ length: 10_000 }, (_, i) => {
+  const id = `36001405${i.toString(16).padStart(25, '0')}`;
+  return { id, type: 'iscsi', hostId: 'h1', lu: { id, size: 2 ** 30, paths: 2, activePaths: 2, vendorId: 'PURE', productId: 'FlashArray', serial: `S${i}`, target: 'iqn.x:a', address: '10.0.0.1', port: 3260 } };
+});
+const rows = buildLunRows(luns, 'iscsi', { hostName: 'h1', disk: () => undefined, vmNamesOfDisk: () => [], storageDomainName: () => undefined });
+
+describe('LunTable', () => {
+  it('renders the rows around the scroll position only, and follows a scroll', () => {
+    render(<LunTable label="LUNs" items={toListItems(rows, false)} iscsi selectedId="" onSelect={vi.fn()} sort={{ key: 'id', direction: 'asc' }} onSort={vi.fn()} />);
+    const rendered = () => [...document.querySelectorAll('tr[aria-rowindex]')].map((r) => Number(r.getAttribute('aria-rowindex'))).filter((i) => i > 1);
+    expect(rendered()[0]).toBe(2);
+    expect(rendered().length).toBeLessThan(40);
+    const el = screen.getByTestId('lun-table-scroll');
+    act(() => {
+      el.scrollTop = 5000 * 44;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    expect(rendered()).toContain(5002);
+    expect(rendered()).not.toContain(2);
+    expect(screen.getByRole('grid', { name: 'LUNs' })).toHaveAttribute('aria-rowcount', '10001');
+  });
+});

@@ -1,0 +1,70 @@
+// Which rows of a long list of fixed-height rows are on screen, for a scrolling element (passed as state, not a
+// ref: a child's layout effect runs before its parent's refs are attached). The row height is fixed,
+// so the window is arithmetic on scrollTop: no per-row measurement, no 10,000-entry position table rebuilt when the
+// list changes (what @tanstack/react-virtual did here, on every render, because its item-key function changed), and
+// the component re-renders only when the first visible row changes, not on every scroll event.
+import { useLayoutEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+
+export interface RowWindow {
+  /** First rendered row (overscan included). */
+  start: number;
+  /** One past the last rendered row. */
+  end: number;
+}
+
+interface Options {
+  count: number;
+  rowHeight: number;
+  /** Height above the first row inside the scrolling element (a sticky header). */
+  offset?: number;
+  /** Rows rendered beyond each edge of the viewport. */
+  overscan?: number;
+  /** Viewport height assumed before the element is measured. */
+  initialHeight?: number;
+}
+
+export function useRowWindow(el: HTMLElement | null, { count, rowHeight, offset = 0, overscan = 4, initialHeight = 600 }: Options): RowWindow {
+  const [view, setView] = useState({ first: 0, visible: Math.ceil(initialHeight / rowHeight) + 1 });
+
+  useLayoutEffect(() => {
+    if (!el) return;
+    let height = el.clientHeight;
+    let last = { first: -1, visible: -1 };
+    const update = (sync: boolean) => {
+      // Row i spans offset + i·rowHeight …; the sticky header covers the first `offset` px of the viewport.
+      const first = Math.max(0, Math.floor(el.scrollTop / rowHeight));
+      const visible = Math.ceil(Math.max(0, height - offset) / rowHeight) + 1;
+      if (last.first === first && last.visible === visible) return;
+      const next = { first, visible };
+      last = next;
+      // Rendered in the scroll event, so the new rows are painted in the same frame as the scroll.
+      if (sync) flushSync(() => setView(next));
+      else setView(next);
+    };
+    update(false);
+    const onScroll = () => update(true);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const ro = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => {
+      height = el.clientHeight;
+      update(false);
+    });
+    ro?.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      ro?.disconnect();
+    };
+  }, [el, rowHeight, offset]);
+
+  const start = Math.max(0, Math.min(count, view.first) - overscan);
+  const end = Math.min(count, view.first + view.visible + overscan);
+  return { start, end };
+}
+
+/** Scrolls the least needed to show row i whole, below a sticky header of `offset` px. */
+export function scrollRowIntoView(el: HTMLElement, i: number, rowHeight: number, offset = 0): void {
+  const top = i * rowHeight; // the scrollTop that puts the row right under the header
+  const bottom = offset + (i + 1) * rowHeight - el.clientHeight; // the scrollTop that puts it at the bottom edge
+  if (el.scrollTop > top) el.scrollTop = top;
+  else if (el.scrollTop < bottom) el.scrollTop = bottom;
+}
