@@ -121,7 +121,7 @@ test.describe('foundation: log in and see the lab', () => {
   test('a mistyped ?scenario= says which scenarios exist and which one runs', async ({ page }) => {
     await openConsole(page, '/', { scenario: 'labb', login: false });
     const notice = page.getByRole('heading', { name: /Unknown scenario/ }).locator('xpath=ancestor::*[contains(@class,"pf-v6-c-alert")][1]');
-    await expect(notice).toContainText('There is no scenario "labb". The scenarios are lab, empty, large-san, lifecycle');
+    await expect(notice).toContainText('There is no scenario "labb". The scenarios are lab, empty, large-san, huge-san, datacenter, lifecycle');
     await expect(notice).toContainText('This tab runs lab.');
     await expectNoAxeViolations(page);
   });

@@ -22,9 +22,14 @@ interface Options {
   overscan?: number;
   /** Viewport height assumed before the element is measured. */
   initialHeight?: number;
+  /**
+   * A list of at most this many rows renders whole: a window saves nothing there, and whole rows stay findable with
+   * the browser's find-in-page (and by tests and screen readers' browse mode).
+   */
+  wholeUpTo?: number;
 }
 
-export function useRowWindow(el: HTMLElement | null, { count, rowHeight, offset = 0, overscan = 4, initialHeight = 600 }: Options): RowWindow {
+export function useRowWindow(el: HTMLElement | null, { count, rowHeight, offset = 0, overscan = 4, initialHeight = 600, wholeUpTo = 0 }: Options): RowWindow {
   const [view, setView] = useState({ first: 0, visible: Math.ceil(initialHeight / rowHeight) + 1 });
 
   useLayoutEffect(() => {
@@ -56,6 +61,7 @@ export function useRowWindow(el: HTMLElement | null, { count, rowHeight, offset 
     };
   }, [el, rowHeight, offset]);
 
+  if (count <= wholeUpTo) return { start: 0, end: count };
   const start = Math.max(0, Math.min(count, view.first) - overscan);
   const end = Math.min(count, view.first + view.visible + overscan);
   return { start, end };

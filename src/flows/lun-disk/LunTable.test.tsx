@@ -25,4 +25,9 @@ describe('LunTable', () => {
     expect(rendered()).not.toContain(2);
     expect(screen.getByRole('grid', { name: 'LUNs' })).toHaveAttribute('aria-rowcount', '10001');
   });
+
+  it('renders a short list whole, so every LUN is findable without scrolling (find-in-page, tests)', () => {
+    render(<LunTable label="LUNs" items={toListItems(rows.slice(0, 120), false)} iscsi selectedId="" onSelect={vi.fn()} sort={{ key: 'id', direction: 'asc' }} onSort={vi.fn()} />);
+    expect(document.querySelectorAll('tr[data-lun-id]')).toHaveLength(120);
+  });
 });

@@ -15,6 +15,9 @@ const HEADER_HEIGHT = 48;
 // Rows rendered beyond each edge of the viewport: enough for a keyboard move or a wheel notch to find its row
 // rendered, few enough that a jump (End, a search) mounts little more than a screenful.
 const OVERSCAN = 4;
+// Up to this many LUNs the table renders every row (a host's usual few dozen to a hundred): mounting them costs less
+// than a frame, and Ctrl+F finds any of them. Above it, only the window.
+const WHOLE_UP_TO = 150;
 
 interface Column {
   key: LunSortKey | 'select' | 'action' | 'portal';
@@ -323,7 +326,7 @@ interface GridBodyProps {
  * Table, whose context value changes on each of its renders and would re-render every header cell with it.
  */
 function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, events, focusWantedRef, rowElsRef }: GridBodyProps) {
-  const { start, end } = useRowWindow(scrollEl, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN });
+  const { start, end } = useRowWindow(scrollEl, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, wholeUpTo: WHOLE_UP_TO });
   const active = items[activeIndex];
 
   // Keyboard moves: the row was scrolled into view; focus it once it is rendered.
