@@ -6,14 +6,19 @@
 //   which by default is `document.visibilityState === 'hidden'` (query-core queryObserver.js:
 //   "if (this.options.refetchIntervalInBackground || focusManager.isFocused()) this.#executeFetch()"), and the
 //   app's query client sets refetchIntervalInBackground: false (app/query-client.ts);
-// - collections the console polls are bounded by the engine (`max` on events; jobs by correlation id) — never the
-//   whole job table on a timer (VmJobs reads it only when the VM's events change);
+// - collections the console polls are bounded by the engine (`max` on lists and events; jobs by correlation id) —
+//   never the whole job table on a timer (VmJobs reads it only when the VM's events change);
+// - a whole collection (no `max`: every VM with its attachments, every disk) or one request per host is never on a
+//   timer (POLL_UNBOUNDED): on a datacenter that is thousands of items or hundreds of requests every few seconds. It
+//   is read when its page opens and refreshed when an operation of this tab changes it (engine-api/changes.ts);
 // - no view sends one request per row.
 import { useEffect, useSyncExternalStore } from 'react';
 
 export const POLL_LIVE_MS = 1_000;
 export const POLL_BUSY_MS = 3_000;
 export const POLL_IDLE_MS = 8_000;
+/** The `refetchInterval` of a whole-collection read or of one request per host: no timer (see above). */
+export const POLL_UNBOUNDED = false;
 
 let running = 0;
 const listeners = new Set<() => void>();

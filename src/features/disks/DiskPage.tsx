@@ -25,7 +25,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
 import { paths } from '../../ui/paths';
-import { useViewPollInterval } from '../../ui/polling';
+import { POLL_UNBOUNDED, useViewPollInterval } from '../../ui/polling';
 import { DiskConnections } from './DiskConnections';
 
 function Field({ term, children }: { term: string; children: ReactNode }) {
@@ -76,10 +76,10 @@ function LunSummary({ disk }: { disk: LunDisk }) {
 function HostReach({ disk }: { disk: LunDisk }) {
   const hosts = useQuery(hostsQueryOptions());
   const list = hosts.data ?? [];
-  const poll = useViewPollInterval();
-  // One device list per Up host: the engine has no per-LUN reach query (GET /hosts/{id}/storage is per host).
+  // One device list per Up host: the engine has no per-LUN reach query (GET /hosts/{id}/storage is per host). One
+  // request per host is read once, not polled (ui/polling.ts, POLL_UNBOUNDED): 500 hosts would be 500 requests a tick.
   const storage = useQueries({
-    queries: list.map((h) => ({ ...hostStorageQueryOptions(h.id), enabled: h.status === 'up', refetchInterval: poll })),
+    queries: list.map((h) => ({ ...hostStorageQueryOptions(h.id), enabled: h.status === 'up', refetchInterval: POLL_UNBOUNDED })),
   });
   if (hosts.isPending) return <Loading what="the hosts" />;
   if (hosts.isError) return <LoadError what="the hosts" error={hosts.error} onRetry={() => void hosts.refetch()} />;
@@ -126,8 +126,8 @@ function HostReach({ disk }: { disk: LunDisk }) {
 }
 
 function AttachedTo({ disk }: { disk: Disk }) {
-  const poll = useViewPollInterval();
-  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
+  // Every VM with its attachments (the REST disk has no link to its VMs): a whole collection, not polled.
+  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: POLL_UNBOUNDED });
   const hostName = useHostNames();
   if (usage.isPending) return <Loading what="the VMs using this disk" />;
   if (usage.isError) return <LoadError what="the VMs using this disk" error={usage.error} onRetry={() => void usage.refetch()} />;
