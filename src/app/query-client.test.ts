@@ -4,12 +4,14 @@
 // listens to; with refetchIntervalInBackground false an interval's fetch is skipped while it is hidden.
 import { QueryObserver, focusManager } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { vmsWithAttachmentsQueryOptions } from '../engine-api/disk-attachments';
 import { POLL_IDLE_MS, viewPollInterval } from '../ui/polling';
 import { createQueryClient } from './query-client';
 
 function setVisibility(state: 'hidden' | 'visible') {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  document.dispatchEvent(new Event('visibilitychange'));
+  // As a browser fires it: at the document, bubbling to the window (where TanStack Query listens).
+  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
 }
 
 describe("the app's query client in a background tab", () => {
@@ -41,5 +43,25 @@ describe("the app's query client in a background tab", () => {
     await vi.advanceTimersByTimeAsync(2 * POLL_IDLE_MS);
     stop();
     expect(fetches.n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('re-reads the VM index (a whole collection, not polled) when the tab comes back, and nothing else', async () => {
+    const client = createQueryClient();
+    client.mount(); // what QueryClientProvider does: subscribes the client to focus changes
+    const index = { n: 0 };
+    const other = { n: 0 };
+    const observers = [
+      new QueryObserver(client, { ...vmsWithAttachmentsQueryOptions(), queryFn: () => (++index.n, []) }),
+      new QueryObserver(client, { queryKey: ['other'], queryFn: () => ++other.n }),
+    ];
+    const stops = observers.map((o) => o.subscribe(() => undefined));
+    await vi.advanceTimersByTimeAsync(60_000);
+    setVisibility('hidden');
+    setVisibility('visible');
+    await vi.advanceTimersByTimeAsync(0);
+    for (const stop of stops) stop();
+    client.unmount();
+    expect(index.n).toBe(2);
+    expect(other.n).toBe(1);
   });
 });
