@@ -7,7 +7,10 @@
 //   "if (this.options.refetchIntervalInBackground || focusManager.isFocused()) this.#executeFetch()"), and the
 //   app's query client sets refetchIntervalInBackground: false (app/query-client.ts);
 // - collections the console polls are bounded by the engine (`max` on lists and events; jobs by correlation id) —
-//   never the whole job table on a timer (VmJobs reads it only when the VM's events change);
+//   never the whole job table on a timer while nothing moves (VmJobs reads it when the VM's events change, and
+//   every POLL_BUSY_MS only while the VM is in transition). The job table is bounded by the engine itself: it
+//   deletes finished jobs after 10 minutes and failed ones after 60 (ovirt-engine 0000_config.sql:652
+//   SucceededJobCleanupTimeInMinutes 10, :122 FailedJobCleanupTimeInMinutes 60);
 // - a whole collection (no `max`: every VM with its attachments, every disk) or one request per host is never on a
 //   timer (POLL_UNBOUNDED): on a datacenter that is thousands of items or hundreds of requests every few seconds. It
 //   is read when its page opens and refreshed when an operation of this tab changes it (engine-api/changes.ts);
