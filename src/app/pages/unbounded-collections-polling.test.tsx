@@ -1,7 +1,7 @@
 // Whole collections are never on a timer (ui/polling.ts, POLL_UNBOUNDED; issue 15 item 2): over a simulated idle
 // minute, the disk page, the host page and the Attach wizard's data read every VM with its attachments (GET
-// /vms?follow=disk_attachments, no `max`), every disk and each host's device list once — on a datacenter that is
-// 5,000 VMs, 20,000 disks or 500 requests — while what they show of one object (the disk, the host) keeps polling.
+// /vms?follow=disk_attachments, no `max`) and every disk once — on a datacenter that is 5,000 VMs or 20,000 disks —
+// while what they show of one object (the disk, the host) keeps polling.
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useAttachData } from '../../features/attach-disk/use-attach-data';
@@ -33,7 +33,7 @@ const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'
 const polls = 1 + Math.floor(60_000 / POLL_IDLE_MS);
 
 describe('whole collections over an idle minute', () => {
-  it('the disk page reads the VM index and each host device list once, and polls the disk', async () => {
+  it("the disk page reads the VM index once, and polls the disk and (a lab's four hosts) their device lists", async () => {
     const disk = ctx.emulator.engine.state.disks.find((d) => d.alias === 'app01-data');
     const upHosts = ctx.emulator.engine.state.hosts.filter((h) => h.status === 'up').length;
     fakeTimers();
@@ -42,10 +42,13 @@ describe('whole collections over an idle minute', () => {
     await idleMinute();
     expect(screen.getByRole('heading', { name: /app01-data/ })).toBeInTheDocument();
     expect(count(seen, isVmIndex)).toBe(1);
-    expect(count(seen, (s) => /^\/hosts\/\{id\}\/storage/.test(s))).toBe(upHosts);
+    // A few hosts: each one's device list polls at the idle interval (ui/polling.ts, fanOutPollInterval).
+    const storage = count(seen, (s) => /^\/hosts\/\{id\}\/storage/.test(s));
+    expect(storage).toBeGreaterThan(upHosts);
+    expect(storage).toBeLessThanOrEqual(upHosts * polls);
     // The disk itself is one object: it still polls at the idle interval.
     expect(count(seen, (s) => s === '/disks/{id}')).toBeGreaterThanOrEqual(polls - 1);
-  });
+  }, 20_000); // a simulated minute re-renders the page's reach table at each poll: slow on a loaded machine
 
   it('the host page reads the VM index once and polls the host and its own device list', async () => {
     const host = byName(ctx.emulator.engine.state.hosts, 'host1');

@@ -25,7 +25,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
 import { paths } from '../../ui/paths';
-import { POLL_UNBOUNDED, useViewPollInterval } from '../../ui/polling';
+import { POLL_UNBOUNDED, fanOutPollInterval, useViewPollInterval } from '../../ui/polling';
 import { DiskConnections } from './DiskConnections';
 
 function Field({ term, children }: { term: string; children: ReactNode }) {
@@ -76,10 +76,11 @@ function LunSummary({ disk }: { disk: LunDisk }) {
 function HostReach({ disk }: { disk: LunDisk }) {
   const hosts = useQuery(hostsQueryOptions());
   const list = hosts.data ?? [];
-  // One device list per Up host: the engine has no per-LUN reach query (GET /hosts/{id}/storage is per host). One
-  // request per host is read once, not polled (ui/polling.ts, POLL_UNBOUNDED): 500 hosts would be 500 requests a tick.
+  // One device list per Up host: the engine has no per-LUN reach query (GET /hosts/{id}/storage is per host). Polled
+  // for a lab's few hosts only (ui/polling.ts, fanOutPollInterval): 500 hosts would be 500 requests a tick.
+  const poll = fanOutPollInterval(list.filter((h) => h.status === 'up').length, useViewPollInterval());
   const storage = useQueries({
-    queries: list.map((h) => ({ ...hostStorageQueryOptions(h.id), enabled: h.status === 'up', refetchInterval: POLL_UNBOUNDED })),
+    queries: list.map((h) => ({ ...hostStorageQueryOptions(h.id), enabled: h.status === 'up', refetchInterval: poll })),
   });
   if (hosts.isPending) return <Loading what="the hosts" />;
   if (hosts.isError) return <LoadError what="the hosts" error={hosts.error} onRetry={() => void hosts.refetch()} />;
