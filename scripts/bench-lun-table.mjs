@@ -7,8 +7,8 @@
 // included) to the animation frame that shows the result, measured in the page, so Playwright's round trips do
 // not count. A measurement, not a test: `npm test` does not run it and nothing fails on a number.
 //
-//   npm run bench                       build dist-bench/ and dist-bench-naive/, measure once
-//   npm run bench -- --runs 3           three runs, medians of each figure (what the README reports)
+//   node scripts/bench-lun-table.mjs           build dist-bench/ and dist-bench-naive/, median of 3 runs
+//   … --runs 1                          one run (`npm run bench` runs this, then the datacenter lists and Run VM)
 //   npm run bench -- --no-build         reuse the builds
 //   npm run bench -- --only real        the real table only (--only naive, --only huge: one case); --no-huge skips huge-san
 //   BENCH_PORT=4291 npm run bench       port of the preview server (default 4291)
@@ -18,7 +18,7 @@
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
@@ -30,7 +30,7 @@ const arg = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const RUNS = Math.max(1, Number(arg('--runs') ?? 1));
+const RUNS = Math.max(1, Number(arg('--runs') ?? 3));
 const ONLY = arg('--only');
 
 const BUILDS = {
@@ -300,9 +300,21 @@ const ROWS = [
   ['selectMax', 'pick a row, slowest', 20, 'ms'],
 ];
 
-function markdown(med, meta) {
+/** Whether a median meets its goal (goal × factor for huge-san). */
+function met(v, g, unit, factor = 1) {
+  if (v === undefined || Number.isNaN(v)) return '';
+  return (unit === 'yes/no' ? v >= 1 : v <= g * (unit === 'ms' ? factor : 1)) ? ' ✓' : ' ✗';
+}
+
+function markdown(med, range, meta) {
   const has = (id) => med[id] !== undefined;
-  const fmt = (v, unit) => (v === undefined || Number.isNaN(v) ? '—' : unit === 'yes/no' ? (v >= 1 ? 'yes' : 'no') : unit === 'count' ? String(v) : `${v} ms`);
+  const fmtOne = (v, unit) => (v === undefined || Number.isNaN(v) ? '—' : unit === 'yes/no' ? (v >= 1 ? 'yes' : 'no') : unit === 'count' ? String(v) : `${v} ms`);
+  // The median, then the spread of the runs (min–max) when there was more than one.
+  const fmtWith = (id, key, unit) => {
+    const v = med[id][key];
+    const [lo, hi] = range[id][key];
+    return meta.runs > 1 && unit !== 'yes/no' && lo !== hi ? `${fmtOne(v, unit)} (${lo}–${hi})` : fmtOne(v, unit);
+  };
   const goal = (g, unit, factor = 1) => (unit === 'yes/no' ? 'yes' : unit === 'count' ? String(g) : `≤ ${g * factor} ms`);
   const head = ['figure', 'goal (10,000)'];
   if (has('real')) head.push('LUN table');
@@ -312,17 +324,19 @@ function markdown(med, meta) {
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
   for (const [key, label, g, unit] of ROWS) {
     const cells = [label, goal(g, unit)];
-    if (has('real')) cells.push(fmt(med.real[key], unit));
-    if (has('naive')) cells.push(fmt(med.naive[key], unit));
+    if (has('real')) cells.push(fmtWith('real', key, unit) + met(med.real[key], g, unit));
+    if (has('naive')) cells.push(fmtWith('naive', key, unit));
     if (has('real') && has('naive')) {
       const a = med.naive[key];
       const b = med.real[key];
       cells.push(unit === 'ms' && b > 0 ? `${round(a / b)}×` : '');
     }
-    if (has('huge')) cells.push(unit === 'ms' ? goal(g, unit, 2) : goal(g, unit), fmt(med.huge[key], unit));
+    if (has('huge')) cells.push(unit === 'ms' ? goal(g, unit, 2) : goal(g, unit), fmtWith('huge', key, unit) + met(med.huge[key], g, unit, 2));
     lines.push(`| ${cells.join(' | ')} |`);
   }
-  return `LUN table benchmark: ${meta.runs === 1 ? 'one run' : `median of ${meta.runs} runs`}, Chromium ${meta.chromium}, ${meta.cpus} CPUs, ${meta.date}\n\n${lines.join('\n')}\n`;
+  const ratio = has('real') && has('naive') ? round(med.naive.firstRender / med.real.firstRender) : undefined;
+  const firstRenderGoal = ratio === undefined ? '' : `\nFirst render: the LUN table is ${ratio}× faster than the naive table (goal ≥ 30×: ${ratio >= 30 ? 'met' : 'missed'}).\n`;
+  return `LUN table benchmark: ${meta.runs === 1 ? 'one run' : `median of ${meta.runs} runs (min–max)`}, Chromium ${meta.chromium}, ${meta.cpus} CPUs, load ${meta.load}, ${meta.date}. ✓ / ✗: the median meets / misses its goal.\n\n${lines.join('\n')}\n${firstRenderGoal}`;
 }
 
 async function main() {
@@ -356,14 +370,16 @@ async function main() {
       runs.push(results);
     }
     const med = {};
+    const range = {};
     for (const c of CASES) {
       const all = runs.map((r) => figures(r[c.id]));
       med[c.id] = Object.fromEntries(Object.keys(all[0]).map((k) => [k, round(median(all.map((f) => f[k])))]));
+      range[c.id] = Object.fromEntries(Object.keys(all[0]).map((k) => [k, [round(Math.min(...all.map((f) => f[k]))), round(Math.max(...all.map((f) => f[k])))]]));
     }
-    const meta = { date: new Date().toISOString(), chromium: browser.version(), cpus: cpus().length, runs: RUNS, search: SEARCH };
-    const md = markdown(med, meta);
+    const meta = { date: new Date().toISOString(), chromium: browser.version(), cpus: cpus().length, load: loadavg().map((x) => x.toFixed(2)).join(' '), runs: RUNS, search: SEARCH };
+    const md = markdown(med, range, meta);
     mkdirSync('bench-results', { recursive: true });
-    writeFileSync('bench-results/lun-table.json', `${JSON.stringify({ ...meta, medians: med, runs }, null, 2)}\n`);
+    writeFileSync('bench-results/lun-table.json', `${JSON.stringify({ ...meta, medians: med, ranges: range, runs }, null, 2)}\n`);
     writeFileSync('bench-results/lun-table.md', md);
     console.log(`\n${md}\nWritten to bench-results/lun-table.json and bench-results/lun-table.md`);
   } finally {

@@ -184,8 +184,11 @@ export async function listVmsWithAttachments(signal?: AbortSignal): Promise<VmWi
   return list.sort((a, b) => a.vm.name.localeCompare(b.vm.name, undefined, { numeric: true }));
 }
 
+// A whole collection (no `max`), so never polled (ui/polling.ts, POLL_UNBOUNDED): refreshed by this tab's operations
+// (changes.ts) and, when stale, as the tab comes back to the foreground — what other administrators changed meanwhile
+// (the app's client turns window-focus refetches off for everything else).
 export const vmsWithAttachmentsQueryOptions = () =>
-  queryOptions({ queryKey: vmAttachmentIndexKeys.all, queryFn: ({ signal }) => listVmsWithAttachments(signal) });
+  queryOptions({ queryKey: vmAttachmentIndexKeys.all, queryFn: ({ signal }) => listVmsWithAttachments(signal), refetchOnWindowFocus: true });
 
 /** diskId → the VMs it is attached to, with the attachment. */
 export function attachmentsByDisk(list: readonly VmWithAttachments[]): Map<string, Array<{ vm: Vm; attachment: DiskAttachment }>> {

@@ -2,7 +2,7 @@
 // The polling rule (audit F9): views poll slowly when idle, faster while an operation runs, never in a hidden tab.
 import { QueryClient, QueryObserver, focusManager } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { POLL_BUSY_MS, POLL_IDLE_MS, markOperationRunning, operationsRunning, viewPollInterval } from './polling';
+import { POLL_BUSY_MS, POLL_FAN_OUT_MAX, POLL_IDLE_MS, fanOutPollInterval, markOperationRunning, operationsRunning, viewPollInterval } from './polling';
 
 describe('view interval', () => {
   it('is idle with nothing running, busy while an operation runs, idle again after; a release counts once', () => {
@@ -16,6 +16,15 @@ describe('view interval', () => {
     b();
     expect(viewPollInterval()).toBe(POLL_IDLE_MS);
     expect(POLL_IDLE_MS).toBeGreaterThan(POLL_BUSY_MS);
+  });
+});
+
+describe('one request per host', () => {
+  it("is polled for a lab's few hosts, never for a datacenter's hundreds", () => {
+    expect(fanOutPollInterval(4, POLL_IDLE_MS)).toBe(POLL_IDLE_MS);
+    expect(fanOutPollInterval(POLL_FAN_OUT_MAX, POLL_BUSY_MS)).toBe(POLL_BUSY_MS);
+    expect(fanOutPollInterval(POLL_FAN_OUT_MAX + 1, POLL_IDLE_MS)).toBe(false);
+    expect(fanOutPollInterval(500, POLL_BUSY_MS)).toBe(false);
   });
 });
 

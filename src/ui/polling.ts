@@ -6,14 +6,30 @@
 //   which by default is `document.visibilityState === 'hidden'` (query-core queryObserver.js:
 //   "if (this.options.refetchIntervalInBackground || focusManager.isFocused()) this.#executeFetch()"), and the
 //   app's query client sets refetchIntervalInBackground: false (app/query-client.ts);
-// - collections the console polls are bounded by the engine (`max` on events; jobs by correlation id) — never the
-//   whole job table on a timer (VmJobs reads it only when the VM's events change);
+// - collections the console polls are bounded by the engine (`max` on lists and events; jobs by correlation id) —
+//   never the whole job table on a timer while nothing moves (VmJobs reads it when the VM's events change, and
+//   every POLL_BUSY_MS only while the VM is in transition). The job table is bounded by the engine itself: it
+//   deletes finished jobs after 10 minutes and failed ones after 60 (ovirt-engine 0000_config.sql:652
+//   SucceededJobCleanupTimeInMinutes 10, :122 FailedJobCleanupTimeInMinutes 60);
+// - a whole collection (no `max`: every VM with its attachments, every disk) is never on a timer (POLL_UNBOUNDED):
+//   on a datacenter that is thousands of items every few seconds. It is read when its page opens and refreshed when
+//   an operation of this tab changes it (engine-api/changes.ts). One request per host is polled only for a few
+//   hosts (fanOutPollInterval): a lab's four, not a datacenter's 500 every tick;
 // - no view sends one request per row.
 import { useEffect, useSyncExternalStore } from 'react';
 
 export const POLL_LIVE_MS = 1_000;
 export const POLL_BUSY_MS = 3_000;
 export const POLL_IDLE_MS = 8_000;
+/** The `refetchInterval` of a whole-collection read or of one request per host: no timer (see above). */
+export const POLL_UNBOUNDED = false;
+/** One request per host is polled only up to this many hosts a tick (a lab); a datacenter's 500 are read once. */
+export const POLL_FAN_OUT_MAX = 8;
+
+/** The interval of each of `n` per-host requests: the view's while `n` ≤ POLL_FAN_OUT_MAX, else none. */
+export function fanOutPollInterval(n: number, viewInterval: number): number | false {
+  return n <= POLL_FAN_OUT_MAX ? viewInterval : POLL_UNBOUNDED;
+}
 
 let running = 0;
 const listeners = new Set<() => void>();

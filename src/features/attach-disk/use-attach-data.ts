@@ -8,7 +8,7 @@ import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { attachmentsByDisk, vmsWithAttachmentsQueryOptions, type VmWithAttachments } from '../../engine-api/disk-attachments';
 import { disksQueryOptions } from '../../engine-api/disks';
 import { vmContentQueryOptions } from '../../engine-api/vms';
-import { useViewPollInterval } from '../../ui/polling';
+import { POLL_UNBOUNDED } from '../../ui/polling';
 
 export interface DiskRow {
   disk: Disk;
@@ -17,9 +17,10 @@ export interface DiskRow {
 }
 
 export function useAttachData(vmId: string) {
-  const poll = useViewPollInterval();
-  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
-  const disks = useQuery({ ...disksQueryOptions(), refetchInterval: poll });
+  // Both are whole collections (no `max`): read when the wizard opens, refreshed by the wizard's own attaches
+  // (engine-api/changes.ts), never on a timer (ui/polling.ts, POLL_UNBOUNDED).
+  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: POLL_UNBOUNDED });
+  const disks = useQuery({ ...disksQueryOptions(), refetchInterval: POLL_UNBOUNDED });
   // The list carries no virtio_scsi (the engine sends it only with all_content=true, decision 044 §15 F-A): the
   // chosen VM's is read on its own, once, rather than asking for all_content on every VM of a polled list.
   const content = useQuery({ ...vmContentQueryOptions(vmId), enabled: !!vmId });

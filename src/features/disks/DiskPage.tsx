@@ -25,7 +25,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
 import { paths } from '../../ui/paths';
-import { useViewPollInterval } from '../../ui/polling';
+import { POLL_UNBOUNDED, fanOutPollInterval, useViewPollInterval } from '../../ui/polling';
 import { DiskConnections } from './DiskConnections';
 
 function Field({ term, children }: { term: string; children: ReactNode }) {
@@ -76,8 +76,9 @@ function LunSummary({ disk }: { disk: LunDisk }) {
 function HostReach({ disk }: { disk: LunDisk }) {
   const hosts = useQuery(hostsQueryOptions());
   const list = hosts.data ?? [];
-  const poll = useViewPollInterval();
-  // One device list per Up host: the engine has no per-LUN reach query (GET /hosts/{id}/storage is per host).
+  // One device list per Up host: the engine has no per-LUN reach query (GET /hosts/{id}/storage is per host). Polled
+  // for a lab's few hosts only (ui/polling.ts, fanOutPollInterval): 500 hosts would be 500 requests a tick.
+  const poll = fanOutPollInterval(list.filter((h) => h.status === 'up').length, useViewPollInterval());
   const storage = useQueries({
     queries: list.map((h) => ({ ...hostStorageQueryOptions(h.id), enabled: h.status === 'up', refetchInterval: poll })),
   });
@@ -126,8 +127,8 @@ function HostReach({ disk }: { disk: LunDisk }) {
 }
 
 function AttachedTo({ disk }: { disk: Disk }) {
-  const poll = useViewPollInterval();
-  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
+  // Every VM with its attachments (the REST disk has no link to its VMs): a whole collection, not polled.
+  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: POLL_UNBOUNDED });
   const hostName = useHostNames();
   if (usage.isPending) return <Loading what="the VMs using this disk" />;
   if (usage.isError) return <LoadError what="the VMs using this disk" error={usage.error} onRetry={() => void usage.refetch()} />;

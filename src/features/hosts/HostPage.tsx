@@ -23,7 +23,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { HostLunTable } from './HostLunTable';
 import { paths } from '../../ui/paths';
-import { useViewPollInterval } from '../../ui/polling';
+import { POLL_UNBOUNDED, useViewPollInterval } from '../../ui/polling';
 
 const SPM_TEXT = { spm: 'SPM', contending: 'Contending', none: 'Normal' } as const;
 
@@ -97,7 +97,9 @@ export function HostPage() {
   const up = host.data?.status === 'up';
   // GET /hosts/{id}/storage needs an Up host (reference §3.4): do not ask a host that cannot answer.
   const storage = useQuery({ ...hostStorageQueryOptions(hostId), enabled: up, refetchInterval: poll });
-  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: poll });
+  // Every VM with its attachments: a whole collection, not polled (ui/polling.ts, POLL_UNBOUNDED); the host and its
+  // own device list (one host) are.
+  const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: POLL_UNBOUNDED });
   const disks = useQuery(disksQueryOptions());
   const domains = useQuery(storageDomainsQueryOptions());
   const clusters = useQuery(clustersQueryOptions());

@@ -1,0 +1,80 @@
+// Whole collections are never on a timer (ui/polling.ts, POLL_UNBOUNDED; issue 15 item 2): over a simulated idle
+// minute, the disk page, the host page and the Attach wizard's data read every VM with its attachments (GET
+// /vms?follow=disk_attachments, no `max`) and every disk once — on a datacenter that is 5,000 VMs or 20,000 disks —
+// while what they show of one object (the disk, the host) keeps polling.
+import { act, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useAttachData } from '../../features/attach-disk/use-attach-data';
+import { DiskPage } from '../../features/disks/DiskPage';
+import { HostPage } from '../../features/hosts/HostPage';
+import { byName, setupEmulatedEngine } from '../../test/engine-harness';
+import { renderRoute } from '../../test/render-route';
+import { POLL_IDLE_MS } from '../../ui/polling';
+
+const { ctx, server } = setupEmulatedEngine('lab');
+afterEach(() => vi.useRealTimers());
+
+/** Every engine request, ids folded and the query kept ("/vms?follow=disk_attachments", "/hosts/{id}/storage?…"). */
+function countRequests() {
+  const seen: string[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const u = new URL(request.url);
+    seen.push(u.pathname.replace(/^.*\/api\/v4/, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '{id}') + u.search);
+  });
+  return seen;
+}
+const count = (seen: string[], pred: (s: string) => boolean) => seen.filter(pred).length;
+const isVmIndex = (s: string) => s.startsWith('/vms?') && s.includes('follow=disk_attachments');
+
+async function idleMinute() {
+  await act(() => vi.advanceTimersByTimeAsync(60_000));
+}
+const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Date'] });
+const polls = 1 + Math.floor(60_000 / POLL_IDLE_MS);
+
+describe('whole collections over an idle minute', () => {
+  it("the disk page reads the VM index once, and polls the disk and (a lab's four hosts) their device lists", async () => {
+    const disk = ctx.emulator.engine.state.disks.find((d) => d.alias === 'app01-data');
+    const upHosts = ctx.emulator.engine.state.hosts.filter((h) => h.status === 'up').length;
+    fakeTimers();
+    const seen = countRequests();
+    renderRoute([{ path: '/disks/:diskId', element: <DiskPage /> }], `/disks/${disk?.id ?? ''}`);
+    await idleMinute();
+    expect(screen.getByRole('heading', { name: /app01-data/ })).toBeInTheDocument();
+    expect(count(seen, isVmIndex)).toBe(1);
+    // A few hosts: each one's device list polls at the idle interval (ui/polling.ts, fanOutPollInterval).
+    const storage = count(seen, (s) => /^\/hosts\/\{id\}\/storage/.test(s));
+    expect(storage).toBeGreaterThan(upHosts);
+    expect(storage).toBeLessThanOrEqual(upHosts * polls);
+    // The disk itself is one object: it still polls at the idle interval.
+    expect(count(seen, (s) => s === '/disks/{id}')).toBeGreaterThanOrEqual(polls - 1);
+  }, 20_000); // a simulated minute re-renders the page's reach table at each poll: slow on a loaded machine
+
+  it('the host page reads the VM index once and polls the host and its own device list', async () => {
+    const host = byName(ctx.emulator.engine.state.hosts, 'host1');
+    fakeTimers();
+    const seen = countRequests();
+    renderRoute([{ path: '/hosts/:hostId', element: <HostPage /> }], `/hosts/${host.id}`);
+    await idleMinute();
+    expect(screen.getByRole('heading', { name: 'host1' })).toBeInTheDocument();
+    expect(count(seen, isVmIndex)).toBe(1);
+    expect(count(seen, (s) => s.startsWith('/disks'))).toBe(1);
+    expect(count(seen, (s) => /^\/hosts\/\{id\}\/storage/.test(s))).toBeGreaterThanOrEqual(polls - 1);
+    expect(count(seen, (s) => s === '/hosts/{id}')).toBeGreaterThanOrEqual(polls - 1);
+  });
+
+  it("the Attach wizard's data reads the VM index and every disk once", async () => {
+    const vm = byName(ctx.emulator.engine.state.vms, 'web01');
+    function Probe() {
+      const data = useAttachData(vm.id);
+      return <p>{data.vm ? `VM ${data.vm.name}` : 'loading'}</p>;
+    }
+    fakeTimers();
+    const seen = countRequests();
+    renderRoute([{ path: '/', element: <Probe /> }], '/');
+    await idleMinute();
+    expect(screen.getByText('VM web01')).toBeInTheDocument();
+    expect(count(seen, isVmIndex)).toBe(1);
+    expect(count(seen, (s) => s === '/disks')).toBe(1);
+  });
+});
