@@ -104,7 +104,13 @@ def sdk():
             f.name: {'line': f.lineno, 'params': params(f)}
             for f in sc[s].body if isinstance(f, ast.FunctionDef) and not f.name.startswith('_')
         }}
+    init_src = git(SDK, 'show', 'HEAD:lib/ovirtsdk4/__init__.py')
+    conn = classes(init_src)['Connection']
+    conn_init = next(f for f in conn.body if isinstance(f, ast.FunctionDef) and f.name == '__init__')
+    connection = {'file': 'lib/ovirtsdk4/__init__.py', 'line': conn.lineno, 'params': params(conn_init),
+                  'methods': [f.name for f in conn.body if isinstance(f, ast.FunctionDef) and not f.name.startswith('_')]}
     return {'repo': 'oVirt/python-ovirt-engine-sdk4', 'commit': commit, 'typesFile': 'lib/ovirtsdk4/types.py',
+            'connection': connection,
             'servicesFile': 'lib/ovirtsdk4/services.py', 'types': types, 'enums': enums, 'services': services}
 
 
