@@ -116,7 +116,14 @@ export function ReviewSummary() {
             : 'The request names no host either (it has no active path to the LUN), so retype the CHAP password in the Targets step: without it no host can log in to the target.'}
         </Alert>
       ) : null}
-      <RestPreview specs={[plan.spec]} />
+      <RestPreview
+        specs={[plan.spec]}
+        names={{
+          // data.hostName falls back to the id; a module wants a real name or a placeholder (request-as-code.ts).
+          host: (id) => (data.hostName(id) !== id ? data.hostName(id) : undefined),
+          vm: (id) => (id === data.vmId ? data.vm.data?.name : undefined),
+        }}
+      />
     </section>
   );
 }
