@@ -72,7 +72,17 @@ test.describe('Add Direct LUN disk', () => {
     await expect(w.codeSnippet('ansible')).toContainText('ovirt.ovirt.ovirt_disk:');
     await expect(w.codeSnippet('ansible')).not.toContainText(LAB.chap.password);
     const tasks = load((await w.codeSnippet('ansible').textContent()) ?? '');
+    // First the login this wizard made (a script has to make it too), then the create.
     expect(tasks).toEqual([
+      {
+        name: 'Log the host in to the iSCSI target',
+        'ovirt.ovirt.ovirt_host': {
+          auth: '{{ ovirt_auth }}',
+          name: 'host3',
+          state: 'iscsilogin',
+          iscsi: expect.objectContaining({ address: LAB.portalA, port: 3260, target: LAB.secure, username: LAB.chap.username, password: '{{ vault_chap_password }}' }),
+        },
+      },
       {
         name: 'Create the direct LUN disk',
         'ovirt.ovirt.ovirt_disk': {

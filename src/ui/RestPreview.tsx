@@ -22,15 +22,18 @@ export function RestPreview({
   title = 'Equivalent REST request',
   headingLevel = 'h3',
   names,
+  prelude = [],
 }: {
   specs: EngineRequestSpec[];
   title?: string;
   headingLevel?: 'h2' | 'h3';
   /** Host and VM names: the Ansible modules look hosts up by name where the REST request has an id. */
   names?: CodeNames | undefined;
+  /** Requests already made on the way here (the iSCSI login) that a script must make first: in the code tabs only. */
+  prelude?: EngineRequestSpec[] | undefined;
 }) {
   const [lang, setLang] = useState<Lang>('rest');
-  const textOf = (l: Lang) => (l === 'rest' ? specs.map((s) => describeSpec(s)).join('\n\n') : requestsAsCode(l, specs, names));
+  const textOf = (l: Lang) => (l === 'rest' ? specs.map((s) => describeSpec(s)).join('\n\n') : requestsAsCode(l, [...prelude, ...specs], names));
   return (
     <section aria-labelledby="rest-preview-title">
       <Title headingLevel={headingLevel} id="rest-preview-title" style={{ margin: '1rem 0 0.5rem' }}>
@@ -39,6 +42,7 @@ export function RestPreview({
       <p style={{ marginBottom: '0.5rem' }}>
         What the console will send the engine, passwords masked; or the same as curl, an Ansible task or a Python script
         for your own automation (the CHAP password read from the environment or an Ansible vault, never written here).
+        {prelude.length > 0 ? ' The curl, Ansible and Python tabs start with the iSCSI login made on the way here, which a script has to make too.' : ''}
       </p>
       <Tabs
         activeKey={lang}

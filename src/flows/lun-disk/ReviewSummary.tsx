@@ -9,7 +9,7 @@ import { planSentences, type PlanInput } from '../../domain/lun-disk-plan';
 import { useLunDisk, type LunDiskData } from './data';
 import type { LunDiskFormValues } from './form';
 import type { LunRow } from './lun-rows';
-import { createPlan, type CreatePlan } from './requests';
+import { createPlan, priorLoginRequests, type CreatePlan } from './requests';
 import { RestPreview } from '../../ui/RestPreview';
 
 export function planInputOf(data: LunDiskData, v: LunDiskFormValues, row: LunRow, plan: CreatePlan): PlanInput {
@@ -118,6 +118,7 @@ export function ReviewSummary() {
       ) : null}
       <RestPreview
         specs={[plan.spec]}
+        prelude={priorLoginRequests(v, row)}
         names={{
           // data.hostName falls back to the id; a module wants a real name or a placeholder (request-as-code.ts).
           host: (id) => (data.hostName(id) !== id ? data.hostName(id) : undefined),
