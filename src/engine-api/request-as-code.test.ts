@@ -279,6 +279,11 @@ describe('a batch of disks', () => {
     checkAnsible(requestsAsAnsible(mixed, names), { tasks: 1, loops: [3] });
   });
 
+  it('identical requests are not a loop over nothing: each stays a task of its own', () => {
+    const login = iscsiLoginRequest(HOST, { address: '10.35.1.72', port: 3260, target: 'iqn.2026-01.com.example:rac' });
+    checkAnsible(requestsAsAnsible([login, login], names), { tasks: 2, loops: [] });
+  });
+
   it('without known names the host becomes a variable, never an id in a name field', () => {
     const text = requestsAsAnsible(specs);
     expect(text).toContain('host: "{{ host_name }}"');

@@ -222,11 +222,12 @@ function groupUnits(units: Unit[]): Group[] {
   let run: Unit[] = [];
   const flush = () => {
     if (run.length === 0) return;
-    if (run.length === 1) groups.push({ units: run });
+    const trees = run.map((u) => leaves(u.value, '', new Map()));
+    const paths = [...(trees[0]?.keys() ?? [])];
+    const varying = paths.filter((p) => trees.some((t) => t.get(p) !== trees[0]!.get(p)));
+    // Identical requests have nothing to loop over: each stays as it is (what is shown is what is sent).
+    if (run.length === 1 || varying.length === 0) for (const u of run) groups.push({ units: [u] });
     else {
-      const trees = run.map((u) => leaves(u.value, '', new Map()));
-      const paths = [...trees[0]!.keys()];
-      const varying = paths.filter((p) => trees.some((t) => t.get(p) !== trees[0]!.get(p)));
       const names = loopKeys(varying);
       const template = argsOf(replaceLeaves(run[0]!.value, '', names));
       const items = trees.map((t) => Object.fromEntries(varying.map((p) => [names.get(p)!, t.get(p)!])));

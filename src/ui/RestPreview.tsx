@@ -33,7 +33,9 @@ export function RestPreview({
   prelude?: EngineRequestSpec[] | undefined;
 }) {
   const [lang, setLang] = useState<Lang>('rest');
-  const textOf = (l: Lang) => (l === 'rest' ? specs.map((s) => describeSpec(s)).join('\n\n') : requestsAsCode(l, [...prelude, ...specs], names));
+  // A batch's LUNs often share a target: its one login is made once, and shown once.
+  const setup = prelude.filter((p, i) => prelude.findIndex((q) => describeSpec(q) === describeSpec(p)) === i);
+  const textOf = (l: Lang) => (l === 'rest' ? specs.map((s) => describeSpec(s)).join('\n\n') : requestsAsCode(l, [...setup, ...specs], names));
   return (
     <section aria-labelledby="rest-preview-title">
       <Title headingLevel={headingLevel} id="rest-preview-title" style={{ margin: '1rem 0 0.5rem' }}>
@@ -42,7 +44,7 @@ export function RestPreview({
       <p style={{ marginBottom: '0.5rem' }}>
         What the console will send the engine, passwords masked; or the same as curl, an Ansible task or a Python script
         for your own automation (the CHAP password read from the environment or an Ansible vault, never written here).
-        {prelude.length > 0 ? ' The curl, Ansible and Python tabs start with the iSCSI login made on the way here, which a script has to make too.' : ''}
+        {setup.length > 0 ? ' The curl, Ansible and Python tabs start with the iSCSI login made on the way here, which a script has to make too.' : ''}
       </p>
       <Tabs
         activeKey={lang}
