@@ -39,6 +39,11 @@ const SCENARIOS: Record<string, { specs: EngineRequestSpec[]; tasks: number; loo
   'create and attach, a batch of 12': { specs: batch(12), tasks: 1, loops: [12] },
   'floating batch of 3': { specs: [1, 2, 3].map((i) => createLunDiskRequest({ ...lunDisk(i), description: '' })), tasks: 1, loops: [3] },
   'attach then plug': { specs: [attachDiskRequest(VM, 'd-1', { ...attach, active: false }), updateAttachmentRequest(VM, 'd-1', { active: true })], tasks: 2, loops: [] },
+  'attach then plug, 3 disks on a running VM': {
+    specs: ['d-1', 'd-2', 'd-3'].flatMap((d) => [attachDiskRequest(VM, d, { ...attach, active: false }), updateAttachmentRequest(VM, d, { active: true })]),
+    tasks: 2,
+    loops: [3, 3],
+  },
   'edit with pass-through': { specs: [updateAttachmentRequest(VM, 'd-1', { interface: 'virtio_scsi', readOnly: true, sgio: 'filtered' })], tasks: 1, loops: [] },
   detach: { specs: [detachDiskRequest(VM, 'd-1')], tasks: 1, loops: [] },
   run: { specs: [vmActionRequest(VM, 'start')], tasks: 1, loops: [] },
@@ -277,6 +282,19 @@ describe('a batch of disks', () => {
     const mixed = [...batch(2), createAttachedLunDiskRequest(VM, { ...lunDisk(3), description: '' }, { ...attach, interface: 'virtio' })];
     expect(checkPython(requestsAsPython(mixed)).chains).toHaveLength(2);
     checkAnsible(requestsAsAnsible(mixed, names), { tasks: 1, loops: [3] });
+  });
+
+  it('attach then plug for each disk is one Python loop of two calls, the disk id one field of both', () => {
+    const specs = ['d-1', 'd-2', 'd-3'].flatMap((d) => [attachDiskRequest(VM, d, { ...attach, active: false }), updateAttachmentRequest(VM, d, { active: true })]);
+    const python = requestsAsPython(specs);
+    expect(python.match(/^for item in /gm)).toHaveLength(1);
+    expect(checkPython(python).chains.map((c) => c.calls.at(-1))).toEqual(['add', 'update']);
+    expect(python).toContain('{"disk_id": "d-1"},');
+    expect(python).toContain('.attachment_service(item["disk_id"]).update(');
+    const [attachTask, plugTask] = checkAnsible(requestsAsAnsible(specs, names), { tasks: 2, loops: [3, 3] });
+    if (!isRecord(attachTask) || !isRecord(plugTask)) throw new Error('no tasks');
+    expect(attachTask.loop).toEqual([{ id: 'd-1' }, { id: 'd-2' }, { id: 'd-3' }]);
+    expect(plugTask['ovirt.ovirt.ovirt_disk']).toMatchObject({ id: '{{ item.id }}', activate: true, state: 'attached' });
   });
 
   it('identical requests are not a loop over nothing: each stays a task of its own', () => {

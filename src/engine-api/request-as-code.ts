@@ -81,6 +81,13 @@ export function operationOf(spec: EngineRequestSpec): Operation {
   return { kind: 'other', spec };
 }
 
+/** A PUT that only plugs or unplugs says so; any other change is "Change the disk attachment". */
+function updateTitle(op: { attachment: Wire; disk: Wire | undefined }): string {
+  const keys = Object.keys(op.attachment);
+  if (!op.disk && keys.length === 1 && keys[0] === 'active') return boolOf(op.attachment.active) ? 'Plug (activate) the disk' : 'Unplug (deactivate) the disk';
+  return 'Change the disk attachment';
+}
+
 // ---- values common to the languages --------------------------------------------------------------------------
 
 /** A secret in a snippet: never its value, only where to read it from. */
@@ -172,7 +179,7 @@ function loopKeys(paths: string[]): Map<string, string> {
   const used = new Set<string>();
   for (const p of paths) {
     const parts = p.replace(/<[^>]*>/g, '').replace(/\[\d+\]/g, '').split('.').filter(Boolean);
-    const last = parts[parts.length - 1] ?? 'value';
+    const last = (parts[parts.length - 1] ?? 'value').replace(/^\$/, '');
     let name = last === 'id' && parts.length > 1 ? `${parts[parts.length - 2]}_id` : last;
     if (used.has(name)) name = parts.join('_');
     used.add(name);
@@ -208,39 +215,76 @@ interface Unit {
 }
 
 interface Group {
+  /** One unit, or for a loop the units of every repetition in order (`steps` per repetition). */
   units: Unit[];
-  /** For a loop: the template (varying leaves as LoopVar) and each item's values by loop field. */
-  loop?: { template: Args; items: Record<string, Leaf>[] };
+  /**
+   * For a loop: the steps of one repetition (usually one; two for attach-then-plug per disk), each a template with
+   * the varying leaves as LoopVar, and each repetition's values by loop field.
+   */
+  loop?: { steps: { unit: Unit; template: Args }[]; items: Record<string, Leaf>[] };
+}
+
+/** How many units from `i` repeat with period `p` (same keys, same shapes): 1 when they do not repeat. */
+function repetitions(units: Unit[], i: number, p: number): number {
+  let reps = 1;
+  const fits = (r: number) =>
+    i + (r + 1) * p <= units.length &&
+    Array.from({ length: p }, (_, k) => k).every((k) => {
+      const a = units[i + k]!;
+      const b = units[i + r * p + k]!;
+      return a.key === b.key && sameShape(a.value, b.value);
+    });
+  while (fits(reps)) reps += 1;
+  return reps;
+}
+
+/** A loop over `reps` repetitions of `p` steps, or undefined when nothing varies (identical requests). */
+function loopOf(run: Unit[], p: number): Group | undefined {
+  const reps = run.length / p;
+  const trees = Array.from({ length: reps }, (_, r) => {
+    const t = new Map<string, Leaf>();
+    for (let k = 0; k < p; k += 1) leaves(run[r * p + k]!.value, `#${k}`, t);
+    return t;
+  });
+  const paths = [...trees[0]!.keys()];
+  const varying = paths.filter((path) => trees.some((t) => t.get(path) !== trees[0]!.get(path)));
+  if (varying.length === 0) return undefined;
+  // The same values in two steps (the disk id of an attach and of its plug) are one loop field.
+  const column = (path: string) => JSON.stringify(trees.map((t) => t.get(path)));
+  const firstOfColumn = new Map<string, string>();
+  for (const path of varying) if (!firstOfColumn.has(column(path))) firstOfColumn.set(column(path), path);
+  const fieldPaths = [...firstOfColumn.values()];
+  const fieldNames = loopKeys(fieldPaths.map((path) => path.replace(/^#\d+\.?/, '')));
+  const names = new Map(varying.map((path) => [path, fieldNames.get(firstOfColumn.get(column(path))!.replace(/^#\d+\.?/, ''))!]));
+  const steps = Array.from({ length: p }, (_, k) => ({ unit: run[k]!, template: argsOf(replaceLeaves(run[k]!.value, `#${k}`, names)) }));
+  const items = trees.map((t) => Object.fromEntries(fieldPaths.map((path) => [names.get(path)!, t.get(path)!])));
+  return { units: run, loop: { steps, items } };
 }
 
 /**
  * Consecutive units of one kind whose argument trees have the same paths and differ only in plain values (ids,
- * names, addresses — never a secret or an enum) become one loop; anything else stays a unit of its own.
+ * names, addresses — never a secret or an enum) become one loop; so do repeated pairs or triples of steps (attach
+ * then plug, for each disk). Anything else stays a unit of its own.
  */
 function groupUnits(units: Unit[]): Group[] {
   const groups: Group[] = [];
-  let run: Unit[] = [];
-  const flush = () => {
-    if (run.length === 0) return;
-    const trees = run.map((u) => leaves(u.value, '', new Map()));
-    const paths = [...(trees[0]?.keys() ?? [])];
-    const varying = paths.filter((p) => trees.some((t) => t.get(p) !== trees[0]!.get(p)));
-    // Identical requests have nothing to loop over: each stays as it is (what is shown is what is sent).
-    if (run.length === 1 || varying.length === 0) for (const u of run) groups.push({ units: [u] });
-    else {
-      const names = loopKeys(varying);
-      const template = argsOf(replaceLeaves(run[0]!.value, '', names));
-      const items = trees.map((t) => Object.fromEntries(varying.map((p) => [names.get(p)!, t.get(p)!])));
-      groups.push({ units: run, loop: { template, items } });
+  let i = 0;
+  while (i < units.length) {
+    let best = { p: 1, reps: 1 };
+    for (let p = 1; p <= 3; p += 1) {
+      const reps = repetitions(units, i, p);
+      if (reps >= 2 && p * reps > best.p * best.reps) best = { p, reps };
     }
-    run = [];
-  };
-  for (const u of units) {
-    const prev = run[0];
-    if (prev && (prev.key !== u.key || !sameShape(prev.value, u.value))) flush();
-    run.push(u);
+    const run = units.slice(i, i + best.p * best.reps);
+    const loop = best.reps >= 2 ? loopOf(run, best.p) : undefined;
+    if (loop) {
+      groups.push(loop);
+      i += run.length;
+    } else {
+      groups.push({ units: [units[i]!] });
+      i += 1;
+    }
   }
-  flush();
   return groups;
 }
 
@@ -338,7 +382,7 @@ function ansibleUnit(op: Operation, names: CodeNames): Unit & { task: Omit<Ansib
     case 'attach':
       return unit('Attach the disk to the VM', DISK_MODULE, { id: op.diskId, ...vmArgs(op.vmId, names), ...ansibleAttachmentArgs(op.attachment), state: 'attached' });
     case 'update-attachment':
-      return unit('Change the disk attachment', DISK_MODULE, {
+      return unit(updateTitle(op), DISK_MODULE, {
         id: op.diskId,
         ...vmArgs(op.vmId, names),
         ...ansibleAttachmentArgs(op.attachment),
@@ -413,23 +457,23 @@ export function requestsAsAnsible(specs: EngineRequestSpec[], names: CodeNames =
     out.push('# vault_chap_password: the iSCSI target\'s CHAP password, kept in Ansible Vault.');
   }
   for (const g of groupUnits(units)) {
-    const first = byValue.get(g.units[0]!.value)!;
-    if (first.task.module === '') {
-      for (const u of g.units) out.push(`# No ovirt.ovirt module for: ${u.title}`);
-      continue;
-    }
-    const many = g.loop !== undefined;
-    const args = g.loop ? g.loop.template : first.value;
-    out.push(`- name: ${JSON.stringify(many ? `${first.title} (${g.units.length})` : first.title)}`);
-    out.push(`  ${first.task.module}:`);
-    out.push('    auth: "{{ ovirt_auth }}"');
-    out.push(...yamlArgs(args, '    '));
-    if (first.task.register) out.push(`  register: ${first.task.register}`);
-    if (g.loop) {
-      out.push('  loop:');
-      for (const item of g.loop.items) {
-        const entries = Object.entries(item);
-        entries.forEach(([k, v], i) => out.push(`${i === 0 ? '    - ' : '      '}${k}: ${yamlScalar(v)}`));
+    const steps = g.loop ? g.loop.steps : g.units.map((unit) => ({ unit, template: unit.value }));
+    for (const step of steps) {
+      const meta = byValue.get(step.unit.value)!;
+      if (meta.task.module === '') {
+        out.push(`# No ovirt.ovirt module for: ${meta.title}`);
+        continue;
+      }
+      out.push(`- name: ${JSON.stringify(g.loop ? `${meta.title} (${g.loop.items.length})` : meta.title)}`);
+      out.push(`  ${meta.task.module}:`);
+      out.push('    auth: "{{ ovirt_auth }}"');
+      out.push(...yamlArgs(step.template, '    '));
+      if (meta.task.register) out.push(`  register: ${meta.task.register}`);
+      if (g.loop) {
+        out.push('  loop:');
+        for (const item of g.loop.items) {
+          Object.entries(item).forEach(([k, v], i) => out.push(`${i === 0 ? '    - ' : '      '}${k}: ${yamlScalar(v)}`));
+        }
       }
     }
   }
@@ -466,15 +510,17 @@ function pyCtor(type: string, w: Wire): Ctor {
 }
 
 interface PyCall {
-  /** The service chain, e.g. "system.disks_service()". */
+  /**
+   * The service chain, e.g. "system.vms_service().vm_service($vm)": `$vm`, `$disk`, `$host` name arguments of the
+   * unit (kept out of the call's keywords), so the ids in a path can be loop fields like any other value.
+   */
   service: string;
   method: string;
   args: Args;
 }
 
-function pyVm(vmId: string): string {
-  return `system.vms_service().vm_service(${pyStr(vmId)})`;
-}
+const PY_VM = 'system.vms_service().vm_service($vm)';
+const PY_ATTACHMENT = `${PY_VM}.disk_attachments_service().attachment_service($disk)`;
 
 function pyUnit(op: Operation): Unit & { call: Omit<PyCall, 'args'> | undefined } {
   const unit = (title: string, service: string, method: string, args: Args) => ({ title, key: `${service}.${method}:${op.kind}`, value: args, call: { service, method } });
@@ -482,33 +528,37 @@ function pyUnit(op: Operation): Unit & { call: Omit<PyCall, 'args'> | undefined 
     case 'create-disk':
       return unit('Create the direct LUN disk', 'system.disks_service()', 'add', { disk: pyCtor('Disk', op.disk) });
     case 'create-attached':
-      return unit('Create the direct LUN disk and attach it to the VM', `${pyVm(op.vmId)}.disk_attachments_service()`, 'add', {
+      return unit('Create the direct LUN disk and attach it to the VM', `${PY_VM}.disk_attachments_service()`, 'add', {
+        $vm: op.vmId,
         attachment: pyCtor('DiskAttachment', { ...op.attachment, disk: op.disk }),
       });
     case 'attach':
-      return unit('Attach the disk to the VM', `${pyVm(op.vmId)}.disk_attachments_service()`, 'add', {
+      return unit('Attach the disk to the VM', `${PY_VM}.disk_attachments_service()`, 'add', {
+        $vm: op.vmId,
         attachment: pyCtor('DiskAttachment', { ...op.attachment, disk: { id: op.diskId } }),
       });
     case 'update-attachment':
-      return unit('Change the disk attachment', `${pyVm(op.vmId)}.disk_attachments_service().attachment_service(${pyStr(op.diskId)})`, 'update', {
+      return unit(updateTitle(op), PY_ATTACHMENT, 'update', {
+        $vm: op.vmId,
+        $disk: op.diskId,
         disk_attachment: pyCtor('DiskAttachment', { ...op.attachment, ...(op.disk ? { disk: op.disk } : {}) }),
       });
     case 'detach':
-      return unit('Detach the disk (kept)', `${pyVm(op.vmId)}.disk_attachments_service().attachment_service(${pyStr(op.diskId)})`, 'remove', { detach_only: true });
+      return unit('Detach the disk (kept)', PY_ATTACHMENT, 'remove', { $vm: op.vmId, $disk: op.diskId, detach_only: true });
     case 'vm-action':
       return unit(
         { start: 'Run the VM', shutdown: 'Shut down the VM', stop: 'Power off the VM', migrate: 'Migrate the VM' }[op.action],
-        pyVm(op.vmId),
+        PY_VM,
         op.action,
-        op.hostId ? { host: new Ctor('Host', { id: op.hostId }) } : {},
+        { $vm: op.vmId, ...(op.hostId ? { host: new Ctor('Host', { id: op.hostId }) } : {}) },
       );
     case 'iscsi-discover':
     case 'iscsi-login':
       return unit(
         op.kind === 'iscsi-login' ? 'Log the host in to the iSCSI target' : 'Discover the iSCSI targets of the portal',
-        `system.hosts_service().host_service(${pyStr(op.hostId)})`,
+        'system.hosts_service().host_service($host)',
         op.kind === 'iscsi-login' ? 'iscsi_login' : op.action === 'discoveriscsi' ? 'discover_iscsi' : 'iscsi_discover',
-        { iscsi: pyCtor('IscsiDetails', op.iscsi) },
+        { $host: op.hostId, iscsi: pyCtor('IscsiDetails', op.iscsi) },
       );
     case 'other':
       return { title: `${op.spec.method} ${op.spec.path}`, key: `other:${op.spec.method}:${op.spec.path}`, value: {}, call: undefined };
@@ -544,8 +594,12 @@ function pyNode(n: Node, indent: string, item: string): string {
 }
 
 function pyCallText(call: Omit<PyCall, 'args'>, args: Args, indent: string, item: string): string {
-  const entries = Object.entries(args).flatMap(([k, v]) => (v === undefined ? [] : [[k, v] as const]));
-  const head = `${indent}${call.service}.${call.method}(`;
+  const entries = Object.entries(args).flatMap(([k, v]) => (v === undefined || k.startsWith('$') ? [] : [[k, v] as const]));
+  const service = call.service.replace(/\$(vm|disk|host)\b/g, (ref: string) => {
+    const v = args[ref];
+    return v !== undefined && (typeof v !== 'object' || v instanceof LoopVar) ? pyLeaf(v, item) : 'None';
+  });
+  const head = `${indent}${service}.${call.method}(`;
   if (entries.length === 0) return `${head})`;
   return `${head}\n${entries.map(([k, v]) => `${indent}    ${k}=${pyNode(v, `${indent}    `, item)},`).join('\n')}\n${indent})`;
 }
@@ -575,22 +629,25 @@ export function requestsAsPython(specs: EngineRequestSpec[]): string {
   );
   let n = 0;
   for (const g of groupUnits(units)) {
-    const first = byValue.get(g.units[0]!.value)!;
     out.push('');
-    if (!first.call) {
-      for (const u of g.units) out.push(`# No SDK call mapped for: ${u.title}`);
-      continue;
-    }
     if (g.loop) {
       const list = `items${n ? n + 1 : ''}`;
       n += 1;
-      out.push(`# ${first.title} (${g.units.length})`, `${list} = [`);
+      const titles = g.loop.steps.map((st) => byValue.get(st.unit.value)!.title);
+      out.push(`# ${titles.map((t, i) => (i === 0 ? t : t.charAt(0).toLowerCase() + t.slice(1))).join(', then ')} (${g.loop.items.length})`, `${list} = [`);
       for (const item of g.loop.items) {
         out.push(`    {${Object.entries(item).map(([k, v]) => `${pyStr(k)}: ${pyLeaf(v, 'item')}`).join(', ')}},`);
       }
-      out.push(']', `for item in ${list}:`, pyCallText(first.call, g.loop.template, '    ', 'item'));
-    } else {
-      out.push(`# ${first.title}`, pyCallText(first.call, first.value, '', 'item'));
+      out.push(']', `for item in ${list}:`);
+      for (const st of g.loop.steps) {
+        const call = byValue.get(st.unit.value)!.call;
+        out.push(call ? pyCallText(call, st.template, '    ', 'item') : `    pass  # No SDK call mapped for: ${st.unit.title}`);
+      }
+      continue;
+    }
+    for (const u of g.units) {
+      const call = byValue.get(u.value)!.call;
+      out.push(call ? `# ${u.title}\n${pyCallText(call, u.value, '', 'item')}` : `# No SDK call mapped for: ${u.title}`);
     }
   }
   out.push('', 'connection.close()');
