@@ -48,7 +48,7 @@ describe('RestPreview', () => {
     expect(await navigator.clipboard.readText()).toContain('os.environ["CHAP_PASSWORD"]');
 
     await user.click(screen.getByRole('tab', { name: 'curl' }));
-    expect(screen.getByTestId('rest-preview-curl')).toHaveTextContent('for body in');
+    expect(screen.getByTestId('rest-preview-curl')).toHaveTextContent("while IFS=$'\\t' read -r alias logical_unit_id; do");
     await user.click(screen.getByRole('button', { name: 'Copy the curl commands' }));
     expect(await navigator.clipboard.readText()).toContain('-H "Authorization: Bearer $TOKEN"');
 
