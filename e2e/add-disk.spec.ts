@@ -1,5 +1,6 @@
 // The Add Direct LUN disk wizard, whole flows: what the user sees, and what the engine received.
 import type { Page } from '@playwright/test';
+import { load } from 'js-yaml';
 import { emulator, expect, openConsole, test } from './fixtures';
 import { AddDiskWizard, LAB, recordEngineRequests } from './pages/add-disk-wizard';
 
@@ -66,6 +67,36 @@ test.describe('Add Direct LUN disk', () => {
     await expect(w.restPreview()).toContainText('POST /ovirt-engine/api/v4/disks');
     await expect(w.restPreview()).toContainText('"password": "********"');
     await expect(w.restPreview()).not.toContainText(LAB.chap.password);
+    // The same request as an Ansible task of the ovirt.ovirt collection: valid YAML, the CHAP password a vault variable.
+    await w.codeTab('Ansible').click();
+    await expect(w.codeSnippet('ansible')).toContainText('ovirt.ovirt.ovirt_disk:');
+    await expect(w.codeSnippet('ansible')).not.toContainText(LAB.chap.password);
+    const tasks = load((await w.codeSnippet('ansible').textContent()) ?? '');
+    // First the login this wizard made (a script has to make it too), then the create.
+    expect(tasks).toEqual([
+      {
+        name: 'Log the host in to the iSCSI target',
+        'ovirt.ovirt.ovirt_host': {
+          auth: '{{ ovirt_auth }}',
+          name: 'host3',
+          state: 'iscsilogin',
+          iscsi: expect.objectContaining({ address: LAB.portalA, port: 3260, target: LAB.secure, username: LAB.chap.username, password: '{{ vault_chap_password }}' }),
+        },
+      },
+      {
+        name: 'Create the direct LUN disk',
+        'ovirt.ovirt.ovirt_disk': {
+          auth: '{{ ovirt_auth }}',
+          name: 'secure-archive',
+          description: 'Archive on the CHAP target',
+          shareable: false,
+          propagate_errors: false,
+          host: 'host3',
+          logical_unit: { id: lunId, storage_type: 'iscsi', address: LAB.portalA, port: 3260, target: LAB.secure, username: LAB.chap.username, password: '{{ vault_chap_password }}' },
+          state: 'present',
+        },
+      },
+    ]);
     await w.create().click();
 
     await expect(page.getByRole('heading', { name: 'Disk secure-archive created' })).toBeVisible();

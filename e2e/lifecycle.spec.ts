@@ -54,6 +54,12 @@ test.describe('VM lifecycle (lab)', () => {
     const dialog = lc.confirmDialog('Power off db01?');
     await expect(dialog).toContainText('host1 releases the iSCSI connections');
     await expectNoAxeViolations(page);
+    // The confirmation shows the request it sends, and the same as ovirt.ovirt's ovirt_vm (stopped + force = stop).
+    await expect(dialog.getByTestId('rest-preview')).toContainText(/POST \/ovirt-engine\/api\/v4\/vms\/\S+\/stop/);
+    await dialog.getByRole('tab', { name: 'Ansible' }).click();
+    await expect(dialog.getByTestId('rest-preview-ansible')).toContainText('ovirt.ovirt.ovirt_vm:');
+    await expect(dialog.getByTestId('rest-preview-ansible')).toContainText('name: "db01"');
+    await expect(dialog.getByTestId('rest-preview-ansible')).toContainText('force: true');
     await dialog.getByRole('button', { name: 'Power off' }).click();
     const op = lc.operation('db01 is Down');
     await expect(op).toBeVisible();
@@ -83,6 +89,9 @@ test.describe('VM lifecycle (lab)', () => {
     const host3Id = await emulator(page, (em) => em.engine.state.hosts.find((h) => h.name === 'host3')?.id);
     await expect(dialog.getByTestId('rest-preview')).toContainText('/migrate');
     await expect(dialog.getByTestId('rest-preview')).toContainText(`"id": "${host3Id ?? 'missing'}"`);
+    // ovirt_vm looks the destination up by name (ovirt_vm.py _migrate_vm: Host(name=...)).
+    await dialog.getByRole('tab', { name: 'Ansible' }).click();
+    await expect(dialog.getByTestId('rest-preview-ansible')).toContainText('host: "host3"');
     await dialog.getByRole('button', { name: 'Migrate' }).click();
     const op = lc.operation('db01 migrated from host1 to host3');
     await expect(op).toBeVisible();

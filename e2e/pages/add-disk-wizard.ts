@@ -90,6 +90,13 @@ export class AddDiskWizard extends WizardPage {
   restPreview(): Locator {
     return this.page.getByTestId('rest-preview');
   }
+  /** The preview's language tabs: REST, curl, Ansible, Python. */
+  codeTab(name: 'REST' | 'curl' | 'Ansible' | 'Python'): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+  codeSnippet(lang: 'curl' | 'ansible' | 'python'): Locator {
+    return this.page.getByTestId(`rest-preview-${lang}`);
+  }
   plan(): Locator {
     return this.page.getByTestId('plan');
   }

@@ -7,6 +7,7 @@ import { LUN_STATUSES, LUN_STORAGE_TYPES, type DiscoveredTarget, type HostLun, t
 import { isEngineError } from './errors';
 import { hostKeys } from './hosts';
 import { engineRequest } from './transport';
+import type { EngineRequestSpec } from './requests';
 import { openEnum, wireCollection, wireInt, wireList, wireOptString, wireRef } from './wire';
 
 export const logicalUnitWire = z
@@ -155,17 +156,22 @@ export interface DiscoverOptions {
   correlationId?: string | undefined;
 }
 
+/** The discovery request as data (requests.ts), also shown as code (request-as-code.ts). */
+export function discoverIscsiRequest(hostId: string, portal: IscsiPortal, action: DiscoveryAction = 'discoveriscsi') {
+  return {
+    method: 'POST',
+    path: `/hosts/${encodeURIComponent(hostId)}/${action}`,
+    body: { iscsi: { address: portal.address, port: portal.port, ...chap(portal) } },
+  } satisfies EngineRequestSpec;
+}
+
 /** POST /hosts/{id}/discoveriscsi or iscsidiscover (discoveryPlan). Returns one entry per portal × target, as the engine does. */
 export async function discoverIscsi(hostId: string, portal: IscsiPortal, opts: DiscoverOptions = {}): Promise<DiscoveredTarget[]> {
   const plan = discoveryPlan(opts.engineVersion);
-  const send = (action: DiscoveryAction) =>
-    engineRequest({
-      method: 'POST',
-      path: `/hosts/${encodeURIComponent(hostId)}/${action}`,
-      query: { correlation_id: opts.correlationId },
-      body: { iscsi: { address: portal.address, port: portal.port, ...chap(portal) } },
-      schema: discoverResponseWire,
-    });
+  const send = (action: DiscoveryAction) => {
+    const spec = discoverIscsiRequest(hostId, portal, action);
+    return engineRequest({ ...spec, query: { correlation_id: opts.correlationId }, schema: discoverResponseWire });
+  };
   let res: z.output<typeof discoverResponseWire>;
   try {
     res = await send(plan.first);
@@ -191,7 +197,12 @@ export interface IscsiLogin extends IscsiPortal {
  * alone, never the discovered "ip:port,tpgt" string, which int() refuses. Without it VDSM records TPGT 1.
  */
 export async function iscsiLogin(hostId: string, login: IscsiLogin): Promise<void> {
-  await engineRequest({
+  await engineRequest({ ...iscsiLoginRequest(hostId, login), schema: actionResponseWire });
+}
+
+/** The login request as data (requests.ts), also shown as code (request-as-code.ts). */
+export function iscsiLoginRequest(hostId: string, login: IscsiLogin) {
+  return {
     method: 'POST',
     path: `/hosts/${encodeURIComponent(hostId)}/iscsilogin`,
     body: {
@@ -203,6 +214,5 @@ export async function iscsiLogin(hostId: string, login: IscsiLogin): Promise<voi
         ...chap(login),
       },
     },
-    schema: actionResponseWire,
-  });
+  } satisfies EngineRequestSpec;
 }

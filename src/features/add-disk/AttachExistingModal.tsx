@@ -52,7 +52,7 @@ export function AttachExistingModal({ diskId, alias, vm, onClose, onAttached }: 
             <AttachChoiceFields idPrefix="attach" vm={attachVm} disk={target} choice={choice} onChange={setChoice} />
           </Form>
         ) : null}
-        <RestPreview specs={attachRequests(vm.id, vm.status, diskId, effective)} headingLevel="h2" />
+        <RestPreview specs={attachRequests(vm.id, vm.status, diskId, effective)} headingLevel="h2" names={{ vm: (id) => (id === vm.id ? vm.name : undefined) }} />
         {attach.states ? (
           <div style={{ marginTop: '1rem' }}>
             <AttachResults

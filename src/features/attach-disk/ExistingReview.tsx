@@ -112,7 +112,7 @@ export function ExistingReview({ vm, batch, current, disks }: { vm: Vm; batch: r
         </section>
       ))}
       <Connections vm={vm} batch={batch} current={current} disks={disks} />
-      <RestPreview specs={specs} title={specs.length === 1 ? 'Equivalent REST request' : 'Equivalent REST requests'} />
+      <RestPreview specs={specs} names={{ vm: (id) => (id === vm.id ? vm.name : undefined) }} title={specs.length === 1 ? 'Equivalent REST request' : 'Equivalent REST requests'} />
     </section>
   );
 }

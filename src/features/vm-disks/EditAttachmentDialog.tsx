@@ -116,7 +116,7 @@ export function EditAttachmentDialog({
           <p>
             <strong>Changes:</strong> {changes.join('; ')}.
           </p>
-          <RestPreview specs={[updateAttachmentRequest(vm.id, att.diskId, update)]} headingLevel="h3" />
+          <RestPreview specs={[updateAttachmentRequest(vm.id, att.diskId, update)]} headingLevel="h3" names={{ vm: (id) => (id === vm.id ? vm.name : undefined) }} />
         </>
       ) : null}
     </Form>

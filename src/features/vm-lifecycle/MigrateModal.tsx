@@ -120,7 +120,7 @@ export function MigrateModal({ vm, onMigrate, onClose }: { vm: Vm; onMigrate: (d
             </FormGroup>
           </Form>
         )}
-        <RestPreview specs={[request]} headingLevel="h2" />
+        <RestPreview specs={[request]} headingLevel="h2" names={{ host: hostName, vm: (id) => (id === vm.id ? vm.name : undefined) }} />
       </ModalBody>
       <ModalFooter>
         <Button variant="primary" isDisabled={!canSubmit || loading} onClick={() => onMigrate(dest || undefined)}>

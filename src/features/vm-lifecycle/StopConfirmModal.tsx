@@ -2,6 +2,8 @@
 // host, except those something else on that host still uses.
 import { Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import type { Vm } from '../../domain/model';
+import { vmActionRequest } from '../../engine-api/vms';
+import { RestPreview } from '../../ui/RestPreview';
 import { useHostNames } from '../../ui/use-host-names';
 
 export function StopConfirmModal({
@@ -19,10 +21,10 @@ export function StopConfirmModal({
   const host = hostName(vm.hostId) ?? 'its host';
   const title = how === 'shutdown' ? `Shut down ${vm.name}?` : `Power off ${vm.name}?`;
   return (
-    <Modal isOpen onClose={onClose} variant="small" aria-labelledby="stop-vm-title" aria-describedby="stop-vm-body">
+    <Modal isOpen onClose={onClose} variant="medium" aria-labelledby="stop-vm-title" aria-describedby="stop-vm-what">
       <ModalHeader title={title} labelId="stop-vm-title" titleIconVariant={how === 'stop' ? 'warning' : undefined} />
       <ModalBody id="stop-vm-body">
-        <p>
+        <p id="stop-vm-what">
           {how === 'shutdown'
             ? `The engine asks the guest operating system of ${vm.name} to shut down cleanly.`
             : `${vm.name} stops at once, like pulling the power cord: the guest cannot flush its caches, and data not yet written to its disks is lost.`}
@@ -31,6 +33,7 @@ export function StopConfirmModal({
           Once {vm.name} is down, {host} releases the iSCSI connections {vm.name}&apos;s disks held there, except those a
           storage domain or another VM running on {host} still uses.
         </p>
+        <RestPreview specs={[vmActionRequest(vm.id, how)]} headingLevel="h2" names={{ vm: (id) => (id === vm.id ? vm.name : undefined) }} />
       </ModalBody>
       <ModalFooter>
         <Button variant={how === 'stop' ? 'danger' : 'primary'} onClick={onConfirm}>

@@ -9,7 +9,7 @@ import { planSentences, type PlanInput } from '../../domain/lun-disk-plan';
 import { useLunDisk, type LunDiskData } from './data';
 import type { LunDiskFormValues } from './form';
 import type { LunRow } from './lun-rows';
-import { createPlan, type CreatePlan } from './requests';
+import { createPlan, priorLoginRequests, type CreatePlan } from './requests';
 import { RestPreview } from '../../ui/RestPreview';
 
 export function planInputOf(data: LunDiskData, v: LunDiskFormValues, row: LunRow, plan: CreatePlan): PlanInput {
@@ -116,7 +116,15 @@ export function ReviewSummary() {
             : 'The request names no host either (it has no active path to the LUN), so retype the CHAP password in the Targets step: without it no host can log in to the target.'}
         </Alert>
       ) : null}
-      <RestPreview specs={[plan.spec]} />
+      <RestPreview
+        specs={[plan.spec]}
+        prelude={priorLoginRequests(v, row)}
+        names={{
+          // data.hostName falls back to the id; a module wants a real name or a placeholder (request-as-code.ts).
+          host: (id) => (data.hostName(id) !== id ? data.hostName(id) : undefined),
+          vm: (id) => (id === data.vmId ? data.vm.data?.name : undefined),
+        }}
+      />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { discoverSchema, isPortalAddress, lunDiskDefaults, normalisePortalAddress } from './form';
-import { chapForLun } from './requests';
+import { chapForLun, priorLoginRequests } from './requests';
 import { buildLunRows } from './lun-rows';
 
 describe('portal address', () => {
@@ -37,5 +37,26 @@ describe('CHAP credentials sent with the LUN', () => {
   it('sends none, and says so, when the password is not known (after a reload)', () => {
     expect(chapForLun({ ...base, chapUsername: 'lab-chap', chapPassword: '' }, row!)).toEqual({ passwordMissing: true });
     expect(chapForLun({ ...base, chapUsername: 'someone-else', chapPassword: 's' }, row!)).toEqual({ passwordMissing: true });
+  });
+});
+
+describe('the login a script must make first (the "as code" tabs)', () => {
+  const ctx = { hostName: 'h', disk: () => undefined, vmNamesOfDisk: () => [], storageDomainName: () => undefined };
+  const [row] = buildLunRows([{ id: 'L', type: 'iscsi', hostId: 'h1', lu: { id: 'L', size: 1, target: 'iqn.x:secure', address: '10.0.0.5', port: 3260, username: 'lab-chap' } }], 'iscsi', ctx);
+  const base = { ...lunDiskDefaults(undefined), hostId: 'h1', lunId: 'L', chapUsername: 'lab-chap', chapPassword: 'typed-secret' };
+  const discovered = [{ iqn: 'iqn.x:secure', portals: [{ address: '10.0.0.5', port: 3260, tpgt: 2 }] }];
+
+  it('is the successful login of the picked host to the LUN\'s target, with the TPGT, the password only a mask', () => {
+    const v = { ...base, discovered, logins: [{ hostId: 'h1', iqn: 'iqn.x:secure', ok: true, chapUsername: 'lab-chap' }] };
+    const specs = priorLoginRequests(v, row!);
+    expect(specs).toEqual([
+      { method: 'POST', path: '/hosts/h1/iscsilogin', body: { iscsi: { address: '10.0.0.5', port: 3260, target: 'iqn.x:secure', portal: '2', username: 'lab-chap', password: '********' } } },
+    ]);
+    expect(JSON.stringify(specs)).not.toContain('typed-secret');
+  });
+
+  it('is nothing when that host did not log in (another host, or a failed login)', () => {
+    expect(priorLoginRequests({ ...base, discovered, logins: [{ hostId: 'h2', iqn: 'iqn.x:secure', ok: true }] }, row!)).toEqual([]);
+    expect(priorLoginRequests({ ...base, discovered, logins: [{ hostId: 'h1', iqn: 'iqn.x:secure', ok: false }] }, row!)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { effectiveOptions, sgioOf, type DiskOptionContext, type DiskOptionValues
 import type { AttachmentOptions } from '../../engine-api/disk-attachments';
 import { createAttachedLunDiskRequest } from '../../engine-api/disk-attachments';
 import { createLunDiskRequest, type NewLunDisk } from '../../engine-api/disks';
+import { iscsiLoginRequest } from '../../engine-api/host-storage';
 import type { EngineRequestSpec } from '../../engine-api/requests';
 import type { LunDiskData } from './data';
 import type { LunDiskFormValues } from './form';
@@ -99,4 +100,21 @@ export function createPlan(data: LunDiskData, v: LunDiskFormValues, row: LunRow)
     return { spec: createAttachedLunDiskRequest(data.vmId, disk, attachment), disk, attachment, effective, chap };
   }
   return { spec: createLunDiskRequest(disk), disk, attachment: undefined, effective, chap };
+}
+
+/**
+ * The iSCSI login this wizard already made for the LUN's target, as a request a script must make first (the "as code"
+ * tabs show it before the create; the REST tab does not: it is not sent again). Address and port are the LUN's
+ * path; the TPGT the discovered portal's. The CHAP password is never copied here: a CHAP login carries only a
+ * masked marker, which the snippets turn into an environment or vault variable (engine-api/request-as-code.ts).
+ */
+export function priorLoginRequests(v: LunDiskFormValues, row: LunRow): EngineRequestSpec[] {
+  if (row.type !== 'iscsi' || !row.target) return [];
+  const login = v.logins.find((l) => l.hostId === v.hostId && l.iqn === row.target && l.ok);
+  const address = row.lun.lu.address;
+  if (!login || !address) return [];
+  const port = row.lun.lu.port ?? 3260;
+  const tpgt = v.discovered.find((d) => d.iqn === row.target)?.portals.find((p) => p.address === address && p.port === port)?.tpgt;
+  const chap = login.chapUsername ? { username: login.chapUsername, password: '********' } : {};
+  return [iscsiLoginRequest(v.hostId, { address, port, target: row.target, tpgt, ...chap })];
 }
