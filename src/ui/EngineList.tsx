@@ -191,35 +191,35 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
           {list.isError ? <LoadError what={props.what} error={list.error} onRetry={() => void list.refetch()} /> : null}
           {/* Narrower than its headers and identifiers, the table scrolls sideways in its own frame, not the page. */}
           <div style={{ overflowX: 'auto' }}>
-          <Table aria-label={props.label} variant="compact" aria-busy={list.isFetching} className="dlc-list-table">
-            <Thead>
-              <Tr>
-                {columns.map((c, i) => (
-                  <Th
-                    key={c.key}
-                    sort={sortProps(c, i)}
-                    info={c.unsortable ? { tooltip: c.unsortable, ariaLabel: `Why ${c.title} cannot be sorted` } : undefined}
-                    modifier={c.fit || c.mono ? 'fitContent' : 'nowrap'}
-                  >
-                    {c.title}
-                  </Th>
-                ))}
-                {props.rowActions ? <Th screenReaderText="Actions" /> : null}
-              </Tr>
-            </Thead>
-            <Tbody>
-              {page.items.map((row) => (
-                <Tr key={props.rowKey(row)}>
-                  {columns.map((c) => (
-                    <Td key={c.key} dataLabel={c.title} modifier={c.fit ? 'fitContent' : undefined} style={c.mono ? monoCell : undefined}>
-                      {c.cell(row)}
-                    </Td>
+            <Table aria-label={props.label} variant="compact" aria-busy={list.isFetching} className="dlc-list-table">
+              <Thead>
+                <Tr>
+                  {columns.map((c, i) => (
+                    <Th
+                      key={c.key}
+                      sort={sortProps(c, i)}
+                      info={c.unsortable ? { tooltip: c.unsortable, ariaLabel: `Why ${c.title} cannot be sorted` } : undefined}
+                      modifier={c.fit || c.mono ? 'fitContent' : 'nowrap'}
+                    >
+                      {c.title}
+                    </Th>
                   ))}
-                  {props.rowActions ? <Td isActionCell>{props.rowActions(row)}</Td> : null}
+                  {props.rowActions ? <Th screenReaderText="Actions" /> : null}
                 </Tr>
-              ))}
-            </Tbody>
-          </Table>
+              </Thead>
+              <Tbody>
+                {page.items.map((row) => (
+                  <Tr key={props.rowKey(row)}>
+                    {columns.map((c) => (
+                      <Td key={c.key} dataLabel={c.title} modifier={c.fit ? 'fitContent' : undefined} style={c.mono ? monoCell : undefined}>
+                        {c.cell(row)}
+                      </Td>
+                    ))}
+                    {props.rowActions ? <Td isActionCell>{props.rowActions(row)}</Td> : null}
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
           </div>
         </>
       )}
