@@ -199,7 +199,7 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
                       key={c.key}
                       sort={sortProps(c, i)}
                       info={c.unsortable ? { tooltip: c.unsortable, ariaLabel: `Why ${c.title} cannot be sorted` } : undefined}
-                      modifier={c.fit || c.mono ? 'fitContent' : 'nowrap'}
+                      modifier={c.fit ? 'fitContent' : 'nowrap'}
                     >
                       {c.title}
                     </Th>

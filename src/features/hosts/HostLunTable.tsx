@@ -92,11 +92,11 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
                   <Td dataLabel="LUN ID" modifier="nowrap" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.875em' }}>
                     {u.lun.id}
                   </Td>
-                  <Td dataLabel="Target">{u.lun.type === 'fcp' ? 'Fibre Channel' : (lu.target ?? '—')}</Td>
+                  <Td dataLabel="Target" modifier="breakWord">{u.lun.type === 'fcp' ? 'Fibre Channel' : (lu.target ?? '—')}</Td>
                   <Td dataLabel="Size" modifier="nowrap">
                     <span title={formatBytesExact(lu.size)}>{formatSize(lu.size)}</span>
                   </Td>
-                  <Td dataLabel="Paths" modifier="nowrap">{noPath ? `No active path (${pathsText(lu.paths, 0)})` : pathsText(lu.paths, lu.activePaths)}</Td>
+                  <Td dataLabel="Paths">{noPath ? `No active path (${pathsText(lu.paths, 0)})` : pathsText(lu.paths, lu.activePaths)}</Td>
                   <Td dataLabel="Vendor / product">{[lu.vendorId, lu.productId].filter(Boolean).join(' ') || '—'}</Td>
                   <Td dataLabel="Used by">
                     {u.idleDisk || u.holders.some((h) => h.kind === 'vm-disk') ? (
