@@ -181,9 +181,10 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
           <strong>{n(counts.total)}</strong> {counts.total === 1 ? 'LUN' : 'LUNs'}: {n(counts.available)} available
           {counts.storageDomain > 0 ? `, ${n(counts.storageDomain)} in a storage domain` : ''}, {n(counts.used)} used by disks ·{' '}
           <strong>{n(shownRows.length)}</strong> shown{search.trim() ? ` for “${search.trim()}”` : ''}.
-          <span role="status" style={{ marginLeft: '0.5rem' }} data-testid="lun-export-note">
-            {copyNote}
-          </span>
+        </p>
+        {/* Not inside the counts (a live region of its own): what Export CSV and Copy details did. */}
+        <p role="status" style={copyNote ? { marginBottom: '0.5rem' } : undefined} data-testid="lun-export-note">
+          {copyNote}
         </p>
         <p id="lun-table-help" className="pf-v6-screen-reader">
           Use the arrow keys to move between rows, Space or Enter to pick a LUN, Tab to reach the row's action.
