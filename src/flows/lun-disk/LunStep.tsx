@@ -187,7 +187,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
           {copyNote}
         </p>
         <p id="lun-table-help" className="pf-v6-screen-reader">
-          Use the arrow keys to move between rows, Space or Enter to pick a LUN, Tab to reach the row's action.
+          Use the arrow keys to move between rows, Space or Enter to pick a LUN, Tab to reach the row's actions.
         </p>
         {shownRows.length === 0 ? (
           <Empty title={`No LUN matches “${search.trim()}”`} actions={<Button variant="link" onClick={() => view.setSearch('')}>Clear the search</Button>}>

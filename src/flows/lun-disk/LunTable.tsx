@@ -89,6 +89,8 @@ function cellClass(c: LunColumn): string {
   return c.sticky ? `pf-v6-c-table__td ${STICKY_CLASS[c.sticky]}` : 'pf-v6-c-table__td';
 }
 const actionCell = { display: 'flex', alignItems: 'center', gap: '0.25rem', minWidth: 0 } as const;
+// At the cell's end in every row, whether or not a used LUN's action comes before it.
+const copyButton = { marginInlineStart: 'auto', flex: 'none' } as const;
 const actionText = { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 // Style objects made once, not per cell per render.
 const STYLE = {
@@ -253,7 +255,9 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
           case 'action':
             return (
               <C key={c.key} className={cellClass(c)} style={st.cell}>
+                {/* The used LUN's action first (the next Tab stop after the row), then Copy details. */}
                 <span style={actionCell}>
+                  {!a.selectable && action ? <span style={actionText}>{action(row, tabbable)}</span> : null}
                   {copyable ? (
                     // A plain button with PatternFly's classes, not its Button: mounted in every row on screen.
                     <button
@@ -262,6 +266,7 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
                       tabIndex={tabbable ? 0 : -1}
                       aria-label={`Copy details of LUN ${row.id}`}
                       title="Copy details"
+                      style={copyButton}
                       onClick={() => events.copy(row)}
                     >
                       <span className="pf-v6-c-button__icon">
@@ -269,7 +274,6 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
                       </span>
                     </button>
                   ) : null}
-                  {!a.selectable && action ? <span style={actionText}>{action(row, tabbable)}</span> : null}
                 </span>
               </C>
             );
