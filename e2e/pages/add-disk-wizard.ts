@@ -67,6 +67,23 @@ export class AddDiskWizard extends WizardPage {
   counts(): Locator {
     return this.page.locator('#lun-counts');
   }
+  /** The LUN table's scrolling frame (it scrolls both ways). */
+  lunScroll(): Locator {
+    return this.page.getByTestId('lun-table-scroll');
+  }
+  flatList(): Locator {
+    return this.page.getByRole('button', { name: 'Flat list' });
+  }
+  manageColumns(): Locator {
+    return this.page.getByRole('button', { name: 'Manage columns' });
+  }
+  exportCsv(): Locator {
+    return this.page.getByRole('button', { name: 'Export CSV' });
+  }
+  /** The line under the table that shows the row the user is on, whole. */
+  rowDetails(): Locator {
+    return this.page.getByTestId('lun-row-details');
+  }
   picked(): Locator {
     return this.page.getByTestId('selected-lun');
   }

@@ -11,6 +11,7 @@ import { userSearch, type EngineListQuery, type ListPage } from '../engine-api/l
 import { readListState, writeListState, type ListUrlSpec } from './list-url-state';
 import { useViewPollInterval } from './polling';
 import { Empty, LoadError, Loading } from './QueryStates';
+import './engine-list.css';
 
 export const LIST_PAGE_SIZE = 100;
 
@@ -21,8 +22,16 @@ export interface ListColumn<T> {
   sortField?: string;
   unsortable?: string;
   cell: (row: T) => ReactNode;
+  /** An identifier: monospace, on one line, whole (never cut: it is read and copied). */
   mono?: boolean;
+  /** Short values (sizes, yes/no, a type): the column as wide as its widest value, on one line. */
+  fit?: boolean;
 }
+
+// Column widths for any window (docs/decisions/050): a header is never cut (it sets its column's minimum width, on
+// one line); identifiers and short values stay on one line; the long texts (names, descriptions, "attached to") take
+// the rest and wrap.
+const monoCell = { fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.875em', whiteSpace: 'nowrap' } as const;
 
 export interface ListFilter {
   param: string;
@@ -180,30 +189,38 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
       ) : (
         <>
           {list.isError ? <LoadError what={props.what} error={list.error} onRetry={() => void list.refetch()} /> : null}
-          <Table aria-label={props.label} variant="compact" aria-busy={list.isFetching}>
-            <Thead>
-              <Tr>
-                {columns.map((c, i) => (
-                  <Th key={c.key} sort={sortProps(c, i)} info={c.unsortable ? { tooltip: c.unsortable, ariaLabel: `Why ${c.title} cannot be sorted` } : undefined}>
-                    {c.title}
-                  </Th>
-                ))}
-                {props.rowActions ? <Th screenReaderText="Actions" /> : null}
-              </Tr>
-            </Thead>
-            <Tbody>
-              {page.items.map((row) => (
-                <Tr key={props.rowKey(row)}>
-                  {columns.map((c) => (
-                    <Td key={c.key} dataLabel={c.title} style={c.mono ? { fontFamily: 'var(--pf-t--global--font--family--mono)' } : undefined}>
-                      {c.cell(row)}
-                    </Td>
+          {/* Narrower than its headers and identifiers, the table scrolls sideways in its own frame, not the page. */}
+          <div style={{ overflowX: 'auto' }}>
+            <Table aria-label={props.label} variant="compact" aria-busy={list.isFetching} className="dlc-list-table">
+              <Thead>
+                <Tr>
+                  {columns.map((c, i) => (
+                    <Th
+                      key={c.key}
+                      sort={sortProps(c, i)}
+                      info={c.unsortable ? { tooltip: c.unsortable, ariaLabel: `Why ${c.title} cannot be sorted` } : undefined}
+                      modifier={c.fit ? 'fitContent' : 'nowrap'}
+                    >
+                      {c.title}
+                    </Th>
                   ))}
-                  {props.rowActions ? <Td isActionCell>{props.rowActions(row)}</Td> : null}
+                  {props.rowActions ? <Th screenReaderText="Actions" /> : null}
                 </Tr>
-              ))}
-            </Tbody>
-          </Table>
+              </Thead>
+              <Tbody>
+                {page.items.map((row) => (
+                  <Tr key={props.rowKey(row)}>
+                    {columns.map((c) => (
+                      <Td key={c.key} dataLabel={c.title} modifier={c.fit ? 'fitContent' : undefined} style={c.mono ? monoCell : undefined}>
+                        {c.cell(row)}
+                      </Td>
+                    ))}
+                    {props.rowActions ? <Td isActionCell>{props.rowActions(row)}</Td> : null}
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          </div>
         </>
       )}
     </>

@@ -42,10 +42,10 @@ export function DisksPage() {
   const columns: Array<ListColumn<Disk>> = [
     { key: 'alias', title: 'Alias', sortField: 'alias', cell: (d) => <Link to={paths.disk(d.id)}>{d.alias}</Link> },
     { key: 'description', title: 'Description', sortField: 'description', cell: (d) => d.description },
-    { key: 'type', title: 'Type', sortField: 'disk_type', cell: (d) => diskTypeText(d) },
+    { key: 'type', title: 'Type', sortField: 'disk_type', fit: true, cell: (d) => diskTypeText(d) },
     { key: 'lun', title: 'LUN ID', mono: true, unsortable: "The engine's disk search has no LUN ID field to sort by.", cell: (d) => (d.storageType === 'lun' ? d.lun.id : '—') },
-    { key: 'size', title: 'Size', sortField: 'provisioned_size', cell: (d) => <SizeCell disk={d} /> },
-    { key: 'sharable', title: 'Sharable', sortField: 'shareable', cell: (d) => yesNo(d.sharable) },
+    { key: 'size', title: 'Size', sortField: 'provisioned_size', fit: true, cell: (d) => <SizeCell disk={d} /> },
+    { key: 'sharable', title: 'Sharable', sortField: 'shareable', fit: true, cell: (d) => yesNo(d.sharable) },
     {
       key: 'vms',
       title: 'Attached to',

@@ -67,6 +67,7 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
         <Table aria-label={label} variant="compact" isStickyHeader aria-rowcount={rows.length + 1}>
           <Thead>
             <Tr aria-rowindex={1}>
+              {/* IDs and sizes on one line, whole (docs/decisions/050); the long texts wrap. */}
               <Th>LUN ID</Th>
               <Th>Target</Th>
               <Th modifier="nowrap">Size</Th>
@@ -88,10 +89,10 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
               const noPath = lu.activePaths === 0;
               return (
                 <Tr key={u.lun.id} aria-rowindex={it.index + 2} style={{ height: ROW }}>
-                  <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}>
+                  <Td dataLabel="LUN ID" modifier="nowrap" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.875em' }}>
                     {u.lun.id}
                   </Td>
-                  <Td dataLabel="Target">{u.lun.type === 'fcp' ? 'Fibre Channel' : (lu.target ?? '—')}</Td>
+                  <Td dataLabel="Target" modifier="breakWord">{u.lun.type === 'fcp' ? 'Fibre Channel' : (lu.target ?? '—')}</Td>
                   <Td dataLabel="Size" modifier="nowrap">
                     <span title={formatBytesExact(lu.size)}>{formatSize(lu.size)}</span>
                   </Td>

@@ -4,18 +4,23 @@ import {
   Alert, Button, HelperText, HelperTextItem, SearchInput, Spinner, Title, ToggleGroup, ToggleGroupItem, Toolbar,
   ToolbarContent, ToolbarItem,
 } from '@patternfly/react-core';
-import { SyncAltIcon } from '@patternfly/react-icons';
+import { FileExportIcon, SyncAltIcon } from '@patternfly/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { invalidateAfter } from '../../engine-api/changes';
 import { aliasAfterLunChange, suggestedAlias } from '../../domain/disk-naming';
 import { countAvailability } from '../../domain/lun-availability';
+import { lunCsv, lunCsvFileName, lunDetailsText } from '../../domain/lun-export';
+import { downloadText } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Empty } from '../../ui/QueryStates';
 import { useLunDisk } from './data';
 import type { LunDiskFormValues } from './form';
+import { useLunColumns } from './lun-columns';
+import { lunExportRecord, lunRowSummary } from './lun-export-rows';
 import { LunTable } from './LunTable';
+import { ManageLunColumns } from './ManageLunColumns';
 import { filterRows, sortRows, toListItems, type LunRow } from './lun-rows';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -33,6 +38,9 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   const hostName = data.host?.name ?? 'the host';
   const search = useDeferredValue(view.search);
   const grouped = iscsi && view.grouped;
+  const [shownColumns, setShownColumns] = useLunColumns();
+  // What Export and Copy did, said where the user acted (a polite status next to the buttons).
+  const [copyNote, setCopyNote] = useState('');
 
   // Sorted once per data set and sort (cached in lun-rows); a keystroke only filters the sorted list.
   const sortedRows = useMemo(() => sortRows(data.rows, view.sort), [data.rows, view.sort]);
@@ -67,6 +75,22 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
       clearErrors('lunId');
     },
     [getValues, setValue, clearErrors],
+  );
+
+  // The storage team's list: the rows shown (after the search), in the order shown.
+  const exportCsv = () => {
+    downloadText(lunCsvFileName(hostName, new Date()), lunCsv(shownRows.map(lunExportRecord)));
+    setCopyNote(`Exported ${n(shownRows.length)} ${shownRows.length === 1 ? 'LUN' : 'LUNs'} as CSV.`);
+  };
+  const copyDetails = useCallback(
+    (row: LunRow) => {
+      const text = lunDetailsText(lunExportRecord(row), hostName);
+      navigator.clipboard.writeText(text).then(
+        () => setCopyNote(`Copied the details of LUN ${row.id}.`),
+        () => setCopyNote(`Could not copy the details of LUN ${row.id}: the browser refused the clipboard.`),
+      );
+    },
+    [hostName],
   );
 
   const rescan = () => void invalidateAfter(queryClient, { kind: 'iscsi-login', hostId });
@@ -107,7 +131,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
       <>
         <Toolbar inset={{ default: 'insetNone' }}>
           <ToolbarContent>
-            <ToolbarItem style={{ minWidth: '22rem' }}>
+            <ToolbarItem style={{ minWidth: '18rem' }}>
               <SearchInput
                 aria-label="Search LUNs"
                 placeholder="Search any column: ID, size, vendor, serial, target, disk…"
@@ -139,6 +163,14 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
               ) : null}
             </ToolbarItem>
             <ToolbarItem>
+              <ManageLunColumns shown={shownColumns} onSave={setShownColumns} iscsi={iscsi} />
+            </ToolbarItem>
+            <ToolbarItem>
+              <Button variant="secondary" icon={<FileExportIcon />} onClick={exportCsv} isDisabled={shownRows.length === 0}>
+                Export CSV
+              </Button>
+            </ToolbarItem>
+            <ToolbarItem>
               <Button variant="link" icon={<SyncAltIcon />} onClick={rescan} isLoading={data.hostStorage.isFetching} isDisabled={data.hostStorage.isFetching}>
                 Rescan {hostName}
               </Button>
@@ -150,8 +182,12 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
           {counts.storageDomain > 0 ? `, ${n(counts.storageDomain)} in a storage domain` : ''}, {n(counts.used)} used by disks ·{' '}
           <strong>{n(shownRows.length)}</strong> shown{search.trim() ? ` for “${search.trim()}”` : ''}.
         </p>
+        {/* Not inside the counts (a live region of its own): what Export CSV and Copy details did. */}
+        <p role="status" style={copyNote ? { marginBottom: '0.5rem' } : undefined} data-testid="lun-export-note">
+          {copyNote}
+        </p>
         <p id="lun-table-help" className="pf-v6-screen-reader">
-          Use the arrow keys to move between rows, Space or Enter to pick a LUN, Tab to reach the row's action.
+          Use the arrow keys to move between rows, Space or Enter to pick a LUN, Tab to reach the row's actions.
         </p>
         {shownRows.length === 0 ? (
           <Empty title={`No LUN matches “${search.trim()}”`} actions={<Button variant="link" onClick={() => view.setSearch('')}>Clear the search</Button>}>
@@ -169,10 +205,13 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
             action={usedLunAction}
             describedBy="lun-table-help"
             onActiveChange={setActiveRow}
+            shownColumns={shownColumns}
+            onCopyDetails={copyDetails}
           />
         )}
         <p style={{ marginTop: '0.5rem', minHeight: '1.5em', color: 'var(--pf-t--global--text--color--subtle)' }} data-testid="lun-row-details">
-          {activeRow ? `LUN ${activeRow.id}: ${activeRow.availability.text}.` : ''}
+          {/* The row the user is on, whole: what a narrow cell cuts is readable here on keyboard focus (and on a click). */}
+          {activeRow ? lunRowSummary(activeRow) : ''}
         </p>
       </>
     );

@@ -4,11 +4,13 @@
 // action. Every row says its state in words (aria-label), and used LUNs stay in the table, grayed and not
 // selectable (docs/decisions/001).
 import { Icon } from '@patternfly/react-core';
-import { DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
+import { CopyIcon, DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject, type TdHTMLAttributes } from 'react';
 import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
+import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, type LunColumnKey } from './lun-columns';
 import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
+import './lun-table.css';
 
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 48;
@@ -19,31 +21,8 @@ const OVERSCAN = 4;
 // than a frame, and Ctrl+F finds any of them. Above it, only the window.
 const WHOLE_UP_TO = 150;
 
-interface Column {
-  key: LunSortKey | 'select' | 'action' | 'portal';
-  title: string;
-  width: number;
-  iscsiOnly?: boolean;
-}
-
-const COLUMNS: Column[] = [
-  { key: 'select', title: 'Pick', width: 64 },
-  { key: 'id', title: 'LUN ID', width: 300 },
-  { key: 'size', title: 'Size', width: 112 },
-  { key: 'status', title: 'Status', width: 280 },
-  { key: 'action', title: 'Action', width: 230 },
-  { key: 'paths', title: 'Paths', width: 100 },
-  { key: 'vendor', title: 'Vendor', width: 100 },
-  // Wide enough that the header's name is not ellipsized: PatternFly swaps an ellipsized sort header's text for a
-  // tooltip wrapper on focus, so a quick click (press on the old text, release on the new) was lost.
-  { key: 'product', title: 'Product', width: 140 },
-  { key: 'serial', title: 'Serial', width: 200 },
-  { key: 'target', title: 'Target', width: 320, iscsiOnly: true },
-  { key: 'portal', title: 'Portal', width: 150, iscsiOnly: true },
-];
-
-/** Column headers that sort, mapped to the sort keys (the portal sorts with the target). */
-const SORT_OF: Partial<Record<Column['key'], LunSortKey>> = {
+/** Header cells that sort, mapped to the sort keys (the portal sorts with the target). */
+const SORT_OF: Partial<Record<LunColumnKey, LunSortKey>> = {
   id: 'id', size: 'size', paths: 'paths', status: 'status', vendor: 'vendor', product: 'product', serial: 'serial', target: 'target',
 };
 
@@ -85,12 +64,44 @@ const grayCell = {
   background: 'var(--pf-t--global--background--color--secondary--default)',
 } as const;
 const mono = { fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' } as const;
+// Long identifiers (LUN IDs, IQNs) cut in the middle, not at the end: what tells two apart is usually their end
+// ("…795635bfd", "…array-a.apps"). Plain CSS on two spans — no measuring, nothing mounted per cell — and the whole
+// text stays in the DOM, so selecting it copies it whole.
+const midOuter = { display: 'inline-flex', maxWidth: '100%', verticalAlign: 'middle' } as const;
+// The head gives way first (a far larger shrink factor); in a very narrow column the tail is clipped too.
+const midHead = { flex: '0 1000 auto', minWidth: '2ch', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+const midTail = { flex: '0 1 auto', minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap' } as const;
+function Middle({ text, tail }: { text: string; tail: number }) {
+  if (text.length <= tail + 2) return <>{text}</>;
+  return (
+    <span style={midOuter}>
+      <span style={midHead}>{text.slice(0, -tail)}</span>
+      <span style={midTail}>{text.slice(-tail)}</span>
+    </span>
+  );
+}
+/** "2/4": the paths column's short form; the cell's title and the details line say "2 of 4 active". */
+function shortPaths(row: LunRow): string {
+  const p = row.availability.paths;
+  if (p.total === undefined) return '?';
+  return p.active === undefined ? String(p.total) : `${p.active}/${p.total}`;
+}
+/** Sticky cells (lun-table.css): the pick on the start side, the actions on the end, whatever the pick is. */
+const STICKY_CLASS = { start: 'dlc-sticky-start', end: 'dlc-sticky-end' } as const;
+function cellClass(c: LunColumn): string {
+  return c.sticky ? `pf-v6-c-table__td ${STICKY_CLASS[c.sticky]}` : 'pf-v6-c-table__td';
+}
+const actionCell = { display: 'flex', alignItems: 'center', gap: '0.25rem', minWidth: 0 } as const;
+// At the cell's end in every row, whether or not a used LUN's action comes before it.
+const copyButton = { marginInlineStart: 'auto', flex: 'none' } as const;
+const actionText = { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 // Style objects made once, not per cell per render.
 const STYLE = {
   plain: { cell, id: { ...cell, ...mono } },
   gray: { cell: grayCell, id: { ...grayCell, ...mono } },
 } as const;
 const groupCell = { ...cell, fontWeight: 600 } as const;
+const groupText = { position: 'sticky', left: '0.5rem' } as const;
 const groupRow = { height: ROW_HEIGHT, background: 'var(--pf-t--global--background--color--secondary--default)' } as const;
 const warnIcon = { marginRight: '0.25rem' } as const;
 const rowStyle = {
@@ -129,6 +140,10 @@ export interface LunTableProps {
   /** Called with the row the user is on (keyboard focus or pointer), for the details line under the table. */
   onActiveChange?: ((row: LunRow | undefined) => void) | undefined;
   height?: number | string;
+  /** The optional columns to show (lun-columns.ts, the user's choice); the defaults without it. */
+  shownColumns?: readonly LunColumnKey[] | undefined;
+  /** "Copy details" on each row (a button in the sticky actions column). */
+  onCopyDetails?: ((row: LunRow) => void) | undefined;
 }
 
 /** What a row calls back with; one object for the table's life, so rows' props stay equal between renders. */
@@ -137,6 +152,7 @@ interface RowEvents {
   focus: (key: string) => void;
   pick: (it: LunListItem) => void;
   ref: (key: string, el: HTMLTableRowElement | null) => void;
+  copy: (row: LunRow) => void;
 }
 
 interface RowProps {
@@ -144,8 +160,9 @@ interface RowProps {
   index: number;
   selected: boolean;
   tabbable: boolean;
-  columns: readonly Column[];
+  columns: readonly LunColumn[];
   action: LunTableProps['action'];
+  copyable: boolean;
   events: RowEvents;
 }
 
@@ -153,7 +170,7 @@ interface RowProps {
  * One row, memoized: scrolling mounts the rows that come on screen and leaves the others alone; a pick or a move
  * re-renders the two rows whose `selected` or `tabbable` changed.
  */
-const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, events }: RowProps) {
+const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, copyable, events }: RowProps) {
   const ref = (el: HTMLTableRowElement | null) => events.ref(it.key, el);
   if (it.kind === 'group') {
     const text = `Target ${it.target}${it.portal ? ` at ${it.portal}` : ''}: ${it.total} ${it.total === 1 ? 'LUN' : 'LUNs'}, ${it.available} available`;
@@ -168,8 +185,9 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
         onFocus={() => events.focus(it.key)}
         style={groupRow}
       >
-        <C colSpan={columns.length} style={groupCell}>
-          {text}
+        <C colSpan={columns.length} style={groupCell} title={text}>
+          {/* Stays in view while the table scrolls sideways. */}
+          <span style={groupText}>{text}</span>
         </C>
       </tr>
     );
@@ -204,14 +222,14 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
           case 'select':
             // Not aria-disabled on the row: that would disable the row's action for assistive technology too.
             return (
-              <C key={c.key} style={st.cell} aria-disabled={!a.selectable || undefined}>
+              <C key={c.key} className={cellClass(c)} style={st.cell} aria-disabled={!a.selectable || undefined}>
                 <SelectMark row={row} selected={selected} />
               </C>
             );
           case 'id':
             return (
               <C key={c.key} style={st.id} title={row.id}>
-                {row.id}
+                <Middle text={row.id} tail={10} />
               </C>
             );
           case 'size':
@@ -222,8 +240,8 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
             );
           case 'paths':
             return (
-              <C key={c.key} style={st.cell}>
-                {row.pathsText}
+              <C key={c.key} style={st.cell} title={row.pathsText}>
+                {shortPaths(row)}
               </C>
             );
           case 'status':
@@ -239,8 +257,27 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
             );
           case 'action':
             return (
-              <C key={c.key} style={st.cell}>
-                {!a.selectable && action ? action(row, tabbable) : null}
+              <C key={c.key} className={cellClass(c)} style={st.cell}>
+                {/* The used LUN's action first (the next Tab stop after the row), then Copy details. */}
+                <span style={actionCell}>
+                  {!a.selectable && action ? <span style={actionText}>{action(row, tabbable)}</span> : null}
+                  {copyable ? (
+                    // A plain button with PatternFly's classes, not its Button: mounted in every row on screen.
+                    <button
+                      type="button"
+                      className="pf-v6-c-button pf-m-plain pf-m-small"
+                      tabIndex={tabbable ? 0 : -1}
+                      aria-label={`Copy details of LUN ${row.id}`}
+                      title="Copy details"
+                      style={copyButton}
+                      onClick={() => events.copy(row)}
+                    >
+                      <span className="pf-v6-c-button__icon">
+                        <CopyIcon aria-hidden />
+                      </span>
+                    </button>
+                  ) : null}
+                </span>
               </C>
             );
           case 'vendor':
@@ -264,12 +301,13 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
           case 'target':
             return (
               <C key={c.key} style={st.cell} title={row.target}>
-                {row.target}
+                {/* An IQN's end (after the last colon) names the target on its array. */}
+                <Middle text={row.target} tail={Math.min(24, row.target.length - row.target.lastIndexOf(':') - 1)} />
               </C>
             );
           default:
             return (
-              <C key={c.key} style={st.cell}>
+              <C key={c.key} style={st.cell} title={row.portal}>
                 {row.portal}
               </C>
             );
@@ -279,9 +317,10 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
   );
 });
 
+
 /** The header, memoized: it re-renders when the sort or the columns change, not on scroll. */
-const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns: readonly Column[]; sort: LunSort; onSort: (s: LunSort) => void }) {
-  const thSort = (c: Column, columnIndex: number): ThProps['sort'] => {
+const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns: readonly LunColumn[]; sort: LunSort; onSort: (s: LunSort) => void }) {
+  const thSort = (c: LunColumn, columnIndex: number): ThProps['sort'] => {
     const key = SORT_OF[c.key];
     if (!key) return undefined;
     return {
@@ -294,11 +333,12 @@ const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns
     <Thead>
       <Tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
         {columns.map((c, i) =>
-          c.key === 'select' ? (
-            <Th key={c.key} style={{ width: c.width }} screenReaderText="Pick" />
+          c.key === 'select' || c.key === 'action' ? (
+            <Th key={c.key} className={c.sticky ? STICKY_CLASS[c.sticky] : undefined} screenReaderText={c.title} />
           ) : (
             // No truncation tooltip on the cell: PatternFly's Th swaps its element for a tooltip wrapper on hover.
-            <Th key={c.key} sort={thSort(c, i)} style={{ width: c.width }} tooltip={null}>
+            // The minimum widths (lun-columns.ts) keep every title whole, so none is cut.
+            <Th key={c.key} sort={thSort(c, i)} tooltip={null} modifier="nowrap">
               {c.title}
             </Th>
           ),
@@ -311,10 +351,11 @@ const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns
 interface GridBodyProps {
   scrollEl: HTMLDivElement | null;
   items: readonly LunListItem[];
-  columns: readonly Column[];
+  columns: readonly LunColumn[];
   selectedId: string;
   activeIndex: number;
   action: LunTableProps['action'];
+  copyable: boolean;
   events: RowEvents;
   /** Set by a keyboard move: focus the active row once it is rendered. */
   focusWantedRef: RefObject<boolean>;
@@ -325,7 +366,7 @@ interface GridBodyProps {
  * The rows on screen. The scroll position lives here, so a scroll re-renders this body only: not PatternFly's
  * Table, whose context value changes on each of its renders and would re-render every header cell with it.
  */
-function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, events, focusWantedRef, rowElsRef }: GridBodyProps) {
+function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, copyable, events, focusWantedRef, rowElsRef }: GridBodyProps) {
   const { start, end } = useRowWindow(scrollEl, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, wholeUpTo: WHOLE_UP_TO });
   const active = items[activeIndex];
 
@@ -352,6 +393,7 @@ function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, e
         tabbable={i === activeIndex}
         columns={columns}
         action={action}
+        copyable={copyable}
         events={events}
       />,
     );
@@ -367,7 +409,9 @@ function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, e
   );
 }
 
-export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)' }: LunTableProps) {
+export function LunTable({
+  label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)', shownColumns = DEFAULT_LUN_COLUMNS, onCopyDetails,
+}: LunTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The scrolling element as state too, for the body's scroll listener (attached once the element exists).
   const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
@@ -380,11 +424,21 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
   const focusWantedRef = useRef(false);
   // Grouped by target, each group's header names the target and portal: no need to repeat them per row.
   const grouped = items.some((it) => it.kind === 'group');
-  const columns = useMemo(
-    () => COLUMNS.filter((c) => (iscsi || !c.iscsiOnly) && !(grouped && (c.key === 'target' || c.key === 'portal'))),
-    [iscsi, grouped],
-  );
-  const width = columns.reduce((s, c) => s + c.width, 0);
+  const columns = useMemo(() => visibleLunColumns(shownColumns, iscsi, grouped), [shownColumns, iscsi, grouped]);
+  // The room the table has (its frame's inner width), for the column widths: one observer, and only the header and
+  // the <colgroup> re-render when it changes — the rows take their widths from the <col>s.
+  const [frameWidth, setFrameWidth] = useState(0);
+  useLayoutEffect(() => {
+    if (!scrollEl) return;
+    const measure = () => setFrameWidth(scrollEl.clientWidth);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(scrollEl);
+    return () => ro.disconnect();
+  }, [scrollEl]);
+  const widths = useMemo(() => columnWidths(columns, frameWidth), [columns, frameWidth]);
+  const width = widths.reduce((s, w) => s + w, 0);
 
   // The roving tab stop: the row the user was on, else the selected LUN, else the first row. A scan per change of
   // the list or of those keys, not a 10,000-entry index map per render.
@@ -402,7 +456,7 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
   }, [active, onActiveChange]);
 
   // The latest props and state for the rows' callbacks, which stay the same functions for the table's life.
-  const latest = useRef({ items, onSelect, moveTo: (_i: number) => {} });
+  const latest = useRef({ items, onSelect, onCopyDetails, moveTo: (_i: number) => {} });
   const moveTo = (i: number) => {
     if (items.length === 0) return;
     const next = Math.max(0, Math.min(items.length - 1, i));
@@ -413,7 +467,7 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
     if (scrollRef.current) scrollRowIntoView(scrollRef.current, next, ROW_HEIGHT, HEADER_HEIGHT);
   };
   useLayoutEffect(() => {
-    latest.current = { items, onSelect, moveTo };
+    latest.current = { items, onSelect, onCopyDetails, moveTo };
   });
 
   const [events] = useState<RowEvents>(() => ({
@@ -459,6 +513,7 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
       if (el) rowElsRef.current.set(key, el);
       else rowElsRef.current.delete(key);
     },
+    copy: (row) => latest.current.onCopyDetails?.(row),
   }));
 
   return (
@@ -470,12 +525,13 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
         variant="compact"
         isStickyHeader
         gridBreakPoint=""
+        className="dlc-lun-table"
         style={{ tableLayout: 'fixed', width, minWidth: width }}
       >
         {/* With a fixed layout the columns take their widths from here; widths on the header cells are not honoured. */}
         <colgroup>
-          {columns.map((c) => (
-            <col key={c.key} style={{ width: c.width }} />
+          {columns.map((c, i) => (
+            <col key={c.key} style={{ width: widths[i] }} />
           ))}
         </colgroup>
         <GridHeader columns={columns} sort={sort} onSort={onSort} />
@@ -486,6 +542,7 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
           selectedId={selectedId}
           activeIndex={activeIndex}
           action={action}
+          copyable={!!onCopyDetails}
           events={events}
           focusWantedRef={focusWantedRef}
           rowElsRef={rowElsRef}

@@ -1,0 +1,142 @@
+// The LUN table's display choices and the storage team's list (docs/decisions/050), in the wizard against the
+// emulated engine: "Manage columns" kept in this browser, "Export CSV" of the rows shown after a search, in the
+// order shown, and "Copy details" of one row.
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createNodeEmulator } from '../../../mocks/node';
+import { login, logout } from '../../engine-api/sso';
+import { session } from '../../engine-api/session';
+import { LUN_COLUMNS_KEY } from '../../flows/lun-disk/lun-columns';
+import { renderRoute } from '../../test/render-route';
+import { AddDiskPage } from './AddDiskPage';
+
+const { emulator, server } = createNodeEmulator('lab');
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(async () => {
+  emulator.reset('lab');
+  sessionStorage.clear();
+  localStorage.clear();
+  await login({ username: 'admin@internal', password: 'ovirt' });
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await emulator.idle();
+  if (session.get().status !== 'anonymous') await logout();
+});
+afterAll(() => server.close());
+
+function renderWizard() {
+  return renderRoute([{ path: '/disks/new', element: <AddDiskPage /> }], '/disks/new');
+}
+
+async function toLun(user: ReturnType<typeof userEvent.setup>) {
+  const host1 = emulator.engine.state.hosts.find((h) => h.name === 'host1')?.id;
+  await waitFor(() => expect(screen.getByLabelText(/Host to use/)).toHaveValue(host1));
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  await screen.findByRole('heading', { name: 'iSCSI targets of host1' });
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  return screen.findByRole('grid', { name: 'iSCSI LUNs host1 sees' });
+}
+
+const headers = (grid: HTMLElement) => within(grid).getAllByRole('columnheader').map((h) => h.textContent?.trim() ?? '');
+
+describe('the LUN table: Manage columns', () => {
+  it('hides and shows columns, keeps the choice in this browser, and restores the defaults', async () => {
+    const user = userEvent.setup();
+    renderWizard();
+    let grid = await toLun(user);
+    await user.click(screen.getByRole('button', { name: 'Flat list' }));
+    expect(headers(grid)).toEqual(['Pick', 'LUN ID', 'Size', 'Paths', 'Status', 'Vendor', 'Product', 'Serial', 'Target', 'Actions']);
+
+    await user.click(screen.getByRole('button', { name: 'Manage columns' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Manage columns' });
+    expect(within(dialog).getByRole('checkbox', { name: /LUN ID/ })).toBeDisabled();
+    await user.click(within(dialog).getByRole('checkbox', { name: /Serial/ }));
+    await user.click(within(dialog).getByRole('checkbox', { name: /Portal/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(headers(grid)).toEqual(['Pick', 'LUN ID', 'Size', 'Paths', 'Status', 'Vendor', 'Product', 'Target', 'Portal', 'Actions']);
+    // A display preference under a dlc. key, nothing else.
+    expect(JSON.parse(localStorage.getItem(LUN_COLUMNS_KEY) ?? 'null')).toEqual(['size', 'paths', 'status', 'vendor', 'product', 'target', 'portal']);
+
+    // Another visit in this browser shows the same columns.
+    cleanup();
+    sessionStorage.clear(); // the wizard's draft, not the column choice
+    renderWizard();
+    grid = await toLun(user);
+    await user.click(screen.getByRole('button', { name: 'Flat list' }));
+    expect(headers(grid)).not.toContain('Serial');
+    expect(headers(grid)).toContain('Portal');
+
+    // Cancel changes nothing; Restore defaults + Save goes back (and clears the stored choice).
+    await user.click(screen.getByRole('button', { name: 'Manage columns' }));
+    let d = await screen.findByRole('dialog', { name: 'Manage columns' });
+    await user.click(within(d).getByRole('checkbox', { name: /Vendor/ }));
+    await user.click(within(d).getByRole('button', { name: 'Cancel' }));
+    expect(headers(grid)).toContain('Vendor');
+    await user.click(screen.getByRole('button', { name: 'Manage columns' }));
+    d = await screen.findByRole('dialog', { name: 'Manage columns' });
+    await user.click(within(d).getByRole('button', { name: 'Restore defaults' }));
+    await user.click(within(d).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(headers(grid)).toContain('Serial'));
+    expect(localStorage.getItem(LUN_COLUMNS_KEY)).toBeNull();
+  });
+});
+
+describe('the LUN table: the storage team\u2019s list', () => {
+  it('Export CSV writes the rows shown after a search, in the order shown', async () => {
+    const user = userEvent.setup();
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      if (b instanceof Blob) blobs.push(b);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const clicked: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    renderWizard();
+    const grid = await toLun(user);
+    await user.click(screen.getByRole('button', { name: 'Flat list' }));
+    await user.type(screen.getByLabelText('Search LUNs'), 'used by');
+    await waitFor(() => expect(grid.querySelectorAll('tr[data-lun-id]')).toHaveLength(3));
+    const shownIds = [...grid.querySelectorAll('tr[data-lun-id]')].map((r) => r.getAttribute('data-lun-id'));
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]).toMatch(/^luns-host1-\d{4}-\d{2}-\d{2}\.csv$/);
+    // jsdom's Blob has no text(); FileReader reads it.
+    const text = await new Promise<string>((resolve) => {
+      const r = new FileReader();
+      r.onload = () => resolve(typeof r.result === 'string' ? r.result : '');
+      r.readAsText(blobs[0]!);
+    });
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('LUN ID,Size (bytes),Size,Paths,Vendor,Product,Serial,Target,Portal,Status,Disk');
+    expect(lines).toHaveLength(1 + 3);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(shownIds);
+    const archive = lines.find((l) => l.includes('archive-lun'));
+    // The exact size in bytes next to the words, and the disk using the LUN.
+    expect(archive).toMatch(/^36001405663e32f5ce89c75351cd36350,2199023255552,2 TiB,/);
+    expect(archive?.endsWith(',archive-lun')).toBe(true);
+    expect(screen.getByTestId('lun-export-note')).toHaveTextContent('Exported 3 LUNs as CSV.');
+  });
+
+  it('Copy details puts one LUN\u2019s details on the clipboard, one line each', async () => {
+    const user = userEvent.setup();
+    renderWizard();
+    const grid = await toLun(user);
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    const row = [...grid.querySelectorAll('tr[data-lun-id]')].find((r) => /archive-lun/.test(r.textContent ?? ''));
+    const id = row?.getAttribute('data-lun-id') ?? '';
+    await user.click(within(row as HTMLElement).getByRole('button', { name: `Copy details of LUN ${id}` }));
+    expect(writeText).toHaveBeenCalledTimes(1);
+    const text = writeText.mock.calls[0]?.[0] ?? '';
+    expect(text.split('\n')).toEqual(
+      expect.arrayContaining([`LUN ID: ${id}`, 'Size: 2 TiB (2,199,023,255,552 bytes)', 'Status: Used by disk archive-lun (not attached to any VM): not selectable, a LUN backs at most one disk', 'Disk: archive-lun']),
+    );
+    expect(await screen.findByTestId('lun-export-note')).toHaveTextContent(`Copied the details of LUN ${id}.`);
+  });
+});

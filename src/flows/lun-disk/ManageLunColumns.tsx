@@ -1,0 +1,69 @@
+// "Manage columns" for the LUN table: PatternFly's column management pattern (a modal listing the columns with a
+// checkbox each, Save / Cancel, and a way back to the defaults). The LUN ID, the pick and the row's actions are
+// always shown, so they are listed checked and disabled, with the reason.
+import { Button, Checkbox, Content, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
+import { ColumnsIcon } from '@patternfly/react-icons';
+import { useState } from 'react';
+import { DEFAULT_LUN_COLUMNS, LUN_COLUMNS, type LunColumnKey } from './lun-columns';
+
+export function ManageLunColumns({ shown, onSave, iscsi }: { shown: readonly LunColumnKey[]; onSave: (keys: readonly LunColumnKey[]) => void; iscsi: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<readonly LunColumnKey[]>(shown);
+  const openModal = () => {
+    setDraft(shown);
+    setOpen(true);
+  };
+  const toggle = (key: LunColumnKey, on: boolean) => setDraft((d) => (on ? [...d, key] : d.filter((k) => k !== key)));
+  const listed = LUN_COLUMNS.filter((c) => c.key !== 'select' && c.key !== 'action');
+  return (
+    <>
+      <Button variant="secondary" icon={<ColumnsIcon />} onClick={openModal}>
+        Manage columns
+      </Button>
+      <Modal isOpen={open} onClose={() => setOpen(false)} variant="small" aria-labelledby="lun-columns-title" aria-describedby="lun-columns-help">
+        <ModalHeader title="Manage columns" labelId="lun-columns-title" />
+        <ModalBody>
+          <Content component="p" id="lun-columns-help">
+            Choose the columns the LUN table shows. The choice is kept in this browser.
+          </Content>
+          {listed.map((c) => (
+            <Checkbox
+              key={c.key}
+              id={`lun-column-${c.key}`}
+              label={c.title}
+              isChecked={c.fixed || draft.includes(c.key)}
+              isDisabled={c.fixed}
+              description={
+                c.fixed
+                  ? 'Always shown: it names the LUN.'
+                  : c.iscsiOnly && !iscsi
+                    ? 'iSCSI only: Fibre Channel LUNs have none.'
+                    : c.key === 'target' || c.key === 'portal'
+                      ? 'In the flat list; grouped by target, each group names it.'
+                      : undefined
+              }
+              onChange={(_e, on) => toggle(c.key, on)}
+            />
+          ))}
+        </ModalBody>
+        <ModalFooter>
+          <Button
+            variant="primary"
+            onClick={() => {
+              onSave(draft);
+              setOpen(false);
+            }}
+          >
+            Save
+          </Button>
+          <Button variant="secondary" onClick={() => setDraft(DEFAULT_LUN_COLUMNS)}>
+            Restore defaults
+          </Button>
+          <Button variant="link" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+        </ModalFooter>
+      </Modal>
+    </>
+  );
+}
