@@ -126,6 +126,16 @@ export interface LunTableProps {
   /** Called with the row the user is on (keyboard focus or pointer), for the details line under the table. */
   onActiveChange?: ((row: LunRow | undefined) => void) | undefined;
   height?: number | string;
+  /** A batch (decision 048): the LUNs checked, and a click on a row's checkbox (`range`: with Shift). */
+  selection?: LunTableSelection | undefined;
+}
+
+/** The checkbox column of a batch: which LUNs are checked, and why a selectable one cannot be (the batch is full). */
+export interface LunTableSelection {
+  checked: ReadonlySet<string>;
+  onCheck: (row: LunRow, range: boolean) => void;
+  /** Why this selectable LUN cannot be checked now, or undefined. */
+  blocked: (row: LunRow) => string | undefined;
 }
 
 /** What a row calls back with; one object for the table's life, so rows' props stay equal between renders. */
@@ -133,6 +143,7 @@ interface RowEvents {
   keyDown: (e: KeyboardEvent<HTMLTableRowElement>, index: number, it: LunListItem) => void;
   focus: (key: string) => void;
   pick: (it: LunListItem) => void;
+  check: (it: LunListItem, range: boolean) => void;
   ref: (key: string, el: HTMLTableRowElement | null) => void;
 }
 
@@ -144,13 +155,43 @@ interface RowProps {
   columns: readonly Column[];
   action: LunTableProps['action'];
   events: RowEvents;
+  /** A batch: the row's checkbox state (undefined: no checkbox column, one LUN is picked as before). */
+  check?: RowCheck | undefined;
+}
+
+interface RowCheck {
+  checked: boolean;
+  /** Why it cannot be checked (used, or the batch is full), or undefined. */
+  blocked: string | undefined;
+}
+
+/** The batch checkbox of a row: disabled with its reason in its name and title (a disabled thing says why). */
+function CheckBox({ row, check, tabbable, onCheck }: { row: LunRow; check: RowCheck; tabbable: boolean; onCheck: (range: boolean) => void }) {
+  const reason = row.availability.selectable ? check.blocked : row.availability.short;
+  const label = reason && !check.checked ? `Select LUN ${row.id} for the batch (not possible: ${reason})` : `Select LUN ${row.id} for the batch`;
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      title={reason && !check.checked ? reason : undefined}
+      checked={check.checked}
+      disabled={!!reason && !check.checked}
+      tabIndex={tabbable ? 0 : -1}
+      data-testid="lun-check"
+      onChange={() => undefined}
+      onClick={(e) => {
+        e.stopPropagation();
+        onCheck(e.shiftKey);
+      }}
+    />
+  );
 }
 
 /**
  * One row, memoized: scrolling mounts the rows that come on screen and leaves the others alone; a pick or a move
  * re-renders the two rows whose `selected` or `tabbable` changed.
  */
-const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, events }: RowProps) {
+const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, events, check }: RowProps) {
   const ref = (el: HTMLTableRowElement | null) => events.ref(it.key, el);
   if (it.kind === 'group') {
     const text = `Target ${it.target}${it.portal ? ` at ${it.portal}` : ''}: ${it.total} ${it.total === 1 ? 'LUN' : 'LUNs'}, ${it.available} available`;
@@ -189,7 +230,7 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
         if (e.target === e.currentTarget) events.focus(it.key);
       }}
       onClick={(e) => {
-        if (e.target instanceof Element && e.target.closest('button, a')) return;
+        if (e.target instanceof Element && e.target.closest('button, a, input')) return;
         events.pick(it);
       }}
       data-lun-id={row.id}
@@ -202,7 +243,7 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
             // Not aria-disabled on the row: that would disable the row's action for assistive technology too.
             return (
               <C key={c.key} style={st.cell} aria-disabled={!a.selectable || undefined}>
-                <SelectMark row={row} selected={selected} />
+                {check ? <CheckBox row={row} check={check} tabbable={tabbable} onCheck={(range) => events.check(it, range)} /> : <SelectMark row={row} selected={selected} />}
               </C>
             );
           case 'id':
@@ -316,13 +357,14 @@ interface GridBodyProps {
   /** Set by a keyboard move: focus the active row once it is rendered. */
   focusWantedRef: RefObject<boolean>;
   rowElsRef: RefObject<Map<string, HTMLTableRowElement>>;
+  selection: LunTableSelection | undefined;
 }
 
 /**
  * The rows on screen. The scroll position lives here, so a scroll re-renders this body only: not PatternFly's
  * Table, whose context value changes on each of its renders and would re-render every header cell with it.
  */
-function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, events, focusWantedRef, rowElsRef }: GridBodyProps) {
+function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, events, focusWantedRef, rowElsRef, selection }: GridBodyProps) {
   const { start, end } = useRowWindow(scrollEl, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN });
   const active = items[activeIndex];
 
@@ -340,16 +382,18 @@ function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, e
   for (let i = start; i < end; i++) {
     const it = items[i];
     if (!it) continue;
+    const checked = !!selection && it.kind === 'lun' && selection.checked.has(it.row.id);
     rows.push(
       <GridRow
         key={it.key}
         it={it}
         index={i}
-        selected={it.kind === 'lun' && it.row.id === selectedId}
+        selected={it.kind === 'lun' && (it.row.id === selectedId || checked)}
         tabbable={i === activeIndex}
         columns={columns}
         action={action}
         events={events}
+        check={selection && it.kind === 'lun' ? rowCheck(checked, selection.blocked(it.row)) : undefined}
       />,
     );
   }
@@ -364,7 +408,19 @@ function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, e
   );
 }
 
-export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)' }: LunTableProps) {
+/** Equal rows' check states are the same object, so memoized rows stay equal between renders. */
+const CHECKS = new Map<string, RowCheck>();
+function rowCheck(checked: boolean, blocked: string | undefined): RowCheck {
+  const key = `${checked ? 1 : 0}${blocked ?? ''}`;
+  let c = CHECKS.get(key);
+  if (!c) {
+    c = { checked, blocked };
+    if (CHECKS.size < 64) CHECKS.set(key, c);
+  }
+  return c;
+}
+
+export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)', selection }: LunTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The scrolling element as state too, for the body's scroll listener (attached once the element exists).
   const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
@@ -399,7 +455,7 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
   }, [active, onActiveChange]);
 
   // The latest props and state for the rows' callbacks, which stay the same functions for the table's life.
-  const latest = useRef({ items, onSelect, moveTo: (_i: number) => {} });
+  const latest = useRef({ items, onSelect, onCheck: selection?.onCheck, moveTo: (_i: number) => {} });
   const moveTo = (i: number) => {
     if (items.length === 0) return;
     const next = Math.max(0, Math.min(items.length - 1, i));
@@ -410,7 +466,7 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
     if (scrollRef.current) scrollRowIntoView(scrollRef.current, next, ROW_HEIGHT, HEADER_HEIGHT);
   };
   useLayoutEffect(() => {
-    latest.current = { items, onSelect, moveTo };
+    latest.current = { items, onSelect, onCheck: selection?.onCheck, moveTo };
   });
 
   const [events] = useState<RowEvents>(() => ({
@@ -452,6 +508,10 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
       setActiveKey(it.key);
       if (it.kind === 'lun' && it.row.availability.selectable) latest.current.onSelect(it.row);
     },
+    check: (it, range) => {
+      setActiveKey(it.key);
+      if (it.kind === 'lun') latest.current.onCheck?.(it.row, range);
+    },
     ref: (key, el) => {
       if (el) rowElsRef.current.set(key, el);
       else rowElsRef.current.delete(key);
@@ -486,6 +546,7 @@ export function LunTable({ label, items, iscsi, selectedId, onSelect, sort, onSo
           events={events}
           focusWantedRef={focusWantedRef}
           rowElsRef={rowElsRef}
+          selection={selection}
         />
       </Table>
     </div>
