@@ -1,9 +1,11 @@
 // Many LUNs in one go (decision 048), against the emulated engine (msw/node): the LUN step's checkbox column with
 // Shift ranges, Select all shown and the running count; a batch whose one disk fails, then Retry failed for that one
 // only; a double click on Create. Each test asserts what the user reads and what the engine holds.
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createFloatingLunDisk } from '../../../mocks/engine/ops-disks';
+import { parseLunDisk } from '../../../mocks/handlers/disks';
 import { byName, setupEmulatedEngine } from '../../test/engine-harness';
 import { renderRoute } from '../../test/render-route';
 import { AddDiskPage } from './AddDiskPage';
@@ -163,5 +165,41 @@ describe('a batch is created one disk after the other', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByRole('alert')).toHaveTextContent('1 alias needs a change');
     expect(second).toHaveFocus();
+  });
+
+  it('a reload mid-batch: the Review says what was made (the disk in flight found in the engine), and Create makes the rest, once', async () => {
+    const ids = freeLuns(3);
+    const [, second] = ids;
+    seed('review', { lunId: ids[0], lunIds: ids, aliasSuggestion: ids[0], alias: ids[0], namePattern: 'prefix', namePrefix: 'ora-', nameStart: '7' });
+    // The engine makes the second disk; its answer never reaches the page, which goes away meanwhile.
+    let received = false;
+    // Never answered: a released answer would let the gone page's loop go on (into the next test's engine).
+    const gone = new Promise<void>(() => undefined);
+    server.use(
+      http.post('*/ovirt-engine/api/v4/disks', async ({ request }) => {
+        const body = (await request.clone().json()) as Record<string, unknown>;
+        if (!second || !JSON.stringify(body).includes(second)) return undefined;
+        await createFloatingLunDisk(engine(), parseLunDisk(body), new URL(request.url).searchParams.get('correlation_id') ?? undefined);
+        received = true;
+        await gone;
+        return HttpResponse.error();
+      }),
+    );
+    const first = renderWizard();
+    await first.user.click(await screen.findByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(received).toBe(true), { timeout: 10_000 });
+    expect(sessionStorage.getItem(`dlc.draft.${draftKeyOf(undefined)}.batch-in-flight`)).toContain(second);
+    // The old page is gone: its request stays unanswered (a released answer would let its loop go on, which a
+    // reloaded page's cannot).
+    cleanup();
+    server.resetHandlers();
+    const { user } = renderWizard();
+    expect(await screen.findByText('The page was reloaded while the batch was being created')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('batch-counts')).toHaveTextContent('2 of 3 made, 1 to go.'), { timeout: 10_000 });
+    expect(document.querySelector(`[data-testid="batch-item"][data-lun-id="${second}"]`)).toHaveTextContent(/made once/);
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByRole('heading', { name: '3 disks created' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(posts).toHaveLength(3);
+    expect(lunDisks(ids).map((d) => d.alias).sort()).toEqual(['ora-07', 'ora-08', 'ora-09']);
   });
 });
