@@ -1,7 +1,7 @@
 // Many LUNs in one go (issue 14, decision 048): eight LUN disks for db01 in one batch, one of them failing on the
 // way (a proxy's 500 before the engine), the others made; Retry failed sends that one only; then the engine's own
 // state: exactly eight new disks on those LUNs, eight attachments on db01, plugged, no alias or LUN twice.
-import { emulator, expect, openConsole, test } from './fixtures';
+import { emulator, expect, expectNoAxeViolations, openConsole, test } from './fixtures';
 import { vmIdOf } from './engine-state';
 import { AddDiskWizard, LAB, recordEngineRequests } from './pages/add-disk-wizard';
 
@@ -33,6 +33,7 @@ test.describe('Add Direct LUN disk: a batch of LUNs', () => {
     await w.lunCheck(apps[0]!).click();
     await w.lunCheck(apps[3]!).click({ modifiers: ['Shift'] });
     await expect(w.batchSummary()).toContainText(/^8 LUNs selected, /);
+    await expectNoAxeViolations(page);
     // A used LUN stays listed, grayed, its checkbox disabled with the reason.
     const used = w.lunRows('used').first();
     await expect(used.getByRole('checkbox')).toBeDisabled();
@@ -49,6 +50,7 @@ test.describe('Add Direct LUN disk: a batch of LUNs', () => {
     await expect(page.getByRole('textbox', { name: /^Alias of the disk on LUN / })).toHaveCount(8);
     await expect(page.getByRole('textbox', { name: /^Alias of the disk on LUN / }).first()).toHaveValue('rac-data-01');
     await expect(page.getByRole('textbox', { name: /^Alias of the disk on LUN / }).last()).toHaveValue('rac-data-08');
+    await expectNoAxeViolations(page);
     await w.next().click();
 
     // Review: every disk, and the eight requests.
@@ -70,6 +72,7 @@ test.describe('Add Direct LUN disk: a batch of LUNs', () => {
     await expect(failed).toHaveCount(1);
     await expect(failed).toContainText('rac-data-03');
     await expect(failed).toContainText(/nothing was made\. Retry sends it again\./);
+    await expectNoAxeViolations(page);
     await expect(page.locator('[data-testid="batch-item"][data-phase="made"]').first()).toContainText('Created, attached to db01 and plugged');
     const posts = () => sent.filter((r) => r.method === 'POST' && /\/vms\/[^/]+\/diskattachments\?/.test(r.path));
     expect(posts()).toHaveLength(8);
@@ -80,6 +83,7 @@ test.describe('Add Direct LUN disk: a batch of LUNs', () => {
     await expect(page.getByRole('heading', { name: '8 disks created for db01' })).toBeVisible({ timeout: 30_000 });
     expect(posts()).toHaveLength(9);
     await expect(page.getByRole('button', { name: 'Copy the results as text' })).toBeVisible();
+    await expectNoAxeViolations(page);
 
     // The engine's state: exactly eight new disks on those LUNs, eight attachments on db01, plugged, nothing twice.
     const state = await emulator(
