@@ -87,6 +87,33 @@ export class AddDiskWizard extends WizardPage {
   picked(): Locator {
     return this.page.getByTestId('selected-lun');
   }
+  // LUN: a batch (decision 048)
+  lunCheck(id: string): Locator {
+    return this.lunRow(id).getByRole('checkbox', { name: new RegExp(`^Select LUN ${id} for the batch`) });
+  }
+  batchSummary(): Locator {
+    return this.page.getByTestId('lun-batch-summary');
+  }
+  selectAllShown(): Locator {
+    return this.page.getByRole('button', { name: /^Select all shown/ });
+  }
+  // Disk: a batch's names
+  batchAlias(lunId: string): Locator {
+    return this.page.getByRole('textbox', { name: `Alias of the disk on LUN ${lunId}` });
+  }
+  // Review and result of a batch
+  batchItems(): Locator {
+    return this.page.getByTestId('batch-item');
+  }
+  batchItem(lunId: string): Locator {
+    return this.page.locator(`[data-testid="batch-item"][data-lun-id="${lunId}"]`);
+  }
+  batchCounts(): Locator {
+    return this.page.getByTestId('batch-counts');
+  }
+  retryFailed(): Locator {
+    return this.page.getByRole('button', { name: /^Retry failed/ });
+  }
   // Disk
   alias(): Locator {
     return this.page.getByRole('textbox', { name: 'Alias' });

@@ -94,6 +94,13 @@ describe('option rules', () => {
     const s = diskOptionStates({ ...up, vm: { ...up.vm!, status: 'migrating' } }, base);
     expect(s.activate.reason).toBe('Cannot activate disk, VM should be in Down, Paused or Up status.');
   });
+  it('a batch of several disks is not bootable, and says why', () => {
+    const s = diskOptionStates({ ...up, batchSize: 3 }, v({ bootable: true }));
+    expect(s.bootable.applies).toBe(false);
+    expect(s.bootable.reason).toMatch(/only one bootable disk per VM, so the 3 disks of a batch are not bootable/);
+    expect(effectiveOptions({ ...up, batchSize: 3 }, v({ bootable: true })).bootable).toBe(false);
+    expect(diskOptionStates({ ...up, batchSize: 1 }, v({ bootable: true })).bootable.applies).toBe(true);
+  });
   it('one bootable disk per VM', () => {
     const s = diskOptionStates({ ...up, vm: { ...up.vm!, bootableDiskAlias: 'db01_Disk1' } }, v({ bootable: true }));
     expect(s.bootable.reason).toBe('There can be only one bootable disk: db01_Disk1 is already bootable on db01.');

@@ -57,6 +57,11 @@ export interface DiskOptionContext {
    * engine refuses a read-only pass-through disk whatever the interface (DiskVmElementValidator, reference §4.6).
    */
   diskPassthrough?: boolean | undefined;
+  /**
+   * How many disks are made with these options at once (a batch of LUNs, decision 048). More than one: none may be
+   * bootable — the engine allows one bootable disk per VM (ACTION_TYPE_FAILED_DISK_BOOT_IN_USE).
+   */
+  batchSize?: number | undefined;
 }
 
 export interface OptionState {
@@ -174,7 +179,9 @@ export function diskOptionStates(ctx: DiskOptionContext, v: DiskOptionValues): R
 
   const bootable: OptionState = vm.bootableDiskAlias
     ? { applies: false, reason: `There can be only one bootable disk: ${vm.bootableDiskAlias} is already bootable on ${vm.name}.` }
-    : { applies: true };
+    : (ctx.batchSize ?? 1) > 1
+      ? { applies: false, reason: `There can be only one bootable disk per VM, so the ${ctx.batchSize} disks of a batch are not bootable. Make one bootable from ${vm.name}'s Disks tab afterwards.` }
+      : { applies: true };
 
   let readOnly: OptionState = { applies: true };
   if (cannotBeReadOnly(iface)) readOnly = { applies: false, reason: `${INTERFACE_LABEL[iface]} disks can't be read-only.` };

@@ -11,6 +11,7 @@ import { useFormDraft, loadDraft } from '../../ui/form-draft';
 import { useWizardNav, wizardFlow } from '../../ui/wizard-flow';
 import { WizardBridge } from '../../ui/WizardBridge';
 import { WizardFooter } from '../../ui/WizardFooter';
+import { BatchResult } from '../../flows/lun-disk/BatchReview';
 import { CreateResult } from '../../flows/lun-disk/CreateResult';
 import { LUN_DISK_DRAFT_FIELDS } from '../../flows/lun-disk/draft';
 import {
@@ -66,6 +67,12 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
   };
 
   const flow = wizardFlow(nav, lun.visibleSteps, lun.validateStep);
+
+  if (lun.batch.allMade) {
+    return (
+      <BatchResult batch={lun.batch} vmName={vm?.name} onDone={leave} doneLabel={vm ? `Back to ${vm.name}` : 'Back to Disks'} onAnother={onRestart} />
+    );
+  }
 
   if (outcome) {
     return (

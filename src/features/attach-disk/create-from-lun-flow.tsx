@@ -3,6 +3,7 @@
 // that creates the disk and attaches it to the chosen VM, never two disks (src/flows/lun-disk/lun-disk-flow.tsx).
 import { useWatch, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
+import { BatchResult } from '../../flows/lun-disk/BatchReview';
 import { CreateResult } from '../../flows/lun-disk/CreateResult';
 import { schemaForStep, stepResolver } from '../../flows/lun-disk/form';
 import { useLunDiskFlow } from '../../flows/lun-disk/lun-disk-flow';
@@ -58,7 +59,10 @@ export function useCreateFromLunFlow({
   const steps: AttachModeSteps = {};
   for (const s of lun.steps) steps[attachStepOf(s.id)] = { content: s.content, validate: s.validate };
 
-  const result = lun.outcome ? (
+  // A batch (decision 048) ends with every disk's result; one disk with its own.
+  const result = lun.batch.allMade ? (
+    <BatchResult batch={lun.batch} vmName={lun.environment.data.vm.data?.name} onDone={onDone} doneLabel="Done" onAnother={onRestart} anotherLabel="Attach more disks" />
+  ) : lun.outcome ? (
     <CreateResult outcome={lun.outcome} onDone={onDone} doneLabel="Done" onAnother={onRestart} anotherLabel="Attach another disk" />
   ) : undefined;
 

@@ -7,7 +7,8 @@ import { diskOptionStates, interfaceChoices, type DiskOptionKey } from '../../do
 import { OptionCheckbox, TextField } from '../../ui/form-fields';
 import { InterfaceSelect } from '../../ui/InterfaceSelect';
 import { useLunDisk } from './data';
-import type { LunDiskFormValues } from './form';
+import { BatchNames } from './BatchNames';
+import { batchLunIds, isBatch, type LunDiskFormValues } from './form';
 import { optionContext, optionValues } from './requests';
 
 const OPTIONS: Array<{ key: DiskOptionKey; label: string }> = [
@@ -34,29 +35,37 @@ export function DiskStep() {
   const vm = ctx.vm;
   const current = choices.find((c) => c.value === values.interface);
   const engineAlias = vm ? engineDefaultAlias(vm.name, data.vmAttachments.data?.length ?? 0) : undefined;
+  const batch = isBatch(values);
 
   return (
     <Form onSubmit={(e) => e.preventDefault()} aria-labelledby="disk-step-title">
       <Title headingLevel="h2" id="disk-step-title">
-        Set the disk up
+        {batch ? `Set the ${batchLunIds(values).length} disks up` : 'Set the disk up'}
       </Title>
-      <TextField
-        control={control}
-        name="alias"
-        id="disk-alias"
-        label="Alias"
-        isRequired={!vm}
-        warning={aliasInUseWarning(values.alias, data.disks.data ?? [])}
-        helper={`Pre-filled with the LUN ID. Letters, digits, '.', '_' and '-'; at most ${ALIAS_MAX}.${
-          engineAlias ? ` Leave it empty and the engine names the disk ${engineAlias}.` : ''
-        }`}
-      />
+      {batch ? (
+        <>
+          <p>The options below are set once for every disk of the batch; each disk gets its own alias.</p>
+          <BatchNames />
+        </>
+      ) : (
+        <TextField
+          control={control}
+          name="alias"
+          id="disk-alias"
+          label="Alias"
+          isRequired={!vm}
+          warning={aliasInUseWarning(values.alias, data.disks.data ?? [])}
+          helper={`Pre-filled with the LUN ID. Letters, digits, '.', '_' and '-'; at most ${ALIAS_MAX}.${
+            engineAlias ? ` Leave it empty and the engine names the disk ${engineAlias}.` : ''
+          }`}
+        />
+      )}
       <TextField
         control={control}
         name="description"
         id="disk-description"
         label="Description"
-        helper={`Optional, at most ${DESCRIPTION_MAX} characters (${values.description.length} so far). Shown wherever disks are listed.`}
+        helper={`Optional, at most ${DESCRIPTION_MAX} characters (${values.description.length} so far). Shown wherever disks are listed${batch ? '; the same for every disk of the batch' : ''}.`}
       />
       <Controller
         control={control}

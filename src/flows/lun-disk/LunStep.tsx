@@ -1,5 +1,7 @@
 // Step "LUN": the LUNs the chosen host sees, as a virtualized table with search, sort, grouping and counts.
-// One LUN is picked; the pick survives search, sort and regrouping (it is the form's `lunId`, not a row index).
+// One LUN is picked (a click on its row); the pick survives search, sort and regrouping (it is the form's `lunId`, not a
+// row index). Several LUNs are checked for a batch (decision 048): the checkbox column, Shift for a range, "Select
+// all shown"; the form's `lunIds`, with a running count and total size, at most MAX_BATCH.
 import {
   Alert, Button, HelperText, HelperTextItem, SearchInput, Spinner, Title, ToggleGroup, ToggleGroupItem, Toolbar,
   ToolbarContent, ToolbarItem,
@@ -16,11 +18,12 @@ import { downloadText } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Empty } from '../../ui/QueryStates';
 import { useLunDisk } from './data';
-import type { LunDiskFormValues } from './form';
 import { useLunColumns } from './lun-columns';
 import { lunExportRecord, lunRowSummary } from './lun-export-rows';
-import { LunTable } from './LunTable';
 import { ManageLunColumns } from './ManageLunColumns';
+import { MAX_BATCH, batchFullReason, batchSummary, rangeToAdd } from '../../domain/lun-batch';
+import { batchLunIds, type LunDiskFormValues } from './form';
+import { LunTable, type LunTableSelection } from './LunTable';
 import { filterRows, sortRows, toListItems, type LunRow } from './lun-rows';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -31,7 +34,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   // Read from the form's live state when the step mounts: an error placed while another step showed (a Create
   // settled after a reload found someone else's disk on the LUN) is not in the host's formState copy yet.
   const formState = useFormState({ control, name: 'lunId' });
-  const [lunId, storageType, hostId] = useWatch({ control, name: ['lunId', 'storageType', 'hostId'] });
+  const [lunId, storageType, hostId, lunIds] = useWatch({ control, name: ['lunId', 'storageType', 'hostId', 'lunIds'] });
   const queryClient = useQueryClient();
   const [activeRow, setActiveRow] = useState<LunRow | undefined>(undefined);
   const iscsi = storageType === 'iscsi';
@@ -53,14 +56,22 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   // A LUN picked on another host (or of the other storage type) that this host does not list is cleared, and
   // the user is told so: a disk must be created from a LUN the chosen host sees.
   useEffect(() => {
-    if (!data.hostStorage.isSuccess || !lunId || data.rowById.has(lunId)) return;
+    if (!data.hostStorage.isSuccess) return;
+    // The same for a batch: LUNs this host does not list leave it (the pick below says which one was cleared).
+    const kept = lunIds.filter((id) => data.rowById.has(id));
+    if (kept.length !== lunIds.length) {
+      setValue('lunIds', kept);
+      if (!lunId || !data.rowById.has(lunId)) setValue('lunId', kept[0] ?? '');
+      if (kept.length > 0) return;
+    }
+    if (!lunId || data.rowById.has(lunId)) return;
     setValue('lunId', '');
     setValue('approveStorageDomain', false);
     setError('lunId', {
       type: 'cleared',
       message: `The LUN you had picked (${lunId}) was cleared: ${hostName} does not list it among its ${iscsi ? 'iSCSI' : 'Fibre Channel'} LUNs.`,
     });
-  }, [data.hostStorage.isSuccess, data.rowById, lunId, setValue, setError, hostName, iscsi]);
+  }, [data.hostStorage.isSuccess, data.rowById, lunId, lunIds, setValue, setError, hostName, iscsi]);
 
   const onSelect = useCallback(
     (row: LunRow) => {
@@ -72,6 +83,8 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
         setValue('approveStorageDomain', false);
       }
       setValue('lunId', row.id, { shouldDirty: true });
+      // A click on a row picks that one LUN: a batch of one.
+      setValue('lunIds', [row.id], { shouldDirty: true });
       clearErrors('lunId');
     },
     [getValues, setValue, clearErrors],
@@ -92,6 +105,66 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
     },
     [hostName],
   );
+
+  // The batch: checked LUNs in the order checked. The first is the form's `lunId`, so a batch of one is the
+  // single-LUN flow exactly (its alias suggestion, its approval).
+  const checkedIds = useMemo(() => batchLunIds({ lunId, lunIds }), [lunId, lunIds]);
+  const checked = useMemo(() => new Set(checkedIds), [checkedIds]);
+  const [anchor, setAnchor] = useState<string | undefined>(undefined);
+  const setBatch = useCallback(
+    (ids: string[]) => {
+      const first = ids[0];
+      const v = getValues();
+      const firstRow = first ? data.rowById.get(first) : undefined;
+      if (firstRow && firstRow.id !== v.lunId) {
+        onSelect(firstRow);
+      } else if (!first) {
+        setValue('lunId', '', { shouldDirty: true });
+        setValue('approveStorageDomain', false);
+      }
+      setValue('lunIds', ids, { shouldDirty: true });
+    },
+    [getValues, setValue, onSelect, data.rowById],
+  );
+  // A LUN of a storage domain needs its own approval at Create: it is picked alone (a click on its row).
+  const blocked = useCallback(
+    (row: LunRow): string | undefined => {
+      if (row.availability.use.kind === 'storage-domain') return 'it is in a storage domain and needs its own approval: click its row to pick it alone';
+      if (checked.size >= MAX_BATCH && !checked.has(row.id)) return batchFullReason();
+      return undefined;
+    },
+    [checked],
+  );
+  const isCheckable = useCallback(
+    (id: string) => {
+      const r = data.rowById.get(id);
+      return !!r && r.availability.selectable && r.availability.use.kind !== 'storage-domain';
+    },
+    [data.rowById],
+  );
+  const onCheck = useCallback(
+    (row: LunRow, range: boolean) => {
+      if (checked.has(row.id) && !range) {
+        setBatch(checkedIds.filter((id) => id !== row.id));
+      } else if (!checked.has(row.id)) {
+        const add = range
+          ? rangeToAdd(shownRows.map((r) => r.id), anchor, row.id, isCheckable, checked)
+          : isCheckable(row.id) && checked.size < MAX_BATCH ? [row.id] : [];
+        setBatch([...checkedIds, ...add]);
+      }
+      setAnchor(row.id);
+      clearErrors('lunId');
+    },
+    [checked, checkedIds, setBatch, shownRows, anchor, isCheckable, clearErrors],
+  );
+  const selection: LunTableSelection = useMemo(() => ({ checked, onCheck, blocked }), [checked, onCheck, blocked]);
+  const selectAllShown = () => {
+    const add = shownRows.map((r) => r.id).filter((id) => isCheckable(id) && !checked.has(id)).slice(0, MAX_BATCH - checked.size);
+    setBatch([...checkedIds, ...add]);
+    clearErrors('lunId');
+  };
+  const shownCheckable = shownRows.filter((r) => isCheckable(r.id) && !checked.has(r.id)).length;
+  const summary = batchSummary(checkedIds.map((id) => data.rowById.get(id)?.lun.lu.size));
 
   const rescan = () => void invalidateAfter(queryClient, { kind: 'iscsi-login', hostId });
   const lunError = formState.errors.lunId?.message;
@@ -171,6 +244,21 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
               </Button>
             </ToolbarItem>
             <ToolbarItem>
+              <Button
+                variant="secondary"
+                onClick={selectAllShown}
+                isAriaDisabled={shownCheckable === 0 || checked.size >= MAX_BATCH}
+                aria-describedby="lun-batch-summary"
+              >
+                Select all shown{shownCheckable > 0 ? ` (${n(Math.min(shownCheckable, MAX_BATCH - checked.size))})` : ''}
+              </Button>
+            </ToolbarItem>
+            <ToolbarItem>
+              <Button variant="link" onClick={() => setBatch([])} isAriaDisabled={checked.size === 0}>
+                Clear selection
+              </Button>
+            </ToolbarItem>
+            <ToolbarItem>
               <Button variant="link" icon={<SyncAltIcon />} onClick={rescan} isLoading={data.hostStorage.isFetching} isDisabled={data.hostStorage.isFetching}>
                 Rescan {hostName}
               </Button>
@@ -186,8 +274,16 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
         <p role="status" style={copyNote ? { marginBottom: '0.5rem' } : undefined} data-testid="lun-export-note">
           {copyNote}
         </p>
+        <p id="lun-batch-summary" aria-live="polite" data-testid="lun-batch-summary" style={{ marginBottom: '0.5rem' }}>
+          <strong>{summary}</strong>
+          {checked.size >= MAX_BATCH
+            ? ` — the batch is full (${batchFullReason()})`
+            : checked.size > 1
+              ? ': one disk each, with the same options.'
+              : '. Click a row to pick one LUN; check several (Shift for a range) to make one disk each.'}
+        </p>
         <p id="lun-table-help" className="pf-v6-screen-reader">
-          Use the arrow keys to move between rows, Space or Enter to pick a LUN, Tab to reach the row's actions.
+          Use the arrow keys to move between rows, Space or Enter to pick a LUN, Tab to reach the row's checkbox for a batch and its action.
         </p>
         {shownRows.length === 0 ? (
           <Empty title={`No LUN matches “${search.trim()}”`} actions={<Button variant="link" onClick={() => view.setSearch('')}>Clear the search</Button>}>
@@ -207,6 +303,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
             onActiveChange={setActiveRow}
             shownColumns={shownColumns}
             onCopyDetails={copyDetails}
+            selection={selection}
           />
         )}
         <p style={{ marginTop: '0.5rem', minHeight: '1.5em', color: 'var(--pf-t--global--text--color--subtle)' }} data-testid="lun-row-details">

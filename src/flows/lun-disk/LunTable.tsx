@@ -144,6 +144,16 @@ export interface LunTableProps {
   shownColumns?: readonly LunColumnKey[] | undefined;
   /** "Copy details" on each row (a button in the sticky actions column). */
   onCopyDetails?: ((row: LunRow) => void) | undefined;
+  /** A batch (decision 048): the LUNs checked, and a click on a row's checkbox (`range`: with Shift). */
+  selection?: LunTableSelection | undefined;
+}
+
+/** The checkbox column of a batch: which LUNs are checked, and why a selectable one cannot be (the batch is full). */
+export interface LunTableSelection {
+  checked: ReadonlySet<string>;
+  onCheck: (row: LunRow, range: boolean) => void;
+  /** Why this selectable LUN cannot be checked now, or undefined. */
+  blocked: (row: LunRow) => string | undefined;
 }
 
 /** What a row calls back with; one object for the table's life, so rows' props stay equal between renders. */
@@ -151,6 +161,7 @@ interface RowEvents {
   keyDown: (e: KeyboardEvent<HTMLTableRowElement>, index: number, it: LunListItem) => void;
   focus: (key: string) => void;
   pick: (it: LunListItem) => void;
+  check: (it: LunListItem, range: boolean) => void;
   ref: (key: string, el: HTMLTableRowElement | null) => void;
   copy: (row: LunRow) => void;
 }
@@ -164,13 +175,43 @@ interface RowProps {
   action: LunTableProps['action'];
   copyable: boolean;
   events: RowEvents;
+  /** A batch: the row's checkbox state (undefined: no checkbox column, one LUN is picked as before). */
+  check?: RowCheck | undefined;
+}
+
+interface RowCheck {
+  checked: boolean;
+  /** Why it cannot be checked (used, or the batch is full), or undefined. */
+  blocked: string | undefined;
+}
+
+/** The batch checkbox of a row: disabled with its reason in its name and title (a disabled thing says why). */
+function CheckBox({ row, check, tabbable, onCheck }: { row: LunRow; check: RowCheck; tabbable: boolean; onCheck: (range: boolean) => void }) {
+  const reason = row.availability.selectable ? check.blocked : row.availability.short;
+  const label = reason && !check.checked ? `Select LUN ${row.id} for the batch (not possible: ${reason})` : `Select LUN ${row.id} for the batch`;
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      title={reason && !check.checked ? reason : undefined}
+      checked={check.checked}
+      disabled={!!reason && !check.checked}
+      tabIndex={tabbable ? 0 : -1}
+      data-testid="lun-check"
+      onChange={() => undefined}
+      onClick={(e) => {
+        e.stopPropagation();
+        onCheck(e.shiftKey);
+      }}
+    />
+  );
 }
 
 /**
  * One row, memoized: scrolling mounts the rows that come on screen and leaves the others alone; a pick or a move
  * re-renders the two rows whose `selected` or `tabbable` changed.
  */
-const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, copyable, events }: RowProps) {
+const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, copyable, events, check }: RowProps) {
   const ref = (el: HTMLTableRowElement | null) => events.ref(it.key, el);
   if (it.kind === 'group') {
     const text = `Target ${it.target}${it.portal ? ` at ${it.portal}` : ''}: ${it.total} ${it.total === 1 ? 'LUN' : 'LUNs'}, ${it.available} available`;
@@ -210,7 +251,7 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
         if (e.target === e.currentTarget) events.focus(it.key);
       }}
       onClick={(e) => {
-        if (e.target instanceof Element && e.target.closest('button, a')) return;
+        if (e.target instanceof Element && e.target.closest('button, a, input')) return;
         events.pick(it);
       }}
       data-lun-id={row.id}
@@ -223,7 +264,7 @@ const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, 
             // Not aria-disabled on the row: that would disable the row's action for assistive technology too.
             return (
               <C key={c.key} className={cellClass(c)} style={st.cell} aria-disabled={!a.selectable || undefined}>
-                <SelectMark row={row} selected={selected} />
+                {check ? <CheckBox row={row} check={check} tabbable={tabbable} onCheck={(range) => events.check(it, range)} /> : <SelectMark row={row} selected={selected} />}
               </C>
             );
           case 'id':
@@ -360,13 +401,14 @@ interface GridBodyProps {
   /** Set by a keyboard move: focus the active row once it is rendered. */
   focusWantedRef: RefObject<boolean>;
   rowElsRef: RefObject<Map<string, HTMLTableRowElement>>;
+  selection: LunTableSelection | undefined;
 }
 
 /**
  * The rows on screen. The scroll position lives here, so a scroll re-renders this body only: not PatternFly's
  * Table, whose context value changes on each of its renders and would re-render every header cell with it.
  */
-function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, copyable, events, focusWantedRef, rowElsRef }: GridBodyProps) {
+function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, copyable, events, focusWantedRef, rowElsRef, selection }: GridBodyProps) {
   const { start, end } = useRowWindow(scrollEl, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, wholeUpTo: WHOLE_UP_TO });
   const active = items[activeIndex];
 
@@ -384,17 +426,19 @@ function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, c
   for (let i = start; i < end; i++) {
     const it = items[i];
     if (!it) continue;
+    const checked = !!selection && it.kind === 'lun' && selection.checked.has(it.row.id);
     rows.push(
       <GridRow
         key={it.key}
         it={it}
         index={i}
-        selected={it.kind === 'lun' && it.row.id === selectedId}
+        selected={it.kind === 'lun' && (it.row.id === selectedId || checked)}
         tabbable={i === activeIndex}
         columns={columns}
         action={action}
         copyable={copyable}
         events={events}
+        check={selection && it.kind === 'lun' ? rowCheck(checked, selection.blocked(it.row)) : undefined}
       />,
     );
   }
@@ -409,8 +453,20 @@ function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, c
   );
 }
 
+/** Equal rows' check states are the same object, so memoized rows stay equal between renders. */
+const CHECKS = new Map<string, RowCheck>();
+function rowCheck(checked: boolean, blocked: string | undefined): RowCheck {
+  const key = `${checked ? 1 : 0}${blocked ?? ''}`;
+  let c = CHECKS.get(key);
+  if (!c) {
+    c = { checked, blocked };
+    if (CHECKS.size < 64) CHECKS.set(key, c);
+  }
+  return c;
+}
+
 export function LunTable({
-  label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)', shownColumns = DEFAULT_LUN_COLUMNS, onCopyDetails,
+  label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)', shownColumns = DEFAULT_LUN_COLUMNS, onCopyDetails, selection,
 }: LunTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The scrolling element as state too, for the body's scroll listener (attached once the element exists).
@@ -456,7 +512,7 @@ export function LunTable({
   }, [active, onActiveChange]);
 
   // The latest props and state for the rows' callbacks, which stay the same functions for the table's life.
-  const latest = useRef({ items, onSelect, onCopyDetails, moveTo: (_i: number) => {} });
+  const latest = useRef({ items, onSelect, onCopyDetails, onCheck: selection?.onCheck, moveTo: (_i: number) => {} });
   const moveTo = (i: number) => {
     if (items.length === 0) return;
     const next = Math.max(0, Math.min(items.length - 1, i));
@@ -467,7 +523,7 @@ export function LunTable({
     if (scrollRef.current) scrollRowIntoView(scrollRef.current, next, ROW_HEIGHT, HEADER_HEIGHT);
   };
   useLayoutEffect(() => {
-    latest.current = { items, onSelect, onCopyDetails, moveTo };
+    latest.current = { items, onSelect, onCopyDetails, onCheck: selection?.onCheck, moveTo };
   });
 
   const [events] = useState<RowEvents>(() => ({
@@ -509,6 +565,10 @@ export function LunTable({
       setActiveKey(it.key);
       if (it.kind === 'lun' && it.row.availability.selectable) latest.current.onSelect(it.row);
     },
+    check: (it, range) => {
+      setActiveKey(it.key);
+      if (it.kind === 'lun') latest.current.onCheck?.(it.row, range);
+    },
     ref: (key, el) => {
       if (el) rowElsRef.current.set(key, el);
       else rowElsRef.current.delete(key);
@@ -546,6 +606,7 @@ export function LunTable({
           events={events}
           focusWantedRef={focusWantedRef}
           rowElsRef={rowElsRef}
+          selection={selection}
         />
       </Table>
     </div>

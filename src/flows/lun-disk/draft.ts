@@ -29,8 +29,13 @@ export const LUN_DISK_DRAFT_FIELDS: DraftFields<LunDiskFormValues> = {
     z.object({ hostId: z.string(), iqn: z.string(), ok: z.boolean(), message: z.string().optional(), chapUsername: z.string().optional() }),
   ),
   lunId: z.string(),
+  lunIds: z.array(z.string()).max(64),
   aliasSuggestion: z.string(),
   alias: z.string(),
   description: z.string(),
+  namePattern: z.enum(['lun-id', 'prefix']),
+  namePrefix: z.string(),
+  nameStart: z.string(),
+  aliasEdits: z.record(z.string(), z.string()),
   approveStorageDomain: z.boolean(),
 };

@@ -42,12 +42,24 @@ export interface LunDiskFormValues extends DiskOptionValues {
   discovered: DiscoveredTargetEntry[];
   logins: TargetLoginResult[];
   // LUN
+  /** The LUN picked; in a batch, the first of `lunIds` (the one-LUN rules read it). */
   lunId: string;
+  /**
+   * The LUNs checked for a batch, in the order checked (decision 048). Empty or one LUN: the single-disk flow,
+   * as before; two or more: one disk per LUN, with the options once for all and the names by `namePattern`.
+   */
+  lunIds: string[];
   // Disk
   /** The alias last filled in from a LUN ID, so picking another LUN replaces it but never what the user typed. */
   aliasSuggestion: string;
   alias: string;
   description: string;
+  /** A batch's names: the LUN ID (default), or `namePrefix` with a number from `nameStart`. */
+  namePattern: 'lun-id' | 'prefix';
+  namePrefix: string;
+  nameStart: string;
+  /** A batch's aliases the user typed over the pattern's, by LUN ID. */
+  aliasEdits: Record<string, string>;
   // Review
   approveStorageDomain: boolean;
 }
@@ -68,9 +80,14 @@ export function lunDiskDefaults(vm: DiskOptionVm | undefined): LunDiskFormValues
     discovered: [],
     logins: [],
     lunId: '',
+    lunIds: [],
     aliasSuggestion: '',
     alias: '',
     description: '',
+    namePattern: 'lun-id',
+    namePrefix: '',
+    nameStart: '1',
+    aliasEdits: {},
     approveStorageDomain: false,
   };
 }
@@ -158,6 +175,17 @@ export const discoverSchema = z
   });
 
 export const lunSchema = z.object({ lunId: z.string().min(1, 'Pick a LUN from the table: the disk is created from it.') });
+
+/** The LUNs of the batch the form holds: `lunIds` when two or more are checked, else the one picked (or none). */
+export function batchLunIds(v: Pick<LunDiskFormValues, 'lunId' | 'lunIds'>): string[] {
+  if (v.lunIds.length > 1) return v.lunIds;
+  return v.lunId ? [v.lunId] : [];
+}
+
+/** Two or more LUNs: the batch flow (decision 048). */
+export function isBatch(v: Pick<LunDiskFormValues, 'lunIds'>): boolean {
+  return v.lunIds.length > 1;
+}
 
 export const diskSchema = (c: LunDiskSchemaContext) =>
   z.object({

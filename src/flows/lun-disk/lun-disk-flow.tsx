@@ -4,15 +4,19 @@
 // current attempt, the failure and the step it was placed on, and the outcome to show. The Add Direct LUN disk
 // wizard runs all five steps; the Attach wizard runs them in place for "Create from LUN" (decision 010).
 import { useCallback, type ReactNode } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import type { LunStorageType, Vm } from '../../domain/model';
 import { ReviewAndCreate, useCreateFromForm, type Interruption } from './CreateReview';
 import { LunDiskProvider, useLunDiskData, useLunTableView, type LunDiskEnvironment } from './data';
+import { batchDisks } from './batch';
+import { BatchReview, batchPlan } from './BatchReview';
 import { DiskStep } from './DiskStep';
-import { LUN_DISK_STEPS, type LunDiskStepId } from './form';
+import { LUN_DISK_STEPS, isBatch, type LunDiskFormValues, type LunDiskStepId } from './form';
 import { LunStep } from './LunStep';
 import type { LunRow } from './lun-rows';
 import { SourceStep } from './SourceStep';
 import { TargetsStep } from './TargetsStep';
+import { useCreateLunBatch, type LunBatch } from './use-create-lun-batch';
 import type { CreateAttempt, CreateOutcome } from './use-create-lun-disk';
 import { AttachInsteadAction, GoToDiskLink } from './UsedLunActions';
 import { checkStep, StepProblem, type LunDiskForm } from './validate';
@@ -82,6 +86,8 @@ export interface LunDiskFlow {
   interruption: Interruption | undefined;
   /** What the steps read from LunDiskFlowProvider. */
   environment: LunDiskEnvironment;
+  /** A batch of LUN disks (decision 048): its disks and results; `allMade` once every disk exists. */
+  batch: LunBatch;
 }
 
 export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
@@ -92,6 +98,19 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
   const creating = useCreateFromForm(form, data, { goTo, onCreated: o.onCreated, draftKey: o.draftKey, restoredDraft: o.restoredDraft });
 
   const validateStep = (id: LunDiskStepId): boolean => checkStep(id, data, form, { forVm: o.forVm });
+  const batch = useCreateLunBatch(data.vmId, { draftKey: o.draftKey, restored: o.restoredDraft, onAllMade: o.onCreated });
+
+  /**
+   * Create for a batch: the first one checks every step; once the batch has begun its LUNs read as used (by its own
+   * disks), so a later Create (the rest, after a reload) checks the names only. `only`: Retry failed.
+   */
+  const createBatch = async (ready: () => boolean, only?: 'failed'): Promise<void> => {
+    if (batch.busy || creating.busy) return;
+    if (!batch.items ? !ready() : !only && !validateStep('disk')) return;
+    const v = form.getValues();
+    await batch.run(only ? undefined : batchDisks(v), (d) => batchPlan(data, v, d), only);
+  };
+  const create = (ready: () => boolean): Promise<void> => (isBatch(form.getValues()) || batch.items ? createBatch(ready) : creating.create(ready));
 
   // The same function while what it shows stays the same: the LUN table's rows are memoized on it.
   const actionVm = o.attachTo ?? data.vm.data;
@@ -113,7 +132,13 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
     ),
     lun: <LunStep onGoToTargets={storageType === 'iscsi' ? () => goTo('targets') : undefined} />,
     disk: <DiskStep />,
-    review: <ReviewAndCreate attempt={creating.attempt} interruption={creating.interruption} failureShownElsewhere={!!creating.failedAt} onFix={goTo} stepName={stepName} />,
+    review: (
+      <ReviewOrBatch
+        batch={batch}
+        onRetryFailed={() => void createBatch(() => true, 'failed')}
+        single={<ReviewAndCreate attempt={creating.attempt} interruption={creating.interruption} failureShownElsewhere={!!creating.failedAt} onFix={goTo} stepName={stepName} />}
+      />
+    ),
   };
 
   const steps: LunDiskFlowStep[] = LUN_DISK_STEPS.map((id) => ({
@@ -130,14 +155,22 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
     steps,
     visibleSteps: steps.filter((s) => !s.isHidden).map((s) => s.id),
     validateStep,
-    create: creating.create,
-    busy: creating.busy,
+    create,
+    busy: creating.busy || batch.busy,
     attempt: creating.attempt,
     failedAt: creating.failedAt,
     outcome: creating.outcome,
     interruption: creating.interruption,
     environment,
+    batch,
   };
+}
+
+/** The Review of one disk, or of a batch (two LUNs or more checked, or a batch under way). */
+function ReviewOrBatch({ batch, onRetryFailed, single }: { batch: LunBatch; onRetryFailed: () => void; single: ReactNode }) {
+  const { control } = useFormContext<LunDiskFormValues>();
+  const lunIds = useWatch({ control, name: 'lunIds' });
+  return isBatch({ lunIds }) || batch.items ? <BatchReview batch={batch} onRetryFailed={onRetryFailed} /> : single;
 }
 
 /** Around the wizard's steps: the engine data, the LUN table's view and the used-LUN action the steps read. */

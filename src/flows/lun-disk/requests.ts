@@ -7,7 +7,7 @@ import { createLunDiskRequest, type NewLunDisk } from '../../engine-api/disks';
 import { iscsiLoginRequest } from '../../engine-api/host-storage';
 import type { EngineRequestSpec } from '../../engine-api/requests';
 import type { LunDiskData } from './data';
-import type { LunDiskFormValues } from './form';
+import { batchLunIds, type LunDiskFormValues } from './form';
 import type { LunRow } from './lun-rows';
 
 export function optionValues(v: LunDiskFormValues): DiskOptionValues {
@@ -15,13 +15,30 @@ export function optionValues(v: LunDiskFormValues): DiskOptionValues {
   return { interface: iface, bootable, sharable, readOnly, passthrough, privilegedIo, scsiReservation, passDiscard, propagateErrors, activate };
 }
 
-export function optionContext(data: LunDiskData, v: Pick<LunDiskFormValues, 'lunId'>): DiskOptionContext {
+/**
+ * The context of the option rules. For a batch (decision 048) the options are set once for all its disks, so a
+ * LUN-dependent option applies only when it applies to every LUN: discard when each LUN supports it, as known
+ * from a host with an active path to each; and none is bootable (domain/disk-options, batchSize).
+ */
+export function optionContext(data: LunDiskData, v: Pick<LunDiskFormValues, 'lunId' | 'lunIds'>): DiskOptionContext {
   const vm = data.vmId ? data.vm.data : undefined;
-  const row = v.lunId ? data.rowById.get(v.lunId) : undefined;
+  const ids = batchLunIds(v);
+  const rows = ids.flatMap((id) => {
+    const r = data.rowById.get(id);
+    return r ? [r] : [];
+  });
   return {
     vm: vm ? { name: vm.name, status: vm.status, virtioScsiEnabled: vm.virtioScsiEnabled, bootableDiskAlias: data.vmBootableAlias } : undefined,
-    lun: row ? { discardMaxSize: row.lun.lu.discardMaxSize, reachable: !row.availability.unreachable } : undefined,
+    lun: rows.length > 0 ? { discardMaxSize: leastDiscard(rows.map((r) => r.lun.lu.discardMaxSize)), reachable: rows.every((r) => !r.availability.unreachable) } : undefined,
+    ...(ids.length > 1 ? { batchSize: ids.length } : {}),
   };
+}
+
+/** The discard support of a batch: none if one LUN has none, unknown if one is unknown, else the least. */
+function leastDiscard(sizes: ReadonlyArray<number | undefined>): number | undefined {
+  if (sizes.some((s) => s === 0)) return 0;
+  if (sizes.some((s) => s === undefined)) return undefined;
+  return Math.min(...sizes.map((s) => s ?? 0));
 }
 
 export interface ChapForLun {

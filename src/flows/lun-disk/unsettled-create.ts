@@ -5,7 +5,7 @@
 // correlation id, the LUN, the alias sent, the VM — never the CHAP password (docs/decisions/003).
 import { z } from 'zod';
 
-const unsettledCreateSchema = z.object({
+export const unsettledCreateSchema = z.object({
   correlationId: z.string().min(1),
   lunId: z.string().min(1),
   /** The alias sent; empty when the engine names the disk (a VM disk without an alias). */

@@ -120,6 +120,73 @@ export async function whatTheEngineDid(u: UnsettledCreate): Promise<CreateOutcom
   return { kind: 'vm', vmId: u.vmId, attachment, activateAsked: u.activate, ...recovered };
 }
 
+/**
+ * Settles an unsettled attempt with the engine (whatTheEngineDid); `keep` forgets it once the engine's answer
+ * decides it — our disk, no disk, or someone else's (LunTakenError) — and keeps it when the engine could not be asked.
+ */
+export async function decideUnsettled(u: UnsettledCreate, keep: (u: UnsettledCreate | undefined) => void): Promise<CreateOutcome | undefined> {
+  try {
+    const found = await whatTheEngineDid(u);
+    keep(undefined);
+    return found;
+  } catch (e) {
+    if (e instanceof LunTakenError) keep(undefined);
+    throw e;
+  }
+}
+
+/**
+ * One create of one LUN disk, never twice: an earlier attempt of this disk whose end is unknown (`before`) is
+ * settled with the engine first (our disk there is the result); then the request is sent with `correlationId`,
+ * the attempt kept (`keep`) while in flight and as 'lost' when its answer is lost; the engine's "LUN already in
+ * use" is checked against the attempt (ours, or named). The single create and each disk of a batch (decision 048)
+ * run this, each with its own record.
+ */
+export async function sendCreate(
+  plan: CreatePlan,
+  vmId: string | undefined,
+  correlationId: string,
+  before: UnsettledCreate | undefined,
+  keep: (u: UnsettledCreate | undefined) => void,
+): Promise<CreateOutcome> {
+  if (before) {
+    const found = await decideUnsettled(before, keep);
+    if (found) return found;
+  }
+  const attempt: UnsettledCreate = {
+    correlationId,
+    lunId: plan.disk.lun.id,
+    alias: plan.disk.alias,
+    ...(vmId ? { vmId } : {}),
+    activate: plan.attachment?.active ?? false,
+    state: 'sent',
+  };
+  keep(attempt);
+  try {
+    let outcome: CreateOutcome;
+    if (vmId) {
+      const attachment = await sendSpec(plan.spec, diskAttachmentWire, correlationId);
+      outcome = { kind: 'vm', vmId, attachment, activateAsked: attempt.activate, correlationId, recovered: false };
+    } else {
+      const disk = await sendSpec(plan.spec, diskWire, correlationId);
+      outcome = { kind: 'floating', disk, correlationId, recovered: false };
+    }
+    keep(undefined);
+    return outcome;
+  } catch (caught) {
+    keep(answerLost(caught) ? { ...attempt, state: 'lost' } : undefined);
+    // "LUN already in use" may be our own earlier attempt the console knows nothing of (another tab, storage
+    // cleared): if the disk on the LUN is ours (by the alias sent), that is the result; if not, name its disk.
+    if (caught instanceof EngineError && caught.key === 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE') {
+      const found = await whatTheEngineDid({ ...attempt, state: 'lost' }).catch((named: unknown) => {
+        throw named instanceof LunTakenError ? named : caught;
+      });
+      if (found) return found;
+    }
+    throw caught;
+  }
+}
+
 export interface CreateOptions {
   /** The hosting wizard's draft key: the unsettled attempt is kept next to its draft, so it survives a reload. */
   draftKey?: string | undefined;
@@ -150,62 +217,9 @@ export function useCreateLunDisk(vmId: string | undefined, opts: CreateOptions =
     [draftKey],
   );
 
-  /** Settles the unsettled attempt with the engine; it is forgotten once the engine's answer decides it. */
-  const decide = useCallback(
-    async (u: UnsettledCreate): Promise<CreateOutcome | undefined> => {
-      try {
-        const found = await whatTheEngineDid(u);
-        keep(undefined);
-        return found;
-      } catch (e) {
-        if (e instanceof LunTakenError) keep(undefined);
-        throw e;
-      }
-    },
-    [keep],
-  );
-
   const send = useCallback(
-    async (plan: CreatePlan, correlationId: string): Promise<CreateOutcome> => {
-      const before = unsettled.current;
-      if (before) {
-        const found = await decide(before);
-        if (found) return found;
-      }
-      const attempt: UnsettledCreate = {
-        correlationId,
-        lunId: plan.disk.lun.id,
-        alias: plan.disk.alias,
-        ...(vmId ? { vmId } : {}),
-        activate: plan.attachment?.active ?? false,
-        state: 'sent',
-      };
-      keep(attempt);
-      try {
-        let outcome: CreateOutcome;
-        if (vmId) {
-          const attachment = await sendSpec(plan.spec, diskAttachmentWire, correlationId);
-          outcome = { kind: 'vm', vmId, attachment, activateAsked: attempt.activate, correlationId, recovered: false };
-        } else {
-          const disk = await sendSpec(plan.spec, diskWire, correlationId);
-          outcome = { kind: 'floating', disk, correlationId, recovered: false };
-        }
-        keep(undefined);
-        return outcome;
-      } catch (caught) {
-        keep(answerLost(caught) ? { ...attempt, state: 'lost' } : undefined);
-        // "LUN already in use" may be our own earlier attempt the console knows nothing of (another tab, storage
-        // cleared): if the disk on the LUN is ours (by the alias sent), that is the result; if not, name its disk.
-        if (caught instanceof EngineError && caught.key === 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE') {
-          const found = await whatTheEngineDid({ ...attempt, state: 'lost' }).catch((named: unknown) => {
-            throw named instanceof LunTakenError ? named : caught;
-          });
-          if (found) return found;
-        }
-        throw caught;
-      }
-    },
-    [vmId, decide, keep],
+    (plan: CreatePlan, correlationId: string): Promise<CreateOutcome> => sendCreate(plan, vmId, correlationId, unsettled.current, keep),
+    [vmId, keep],
   );
 
   const create = useCallback(
@@ -235,7 +249,7 @@ export function useCreateLunDisk(vmId: string | undefined, opts: CreateOptions =
     busy.current = true;
     setChecking(true);
     try {
-      const outcome = await decide(u);
+      const outcome = await decideUnsettled(u, keep);
       return { outcome, attempt: u };
     } finally {
       busy.current = false;
@@ -243,7 +257,7 @@ export function useCreateLunDisk(vmId: string | undefined, opts: CreateOptions =
       // What the check found (our disk, someone else's) is shown in the lists and on the LUN step.
       void invalidateAfter(queryClient, { kind: 'disk-created', vmId: u.vmId }, [u.correlationId]);
     }
-  }, [decide, queryClient]);
+  }, [keep, queryClient]);
 
   const attempt: CreateAttempt | undefined = op.correlationId
     ? { correlationId: op.correlationId, pending: op.pending, ...(op.error !== undefined ? { error: op.error } : {}) }

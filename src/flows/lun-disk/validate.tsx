@@ -6,7 +6,9 @@ import { useFormContext, type FieldPath, type UseFormReturn } from 'react-hook-f
 import type { z } from 'zod';
 import { interfaceProblem } from '../../domain/disk-options';
 import type { LunDiskData } from './data';
-import { schemaForStep, type LunDiskFormValues, type LunDiskSchemaContext, type LunDiskStepId } from './form';
+import { MAX_BATCH } from '../../domain/lun-batch';
+import { aliasFieldId, batchDisks, patternProblem } from './batch';
+import { isBatch, schemaForStep, type LunDiskFormValues, type LunDiskSchemaContext, type LunDiskStepId } from './form';
 import { optionContext, optionValues } from './requests';
 
 /**
@@ -61,6 +63,7 @@ export function checkStep(id: LunDiskStepId, data: LunDiskData, form: LunDiskFor
       return true;
     }
     case 'lun': {
+      if (isBatch(v)) return checkBatchLuns(data, form, v);
       if (!validateFields(form, schemaForStep('lun', c), ['lunId'])) return false;
       if (!data.hostStorage.isSuccess) {
         form.setError('lunId', { type: 'validate', message: 'The LUN list is not loaded yet: wait for it, then pick a LUN.' });
@@ -79,7 +82,9 @@ export function checkStep(id: LunDiskStepId, data: LunDiskData, form: LunDiskFor
     }
     case 'disk': {
       if (data.vmId && !data.vm.data) return false;
-      if (!validateFields(form, schemaForStep('disk', c), ['alias', 'description'])) return false;
+      if (isBatch(v)) {
+        if (!checkBatchNames(form, v, c)) return false;
+      } else if (!validateFields(form, schemaForStep('disk', c), ['alias', 'description'])) return false;
       const problem = interfaceProblem(optionContext(data, v), optionValues(v));
       if (problem) {
         form.setError('interface', { type: 'validate', message: problem });
@@ -101,6 +106,43 @@ export function checkStep(id: LunDiskStepId, data: LunDiskData, form: LunDiskFor
   }
 }
 
+
+/** A batch's LUNs: at most MAX_BATCH, each listed by the host, free, and not in a storage domain (picked alone). */
+function checkBatchLuns(data: LunDiskData, form: LunDiskForm, v: LunDiskFormValues): boolean {
+  form.clearErrors('lunId');
+  const fail = (message: string) => {
+    form.setError('lunId', { type: 'validate', message });
+    return false;
+  };
+  if (v.lunIds.length > MAX_BATCH) return fail(`At most ${MAX_BATCH} LUNs per batch: ${v.lunIds.length} are checked. Uncheck ${v.lunIds.length - MAX_BATCH}.`);
+  if (!data.hostStorage.isSuccess) return fail('The LUN list is not loaded yet: wait for it, then pick the LUNs.');
+  for (const id of v.lunIds) {
+    const row = data.rowById.get(id);
+    if (!row) return fail(`${data.host?.name ?? 'The host'} does not list LUN ${id}: uncheck it.`);
+    if (!row.availability.selectable) return fail(`LUN ${row.id} cannot be used: ${row.availability.short}. Uncheck it.`);
+    if (row.availability.use.kind === 'storage-domain') return fail(`LUN ${row.id} is in a storage domain: create its disk alone. Uncheck it.`);
+  }
+  return true;
+}
+
+/** A batch's names: the description, the prefix pattern, then each alias (the rule, no duplicate in the batch). */
+function checkBatchNames(form: LunDiskForm, v: LunDiskFormValues, c: LunDiskSchemaContext): boolean {
+  form.clearErrors(['namePrefix', 'nameStart']);
+  form.clearErrors('root.batch');
+  if (!validateFields(form, schemaForStep('disk', c), ['description'])) return false;
+  const pattern = patternProblem(v);
+  if (pattern) {
+    form.setError(pattern.field, { type: 'validate', message: pattern.message }, { shouldFocus: true });
+    return false;
+  }
+  const disks = batchDisks(v);
+  const bad = disks.findIndex((d) => d.problem);
+  if (bad < 0) return true;
+  const count = disks.filter((d) => d.problem).length;
+  form.setError('root.batch', { type: 'validate', message: `${count} ${count === 1 ? 'alias needs' : 'aliases need'} a change: see next to ${count === 1 ? 'it' : 'each'}.` });
+  document.getElementById(aliasFieldId(bad))?.focus();
+  return false;
+}
 
 /** A step-level problem that no single field owns (e.g. "host3 sees no iSCSI LUN yet"). */
 export function StepProblem() {
