@@ -34,7 +34,8 @@ export const LUN_COLUMNS: readonly LunColumn[] = [
   // The pick (a radio today; a checkbox column for batches keeps `sticky: 'start'`).
   { key: 'select', title: 'Pick', min: 36, max: 36, sticky: 'start', fixed: true, byDefault: true },
   { key: 'id', title: 'LUN ID', min: 120, max: 264, grab: 2, fixed: true, byDefault: true },
-  { key: 'size', title: 'Size', min: 68, max: 96, byDefault: true },
+  // "250 GiB" and "16.5 TiB" whole with the cell's padding: a size is never cut (issue 13).
+  { key: 'size', title: 'Size', min: 92, max: 104, byDefault: true },
   { key: 'paths', title: 'Paths', min: 72, max: 96, byDefault: true },
   { key: 'status', title: 'Status', min: 80, max: 360, grab: 1, grabTo: 200, byDefault: true },
   { key: 'vendor', title: 'Vendor', min: 80, max: 110, byDefault: true },
@@ -42,10 +43,10 @@ export const LUN_COLUMNS: readonly LunColumn[] = [
   // tooltip wrapper on focus, so a quick click (press on the old text, release on the new) was lost.
   { key: 'product', title: 'Product', min: 84, max: 150, byDefault: true },
   { key: 'serial', title: 'Serial', min: 72, max: 220, byDefault: true },
-  { key: 'target', title: 'Target', min: 104, max: 340, iscsiOnly: true, byDefault: true },
+  { key: 'target', title: 'Target', min: 96, max: 340, iscsiOnly: true, byDefault: true },
   // The portal is in each target group's header; in the flat list it is one click away in "Manage columns".
   { key: 'portal', title: 'Portal', min: 76, max: 160, iscsiOnly: true, byDefault: false },
-  { key: 'action', title: 'Actions', min: 132, max: 132, sticky: 'end', fixed: true, byDefault: true },
+  { key: 'action', title: 'Actions', min: 120, max: 120, sticky: 'end', fixed: true, byDefault: true },
 ];
 
 export const LUN_COLUMNS_KEY = 'dlc.lun-table.columns';
