@@ -21,6 +21,9 @@ export function useAttachmentsWithAliases(vmId: string) {
   const attachments = useQuery({ ...attachmentsQueryOptions(vmId), refetchInterval: (q) => (q.state.status === 'error' ? 5000 : false) });
   const disks = useQuery(disksQueryOptions());
   if (attachments.isError && !attachments.data) return 'unreadable' as const;
+  // A reserving disk is named by its alias: while the disks are still loading, Migrate stays "checking…" rather than
+  // naming the disk by its id for a moment (the id only if the disks cannot be read).
+  if (disks.isPending && attachments.data?.some((a) => a.active && a.usesScsiReservation)) return undefined;
   return attachments.data?.map((a) => ({ ...a, alias: disks.data?.find((d) => d.id === a.diskId)?.alias }));
 }
 
