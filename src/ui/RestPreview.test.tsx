@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createAttachedLunDiskRequest } from '../engine-api/disk-attachments';
-import { requestsAsAnsible } from '../engine-api/request-as-code';
+import { requestsAsAnsible } from '../engine-api/code-ansible';
 import { RestPreview } from './RestPreview';
 
 const PASSWORD = 'pw-never-shown-42';
