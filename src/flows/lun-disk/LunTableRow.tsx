@@ -1,0 +1,327 @@
+// One row of the LUN table (LunTable.tsx): a target group's header or a LUN, memoized so a scroll mounts only the
+// rows coming on screen and a pick re-renders only the rows whose state changed; its cells, styles and the batch
+// checkbox.
+import { Icon } from '@patternfly/react-core';
+import { CopyIcon, DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
+import { memo, type KeyboardEvent, type ReactNode, type TdHTMLAttributes } from 'react';
+import type { LunColumn } from './lun-columns';
+import type { LunListItem, LunRow } from './lun-rows';
+
+export const ROW_HEIGHT = 44;
+
+/** A row's action cell content (a used LUN's "Go to disk"), tabbable only on the row the user is on. */
+export type LunRowAction = (row: LunRow, tabbable: boolean) => ReactNode;
+
+export function rowLabel(row: LunRow, selected: boolean): string {
+  const a = row.availability;
+  const parts = [
+    selected ? 'Selected.' : a.selectable ? 'Not selected.' : 'Not selectable.',
+    `LUN ${row.id}, ${row.sizeText}, paths ${row.pathsText}`,
+    [row.vendor, row.product].filter(Boolean).join(' ') || undefined,
+    row.target ? `target ${row.target}${row.portal ? ` at ${row.portal}` : ''}` : undefined,
+    `${a.text}.`,
+  ];
+  return parts.filter(Boolean).join(', ').replace(/\.,/g, '.');
+}
+
+function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
+  if (!row.availability.selectable) {
+    return (
+      <>
+        <Icon size="sm">
+          <LockIcon aria-hidden />
+        </Icon>
+        <span className="pf-v6-screen-reader">Not selectable</span>
+      </>
+    );
+  }
+  return (
+    <Icon size="sm" status={selected ? 'info' : undefined}>
+      {selected ? <DotCircleIcon aria-hidden /> : <OutlinedCircleIcon aria-hidden />}
+    </Icon>
+  );
+}
+
+const cell = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+// "Disabled" text fails the WCAG contrast minimum; the subtle text color on a gray row is gray and still legible.
+const grayCell = {
+  ...cell,
+  color: 'var(--pf-t--global--text--color--subtle)',
+  background: 'var(--pf-t--global--background--color--secondary--default)',
+} as const;
+const mono = { fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' } as const;
+// Long identifiers (LUN IDs, IQNs) cut in the middle, not at the end: what tells two apart is usually their end
+// ("…795635bfd", "…array-a.apps"). Plain CSS on two spans — no measuring, nothing mounted per cell — and the whole
+// text stays in the DOM, so selecting it copies it whole.
+const midOuter = { display: 'inline-flex', maxWidth: '100%', verticalAlign: 'middle' } as const;
+// The head gives way first (a far larger shrink factor); in a very narrow column the tail is clipped too.
+const midHead = { flex: '0 1000 auto', minWidth: '2ch', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+const midTail = { flex: '0 1 auto', minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap' } as const;
+function Middle({ text, tail }: { text: string; tail: number }) {
+  if (text.length <= tail + 2) return <>{text}</>;
+  return (
+    <span style={midOuter}>
+      <span style={midHead}>{text.slice(0, -tail)}</span>
+      <span style={midTail}>{text.slice(-tail)}</span>
+    </span>
+  );
+}
+/** "2/4": the paths column's short form; the cell's title and the details line say "2 of 4 active". */
+function shortPaths(row: LunRow): string {
+  const p = row.availability.paths;
+  if (p.total === undefined) return '?';
+  return p.active === undefined ? String(p.total) : `${p.active}/${p.total}`;
+}
+/** Sticky cells (lun-table.css): the pick on the start side, the actions on the end, whatever the pick is. */
+export const STICKY_CLASS = { start: 'dlc-sticky-start', end: 'dlc-sticky-end' } as const;
+function cellClass(c: LunColumn): string {
+  return c.sticky ? `pf-v6-c-table__td ${STICKY_CLASS[c.sticky]}` : 'pf-v6-c-table__td';
+}
+const actionCell = { display: 'flex', alignItems: 'center', gap: '0.25rem', minWidth: 0 } as const;
+// At the cell's end in every row, whether or not a used LUN's action comes before it.
+const copyButton = { marginInlineStart: 'auto', flex: 'none' } as const;
+const actionText = { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+// Style objects made once, not per cell per render.
+const STYLE = {
+  plain: { cell, id: { ...cell, ...mono } },
+  gray: { cell: grayCell, id: { ...grayCell, ...mono } },
+} as const;
+const groupCell = { ...cell, fontWeight: 600 } as const;
+const groupText = { position: 'sticky', left: '0.5rem' } as const;
+const groupRow = { height: ROW_HEIGHT, background: 'var(--pf-t--global--background--color--secondary--default)' } as const;
+const warnIcon = { marginRight: '0.25rem' } as const;
+const rowStyle = {
+  selectable: { height: ROW_HEIGHT, cursor: 'pointer' },
+  selected: { height: ROW_HEIGHT, cursor: 'pointer', fontWeight: 600 },
+  used: { height: ROW_HEIGHT, cursor: 'not-allowed' },
+} as const;
+const bytes = new Intl.NumberFormat('en-US');
+
+/**
+ * A body cell: a plain <td> with PatternFly's class, never a tab stop (the grid has one tab stop, the row; `title`
+ * shows full text). Not PatternFly's Td: it creates a new ref on every render, so its truncation check
+ * (offsetWidth < scrollWidth) runs after every render of every cell and forces a layout of the whole table, which
+ * was most of the time a scroll frame took.
+ */
+function C({ children, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { children?: ReactNode }) {
+  return (
+    <td tabIndex={-1} className="pf-v6-c-table__td" {...props}>
+      {children}
+    </td>
+  );
+}
+
+/** What a row calls back with; one object for the table's life, so rows' props stay equal between renders. */
+export interface RowEvents {
+  keyDown: (e: KeyboardEvent<HTMLTableRowElement>, index: number, it: LunListItem) => void;
+  focus: (key: string) => void;
+  pick: (it: LunListItem) => void;
+  check: (it: LunListItem, range: boolean) => void;
+  ref: (key: string, el: HTMLTableRowElement | null) => void;
+  copy: (row: LunRow) => void;
+}
+
+interface RowProps {
+  it: LunListItem;
+  index: number;
+  selected: boolean;
+  tabbable: boolean;
+  columns: readonly LunColumn[];
+  action: LunRowAction | undefined;
+  copyable: boolean;
+  events: RowEvents;
+  /** A batch: the row's checkbox state (undefined: no checkbox column, one LUN is picked as before). */
+  check?: RowCheck | undefined;
+}
+
+interface RowCheck {
+  checked: boolean;
+  /** Why it cannot be checked (used, or the batch is full), or undefined. */
+  blocked: string | undefined;
+}
+
+/** The batch checkbox of a row: disabled with its reason in its name and title (a disabled thing says why). */
+function CheckBox({ row, check, tabbable, onCheck }: { row: LunRow; check: RowCheck; tabbable: boolean; onCheck: (range: boolean) => void }) {
+  const reason = row.availability.selectable ? check.blocked : row.availability.short;
+  const label = reason && !check.checked ? `Select LUN ${row.id} for the batch (not possible: ${reason})` : `Select LUN ${row.id} for the batch`;
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      title={reason && !check.checked ? reason : undefined}
+      checked={check.checked}
+      disabled={!!reason && !check.checked}
+      tabIndex={tabbable ? 0 : -1}
+      data-testid="lun-check"
+      onChange={() => undefined}
+      onClick={(e) => {
+        e.stopPropagation();
+        onCheck(e.shiftKey);
+      }}
+    />
+  );
+}
+
+/**
+ * One row, memoized: scrolling mounts the rows that come on screen and leaves the others alone; a pick or a move
+ * re-renders the two rows whose `selected` or `tabbable` changed.
+ */
+export const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, copyable, events, check }: RowProps) {
+  const ref = (el: HTMLTableRowElement | null) => events.ref(it.key, el);
+  if (it.kind === 'group') {
+    const text = `Target ${it.target}${it.portal ? ` at ${it.portal}` : ''}: ${it.total} ${it.total === 1 ? 'LUN' : 'LUNs'}, ${it.available} available`;
+    return (
+      <tr
+        className="pf-v6-c-table__tr"
+        ref={ref}
+        aria-rowindex={index + 2}
+        aria-label={text}
+        tabIndex={tabbable ? 0 : -1}
+        onKeyDown={(e) => events.keyDown(e, index, it)}
+        onFocus={() => events.focus(it.key)}
+        style={groupRow}
+      >
+        <C colSpan={columns.length} style={groupCell} title={text}>
+          {/* Stays in view while the table scrolls sideways. */}
+          <span style={groupText}>{text}</span>
+        </C>
+      </tr>
+    );
+  }
+  const row = it.row;
+  const a = row.availability;
+  const warn = a.use.kind === 'storage-domain' || a.unreachable || a.degraded;
+  // Grayed out, as the seed asks: the color goes on the cells, PatternFly cells do not inherit the row's.
+  const st = a.selectable ? STYLE.plain : STYLE.gray;
+  return (
+    <tr
+      className={selected ? 'pf-v6-c-table__tr pf-m-selected' : 'pf-v6-c-table__tr'}
+      ref={ref}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      aria-label={rowLabel(row, selected)}
+      tabIndex={tabbable ? 0 : -1}
+      onKeyDown={(e) => events.keyDown(e, index, it)}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) events.focus(it.key);
+      }}
+      onClick={(e) => {
+        if (e.target instanceof Element && e.target.closest('button, a, input')) return;
+        events.pick(it);
+      }}
+      data-lun-id={row.id}
+      data-state={a.selectable ? (selected ? 'selected' : 'selectable') : 'used'}
+      style={a.selectable ? (selected ? rowStyle.selected : rowStyle.selectable) : rowStyle.used}
+    >
+      {columns.map((c) => {
+        switch (c.key) {
+          case 'select':
+            // Not aria-disabled on the row: that would disable the row's action for assistive technology too.
+            return (
+              <C key={c.key} className={cellClass(c)} style={st.cell} aria-disabled={!a.selectable || undefined}>
+                {check ? <CheckBox row={row} check={check} tabbable={tabbable} onCheck={(range) => events.check(it, range)} /> : <SelectMark row={row} selected={selected} />}
+              </C>
+            );
+          case 'id':
+            return (
+              <C key={c.key} style={st.id} title={row.id}>
+                <Middle text={row.id} tail={10} />
+              </C>
+            );
+          case 'size':
+            return (
+              <C key={c.key} style={st.cell} title={`${bytes.format(row.lun.lu.size)} bytes`}>
+                {row.sizeText}
+              </C>
+            );
+          case 'paths':
+            return (
+              <C key={c.key} style={st.cell} title={row.pathsText}>
+                {shortPaths(row)}
+              </C>
+            );
+          case 'status':
+            return (
+              <C key={c.key} style={st.cell} title={a.text}>
+                {warn && a.selectable ? (
+                  <Icon status="warning" size="sm" style={warnIcon}>
+                    <ExclamationTriangleIcon aria-hidden />
+                  </Icon>
+                ) : null}
+                {a.short}
+              </C>
+            );
+          case 'action':
+            return (
+              <C key={c.key} className={cellClass(c)} style={st.cell}>
+                {/* The used LUN's action first (the next Tab stop after the row), then Copy details. */}
+                <span style={actionCell}>
+                  {!a.selectable && action ? <span style={actionText}>{action(row, tabbable)}</span> : null}
+                  {copyable ? (
+                    // A plain button with PatternFly's classes, not its Button: mounted in every row on screen.
+                    <button
+                      type="button"
+                      className="pf-v6-c-button pf-m-plain pf-m-small"
+                      tabIndex={tabbable ? 0 : -1}
+                      aria-label={`Copy details of LUN ${row.id}`}
+                      title="Copy details"
+                      style={copyButton}
+                      onClick={() => events.copy(row)}
+                    >
+                      <span className="pf-v6-c-button__icon">
+                        <CopyIcon aria-hidden />
+                      </span>
+                    </button>
+                  ) : null}
+                </span>
+              </C>
+            );
+          case 'vendor':
+            return (
+              <C key={c.key} style={st.cell} title={row.vendor}>
+                {row.vendor}
+              </C>
+            );
+          case 'product':
+            return (
+              <C key={c.key} style={st.cell} title={row.product}>
+                {row.product}
+              </C>
+            );
+          case 'serial':
+            return (
+              <C key={c.key} style={st.cell} title={row.serial}>
+                {row.serial}
+              </C>
+            );
+          case 'target':
+            return (
+              <C key={c.key} style={st.cell} title={row.target}>
+                {/* An IQN's end (after the last colon) names the target on its array. */}
+                <Middle text={row.target} tail={Math.min(24, row.target.length - row.target.lastIndexOf(':') - 1)} />
+              </C>
+            );
+          default:
+            return (
+              <C key={c.key} style={st.cell} title={row.portal}>
+                {row.portal}
+              </C>
+            );
+        }
+      })}
+    </tr>
+  );
+});
+
+
+/** Equal rows' check states are the same object, so memoized rows stay equal between renders. */
+const CHECKS = new Map<string, RowCheck>();
+export function rowCheck(checked: boolean, blocked: string | undefined): RowCheck {
+  const key = `${checked ? 1 : 0}${blocked ?? ''}`;
+  let c = CHECKS.get(key);
+  if (!c) {
+    c = { checked, blocked };
+    if (CHECKS.size < 64) CHECKS.set(key, c);
+  }
+  return c;
+}
