@@ -139,4 +139,16 @@ describe('the LUN table: the storage team\u2019s list', () => {
     );
     expect(await screen.findByTestId('lun-export-note')).toHaveTextContent(`Copied the details of LUN ${id}.`);
   });
+
+  it('Copy details refused by the browser says so next to the table, and nothing claims it was copied', async () => {
+    const user = userEvent.setup();
+    renderWizard();
+    const grid = await toLun(user);
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('NotAllowedError'));
+    const row = grid.querySelector('tr[data-lun-id]');
+    const id = row?.getAttribute('data-lun-id') ?? '';
+    await user.click(within(row as HTMLElement).getByRole('button', { name: `Copy details of LUN ${id}` }));
+    expect(await screen.findByTestId('lun-export-note')).toHaveTextContent(`Could not copy the details of LUN ${id}: the browser refused the clipboard.`);
+    expect(screen.getByTestId('lun-export-note')).not.toHaveTextContent('Copied');
+  });
 });
