@@ -3,10 +3,9 @@
 // api-model types/Api.java, ProductInfo.java, Version.java — the Integers arrive as JSON strings). Read once per
 // session: an engine does not change version under a running console.
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EngineVersion } from '../domain/engine-version';
 import { engineRequest } from './transport';
-import { wireInt, wireOptString } from './wire';
 
 export interface EngineProduct {
   /** "oVirt Engine" (the branding's obrand.backend.product); undefined when the engine did not say. */
@@ -17,37 +16,52 @@ export interface EngineProduct {
   fullVersion: string | undefined;
 }
 
-const versionWire = z
-  .object({
+// zod/mini, not zod classic: the root is read before the login page shows (the boot probe), and classic zod's
+// method chains bring ~5 KB gzipped the login page's budget cannot carry (decision 045). The same scalars as wire.ts.
+const wireInt = z.pipe(
+  z.union([z.number().check(z.int()), z.string().check(z.regex(/^-?\d+$/, 'expected an integer string'))]),
+  z.transform((v: number | string) => Number(v)),
+);
+const wireOptString = z.pipe(
+  z.optional(z.string()),
+  z.transform((v: string | undefined) => (v === undefined || v === '' ? undefined : v)),
+);
+
+const versionWire = z.pipe(
+  z.object({
     major: wireInt,
     minor: wireInt,
-    build: wireInt.optional(),
-    revision: wireInt.optional(),
+    build: z.optional(wireInt),
+    revision: z.optional(wireInt),
     full_version: wireOptString,
-  })
-  .transform((w) => ({
+  }),
+  z.transform((w) => ({
     version: { major: w.major, minor: w.minor, build: w.build ?? 0, revision: w.revision ?? 0 } satisfies EngineVersion,
     fullVersion: w.full_version,
-  }));
+  })),
+);
 
-export const apiRootWire = z
-  .object({
-    product_info: z
-      .object({
-        name: wireOptString,
-        // An odd version (a field missing, a non-number) reads as "unknown", not as a failure of the whole root.
-        version: versionWire.optional().catch(undefined),
-      })
-      .optional()
-      .catch(undefined),
-  })
-  .transform(
+export const apiRootWire = z.pipe(
+  z.object({
+    product_info: z.catch(
+      z.optional(
+        z.object({
+          name: wireOptString,
+          // An odd version (a field missing, a non-number) reads as "unknown", not as a failure of the whole root.
+          version: z.catch(z.optional(versionWire), undefined),
+        }),
+      ),
+      undefined,
+    ),
+  }),
+  z.transform(
     (w): EngineProduct => ({
       name: w.product_info?.name,
       version: w.product_info?.version?.version,
       fullVersion: w.product_info?.version?.fullVersion,
     }),
-  );
+  ),
+);
 
 export async function getApiRoot(signal?: AbortSignal): Promise<EngineProduct> {
   // The root is "" below /ovirt-engine/api/v4.

@@ -1,6 +1,6 @@
 // A request described as data, so the same object is shown in the wizard's "equivalent REST request" preview
 // (with secrets masked) and then sent. What the user reviews is what the engine receives.
-import type { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import { API_BASE, buildUrl, engineRequest, type Query } from './transport';
 
 export interface EngineRequestSpec {
@@ -10,7 +10,7 @@ export interface EngineRequestSpec {
   body?: unknown;
 }
 
-export function sendSpec<S extends z.ZodType>(spec: EngineRequestSpec, schema: S, correlationId?: string): Promise<z.output<S>> {
+export function sendSpec<S extends $ZodType>(spec: EngineRequestSpec, schema: S, correlationId?: string): Promise<output<S>> {
   return engineRequest({
     method: spec.method,
     path: spec.path,

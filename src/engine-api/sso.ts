@@ -1,5 +1,5 @@
 // SSO password grant and logout (reference/engine-rest-api.md §2.1).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EngineError } from './errors';
 import { session } from './session';
 import { apiRootWire } from './api-root';
@@ -17,16 +17,16 @@ export const API_ROOT_PATH = '/ovirt-engine/api';
 export const LAST_USER_KEY = 'dlc.lastUser';
 
 export const ssoTokenSchema = z.object({
-  access_token: z.string().min(1),
+  access_token: z.string().check(z.minLength(1)),
   token_type: z.string(),
-  scope: z.string().optional(),
-  exp: z.union([z.string(), z.number()]).optional(),
+  scope: z.optional(z.string()),
+  exp: z.optional(z.union([z.string(), z.number()])),
 });
 
 // Two failure shapes: {error, error_description}, or {error_code, error} inside an existing REST session.
 const ssoErrorSchema = z.union([
   z.object({ error_code: z.string(), error: z.string() }),
-  z.object({ error: z.string(), error_description: z.string().optional() }),
+  z.object({ error: z.string(), error_description: z.optional(z.string()) }),
 ]);
 
 export interface Credentials {

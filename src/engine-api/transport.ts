@@ -2,7 +2,8 @@
 // URL, not a header: the engine's CORS filter allows only Accept, Authorization and Content-Type,
 // reference/engine-rest-api.md §2.2), and every non-OK answer — or an OK one that is not the engine's JSON —
 // becomes one EngineError; one the console does not understand says so, with the start of the body (masked).
-import type { z } from 'zod';
+// zod/v4/core, which both zod classic (the wire schemas) and zod/mini (the login page's, decision 045) build on.
+import { safeParse, type $ZodError, type $ZodType, type output } from 'zod/v4/core';
 import { EngineError } from './errors';
 import { session } from './session';
 
@@ -36,7 +37,7 @@ export function sessionHeaders(token: string | undefined): Record<string, string
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export interface RequestOptions<S extends z.ZodType> {
+export interface RequestOptions<S extends $ZodType> {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path below /ovirt-engine/api/v4, starting with "/". */
   path: string;
@@ -182,7 +183,7 @@ export function extractFault(json: unknown): { reason: string; detail?: string }
   return pick(o);
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: $ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
@@ -190,8 +191,8 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /** The body read by the wire schema; JSON of another shape is an answer the console does not understand. */
-export function parseWire<S extends z.ZodType>(schema: S, json: unknown, res: Response, text: string, method: string, path: string): z.output<S> {
-  const parsed = schema.safeParse(json);
+export function parseWire<S extends $ZodType>(schema: S, json: unknown, res: Response, text: string, method: string, path: string): output<S> {
+  const parsed = safeParse(schema, json);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
     throw unreadable(res, text, method, path, `JSON the console cannot read (at ${where})`, describeIssues(parsed.error));
@@ -199,7 +200,7 @@ export function parseWire<S extends z.ZodType>(schema: S, json: unknown, res: Re
   return parsed.data;
 }
 
-export async function engineRequest<S extends z.ZodType>(opts: RequestOptions<S>): Promise<z.output<S>> {
+export async function engineRequest<S extends $ZodType>(opts: RequestOptions<S>): Promise<output<S>> {
   const method = opts.method ?? 'GET';
   const url = buildUrl(opts.path, opts.query);
   for (let attempt = 0; ; attempt++) {
