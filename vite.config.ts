@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { bundleBudget } from './scripts/bundle-budget.mjs';
+import { catalogs } from './scripts/catalogs-plugin.mjs';
 
 /**
  * MSW's service worker (mocks/public/, committed: npm 11 skips msw's postinstall) is served and emitted only in
@@ -52,7 +53,7 @@ export default defineConfig(({ mode, command }) => {
     : undefined;
   return {
     // MSW's service worker is served only in emulated mode: a real-engine build carries none of the emulator.
-    plugins: [react(), ...(emulated ? [emulatorWorker()] : []), ...(command === 'build' ? [bundleBudget()] : [])],
+    plugins: [catalogs(), react(), ...(emulated ? [emulatorWorker()] : []), ...(command === 'build' ? [bundleBudget()] : [])],
     publicDir: 'public',
     define: {
       __EMULATED__: JSON.stringify(emulated),
@@ -65,7 +66,7 @@ export default defineConfig(({ mode, command }) => {
       projects: [
         {
           extends: true,
-          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'mocks/**/*.test.ts', 'lint/**/*.test.ts'] },
+          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'mocks/**/*.test.ts', 'lint/**/*.test.ts'], setupFiles: ['./vitest.i18n.ts'] },
         },
         {
           extends: true,

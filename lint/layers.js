@@ -1,5 +1,6 @@
 // The layers of docs/design.md §7 and docs/decisions/040-layers-and-zones.md, enforced:
-//   app → features → flows → ui → engine-api → domain   (a layer may skip down, never up)
+//   app → features → flows → ui → engine-api → domain → i18n   (a layer may skip down, never up)
+// - i18n/ (message catalogs, t(), Intl formatting) is the floor: every layer, mocks/ included, may use it;
 // - a feature never imports another feature, only app imports features;
 // - mocks/ (the emulated engine) imports domain, engine-api types only, and ui for its panel and the engine-mode port;
 // - only src/main.tsx reaches into mocks/ (its dynamic import of emulated mode);
@@ -13,7 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 function layerOf(abs) {
   const rel = path.relative(ROOT, abs).split(path.sep).join('/');
   if (rel === 'src/main.tsx') return { layer: 'main' };
-  let m = /^src\/(domain|engine-api|ui|app|test)(\/|$)/.exec(rel);
+  let m = /^src\/(i18n|domain|engine-api|ui|app|test)(\/|$)/.exec(rel);
   if (m) return { layer: m[1] };
   m = /^src\/(features|flows)\/([^/]+)/.exec(rel);
   if (m) return { layer: m[1], unit: m[2] };
@@ -24,15 +25,16 @@ function layerOf(abs) {
 
 /** The layers each layer may import (besides itself). */
 const ALLOWED = {
-  domain: [],
-  'engine-api': ['domain'],
-  ui: ['engine-api', 'domain'],
-  flows: ['ui', 'engine-api', 'domain'],
-  features: ['flows', 'ui', 'engine-api', 'domain'],
-  app: ['features', 'flows', 'ui', 'engine-api', 'domain'],
-  main: ['app', 'ui', 'mocks', 'engine-api', 'domain'],
-  mocks: ['domain'],
-  test: ['app', 'features', 'flows', 'ui', 'engine-api', 'domain', 'mocks'],
+  i18n: [],
+  domain: ['i18n'],
+  'engine-api': ['domain', 'i18n'],
+  ui: ['engine-api', 'domain', 'i18n'],
+  flows: ['ui', 'engine-api', 'domain', 'i18n'],
+  features: ['flows', 'ui', 'engine-api', 'domain', 'i18n'],
+  app: ['features', 'flows', 'ui', 'engine-api', 'domain', 'i18n'],
+  main: ['app', 'ui', 'mocks', 'engine-api', 'domain', 'i18n'],
+  mocks: ['domain', 'i18n'],
+  test: ['app', 'features', 'flows', 'ui', 'engine-api', 'domain', 'mocks', 'i18n'],
 };
 
 const isTest = (file) => /\.test\.tsx?$/.test(file);

@@ -1,4 +1,6 @@
 import '@patternfly/react-core/dist/styles/base.css';
+// The login page's words, before any module that shows one (the console's come with it after login).
+import './i18n/catalog-login';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -2,6 +2,7 @@
 // bare fault {reason, detail}, failed action {status: "failed", fault: {...}}, 401 with a non-JSON body,
 // SSO {error, error_description}, network failure, and an answer the console does not understand (not JSON, JSON
 // of another shape, a non-2xx without the engine's fault): then the error carries what came back (UnreadableAnswer).
+import { t } from '../i18n/i18n';
 
 export type EngineErrorKind = 'fault' | 'unauthorized' | 'sso' | 'network' | 'parse';
 
@@ -138,16 +139,24 @@ export class EngineError extends Error {
         : undefined;
   }
 
+  /**
+   * Whether userMessage is the engine's (or its SSO's) own words, shown as the engine wrote them and marked so
+   * (`translate="no"`, ui/ErrorText.tsx); otherwise it is the console's sentence, from the catalogs.
+   */
+  get engineWords(): boolean {
+    return this.kind !== 'network' && this.kind !== 'unauthorized' && this.kind !== 'parse';
+  }
+
   /** What to show a user: the engine's own words, never a generic "something went wrong". */
   get userMessage(): string {
     switch (this.kind) {
       case 'network':
-        return `The engine could not be reached (${this.reason}). Check your connection and try again.`;
+        return t('login.error.network', { reason: this.reason });
       case 'unauthorized':
-        return 'Your session has ended. Log in again to continue.';
+        return t('login.error.sessionEnded');
       case 'parse':
         // The reason names the request and the HTTP status (transport.ts); nothing adds the status again.
-        return `The engine sent an answer the console does not understand: ${this.reason}`;
+        return t('login.error.unreadable', { reason: this.reason });
       default:
         return this.messages.length > 0 ? this.messages.join(' ') : this.reason;
     }

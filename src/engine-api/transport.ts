@@ -4,6 +4,7 @@
 // becomes one EngineError; one the console does not understand says so, with the start of the body (masked).
 // zod/v4/core, which both zod classic (the wire schemas) and zod/mini (the login page's, decision 045) build on.
 import { safeParse, type $ZodError, type $ZodType, type output } from 'zod/v4/core';
+import { t } from '../i18n/i18n';
 import { EngineError } from './errors';
 import { session } from './session';
 
@@ -90,10 +91,10 @@ function notJsonText(res: Response, text: string): string {
   const type = res.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase() || undefined;
   const html = type === 'text/html' || type === 'application/xhtml+xml' || /^\s*<(!doctype html|html)/i.test(text);
   if (html) {
-    return `an HTML page (${type ?? 'no content type'}), not the engine's JSON — most likely the login or error page of a proxy or web server in front of the engine`;
+    return t('login.error.html', { type: type ?? t('login.error.noContentType') });
   }
-  if (type === 'application/json') return 'JSON that does not parse — most likely an answer cut short on the way';
-  return `${type ? `a ${type} body` : 'a body without a content type'}, not the engine's JSON`;
+  if (type === 'application/json') return t('login.error.jsonCut');
+  return type ? t('login.error.otherBody', { type }) : t('login.error.bodyWithoutType');
 }
 
 /**
@@ -135,7 +136,7 @@ function unreadable(res: Response, text: string, method: string, path: string, w
   return new EngineError({
     kind: 'parse',
     status: res.status,
-    reason: `${method} ${path} answered ${statusText(res)} with ${what}.`,
+    reason: t('login.error.unreadableReason', { method, path, status: statusText(res), what }),
     method,
     path,
     answer: { excerpt: answerExcerpt(text), problems },
@@ -158,10 +159,10 @@ async function readFault(res: Response, method: string, path: string): Promise<E
   // JSON fault. An empty body or other JSON came from something else on the way.
   if (body.json === undefined) {
     return res.status === 404
-      ? new EngineError({ kind: 'fault', status: 404, reason: 'Not found', method, path })
-      : unreadable(res, text, method, path, "an empty body, not the engine's JSON");
+      ? new EngineError({ kind: 'fault', status: 404, reason: t('login.error.notFound'), method, path })
+      : unreadable(res, text, method, path, t('login.error.emptyBody'));
   }
-  return unreadable(res, text, method, path, "JSON without the engine's reason or detail");
+  return unreadable(res, text, method, path, t('login.error.noFault'));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -194,8 +195,8 @@ function describeIssues(error: $ZodError): string {
 export function parseWire<S extends $ZodType>(schema: S, json: unknown, res: Response, text: string, method: string, path: string): output<S> {
   const parsed = safeParse(schema, json);
   if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
-    throw unreadable(res, text, method, path, `JSON the console cannot read (at ${where})`, describeIssues(parsed.error));
+    const where = parsed.error.issues[0]?.path.join('.') || t('login.error.topLevel');
+    throw unreadable(res, text, method, path, t('login.error.badJson', { where }), describeIssues(parsed.error));
   }
   return parsed.data;
 }
@@ -221,7 +222,7 @@ export async function engineRequest<S extends $ZodType>(opts: RequestOptions<S>)
       throw new EngineError({
         kind: 'network',
         status: 0,
-        reason: e instanceof Error ? e.message : 'network error',
+        reason: e instanceof Error ? e.message : t('login.error.networkError'),
         method,
         path: opts.path,
       });

@@ -40,7 +40,10 @@ describe('ErrorAlert', () => {
   it('a fault of the engine: its words and the status once, nothing to disclose', async () => {
     const e = await errorFor(() => HttpResponse.json({ reason: 'Operation Failed', detail: '[Cannot add Virtual Disk. The provided lun is used by another disk.]' }, { status: 409 }));
     const alert = renderAlert(e);
-    expect(within(alert).getByText(/provided lun/)).toHaveTextContent(/^Cannot add Virtual Disk\. The provided lun is used by another disk\. \(HTTP 409\)$/);
+    // The engine's words (marked as the engine's: translate="no"), then the status, in one paragraph.
+    const words = within(alert).getByText(/provided lun/);
+    expect(words).toHaveAttribute('translate', 'no');
+    expect(words.closest('p')).toHaveTextContent(/^Cannot add Virtual Disk\. The provided lun is used by another disk\. \(HTTP 409\)$/);
     expect(count(alert.textContent, '409')).toBe(1);
     expect(within(alert).queryByRole('button', { name: 'What came back' })).toBeNull();
   });

@@ -1,5 +1,7 @@
+import { t } from '../i18n/i18n';
 import { Alert, AlertActionLink, ExpandableSection } from '@patternfly/react-core';
-import { errorText, isEngineError, type UnreadableAnswer } from '../engine-api/errors';
+import { isEngineError, type UnreadableAnswer } from '../engine-api/errors';
+import { ErrorText } from './ErrorText';
 
 /**
  * What came back when the console could not read the answer, closed until asked for: the fields that did not match
@@ -43,7 +45,7 @@ export function ErrorAlert({
   /** The alert title's heading level, to keep the page's heading order. */
   headingLevel?: 'h2' | 'h3' | 'h4';
 }) {
-  const status = isEngineError(error) && error.kind === 'fault' ? ` (HTTP ${error.status})` : '';
+  const status = isEngineError(error) && error.kind === 'fault' ? t('common.httpStatus', { status: error.status }) : '';
   const answer = isEngineError(error) ? error.answer : undefined;
   return (
     <Alert
@@ -54,7 +56,7 @@ export function ErrorAlert({
       actionLinks={onRetry ? <AlertActionLink onClick={onRetry}>{retryLabel}</AlertActionLink> : undefined}
     >
       <p>
-        {errorText(error)}
+        <ErrorText error={error} />
         {status}
       </p>
       {answer ? <AnswerDetails answer={answer} /> : null}

@@ -1,6 +1,7 @@
 // Form fields bound to react-hook-form: the label, the control, the message next to it (tied with
 // aria-describedby), and for options that do not apply the reason in words next to the disabled control. A password
 // is a SecretField, never a TextField: its value must not reach the DOM's value attribute.
+import { t } from '../i18n/i18n';
 import { Checkbox, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from '@patternfly/react-core';
 import type { FocusEvent, KeyboardEvent, ReactNode } from 'react';
 import { Controller, useFormState, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
@@ -22,13 +23,13 @@ export function FieldMessages({
     <FormHelperText>
       <HelperText id={id}>
         {error ? (
-          <HelperTextItem variant="error" screenReaderText="error">
+          <HelperTextItem variant="error" screenReaderText={t('pf.helper.error')}>
             {error}
           </HelperTextItem>
         ) : (
           <>
             {warning ? (
-              <HelperTextItem variant="warning" screenReaderText="warning">
+              <HelperTextItem variant="warning" screenReaderText={t('pf.helper.warning')}>
                 {warning}
               </HelperTextItem>
             ) : null}

@@ -3,8 +3,10 @@ import { ActionGroup, Alert, Button, Form } from '@patternfly/react-core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
-import { errorText } from '../../engine-api/errors';
+import { t } from '../../i18n/i18n';
+import { alertLabel } from '../../i18n/patternfly';
 import { login } from '../../engine-api/sso';
+import { ErrorText } from '../../ui/ErrorText';
 import { SecretField, TextField } from '../../ui/form-fields';
 
 // The engine's SSO takes the profile (the authentication domain) from what follows the last "@" and refuses a name
@@ -20,16 +22,16 @@ function hasProfile(u: string): boolean {
 const schema = z.object({
   username: z.string().check(
     z.trim(),
-    z.minLength(1, 'Enter your user name, for example admin@internal.'),
-    z.refine(hasProfile, { message: 'Add the profile after @, for example admin@internal.' }),
+    z.minLength(1, { error: () => t('login.usernameRequired') }),
+    z.refine(hasProfile, { error: () => t('login.usernameProfile') }),
   ),
-  password: z.string().check(z.minLength(1, 'Enter your password.')),
+  password: z.string().check(z.minLength(1, { error: () => t('login.passwordRequired') })),
 });
 type Values = z.infer<typeof schema>;
 
 /** Username, Password, Log in. The engine decides who may log in; its reason is shown as it is. */
 export function LoginForm({ defaultUsername = '', onLoggedIn }: { defaultUsername?: string; onLoggedIn?: () => void }) {
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<unknown>();
   const { control, handleSubmit, formState, setFocus } = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { username: defaultUsername, password: '' },
@@ -41,22 +43,22 @@ export function LoginForm({ defaultUsername = '', onLoggedIn }: { defaultUsernam
       await login({ username: v.username.trim(), password: v.password });
       onLoggedIn?.();
     } catch (e) {
-      setFailure(errorText(e));
+      setFailure(e ?? new Error(String(e)));
       setFocus('password');
     }
   });
   return (
     <Form onSubmit={(e) => void submit(e)} noValidate>
-      {failure ? (
-        <Alert variant="danger" isInline title="Login failed" component="h2" role="alert">
-          {failure}
+      {failure !== undefined ? (
+        <Alert variant="danger" variantLabel={alertLabel('danger')} isInline title={t('login.failed')} component="h2" role="alert">
+          <ErrorText error={failure} />
         </Alert>
       ) : null}
-      <TextField control={control} name="username" id="login-username" label="Username" autoComplete="username" isRequired />
-      <SecretField control={control} name="password" id="login-password" label="Password" autoComplete="current-password" isRequired />
+      <TextField control={control} name="username" id="login-username" label={t('login.username')} autoComplete="username" isRequired />
+      <SecretField control={control} name="password" id="login-password" label={t('login.password')} autoComplete="current-password" isRequired />
       <ActionGroup>
         <Button type="submit" variant="primary" isLoading={formState.isSubmitting} isDisabled={formState.isSubmitting}>
-          Log in
+          {t('login.submit')}
         </Button>
       </ActionGroup>
     </Form>

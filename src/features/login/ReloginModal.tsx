@@ -1,5 +1,6 @@
 import { Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { logout } from '../../engine-api/sso';
+import { t } from '../../i18n/i18n';
 import { LoginForm } from './LoginForm';
 
 /**
@@ -9,16 +10,16 @@ import { LoginForm } from './LoginForm';
 export function ReloginModal({ user }: { user: string }) {
   return (
     <Modal isOpen variant="small" aria-labelledby="relogin-title" aria-describedby="relogin-body" disableFocusTrap={false}>
-      <ModalHeader title="Your session has ended" labelId="relogin-title" />
+      <ModalHeader title={t('login.sessionEnded')} labelId="relogin-title" />
       <ModalBody id="relogin-body">
         <p style={{ marginBottom: '1rem' }}>
-          The engine no longer accepts your session. Log in again to carry on where you were; nothing you entered is lost.
+          {t('login.sessionEndedBody')}
         </p>
         <LoginForm defaultUsername={user} />
       </ModalBody>
       <ModalFooter>
         <Button variant="link" onClick={() => void logout()}>
-          Log out instead
+          {t('login.logoutInstead')}
         </Button>
       </ModalFooter>
     </Modal>
