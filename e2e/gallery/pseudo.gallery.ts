@@ -1,4 +1,4 @@
-// Story 10 (issue 13 item 6): the main screens in the pseudo-locale (`?lang=pseudo`, decision 051) at 1280×800 and
+// Story 12 (issue 13 item 6): the main screens in the pseudo-locale (`?lang=pseudo`, decision 051) at 1280×800 and
 // 1440×900 — every catalog word accented, ~35% longer and bracketed, so a reviewer sees at a glance a word that did
 // not come from a catalog (no brackets) and what longer translations do to the layout.
 import type { Page } from '@playwright/test';
@@ -44,17 +44,17 @@ const SCREENS: Array<{ id: string; caption: string; open: (page: Page) => Promis
   },
 ];
 
-test('10 the main screens in the pseudo-locale', async ({ page }) => {
+test('12 the main screens in the pseudo-locale', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await openPseudo(page, '/', { login: false });
-  await shoot(page, '10-pseudo-00-login', 'The login page in the pseudo-locale: every word bracketed and accented.', { fullPage: false });
+  await shoot(page, '12-pseudo-00-login', 'The login page in the pseudo-locale: every word bracketed and accented.', { fullPage: false });
   await openPseudo(page, '/vms');
   for (const size of [{ width: 1280, height: 800 }, { width: 1440, height: 900 }]) {
     await page.setViewportSize(size);
     for (const [n, screen] of SCREENS.entries()) {
       await screen.open(page);
-      await shoot(page, `10-pseudo-${size.width}-${String(n + 1).padStart(2, '0')}-${screen.id}`, `${screen.caption} in the pseudo-locale at ${size.width}×${size.height}: a word without ⟦brackets⟧ that is not the engine's data did not come from a catalog.`, { fullPage: false });
+      await shoot(page, `12-pseudo-${size.width}-${String(n + 1).padStart(2, '0')}-${screen.id}`, `${screen.caption} in the pseudo-locale at ${size.width}×${size.height}: a word without ⟦brackets⟧ that is not the engine's data did not come from a catalog.`, { fullPage: false });
     }
   }
 });
