@@ -99,7 +99,10 @@ export function BatchResultsTable({
           {items.map((i, n) => (
             <Tr key={i.lunId} data-testid="batch-item" data-lun-id={i.lunId} data-phase={i.phase} data-plug={needsPlug(i) ? 'failed' : undefined}>
               <Td dataLabel="#">{n + 1}</Td>
-              <Td dataLabel="Alias">{i.made ? <Link to={paths.disk(i.made.diskId)}>{i.made.alias || i.alias}</Link> : i.alias}</Td>
+              {/* An alias is not broken at its hyphens (web-/data-/01): the Result column takes the wrapping. */}
+              <Td dataLabel="Alias" modifier="nowrap">
+                {i.made ? <Link to={paths.disk(i.made.diskId)}>{i.made.alias || i.alias}</Link> : i.alias}
+              </Td>
               <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }}>
                 {i.lunId}
               </Td>
