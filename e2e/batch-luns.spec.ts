@@ -1,6 +1,8 @@
 // Many LUNs in one go (issue 14, decision 048): eight LUN disks for db01 in one batch, one of them failing on the
 // way (a proxy's 500 before the engine), the others made; Retry failed sends that one only; then the engine's own
-// state: exactly eight new disks on those LUNs, eight attachments on db01, plugged, no alias or LUN twice.
+// state: exactly eight new disks on those LUNs, eight attachments on db01, plugged, no alias or LUN twice. Then a
+// batch for web01 whose host cannot reach the LUNs' portal: the disks are created and attached but not plugged, and
+// Retry plug (per disk, and in Retry failed) re-sends the activate only.
 import { emulator, expect, expectNoAxeViolations, openConsole, test } from './fixtures';
 import { vmIdOf } from './engine-state';
 import { AddDiskWizard, LAB, recordEngineRequests } from './pages/add-disk-wizard';
@@ -130,5 +132,71 @@ test.describe('Add Direct LUN disk: a batch of LUNs', () => {
     expect(sent.filter((r) => r.method === 'POST' && r.path.startsWith('/ovirt-engine/api/v4/disks?'))).toHaveLength(lunIds.length);
     const count = await emulator(page, (em, ids) => em.engine.state.disks.filter((d) => d.kind === 'lun' && (ids as string[]).includes(d.lun.id)).length, lunIds);
     expect(count).toBe(lunIds.length);
+  });
+
+  test('four LUNs for web01 whose host cannot reach their portal: made and attached, not plugged; Retry plug and Retry failed send the activate only; the engine holds four disks, four attachments, all plugged', async ({ page }) => {
+    const sent = recordEngineRequests(page);
+    await openConsole(page, '/vms');
+    const web01 = await vmIdOf(page, 'web01');
+    await page.goto(`/disks/new?vm=${web01}`);
+    const w = new AddDiskWizard(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'New direct LUN disk for web01' })).toBeVisible();
+    // The LUNs as host1 sees them (logged in to array-a); web01 runs on host2.
+    await w.host().selectOption({ label: 'host1' });
+    await w.advance();
+    await w.next().click();
+    await w.search().fill(LAB.apps);
+    const lunIds = (await w.lunRows('selectable').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-lun-id') ?? ''))).slice(0, 4);
+    expect(lunIds).toHaveLength(4);
+    await w.lunCheck(lunIds[0]!).click();
+    await w.lunCheck(lunIds[3]!).click({ modifiers: ['Shift'] });
+    await expect(w.batchSummary()).toContainText(/^4 LUNs selected, /);
+    await w.next().click();
+    await page.getByRole('radio', { name: 'A prefix with a number' }).check();
+    await page.getByRole('textbox', { name: 'Prefix' }).fill('web-data-');
+    await w.next().click();
+    await expect(page.getByRole('heading', { name: 'Review: 4 disks' })).toBeVisible();
+
+    // host2 loses its path to array-a: each disk is created and attached, its plug on web01 fails.
+    await emulator(page, (em) => em.cutPortal('host2', '10.35.1.72'));
+    await w.create().click();
+    await expect(w.batchCounts()).toHaveText('4 of 4 made, 4 not plugged.', { timeout: 60_000 });
+    const unplugged = page.locator('[data-testid="batch-item"][data-plug="failed"]');
+    await expect(unplugged).toHaveCount(4);
+    await expect(unplugged.first()).toContainText(/Created and attached to web01, but not plugged: Failed to plug disk web-data-01 to VM web01.*host2 cannot reach portal 10\.35\.1\.72/);
+    await expect(w.retryFailed()).toHaveText('Retry failed (4)');
+    await expectNoAxeViolations(page);
+    const writes = () => sent.filter((r) => (r.method === 'POST' || r.method === 'PUT') && /\/vms\/[^/]+\/diskattachments/.test(r.path)).map((r) => r.method);
+    expect(writes()).toEqual(['POST', 'POST', 'POST', 'POST']);
+
+    // The path back; Retry plug on the second disk, then Retry failed for the other three.
+    await emulator(page, (em) => em.restorePortal('host2', '10.35.1.72'));
+    await page.getByRole('button', { name: 'Retry plug of web-data-02' }).click();
+    await expect(w.batchCounts()).toHaveText('4 of 4 made, 3 not plugged.', { timeout: 30_000 });
+    await expect(page.locator(`[data-testid="batch-item"][data-lun-id="${lunIds[1]}"]`)).toContainText('Created, attached to web01 and plugged');
+    expect(writes()).toEqual(['POST', 'POST', 'POST', 'POST', 'PUT']);
+    await w.retryFailed().click();
+    await expect(page.getByRole('heading', { name: '4 disks created for web01' })).toBeVisible({ timeout: 30_000 });
+    // The retries are plugs (PUT active=true) of the attachments that exist: no second disk, no second attachment.
+    expect(writes()).toEqual(['POST', 'POST', 'POST', 'POST', 'PUT', 'PUT', 'PUT', 'PUT']);
+    expect(sent.filter((r) => r.method === 'POST' && r.path.startsWith('/ovirt-engine/api/v4/disks'))).toHaveLength(0);
+
+    const state = await emulator(
+      page,
+      (em, arg) => {
+        const a = arg as { lunIds: string[]; vm: string };
+        const disks = em.engine.state.disks.filter((d) => d.kind === 'lun' && a.lunIds.includes(d.lun.id));
+        const atts = em.engine.state.attachments.filter((x) => disks.some((d) => d.id === x.diskId));
+        return {
+          disks: disks.length,
+          aliases: disks.map((d) => d.alias).sort(),
+          attachments: atts.length,
+          onVm: atts.filter((x) => x.vmId === a.vm).length,
+          active: atts.filter((x) => x.active).length,
+        };
+      },
+      { lunIds, vm: web01 },
+    );
+    expect(state).toEqual({ disks: 4, aliases: ['web-data-01', 'web-data-02', 'web-data-03', 'web-data-04'], attachments: 4, onVm: 4, active: 4 });
   });
 });

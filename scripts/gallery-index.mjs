@@ -31,8 +31,11 @@ figcaption{margin:.5rem 0;font-size:1.05rem}code{color:#555}table{border-collaps
 <h1>Direct LUN Console — review gallery</h1>
 <p>${items.length} screens on the emulated engine, generated ${esc(new Date().toISOString())}. Each caption says what to look at.
 Pictures are 1440×900 unless they say otherwise; the <code>09-</code> pictures show the main screens at 1280×800 and
-1920×1080 (the window as a user sees it) and in the dark theme; the <code>12-pseudo-</code> pictures show them in the
-pseudo-locale (<code>?lang=pseudo</code>), where a word without ⟦brackets⟧ that is not the engine's data did not come from a catalog.</p>
+1920×1080 (the window as a user sees it) and in the dark theme; the <code>10-</code> and <code>11-</code> pictures follow a
+batch of LUN disks (eight for db01 with one failure and Retry failed; three for web01 made but not plugged, and Retry
+plug), each the window as a user sees it, scrolled to what the caption names; the <code>12-pseudo-</code> pictures show
+the main screens in the pseudo-locale (<code>?lang=pseudo</code>), where a word without ⟦brackets⟧ that is not the
+engine's data did not come from a catalog.</p>
 <h2>The feature page's UI notes</h2>
 <table><thead><tr><th>The feature page says</th><th>The console</th><th>Shown in</th></tr></thead><tbody>
 ${noteRows}

@@ -1,6 +1,7 @@
 // Many LUNs in one go (decision 048), against the emulated engine (msw/node): the LUN step's checkbox column with
 // Shift ranges, Select all shown and the running count; a batch whose one disk fails, then Retry failed for that one
-// only; a double click on Create. Each test asserts what the user reads and what the engine holds.
+// only; a disk created and attached whose plug failed, then Retry plug (that disk's activate only) and Retry failed
+// for the others; a double click on Create. Each test asserts what the user reads and what the engine holds.
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -14,13 +15,17 @@ import { draftKeyOf } from './AddDiskWizard';
 const { ctx, server } = setupEmulatedEngine('lab');
 const engine = () => ctx.emulator.engine;
 let posts: string[] = [];
+/** Every POST and PUT to a VM's disk attachments (create-and-attach, plug), as "METHOD path". */
+let attachmentWrites: string[] = [];
 beforeEach(() => {
   sessionStorage.clear();
   posts = [];
+  attachmentWrites = [];
   server.events.removeAllListeners('request:start');
   server.events.on('request:start', ({ request }) => {
     const path = new URL(request.url).pathname;
     if (request.method === 'POST' && path === '/ovirt-engine/api/v4/disks') posts.push(path);
+    if ((request.method === 'POST' || request.method === 'PUT') && path.includes('/diskattachments')) attachmentWrites.push(`${request.method} ${path}`);
   });
 });
 
@@ -36,24 +41,25 @@ function freeLuns(n: number): string[] {
 }
 
 /** The wizard reopened on a step with the source filled (and the batch, if any), as a draft left it. */
-function seed(step: 'lun' | 'review', extra: Record<string, unknown> = {}) {
+function seed(step: 'lun' | 'review', extra: Record<string, unknown> = {}, vmId?: string) {
   const values = {
     dataCenterId: engine().state.dataCenters[0]?.id ?? '',
     hostId: byName(engine().state.hosts, 'host1').id,
     storageType: 'iscsi',
     ...extra,
   };
-  sessionStorage.setItem(`dlc.draft.${draftKeyOf(undefined)}`, JSON.stringify({ values, step, savedAt: Date.now() }));
+  sessionStorage.setItem(`dlc.draft.${draftKeyOf(vmId)}`, JSON.stringify({ values, step, savedAt: Date.now() }));
 }
 
-function renderWizard() {
+function renderWizard(vmId?: string) {
   return renderRoute(
     [
       { path: '/disks/new', element: <AddDiskPage /> },
       { path: '/disks', element: <p>Disks list</p> },
       { path: '/disks/:id', element: <p>Disk page</p> },
+      { path: '/vms/:id', element: <p>VM page</p> },
     ],
-    '/disks/new',
+    vmId ? `/disks/new?vm=${vmId}` : '/disks/new',
   );
 }
 
@@ -201,5 +207,43 @@ describe('a batch is created one disk after the other', () => {
     expect(await screen.findByRole('heading', { name: '3 disks created' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(posts).toHaveLength(3);
     expect(lunDisks(ids).map((d) => d.alias).sort()).toEqual(['ora-07', 'ora-08', 'ora-09']);
+  });
+});
+
+describe('a batch whose disks are made but not plugged', () => {
+  it('offers Retry plug per disk and in Retry failed, which re-send the activate only; the engine ends with N disks, N attachments, all plugged', async () => {
+    const ids = freeLuns(3);
+    const web01 = byName(engine().state.vms, 'web01');
+    seed('review', { lunId: ids[0], lunIds: ids, aliasSuggestion: ids[0], alias: ids[0], namePattern: 'prefix', namePrefix: 'web-data-', nameStart: '1' }, web01.id);
+    // web01 runs on host2, which loses its path to array-a: each disk is created and attached, its plug fails.
+    ctx.emulator.cutPortal('host2', '10.35.1.72');
+    const { user } = renderWizard(web01.id);
+    expect(await screen.findByRole('heading', { name: 'Review: 3 disks' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(screen.getByTestId('batch-counts')).toHaveTextContent('3 of 3 made, 3 not plugged.'), { timeout: 10_000 });
+    const row = (id: string | undefined) => document.querySelector(`[data-testid="batch-item"][data-lun-id="${id}"]`);
+    // Why, from the engine's event of that disk's create.
+    expect(row(ids[0])).toHaveTextContent(/Created and attached to web01, but not plugged: Failed to plug disk web-data-01 to VM web01.*Retry plug sends the plug only\./);
+    const atts = () => engine().state.attachments.filter((a) => a.vmId === web01.id && lunDisks(ids).some((d) => d.id === a.diskId));
+    expect(atts().map((a) => a.active)).toEqual([false, false, false]);
+    expect(attachmentWrites.filter((w) => w.startsWith('POST'))).toHaveLength(3);
+
+    ctx.emulator.restorePortal('host2', '10.35.1.72');
+    await user.click(screen.getByRole('button', { name: 'Retry plug of web-data-02' }));
+    await waitFor(() => expect(screen.getByTestId('batch-counts')).toHaveTextContent('3 of 3 made, 2 not plugged.'), { timeout: 10_000 });
+    expect(row(ids[1])).toHaveTextContent('Created, attached to web01 and plugged');
+    expect(row(ids[1])).not.toHaveTextContent('Retry plug');
+    const disk2 = lunDisks(ids).find((d) => d.alias === 'web-data-02');
+    expect(attachmentWrites.slice(3)).toEqual([`PUT /ovirt-engine/api/v4/vms/${web01.id}/diskattachments/${disk2?.id}`]);
+
+    await user.click(screen.getByRole('button', { name: 'Retry failed (2)' }));
+    expect(await screen.findByRole('heading', { name: '3 disks created for web01' }, { timeout: 10_000 })).toBeInTheDocument();
+    // Two more plugs, nothing created or attached again.
+    expect(attachmentWrites.slice(4).map((w) => w.split(' ')[0])).toEqual(['PUT', 'PUT']);
+    expect(posts).toHaveLength(0);
+    expect(lunDisks(ids).map((d) => d.alias).sort()).toEqual(['web-data-01', 'web-data-02', 'web-data-03']);
+    expect(atts()).toHaveLength(3);
+    expect(atts().every((a) => a.active)).toBe(true);
+    expect(sessionStorage.getItem(`dlc.draft.${draftKeyOf(web01.id)}.batch-in-flight`)).toBeNull();
   });
 });

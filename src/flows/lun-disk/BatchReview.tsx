@@ -1,7 +1,8 @@
 // Review and result of a batch of LUN disks (decision 048): every disk to be made with its alias and LUN, the
 // options once for all, the equivalent requests (one per disk), then each disk's progress and result where it
 // was listed — made (attached, plugged), failed with the engine's reason, or not made — "Retry failed" for the
-// failed ones only, and the results as text to copy.
+// failed ones only; a disk created and attached whose plug failed gets "Retry plug" (the activate only, also
+// covered by Retry failed), and the results as text to copy.
 import {
   Alert, Button, ClipboardCopyButton, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Spinner, Title,
 } from '@patternfly/react-core';
@@ -18,7 +19,7 @@ import { batchDisks } from './batch';
 import { useLunDisk, type LunDiskData } from './data';
 import type { LunDiskFormValues } from './form';
 import { createPlan, type CreatePlan } from './requests';
-import type { BatchItem, LunBatch } from './use-create-lun-batch';
+import { needsPlug, type BatchItem, type LunBatch } from './use-create-lun-batch';
 
 /** The plan of one disk of the batch, or why it cannot be made (the host no longer lists its LUN). */
 export function batchPlan(data: LunDiskData, v: LunDiskFormValues, d: { lunId: string; alias: string }): CreatePlan | string {
@@ -44,6 +45,9 @@ export function itemStatus(i: BatchItem, vmName: string | undefined): string {
       return `Failed: ${i.failed ?? 'unknown reason'}`;
     case 'made': {
       const m = i.made;
+      if (i.plugging) return `Created and attached to ${vmName ?? 'the VM'}; plugging…`;
+      if (needsPlug(i))
+        return `Created and attached to ${vmName ?? 'the VM'}, but not plugged: ${m?.plugFailed ?? 'the plug failed'} Retry plug sends the plug only.`;
       const how = !m ? 'Created' : !m.attached ? 'Created' : m.active ? `Created, attached to ${vmName ?? 'the VM'} and plugged` : `Created and attached to ${vmName ?? 'the VM'}, not plugged`;
       return `${how}${m?.recovered ? ' (found in the engine after the answer was lost or the page reloaded; made once)' : ''}`;
     }
@@ -59,14 +63,27 @@ export function resultsText(items: readonly BatchItem[], vmName: string | undefi
     .join('\n');
 }
 
-export function BatchResultsTable({ items, vmName }: { items: readonly BatchItem[]; vmName: string | undefined }) {
-  const current = items.find((i) => i.phase === 'creating');
+export function BatchResultsTable({
+  items,
+  vmName,
+  onRetryPlug,
+  busy = false,
+}: {
+  items: readonly BatchItem[];
+  vmName: string | undefined;
+  /** Offered on each disk whose plug failed (the Review); the end of a batch has none. */
+  onRetryPlug?: ((lunId: string) => void) | undefined;
+  busy?: boolean | undefined;
+}) {
+  const current = items.find((i) => i.phase === 'creating' || i.plugging);
   const made = items.filter((i) => i.phase === 'made').length;
   const failed = items.filter((i) => i.phase === 'failed').length;
+  const unplugged = items.filter(needsPlug).length;
   return (
     <section aria-label="Results of the batch">
       <p role="status" data-testid="batch-counts" style={{ margin: '0.5rem 0' }}>
         {made} of {items.length} made{failed > 0 ? `, ${failed} failed` : ''}
+        {unplugged > 0 ? `, ${unplugged} not plugged` : ''}
         {items.length - made - failed > 0 ? `, ${items.length - made - failed} to go` : ''}.
       </p>
       <Table aria-label="Disks of the batch and their results" variant="compact">
@@ -80,15 +97,31 @@ export function BatchResultsTable({ items, vmName }: { items: readonly BatchItem
         </Thead>
         <Tbody>
           {items.map((i, n) => (
-            <Tr key={i.lunId} data-testid="batch-item" data-lun-id={i.lunId} data-phase={i.phase}>
+            <Tr key={i.lunId} data-testid="batch-item" data-lun-id={i.lunId} data-phase={i.phase} data-plug={needsPlug(i) ? 'failed' : undefined}>
               <Td dataLabel="#">{n + 1}</Td>
-              <Td dataLabel="Alias">{i.made ? <Link to={paths.disk(i.made.diskId)}>{i.made.alias || i.alias}</Link> : i.alias}</Td>
+              {/* An alias is not broken at its hyphens (web-/data-/01): the Result column takes the wrapping. */}
+              <Td dataLabel="Alias" modifier="nowrap">
+                {i.made ? <Link to={paths.disk(i.made.diskId)}>{i.made.alias || i.alias}</Link> : i.alias}
+              </Td>
               <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }}>
                 {i.lunId}
               </Td>
               <Td dataLabel="Result">
                 {i.phase === 'creating' || i.phase === 'checking' ? <Spinner size="sm" aria-hidden style={{ marginRight: '0.25rem' }} /> : null}
+                {i.plugging ? <Spinner size="sm" aria-hidden style={{ marginRight: '0.25rem' }} /> : null}
                 {itemStatus(i, vmName)}
+                {onRetryPlug && needsPlug(i) ? (
+                  <Button
+                    variant="link"
+                    isInline
+                    style={{ marginLeft: '0.5rem' }}
+                    aria-label={`Retry plug of ${i.made?.alias || i.alias}`}
+                    isAriaDisabled={busy}
+                    onClick={() => onRetryPlug(i.lunId)}
+                  >
+                    Retry plug
+                  </Button>
+                ) : null}
               </Td>
             </Tr>
           ))}
@@ -96,7 +129,7 @@ export function BatchResultsTable({ items, vmName }: { items: readonly BatchItem
       </Table>
       {current?.correlationIds.at(-1) ? (
         <section aria-label={`Progress of disk ${current.alias}`} style={{ marginTop: '0.5rem' }}>
-          <JobProgress correlationId={current.correlationIds.at(-1) ?? ''} active label={`Steps of the create of ${current.alias}`} />
+          <JobProgress correlationId={current.correlationIds.at(-1) ?? ''} active label={`Steps of the ${current.plugging ? 'plug' : 'create'} of ${current.alias}`} />
         </section>
       ) : null}
     </section>
@@ -136,7 +169,8 @@ export function BatchReview({ batch, onRetryFailed }: { batch: LunBatch; onRetry
   const first = plans.find((p): p is CreatePlan => typeof p !== 'string');
   const e = first?.effective;
   const items = batch.items;
-  const failed = items?.filter((i) => i.phase === 'failed').length ?? 0;
+  // Retry failed: the disks not made, and the plugs that failed (the activate only).
+  const failed = items?.filter((i) => i.phase === 'failed' || needsPlug(i)).length ?? 0;
   const options: Array<[string, string]> = e
     ? [
         ...(vm ? ([['Virtual machine', vm.name], ['Interface', interfaceLabel(e.interface)], ['Activate', yes(e.activate)], ['Bootable', yes(e.bootable)], ['Read-only', yes(e.readOnly)], ['Enable discard', yes(e.passDiscard)], ['Use SCSI reservation', yes(e.scsiReservation)]] as Array<[string, string]>) : []),
@@ -157,7 +191,8 @@ export function BatchReview({ batch, onRetryFailed }: { batch: LunBatch; onRetry
       <p style={{ margin: '0.5rem 0' }} data-testid="batch-plan">
         {batchSummary(sizes)}. Create makes one disk per LUN, one after the other
         {vm ? `, each attached to ${vm.name}${e?.activate ? ' and plugged' : ''}` : ''}; each has its own progress and result. A disk that
-        fails does not stop the others, and Retry failed sends only the failed ones again. Nothing is created twice.
+        fails does not stop the others, and Retry failed sends only the failed ones again — for a disk attached but not
+        plugged, the plug only. Nothing is created twice.
       </p>
       {batch.resumedAfterReload && items ? (
         <Alert variant="info" isInline title="The page was reloaded while the batch was being created" component="h3" style={{ margin: '0.5rem 0' }}>
@@ -177,7 +212,7 @@ export function BatchReview({ batch, onRetryFailed }: { batch: LunBatch; onRetry
       </Title>
       {items ? (
         <>
-          <BatchResultsTable items={items} vmName={vm?.name} />
+          <BatchResultsTable items={items} vmName={vm?.name} busy={batch.busy} onRetryPlug={(lunId) => void batch.retryPlug(lunId)} />
           <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', marginTop: '0.5rem' }}>
             <Button variant="secondary" onClick={onRetryFailed} isAriaDisabled={failed === 0 || batch.busy} isLoading={batch.busy && failed > 0}>
               Retry failed{failed > 0 ? ` (${failed})` : ''}

@@ -13,6 +13,13 @@ const madeSchema = z.object({
   /** Attached to the batch's VM; with `active`, plugged. */
   attached: z.boolean(),
   active: z.boolean(),
+  /**
+   * The plug was asked (a running VM, Activate checked): attached but not active then means the plug failed, and
+   * the disk is offered "Retry plug" (the activate only). Optional: a record kept before this field reads as not asked.
+   */
+  activateAsked: z.boolean().optional(),
+  /** Why the last plug of this disk failed, in words (the create's own plug, or a retried one). */
+  plugFailed: z.string().optional(),
   /** Found in the engine after a lost answer or a reload, not from the create's own answer. */
   recovered: z.boolean(),
 });

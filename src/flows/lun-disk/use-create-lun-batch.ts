@@ -4,10 +4,15 @@
 // again, and the engine's "LUN in use" is checked against our own attempt. A failure stops only its own disk: the
 // others go on, and "Retry failed" sends the failed ones only; a disk made is never sent again. The batch is kept
 // next to the wizard's draft (unsettled-batch.ts), so a reload mid-batch says what was made and resumes the rest.
+// A disk created and attached whose plug failed (a running VM whose host could not reach the LUN) is made — never
+// created or attached again — and is offered "Retry plug", which re-sends the activate of that attachment only
+// (the single create's Retry plug, CreateResult); "Retry failed" covers these plugs too.
 // Why one by one and not in parallel: decision 048 (the engine serialises LUN disk creation per VM anyway, and one
 // at a time keeps the failure of one from racing the others).
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { listAttachments, plugAttachment } from '../../engine-api/disk-attachments';
 import { answerLost, errorText } from '../../engine-api/errors';
+import { listEvents } from '../../engine-api/events';
 import { useEngineOperation } from '../../ui/use-engine-operation';
 import type { BatchDisk } from './batch';
 import type { CreatePlan } from './requests';
@@ -28,11 +33,33 @@ export interface BatchItem {
   /** After a lost answer or a reload: the engine had no disk on that LUN, so nothing was made. */
   notMade?: boolean | undefined;
   unsettled?: UnsettledCreate | undefined;
+  /** Its plug is being retried (the activate of its attachment, nothing else). */
+  plugging?: boolean | undefined;
+}
+
+/** Made and attached, the plug asked, but not active: the plug failed, and only the plug is to be retried. */
+export function needsPlug(i: BatchItem): boolean {
+  return i.phase === 'made' && !!i.made && i.made.attached && !i.made.active && i.made.activateAsked === true;
+}
+
+/** Made, and plugged where the plug was asked: nothing left to do for this disk. */
+function done(i: BatchItem): boolean {
+  return i.phase === 'made' && !needsPlug(i);
+}
+
+/**
+ * Why the plug of an attempt failed: the engine's error event of that correlation id ("Failed to plug disk …"),
+ * readable by every user (jobs are for admins only, decision 043); a 201 with active "false" does not say.
+ */
+async function plugFailureOf(correlationId: string): Promise<string> {
+  const events = await listEvents(`correlation_id=${correlationId}`, 20).catch(() => []);
+  const error = events.find((e) => e.severity === 'error');
+  return error?.description || 'The engine attached the disk but left it inactive.';
 }
 
 function madeOf(o: CreateOutcome, plannedAlias: string): BatchMade {
   if (o.kind === 'floating') return { diskId: o.disk.id, alias: o.disk.alias, attached: false, active: false, recovered: o.recovered };
-  return { diskId: o.attachment.diskId, alias: plannedAlias, attached: true, active: o.attachment.active, recovered: o.recovered };
+  return { diskId: o.attachment.diskId, alias: plannedAlias, attached: true, active: o.attachment.active, activateAsked: o.activateAsked, recovered: o.recovered };
 }
 
 function toRecord(vmId: string | undefined, items: readonly BatchItem[]): BatchRecord | undefined {
@@ -81,7 +108,9 @@ export interface LunBatch {
   /** Sends the disks not made yet (`only: 'failed'`: the failed ones only). `plan` builds a disk's request. */
   run: (disks: readonly BatchDisk[] | undefined, plan: (d: { lunId: string; alias: string }) => CreatePlan | string, only?: 'failed') => Promise<void>;
   busy: boolean;
-  /** Every disk made. */
+  /** Re-sends the plug (activate) of one disk made and attached whose plug failed; nothing else. */
+  retryPlug: (lunId: string) => Promise<void>;
+  /** Every disk made, and plugged where the plug was asked. */
   allMade: boolean;
 }
 
@@ -107,7 +136,7 @@ export function useCreateLunBatch(vmId: string | undefined, opts: BatchOptions =
     (next: BatchItem[]) => {
       itemsRef.current = next;
       setItems(next);
-      const allMade = next.every((i) => i.phase === 'made');
+      const allMade = next.every(done);
       if (draftKey) saveBatch(draftKey, allMade ? undefined : toRecord(vmId, next));
       if (allMade && !allMadeSaid.current) {
         allMadeSaid.current = true;
@@ -164,6 +193,27 @@ export function useCreateLunBatch(vmId: string | undefined, opts: BatchOptions =
     })();
   }, [initial, settleItem]);
 
+  /** The plug of one made disk, with its own correlation id: the attachment's `active` after the answer decides. */
+  const plugItem = useCallback(
+    async (item: BatchItem, correlationId: string): Promise<void> => {
+      const made = item.made;
+      if (!made || !vmId) return;
+      update(item.lunId, { plugging: true, correlationIds: [...item.correlationIds, correlationId] });
+      try {
+        const { plugged } = await plugAttachment(vmId, made.diskId, correlationId);
+        update(item.lunId, {
+          plugging: false,
+          made: plugged ? { ...made, active: true, plugFailed: undefined } : { ...made, plugFailed: await plugFailureOf(correlationId) },
+        });
+      } catch (e) {
+        // The answer lost: the attachment as the engine has it now says whether the plug happened.
+        const now = answerLost(e) ? await listAttachments(vmId).then((l) => l.find((x) => x.diskId === made.diskId), () => undefined) : undefined;
+        update(item.lunId, { plugging: false, made: now?.active ? { ...made, active: true, plugFailed: undefined } : { ...made, plugFailed: errorText(e) } });
+      }
+    },
+    [update, vmId],
+  );
+
   const run = useCallback(
     async (disks: readonly BatchDisk[] | undefined, plan: (d: { lunId: string; alias: string }) => CreatePlan | string, only?: 'failed') => {
       // One run at a time: a double click, or Create while Retry runs, sends nothing.
@@ -182,10 +232,19 @@ export function useCreateLunBatch(vmId: string | undefined, opts: BatchOptions =
           next = [...kept, ...fresh];
         }
         const targets = next.filter((i) => i.phase !== 'made' && (only !== 'failed' || i.phase === 'failed'));
+        // Retry failed also re-sends the failed plugs: the activate only, on the attachment that exists.
+        const plugs = only === 'failed' ? next.filter(needsPlug) : [];
         commit(next.map((i) => (targets.includes(i) ? { ...i, phase: 'waiting' } : i)));
-        if (targets.length === 0) return;
+        if (targets.length === 0 && plugs.length === 0) return;
         await runOperation({ change: { kind: 'disk-created', vmId }, prefix: 'add-disk' }, async (first, another) => {
           let correlationId: string | undefined = first;
+          for (const t of plugs) {
+            const item = itemsRef.current?.find((i) => i.lunId === t.lunId);
+            if (!item || !needsPlug(item)) continue;
+            const id = correlationId ?? another();
+            correlationId = undefined;
+            await plugItem(item, id);
+          }
           for (const t of targets) {
             const item = itemsRef.current?.find((i) => i.lunId === t.lunId);
             if (!item || item.phase === 'made') continue;
@@ -204,7 +263,9 @@ export function useCreateLunBatch(vmId: string | undefined, opts: BatchOptions =
             };
             try {
               const outcome = await sendCreate(p, vmId, id, item.unsettled, keep);
-              update(item.lunId, { phase: 'made', made: madeOf(outcome, p.disk.alias), unsettled: undefined });
+              const made = madeOf(outcome, p.disk.alias);
+              const plugFailed = made.attached && made.activateAsked && !made.active ? await plugFailureOf(outcome.correlationId) : undefined;
+              update(item.lunId, { phase: 'made', made: plugFailed ? { ...made, plugFailed } : made, unsettled: undefined });
             } catch (e) {
               // An answer lost: ask the engine now, so the batch says exactly what was made.
               if (answerLost(e) && lastKept) await settleItem(item, lastKept, e);
@@ -217,14 +278,33 @@ export function useCreateLunBatch(vmId: string | undefined, opts: BatchOptions =
         setBusy(false);
       }
     },
-    [commit, update, runOperation, settleItem, vmId],
+    [commit, update, runOperation, settleItem, plugItem, vmId],
+  );
+
+  const retryPlug = useCallback(
+    async (lunId: string) => {
+      if (busyRef.current || !vmId) return;
+      const item = itemsRef.current?.find((i) => i.lunId === lunId);
+      if (!item || !needsPlug(item)) return;
+      busyRef.current = true;
+      setBusy(true);
+      try {
+        // A plug makes the VM's host hold the target: the hosts' views are refreshed with the VM's disks.
+        await runOperation({ change: { kind: 'plugged', vmId }, prefix: 'retry-plug' }, (correlationId) => plugItem(item, correlationId));
+      } finally {
+        busyRef.current = false;
+        setBusy(false);
+      }
+    },
+    [runOperation, plugItem, vmId],
   );
 
   return {
     items,
     resumedAfterReload: !!initial,
     run,
+    retryPlug,
     busy: busy || op.pending,
-    allMade: !!items && items.length > 0 && items.every((i) => i.phase === 'made'),
+    allMade: !!items && items.length > 0 && items.every(done),
   };
 }
