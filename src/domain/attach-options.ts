@@ -7,7 +7,9 @@ import {
   defaultInterface, diskOptionStates, effectiveOptions, interfaceChoices, interfaceProblem,
   type DiskOptionContext, type DiskOptionValues, type InterfaceChoice, type OptionState,
 } from './disk-options';
+import { t } from '../i18n/i18n';
 import type { Disk, DiskInterface, VmStatus } from './model';
+import { nameList } from './texts';
 import { isVmRunning } from './vm-status';
 
 /** What the user chooses per disk when attaching it. */
@@ -56,8 +58,7 @@ export type Attachability =
   | { selectable: false; reason: string };
 
 function names(users: readonly DiskUser[]): string {
-  const n = users.map((u) => u.vmName);
-  return n.length <= 1 ? (n[0] ?? '') : `${n.slice(0, -1).join(', ')} and ${n.at(-1) ?? ''}`;
+  return nameList(users.map((u) => u.vmName));
 }
 
 /**
@@ -65,20 +66,20 @@ function names(users: readonly DiskUser[]): string {
  * and (images) neither locked nor illegal. A non-sharable disk attached elsewhere stays listed with the reason.
  */
 export function attachability(disk: Disk, vm: { id: string; name: string }, users: readonly DiskUser[]): Attachability {
-  if (users.some((u) => u.vmId === vm.id)) return { selectable: false, reason: `Already attached to ${vm.name}.` };
+  if (users.some((u) => u.vmId === vm.id)) return { selectable: false, reason: t('domain.attach.alreadyAttached', { vm: vm.name }) };
   if (!disk.sharable && users.length > 0) {
-    return { selectable: false, reason: `Attached to VM ${names(users)} and not sharable.` };
+    return { selectable: false, reason: t('domain.attach.notSharable', { vms: names(users) }) };
   }
   const other = otherDiskReason(disk);
   if (other) return { selectable: false, reason: other };
   if (disk.storageType === 'image' && (disk.status === 'locked' || disk.status === 'illegal')) {
-    return { selectable: false, reason: `The disk is ${disk.status}: the engine attaches only disks that are OK.` };
+    return { selectable: false, reason: disk.status === 'locked' ? t('domain.attach.diskLocked') : t('domain.attach.diskIllegal') };
   }
   if (disk.storageType === 'image' && disk.status === 'unknown') {
-    return { selectable: false, reason: 'The engine reports a disk status this console does not know; it attaches only disks that are OK.' };
+    return { selectable: false, reason: t('domain.attach.diskStatusUnknown') };
   }
-  if (users.length > 0) return { selectable: true, note: `Sharable; also attached to ${names(users)}.` };
-  return { selectable: true, note: 'Floating (not attached to any VM).' };
+  if (users.length > 0) return { selectable: true, note: t('domain.attach.sharableAlso', { vms: names(users) }) };
+  return { selectable: true, note: t('domain.attach.floating') };
 }
 
 // ---- per-disk options ------------------------------------------------------------------------------------
@@ -123,11 +124,14 @@ export function attachOptionStates(vm: AttachVm, disk: AttachDisk, c: AttachChoi
   const s = diskOptionStates(ctx, v);
   let passthroughNote: string | undefined;
   if (disk.sgio) {
-    const what = disk.sgio === 'unfiltered' ? 'SCSI pass-through with privileged SCSI I/O' : 'SCSI pass-through';
-    passthroughNote =
-      c.interface === 'virtio_scsi'
-        ? `${disk.alias} has ${what} (the disk's own setting).`
-        : `${disk.alias} has ${what} (the disk's own setting); it takes effect only with the VirtIO-SCSI interface.`;
+    const privileged = disk.sgio === 'unfiltered';
+    if (c.interface === 'virtio_scsi') {
+      passthroughNote = privileged ? t('domain.attach.passthroughPrivileged', { disk: disk.alias }) : t('domain.attach.passthrough', { disk: disk.alias });
+    } else {
+      passthroughNote = privileged
+        ? t('domain.attach.passthroughPrivilegedOtherInterface', { disk: disk.alias })
+        : t('domain.attach.passthroughOtherInterface', { disk: disk.alias });
+    }
   }
   return {
     interfaces: interfaceChoices(ctx, v),
@@ -153,7 +157,7 @@ export function bootableTakenBy(batch: ReadonlyArray<{ disk: AttachDisk; choice:
   const first = batch.findIndex((b) => b.choice.bootable);
   if (first < 0 || first === index) return undefined;
   const holder = batch[first];
-  return holder ? `${holder.disk.alias} (also being attached)` : undefined;
+  return holder ? t('domain.attach.bootableHolder', { disk: holder.disk.alias }) : undefined;
 }
 
 /**
@@ -176,7 +180,7 @@ export function attachInTwoSteps(vmStatus: VmStatus, activate: boolean): boolean
  */
 function otherDiskReason(disk: Pick<Disk, 'storageType'>): string | undefined {
   return disk.storageType === 'other'
-    ? 'This console attaches image and direct LUN disks only; attach this disk from the engine\'s own console.'
+    ? t('domain.attach.otherDiskType')
     : undefined;
 }
 
@@ -184,7 +188,7 @@ export function attachableAnywhere(disk: Pick<Disk, 'alias' | 'sharable' | 'stor
   const other = otherDiskReason(disk);
   if (other) return { ok: false, reason: other };
   if (!disk.sharable && users.length > 0) {
-    return { ok: false, reason: `${disk.alias} is attached to VM ${names(users)} and not sharable: detach it there first.` };
+    return { ok: false, reason: t('domain.attach.detachFirst', { disk: disk.alias, vms: names(users) }) };
   }
   return { ok: true };
 }

@@ -2,6 +2,7 @@
 // (docs/design.md §5.3): attached to a VM that is down, the disk's target connections join the VM's required
 // connections and are connected on the host that runs it next; attached to a running VM, the VM's host is checked
 // or connected to the target, then the disk is hot plugged. A failed plug leaves the disk attached and inactive.
+import { t } from '../i18n/i18n';
 import { attachInTwoSteps } from './attach-options';
 import { isVmRunning } from './vm-status';
 import type { LunStorageType, VmStatus } from './model';
@@ -31,41 +32,40 @@ export function portalText(c: { address: string; port: number }): string {
 }
 
 function connectionWords(d: AttachPlanDisk): string {
-  if (d.lunType === 'fcp') return `FC LUN ${d.lunId ?? ''}`.trim();
-  if (d.connections.length === 0) return `LUN ${d.lunId ?? ''} (the engine stored no connection for it)`;
-  return d.connections.map((c) => `${c.target} at ${portalText(c)}`).join(', ');
+  if (d.lunType === 'fcp') return d.lunId ? t('domain.attachPlan.fcLun', { id: d.lunId }) : t('domain.attachPlan.fcLunNoId');
+  if (d.connections.length === 0) return t('domain.attachPlan.noConnection', { id: d.lunId ?? '' });
+  return d.connections.map((c) => t('domain.attachPlan.targetAt', { target: c.target, portal: portalText(c) })).join(', ');
 }
 
 export function attachPlanSentences(vm: AttachPlanVm, d: AttachPlanDisk): string[] {
-  const traits = [d.bootable ? 'bootable' : undefined, d.readOnly ? 'read-only' : undefined].filter(Boolean).join(', ');
-  const as = `as ${d.interfaceLabel}${traits ? `, ${traits}` : ''}`;
+  const traits = [d.bootable ? t('domain.attachPlan.traitBootable') : undefined, d.readOnly ? t('domain.attachPlan.traitReadOnly') : undefined]
+    .filter(Boolean)
+    .join(', ');
+  const as = traits ? t('domain.attachPlan.asWith', { interface: d.interfaceLabel, traits }) : t('domain.attachPlan.as', { interface: d.interfaceLabel });
   const lun = d.kind === 'lun';
-  const host = vm.hostName ?? 'the host running it';
+  const host = vm.hostName ?? t('domain.attachPlan.hostRunningIt');
+  const v = { disk: d.alias, vm: vm.name, as, host };
   const out: string[] = [];
   if (attachInTwoSteps(vm.status, d.activate)) {
-    out.push(`Attaches ${d.alias} to ${vm.name} ${as}, inactive at first.`);
+    out.push(t('domain.attachPlan.attachesInactiveFirst', v));
     if (lun) {
       out.push(
         d.lunType === 'fcp'
-          ? `Checks that ${host} (running ${vm.name}) sees ${connectionWords(d)}: Fibre Channel has no connection to make.`
-          : `Makes sure ${host} (running ${vm.name}) is connected to ${connectionWords(d)}, connecting it if it is not.`,
+          ? t('domain.attachPlan.checksFc', { ...v, connection: connectionWords(d) })
+          : t('domain.attachPlan.makesSureConnected', { ...v, connection: connectionWords(d) }),
       );
     }
-    out.push(`Hot plugs ${d.alias} into ${vm.name}${vm.status === 'paused' ? ' (paused)' : ''}. If the plug fails, ${d.alias} stays attached and inactive, the reason is shown, and you can retry the plug.`);
+    out.push(vm.status === 'paused' ? t('domain.attachPlan.hotPlugsPaused', v) : t('domain.attachPlan.hotPlugs', v));
   } else if (isVmRunning(vm.status)) {
-    out.push(`Attaches ${d.alias} to ${vm.name} ${as}, inactive (not plugged), as you chose.`);
-    if (lun) out.push(`Nothing is connected on ${host} until you activate it from ${vm.name}'s Disks tab.`);
+    out.push(t('domain.attachPlan.attachesInactiveChosen', v));
+    if (lun) out.push(t('domain.attachPlan.nothingConnectedUntil', v));
   } else if (d.activate) {
     // Said as what happens when: nothing is plugged now, the engine plugs an active disk when the VM starts.
-    out.push(`Attaches ${d.alias} to ${vm.name} ${as}; it is plugged when ${vm.name} next runs.`);
-    if (lun) {
-      out.push(
-        `${vm.name} is down: ${connectionWords(d)} ${d.connections.length > 1 ? 'become required connections' : 'becomes a required connection'} of ${vm.name}, connected on the host that runs it next.`,
-      );
-    }
+    out.push(t('domain.attachPlan.attachesPluggedNextRun', v));
+    if (lun) out.push(t('domain.attachPlan.downRequired', { ...v, connection: connectionWords(d), many: d.connections.length > 1 ? 'yes' : 'no' }));
   } else {
-    out.push(`Attaches ${d.alias} to ${vm.name} ${as}, inactive (not plugged), as you chose.`);
-    if (lun) out.push(`While it is inactive its target connections are not required to run ${vm.name}; they become required when you activate it.`);
+    out.push(t('domain.attachPlan.attachesInactiveChosen', v));
+    if (lun) out.push(t('domain.attachPlan.inactiveNotRequired', v));
   }
   return out;
 }

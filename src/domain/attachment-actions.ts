@@ -1,6 +1,7 @@
 // Which of Activate, Deactivate and Detach the engine allows for one attachment in the VM's current state, and
 // why not in words (HotPlugDiskToVmCommand, DetachDiskFromVmCommand, VmCommand.isDiskSupportedForPlugUnPlug;
 // reference/engine-rest-api.md §4.4, webadmin-direct-lun.md §4.1, §5).
+import { t, type MessageId } from '../i18n/i18n';
 import { interfaceLabel, isHotPluggable } from './disk-options';
 import { vmStatusText } from './format';
 import type { AttachmentInterface, Disk, DiskAttachment, DiskInterface, Vm, VmStatus } from './model';
@@ -18,17 +19,26 @@ const no = (reason: string): Availability => ({ ok: false, reason });
  */
 export function hotplugProblem(iface: AttachmentInterface): string | undefined {
   // An interface a newer engine reports and this console does not know: it cannot tell, so it does not offer it.
-  if (iface === 'unknown') return 'The engine reports an interface this console does not know, so it cannot tell whether the disk can be plugged or unplugged while the VM runs.';
+  if (iface === 'unknown') return t('domain.attachmentActions.hotplugUnknownInterface');
   if (isHotPluggable(iface)) return undefined;
   return iface === 'ide'
-    ? 'IDE disks cannot be plugged or unplugged while the VM runs.'
-    : `${interfaceLabel(iface)} disks cannot be plugged or unplugged while the VM runs (only VirtIO and VirtIO-SCSI can).`;
+    ? t('domain.attachmentActions.hotplugIde')
+    : t('domain.attachmentActions.hotplugInterface', { interface: interfaceLabel(iface) });
 }
 
-function statusProblem(vm: Pick<Vm, 'status'>, allowed: readonly VmStatus[], what: string): string | undefined {
+/** The sentence for each action refused by the VM's status (whole sentences: the action is not a fragment). */
+type StatusAction = 'attach' | 'activate' | 'deactivate';
+const STATUS_PROBLEM: Record<StatusAction, MessageId> = {
+  attach: 'domain.attachmentActions.statusAttach',
+  activate: 'domain.attachmentActions.statusActivate',
+  deactivate: 'domain.attachmentActions.statusDeactivate',
+};
+
+function statusProblem(vm: Pick<Vm, 'status'>, allowed: readonly VmStatus[], what: StatusAction): string | undefined {
   if (allowed.includes(vm.status)) return undefined;
-  const need = allowed.map((s) => vmStatusText(s)).join(', ').replace(/, ([^,]*)$/, ' or $1');
-  return `Cannot ${what} while the VM is ${vmStatusText(vm.status).toLowerCase()}; it must be ${need}.`;
+  const names = allowed.map((s) => vmStatusText(s));
+  const need = names.length <= 1 ? (names[0] ?? '') : t('domain.attachmentActions.or', { first: names.slice(0, -1).join(', '), last: names.at(-1) ?? '' });
+  return t(STATUS_PROBLEM[what], { status: vmStatusText(vm.status).toLowerCase(), need });
 }
 
 /** The attachment, when its interface is one the console knows (Edit offers the interfaces it knows). */
@@ -39,28 +49,28 @@ export function withKnownInterface<A extends { interface: AttachmentInterface }>
 
 /** Edit needs the disk and an interface the console knows. */
 export function canEdit(att: Pick<DiskAttachment, 'interface'>, disk: Disk | undefined): Availability {
-  if (!disk) return no('Loading the disk…');
-  if (att.interface === 'unknown') return no('The engine reports an interface this console does not know; edit this disk in the engine\'s own console.');
+  if (!disk) return no(t('domain.attachmentActions.loadingDisk'));
+  if (att.interface === 'unknown') return no(t('domain.attachmentActions.editUnknownInterface'));
   return OK;
 }
 
 /** Attach (AttachDiskToVmCommand) accepts Up, Paused and Down VMs, like plug. */
 export function canAttachTo(vm: Pick<Vm, 'status'>): Availability {
-  const s = statusProblem(vm, TAKES_DISK_STATUSES, 'attach a disk');
+  const s = statusProblem(vm, TAKES_DISK_STATUSES, 'attach');
   return s ? no(s) : OK;
 }
 
 export function canActivate(vm: Pick<Vm, 'status'>, att: Pick<DiskAttachment, 'active' | 'interface'>): Availability {
-  if (att.active) return no('The disk is already active.');
-  const s = statusProblem(vm, TAKES_DISK_STATUSES, 'activate a disk');
+  if (att.active) return no(t('domain.attachmentActions.alreadyActive'));
+  const s = statusProblem(vm, TAKES_DISK_STATUSES, 'activate');
   if (s) return no(s);
   const h = isVmRunning(vm.status) ? hotplugProblem(att.interface) : undefined;
   return h ? no(h) : OK;
 }
 
 export function canDeactivate(vm: Pick<Vm, 'status'>, att: Pick<DiskAttachment, 'active' | 'interface'>): Availability {
-  if (!att.active) return no('The disk is already inactive.');
-  const s = statusProblem(vm, TAKES_DISK_STATUSES, 'deactivate a disk');
+  if (!att.active) return no(t('domain.attachmentActions.alreadyInactive'));
+  const s = statusProblem(vm, TAKES_DISK_STATUSES, 'deactivate');
   if (s) return no(s);
   const h = isVmRunning(vm.status) ? hotplugProblem(att.interface) : undefined;
   return h ? no(h) : OK;
@@ -69,11 +79,11 @@ export function canDeactivate(vm: Pick<Vm, 'status'>, att: Pick<DiskAttachment, 
 export function canDetach(vm: Pick<Vm, 'status'>, att: Pick<DiskAttachment, 'active' | 'interface'>): Availability {
   if (!detachable(vm.status)) {
     // The engine's own words (ACTION_TYPE_FAILED_VM_STATUS_ILLEGAL), so the console and the engine agree.
-    return no(`Cannot detach Virtual Disk because the VM is in ${vmStatusText(vm.status)} status. Detach works when the VM is Up or Down.`);
+    return no(t('domain.attachmentActions.detachStatus', { status: vmStatusText(vm.status) }));
   }
   if (isVmRunning(vm.status) && att.active) {
     const h = hotplugProblem(att.interface);
-    if (h) return no(`${h} Detaching it would unplug it first.`);
+    if (h) return no(t('domain.attachmentActions.detachUnplugsFirst', { problem: h }));
   }
   return OK;
 }

@@ -4,8 +4,10 @@
 // the disk down; read-only can change only while the disk is unplugged or the VM is down. On top of those, the
 // same option chain as a new disk (disk-options.ts). See docs/decisions/022-edit-what-the-engine-allows.md.
 import { diskOptionStates, interfaceChoices, sgioOf, type DiskOptionValues, type InterfaceChoice } from './disk-options';
-import { INTERFACE_TEXT, vmStatusText } from './format';
+import { t } from '../i18n/i18n';
+import { interfaceText, vmStatusText } from './format';
 import type { DiskInterface, Sgio, VmStatus } from './model';
+import { nameList } from './texts';
 
 export interface EditValues {
   interface: DiskInterface;
@@ -56,10 +58,6 @@ export function currentEditValues(att: { interface: DiskInterface; bootable: boo
   };
 }
 
-function list(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
-}
-
 const ok: EditFieldState = { editable: true, locked: false };
 const locked = (reason: string): EditFieldState => ({ editable: false, locked: true, reason });
 const off = (reason: string | undefined): EditFieldState => ({ editable: false, locked: false, reason });
@@ -70,10 +68,20 @@ function optionValues(ctx: EditContext, v: EditValues): DiskOptionValues {
 
 export function editStates(ctx: EditContext, v: EditValues): EditStates {
   const running = ctx.users.filter((u) => u.status !== 'down');
-  const needAllDown = (what: string): string | undefined =>
-    running.length === 0
-      ? undefined
-      : `${what} can change only while every VM using ${ctx.disk.alias} is down: ${list(running.map((u) => `${u.name} is ${vmStatusText(u.status)}`))}.`;
+  const needAllDown = (what: 'interface' | 'bootable' | 'passthrough' | 'reservation'): string | undefined => {
+    if (running.length === 0) return undefined;
+    const values = { disk: ctx.disk.alias, running: nameList(running.map((u) => t('domain.edit.vmIs', { vm: u.name, status: vmStatusText(u.status) }))) };
+    switch (what) {
+      case 'interface':
+        return t('domain.edit.allDownInterface', values);
+      case 'bootable':
+        return t('domain.edit.allDownBootable', values);
+      case 'passthrough':
+        return t('domain.edit.allDownPassthrough', values);
+      case 'reservation':
+        return t('domain.edit.allDownReservation', values);
+    }
+  };
   const optionCtx = {
     vm: { name: ctx.vm.name, status: ctx.vm.status, virtioScsiEnabled: ctx.vm.virtioScsiEnabled, bootableDiskAlias: ctx.vm.bootableDiskAlias },
     // Off VirtIO-SCSI the disk keeps its sgio (editUpdate never drops it quietly), and read-only is refused with it.
@@ -82,26 +90,33 @@ export function editStates(ctx: EditContext, v: EditValues): EditStates {
   const rules = diskOptionStates(optionCtx, optionValues(ctx, v));
   const rule = (k: EditKey): EditFieldState => (rules[k].applies ? { ...ok, note: rules[k].note } : off(rules[k].reason));
   const lunOnly = (s: EditFieldState): EditFieldState =>
-    ctx.disk.kind === 'lun' ? s : off('SCSI pass-through is for direct LUN disks: the engine does not support SCSI generic I/O on an image disk.');
+    ctx.disk.kind === 'lun' ? s : off(t('domain.edit.passthroughLunOnly'));
 
-  const ifaceLock = needAllDown('The interface');
+  const ifaceLock = needAllDown('interface');
   const readOnlyLock =
     ctx.vm.status !== 'down' && ctx.attachment.active
-      ? `Read-only can change only while ${ctx.disk.alias} is inactive or ${ctx.vm.name} is down (${ctx.vm.name} is ${vmStatusText(ctx.vm.status)} and the disk is plugged).`
+      ? t('domain.edit.readOnlyLock', { disk: ctx.disk.alias, vm: ctx.vm.name, status: vmStatusText(ctx.vm.status) })
       : undefined;
-  const sgioLock = needAllDown('SCSI pass-through');
+  const sgioLock = needAllDown('passthrough');
+  const reservationLock = needAllDown('reservation');
   return {
     interface: { ...(ifaceLock ? locked(ifaceLock) : ok), choices: interfaceChoices(optionCtx, optionValues(ctx, v)) },
     bootable: (() => {
-      const l = needAllDown('Bootable');
+      const l = needAllDown('bootable');
       return l ? locked(l) : rule('bootable');
     })(),
     readOnly: readOnlyLock ? locked(readOnlyLock) : rule('readOnly'),
     passthrough: lunOnly(sgioLock ? locked(sgioLock) : rule('passthrough')),
     privilegedIo: lunOnly(sgioLock ? locked(sgioLock) : rule('privilegedIo')),
     // Uses the disk's unfiltered SG_IO: we treat it like sgio, which it depends on (decision 022).
-    scsiReservation: lunOnly(sgioLock ? locked(sgioLock.replace('SCSI pass-through', 'SCSI reservation')) : rule('scsiReservation')),
+    scsiReservation: lunOnly(reservationLock ? locked(reservationLock) : rule('scsiReservation')),
   };
+}
+
+/** The disk's sgio in a change line: off, filtered or unfiltered. */
+function sgioWord(s: Sgio | undefined): string {
+  if (s === undefined) return t('domain.edit.off');
+  return s === 'unfiltered' ? t('domain.edit.sgioUnfiltered') : t('domain.edit.sgioFiltered');
 }
 
 /** What a field shows: the current value when the VM's state locks it, off when a rule says it does not apply. */
@@ -128,19 +143,19 @@ export function editUpdate(ctx: EditContext, current: EditValues, chosen: EditVa
   const eff = (k: EditKey) => shownValue(s[k], current[k], chosen[k]);
   const update: EditUpdate = {};
   const changes: string[] = [];
-  const yes = (b: boolean) => (b ? 'on' : 'off');
+  const yes = (b: boolean) => (b ? t('domain.edit.on') : t('domain.edit.off'));
   if (s.interface.editable && chosen.interface !== current.interface) {
     update.interface = chosen.interface;
-    changes.push(`Interface: ${INTERFACE_TEXT[current.interface]} → ${INTERFACE_TEXT[chosen.interface]}`);
+    changes.push(t('domain.edit.changeInterface', { from: interfaceText(current.interface), to: interfaceText(chosen.interface) }));
   }
-  for (const [k, field, label] of [
-    ['bootable', 'bootable', 'Bootable'],
-    ['readOnly', 'readOnly', 'Read-only'],
-    ['scsiReservation', 'usesScsiReservation', 'SCSI reservation'],
+  for (const [k, field, message] of [
+    ['bootable', 'bootable', 'domain.edit.changeBootable'],
+    ['readOnly', 'readOnly', 'domain.edit.changeReadOnly'],
+    ['scsiReservation', 'usesScsiReservation', 'domain.edit.changeScsiReservation'],
   ] as const) {
     if (!s[k].locked && eff(k) !== current[k]) {
       update[field] = eff(k);
-      changes.push(`${label}: ${yes(current[k])} → ${yes(eff(k))}`);
+      changes.push(t(message, { from: yes(current[k]), to: yes(eff(k)) }));
     }
   }
   if (s.passthrough.editable) {
@@ -148,7 +163,7 @@ export function editUpdate(ctx: EditContext, current: EditValues, chosen: EditVa
     const after = sgioOf({ passthrough: eff('passthrough'), privilegedIo: eff('privilegedIo') });
     if (before !== after) {
       update.sgio = after ?? 'disabled';
-      changes.push(`SCSI pass-through: ${before ?? 'off'} → ${after ?? 'off'}`);
+      changes.push(t('domain.edit.changePassthrough', { from: sgioWord(before), to: sgioWord(after) }));
     }
   }
   return { update, changes };

@@ -2,6 +2,8 @@
 // reference/engine-rest-api.md §4.6 VALIDATION_DISK_ALIAS_INVALID) and the seed's "the name (= alias) is
 // filled automatically with the WWID". Pure.
 
+import { t } from '../i18n/i18n';
+
 /** BusinessEntitiesDefinitions.GENERAL_NAME_SIZE. */
 export const ALIAS_MAX = 255;
 /** DISK_DESCRIPTION_MAX_SIZE. */
@@ -19,11 +21,13 @@ export interface AliasRules {
 
 /** What is wrong with an alias, in the engine's words, or undefined when it is fine. */
 export function aliasProblem(alias: string, rules: AliasRules): string | undefined {
-  if (alias.length === 0) return rules.required ? "This field can't be empty: a floating disk needs an alias." : undefined;
-  if (alias.length > ALIAS_MAX) return `Field content must not exceed ${ALIAS_MAX} characters (it has ${alias.length}).`;
+  if (alias.length === 0) return rules.required ? t('domain.naming.aliasRequired') : undefined;
+  if (alias.length > ALIAS_MAX) return t('domain.naming.tooLong', { max: ALIAS_MAX, length: alias.length });
   if (!ALIAS_RE.test(alias)) {
-    const bad = [...new Set([...alias].filter((c) => !/[\p{L}\p{N}._-]/u.test(c)))].map((c) => (c === ' ' ? 'space' : `“${c}”`));
-    return `Name can contain only alphanumeric, '.', '_' or '-' characters (not ${bad.join(', ')}).`;
+    const bad = [...new Set([...alias].filter((c) => !/[\p{L}\p{N}._-]/u.test(c)))].map((c) =>
+      c === ' ' ? t('domain.naming.space') : t('domain.naming.quotedChar', { char: c }),
+    );
+    return t('domain.naming.aliasInvalid', { bad: bad.join(', ') });
   }
   return undefined;
 }
@@ -37,14 +41,14 @@ export function aliasInUseWarning(alias: string, disks: ReadonlyArray<{ id: stri
   if (!alias) return undefined;
   const other = disks.find((d) => d.alias === alias && d.id !== ownId);
   if (!other) return undefined;
-  return `Another disk is already called ${alias}. The engine allows it, but each disk's history finds the engine's events by alias, so both disks would show each other's events.`;
+  return t('domain.naming.aliasInUse', { alias });
 }
 
 export function descriptionProblem(description: string): string | undefined {
   if (description.length > DESCRIPTION_MAX) {
-    return `Field content must not exceed ${DESCRIPTION_MAX} characters (it has ${description.length}).`;
+    return t('domain.naming.tooLong', { max: DESCRIPTION_MAX, length: description.length });
   }
-  if (CONTROL_RE.test(description)) return 'The description cannot contain control characters such as tabs or line breaks.';
+  if (CONTROL_RE.test(description)) return t('domain.naming.descriptionControl');
   return undefined;
 }
 

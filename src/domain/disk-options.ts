@@ -7,7 +7,8 @@
 //   when the option applies again (switching to IDE and back to VirtIO-SCSI keeps pass-through).
 // - Read-only is a safety attribute: nothing turns it off behind the user's back. While it is on, the interfaces
 //   that cannot be read-only (IDE, SATA) are disabled with the reason, instead of silently dropping read-only.
-import { INTERFACE_TEXT } from './format';
+import { t } from '../i18n/i18n';
+import { interfaceText } from './format';
 import type { DiskInterface, VmStatus } from './model';
 import { isVmRunning, takesDisk } from './vm-status';
 
@@ -81,8 +82,6 @@ export interface InterfaceChoice {
   note?: string | undefined;
 }
 
-const INTERFACE_LABEL = INTERFACE_TEXT;
-
 /**
  * VirtIO-SCSI when the VM has it enabled, VirtIO otherwise (AbstractDiskModel.setDefaultInterface). When the engine
  * did not say, VirtIO-SCSI: a VM gets it unless someone turned it off (upstream-engine BLL/AddVmCommand.java:1808-1816,
@@ -95,7 +94,7 @@ export function defaultInterface(vm: DiskOptionVm | undefined): DiskInterface {
 
 /** Said next to VirtIO-SCSI when the engine did not report whether the VM has it. */
 export function virtioScsiUnknownNote(vmName: string): string {
-  return `The engine did not say whether ${vmName} has VirtIO-SCSI enabled; if it is not, the engine refuses the disk and says why.`;
+  return t('domain.diskOptions.virtioScsiUnknown', { vm: vmName });
 }
 
 /**
@@ -126,19 +125,19 @@ function cannotBeReadOnly(i: DiskInterface): boolean {
   return i === 'ide' || i === 'sata';
 }
 
-const PER_VM = 'Set per VM: choose it when you attach the disk to a VM.';
+const perVm = (): string => t('domain.diskOptions.perVm');
 
 export function interfaceChoices(ctx: DiskOptionContext, values: DiskOptionValues): InterfaceChoice[] {
   // Only a read-only that is in effect holds the interface back (on IDE it is not, so IDE stays choosable).
   const readOnlyOn = !!ctx.vm && diskOptionStates(ctx, values).readOnly.applies && values.readOnly;
   return WIZARD_INTERFACES.map((value) => {
-    const label = INTERFACE_LABEL[value];
-    if (!ctx.vm) return { value, label, disabled: true, reason: PER_VM };
+    const label = interfaceText(value);
+    if (!ctx.vm) return { value, label, disabled: true, reason: perVm() };
     if (value === 'virtio_scsi' && ctx.vm.virtioScsiEnabled === false) {
-      return { value, label, disabled: true, reason: `VirtIO-SCSI is disabled for ${ctx.vm.name}: enable it in the VM's settings to use it.` };
+      return { value, label, disabled: true, reason: t('domain.diskOptions.virtioScsiDisabled', { vm: ctx.vm.name }) };
     }
     if (readOnlyOn && cannotBeReadOnly(value)) {
-      return { value, label, disabled: true, reason: `${label} disks can't be read-only: uncheck Read-only first.` };
+      return { value, label, disabled: true, reason: t('domain.diskOptions.cannotBeReadOnlyUncheck', { interface: label }) };
     }
     const note = value === 'virtio_scsi' && ctx.vm.virtioScsiEnabled === undefined ? virtioScsiUnknownNote(ctx.vm.name) : undefined;
     return { value, label, disabled: false, note };
@@ -154,78 +153,78 @@ export function diskOptionStates(ctx: DiskOptionContext, v: DiskOptionValues): R
   const sharable: OptionState = { applies: true };
   const propagateErrors: OptionState = {
     applies: true,
-    note: 'On: the guest sees I/O errors. Off (default): the VM pauses on an I/O error.',
+    note: t('domain.diskOptions.propagateErrorsNote'),
   };
 
   if (!vm) {
     // A floating disk: what belongs to the attachment (interface, bootable, read-only, reservation, discard,
     // plug) waits for an attach; sgio is the disk's own, so pass-through can be set now (reference §4.1–4.2).
-    const passthrough: OptionState = { applies: true, note: 'Takes effect when the disk is attached with the VirtIO-SCSI interface.' };
+    const passthrough: OptionState = { applies: true, note: t('domain.diskOptions.passthroughFloatingNote') };
     const privilegedIo: OptionState = v.passthrough
-      ? { applies: true, note: 'Lets the guest send privileged SCSI commands (unfiltered SG_IO).' }
-      : { applies: false, reason: 'Privileged SCSI I/O can be set only when SCSI pass-through is enabled.' };
+      ? { applies: true, note: t('domain.diskOptions.privilegedIoNote') }
+      : { applies: false, reason: t('domain.diskOptions.privilegedIoNeedsPassthrough') };
     return {
-      bootable: { applies: false, reason: PER_VM },
+      bootable: { applies: false, reason: perVm() },
       sharable,
-      readOnly: { applies: false, reason: PER_VM },
+      readOnly: { applies: false, reason: perVm() },
       passthrough,
       privilegedIo,
-      scsiReservation: { applies: false, reason: PER_VM },
-      passDiscard: { applies: false, reason: PER_VM },
+      scsiReservation: { applies: false, reason: perVm() },
+      passDiscard: { applies: false, reason: perVm() },
       propagateErrors,
-      activate: { applies: false, reason: 'A floating disk is not attached to a VM, so there is nothing to activate.' },
+      activate: { applies: false, reason: t('domain.diskOptions.activateFloating') },
     };
   }
 
   const bootable: OptionState = vm.bootableDiskAlias
-    ? { applies: false, reason: `There can be only one bootable disk: ${vm.bootableDiskAlias} is already bootable on ${vm.name}.` }
+    ? { applies: false, reason: t('domain.diskOptions.bootableTaken', { disk: vm.bootableDiskAlias, vm: vm.name }) }
     : (ctx.batchSize ?? 1) > 1
-      ? { applies: false, reason: `There can be only one bootable disk per VM, so the ${ctx.batchSize} disks of a batch are not bootable. Make one bootable from ${vm.name}'s Disks tab afterwards.` }
+      ? { applies: false, reason: t('domain.diskOptions.bootableBatch', { count: ctx.batchSize, vm: vm.name }) }
       : { applies: true };
 
   let readOnly: OptionState = { applies: true };
-  if (cannotBeReadOnly(iface)) readOnly = { applies: false, reason: `${INTERFACE_LABEL[iface]} disks can't be read-only.` };
+  if (cannotBeReadOnly(iface)) readOnly = { applies: false, reason: t('domain.diskOptions.cannotBeReadOnly', { interface: interfaceText(iface) }) };
   else if (ctx.diskPassthrough && !scsi) {
-    readOnly = { applies: false, reason: "This disk has SCSI pass-through (its own setting), and the engine refuses read-only for a pass-through disk on any interface." };
+    readOnly = { applies: false, reason: t('domain.diskOptions.readOnlyDiskPassthrough') };
   } else if (scsi && v.passthrough) {
-    readOnly = { applies: false, reason: "A VirtIO-SCSI direct LUN disk can't be read-only when SCSI pass-through is enabled." };
+    readOnly = { applies: false, reason: t('domain.diskOptions.readOnlyPassthrough') };
   }
   const readOnlyOn = readOnly.applies && v.readOnly;
 
   let passthrough: OptionState = { applies: true };
-  if (!scsi) passthrough = { applies: false, reason: 'SCSI pass-through needs the VirtIO-SCSI interface.' };
-  else if (readOnlyOn) passthrough = { applies: false, reason: 'SCSI pass-through is not supported for read-only disks.' };
+  if (!scsi) passthrough = { applies: false, reason: t('domain.diskOptions.passthroughNeedsVirtioScsi') };
+  else if (readOnlyOn) passthrough = { applies: false, reason: t('domain.diskOptions.passthroughReadOnly') };
   const passthroughOn = passthrough.applies && v.passthrough;
 
   const privilegedIo: OptionState = passthroughOn
-    ? { applies: true, note: 'Lets the guest send privileged SCSI commands (unfiltered SG_IO).' }
-    : { applies: false, reason: 'Privileged SCSI I/O can be set only when SCSI pass-through is enabled.' };
+    ? { applies: true, note: t('domain.diskOptions.privilegedIoNote') }
+    : { applies: false, reason: t('domain.diskOptions.privilegedIoNeedsPassthrough') };
   const privilegedOn = privilegedIo.applies && v.privilegedIo;
 
   const scsiReservation: OptionState = privilegedOn
-    ? { applies: true, note: `While a plugged disk of ${vm.name} uses SCSI reservation, ${vm.name} can't be migrated.` }
-    : { applies: false, reason: 'SCSI reservation can be set only when Privileged SCSI I/O is enabled (the engine needs unfiltered SG_IO).' };
+    ? { applies: true, note: t('domain.diskOptions.scsiReservationNote', { vm: vm.name }) }
+    : { applies: false, reason: t('domain.diskOptions.scsiReservationNeedsPrivileged') };
 
   let passDiscard: OptionState = { applies: true };
-  if (!ctx.lun) passDiscard = { applies: false, reason: 'Pick a LUN first: discard depends on what the LUN supports.' };
+  if (!ctx.lun) passDiscard = { applies: false, reason: t('domain.diskOptions.discardPickLun') };
   else if (!ctx.lun.reachable) {
-    passDiscard = { applies: false, reason: 'The host has no active path to this LUN, so the engine cannot check that it supports discard.' };
-  } else if (!ctx.lun.discardMaxSize) passDiscard = { applies: false, reason: 'Discard is not supported by underlying storage.' };
+    passDiscard = { applies: false, reason: t('domain.diskOptions.discardUnreachable') };
+  } else if (!ctx.lun.discardMaxSize) passDiscard = { applies: false, reason: t('domain.diskOptions.discardUnsupported') };
 
   let activate: OptionState = { applies: true };
   if (!takesDisk(vm.status)) {
-    activate = { applies: false, reason: 'Cannot activate disk, VM should be in Down, Paused or Up status.' };
+    activate = { applies: false, reason: t('domain.diskOptions.activateVmStatus') };
   } else if (isVmRunning(vm.status) && iface === 'ide') {
-    activate = { applies: false, reason: 'When the VM is running, cannot activate a disk attached with IDE interface.' };
+    activate = { applies: false, reason: t('domain.diskOptions.activateIde') };
   } else if (isVmRunning(vm.status) && !isHotPluggable(iface)) {
     activate = {
       applies: false,
-      reason: `${INTERFACE_LABEL[iface]} disks can't be hot plugged into a running VM: only VirtIO and VirtIO-SCSI can.`,
+      reason: t('domain.diskOptions.activateNotHotPluggable', { interface: interfaceText(iface) }),
     };
   } else if (isVmRunning(vm.status)) {
-    activate = { applies: true, note: `${vm.name} is running: the disk is hot plugged.` };
+    activate = { applies: true, note: t('domain.diskOptions.activateRunning', { vm: vm.name }) };
   } else {
-    activate = { applies: true, note: `${vm.name} is down: the disk is plugged and used from its next run.` };
+    activate = { applies: true, note: t('domain.diskOptions.activateDown', { vm: vm.name }) };
   }
 
   return { bootable, sharable, readOnly, passthrough, privilegedIo, scsiReservation, passDiscard, propagateErrors, activate };
@@ -266,5 +265,5 @@ export function interfaceProblem(ctx: DiskOptionContext, v: DiskOptionValues): s
 }
 
 export function interfaceLabel(i: DiskInterface): string {
-  return INTERFACE_LABEL[i];
+  return interfaceText(i);
 }

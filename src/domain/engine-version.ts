@@ -2,6 +2,7 @@
 // (product_info.version: major, minor, build, revision — ovirt-engine-api-model types/Version.java; the JSON carries
 // them as strings). Both the console and the emulated engine ask `atLeast(v, FEATURE_SINCE.x)` here, so the two
 // agree on which engine has what.
+import { t } from '../i18n/i18n';
 export interface EngineVersion {
   major: number;
   minor: number;
@@ -59,12 +60,10 @@ export function isSupportedEngine(v: EngineVersion): boolean {
 export function engineLimitations(v: EngineVersion): string[] {
   const out: string[] = [];
   if (!atLeast(v, FEATURE_SINCE.discoverIscsi)) {
-    out.push(
-      'iSCSI discovery lists target names only (this engine has iscsidiscover, not discoveriscsi, which came in 4.4.6): each target is shown behind the portal you asked, other portals of the same target are not listed, and logins go without the portal group tag.',
-    );
+    out.push(t('domain.engineVersion.oldDiscovery', { since: FEATURE_SINCE.discoverIscsi }));
   }
   if (!atLeast(v, FEATURE_SINCE.activePaths)) {
-    out.push('LUN paths show the total only: engines before 4.5.7 do not report how many paths are active.');
+    out.push(t('domain.engineVersion.noActivePaths', { since: FEATURE_SINCE.activePaths }));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // - the holders, after the seed's reference counting (docs/design.md §5): a storage domain whose LUN is behind
 //   the target, or a LUN disk plugged into a VM running on this host (GET /vms?follow=disk_attachments).
 // A session nothing holds is "logged in, not used by anything" (an administrator's login, or a left-over).
+import { t } from '../i18n/i18n';
 import type { Disk, DiskAttachment, HostLun, StorageDomain, Vm } from './model';
 
 export type SessionHolder =
@@ -40,7 +41,9 @@ function holderKey(h: SessionHolder): string {
 }
 
 export function holderText(h: SessionHolder): string {
-  return h.kind === 'storage-domain' ? `storage domain ${h.name}` : `disk ${h.diskAlias} of VM ${h.vmName} (running here)`;
+  return h.kind === 'storage-domain'
+    ? t('domain.hostSessions.storageDomain', { name: h.name })
+    : t('domain.hostSessions.vmDisk', { disk: h.diskAlias, vm: h.vmName });
 }
 
 export function hostSessions(

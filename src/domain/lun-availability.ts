@@ -3,7 +3,9 @@
 // a disk cannot back another (409 LUN_IS_ALREADY_IN_USE); a LUN of a storage domain can, but only after an
 // explicit destructive-action approval; a LUN with no active path from the host cannot be checked by it
 // (ACTION_TYPE_FAILED_DISK_LUN_INVALID when the host is named). Pure: no React, no fetch.
+import { t } from '../i18n/i18n';
 import type { LogicalUnit } from './model';
+import { nameList } from './texts';
 
 export type LunUse =
   /** Free to use. */
@@ -58,20 +60,21 @@ export function lunPaths(lu: Pick<LogicalUnit, 'paths' | 'activePaths'>): LunPat
 
 /** "2 of 4 active", "1 path" (when the engine does not say how many are active). */
 export function pathsText(p: LunPaths): string {
-  if (p.total === undefined) return 'Unknown';
-  if (p.active === undefined) return `${p.total} ${p.total === 1 ? 'path' : 'paths'}`;
-  return `${p.active} of ${p.total} active`;
-}
-
-function list(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  if (p.total === undefined) return t('domain.lunAvailability.pathsUnknown');
+  if (p.active === undefined) return t('domain.lunAvailability.paths', { total: p.total });
+  return t('domain.lunAvailability.pathsActive', { active: p.active, total: p.total });
 }
 
 export function usedByText(use: Extract<LunUse, { kind: 'used-by-disk' }>): string {
-  const name = use.diskAlias ?? `with id ${use.diskId}`;
-  const where = use.vmNames.length > 0 ? `attached to ${list(use.vmNames)}` : 'not attached to any VM';
-  return `Used by disk ${name} (${where})`;
+  const vms = nameList(use.vmNames);
+  if (use.diskAlias === undefined) {
+    return use.vmNames.length > 0
+      ? t('domain.lunAvailability.usedByIdAttached', { id: use.diskId, vms })
+      : t('domain.lunAvailability.usedByIdFloating', { id: use.diskId });
+  }
+  return use.vmNames.length > 0
+    ? t('domain.lunAvailability.usedByAttached', { disk: use.diskAlias, vms })
+    : t('domain.lunAvailability.usedByFloating', { disk: use.diskAlias });
 }
 
 export function lunAvailability(lu: LogicalUnit, ctx: AvailabilityContext): LunAvailability {
@@ -94,41 +97,39 @@ export function lunAvailability(lu: LogicalUnit, ctx: AvailabilityContext): LunA
   let rank: number;
   switch (use.kind) {
     case 'used-by-disk':
-      parts.push(`${usedByText(use)}: not selectable, a LUN backs at most one disk`);
+      parts.push(t('domain.lunAvailability.usedText', { usedBy: usedByText(use) }));
       shortParts.push(usedByText(use));
-      label = 'Used';
+      label = t('domain.lunAvailability.labelUsed');
       rank = 4;
       break;
     case 'storage-domain':
-      parts.push(
-        `Part of storage domain ${use.storageDomainName ?? use.storageDomainId}: selectable, but using it needs your explicit approval (writing to it can destroy the domain)`,
-      );
-      shortParts.push(`In storage domain ${use.storageDomainName ?? use.storageDomainId}: needs approval`);
-      label = 'In storage domain';
+      parts.push(t('domain.lunAvailability.storageDomainText', { domain: use.storageDomainName ?? use.storageDomainId }));
+      shortParts.push(t('domain.lunAvailability.storageDomainShort', { domain: use.storageDomainName ?? use.storageDomainId }));
+      label = t('domain.lunAvailability.labelStorageDomain');
       rank = 2;
       break;
     default:
-      label = 'Available';
+      label = t('domain.lunAvailability.available');
       rank = 0;
   }
   if (unreachable) {
-    parts.push(`Not reachable from ${ctx.hostName}: none of its ${paths.total} paths is active`);
-    shortParts.push(`No active path from ${ctx.hostName}`);
+    parts.push(t('domain.lunAvailability.unreachableText', { host: ctx.hostName, total: paths.total }));
+    shortParts.push(t('domain.lunAvailability.unreachableShort', { host: ctx.hostName }));
     if (use.kind === 'available') {
-      label = 'No active path';
+      label = t('domain.lunAvailability.labelNoActivePath');
       rank = 3;
     }
   } else if (degraded) {
-    parts.push(`Only ${paths.active} of its ${paths.total} paths are active from ${ctx.hostName}`);
-    shortParts.push(`Degraded: ${paths.active} of ${paths.total} paths active`);
+    parts.push(t('domain.lunAvailability.degradedText', { host: ctx.hostName, active: paths.active, total: paths.total }));
+    shortParts.push(t('domain.lunAvailability.degradedShort', { active: paths.active, total: paths.total }));
     if (use.kind === 'available') {
-      label = 'Degraded paths';
+      label = t('domain.lunAvailability.labelDegraded');
       rank = 1;
     }
   }
   const selectable = use.kind !== 'used-by-disk';
-  const text = parts.length > 0 ? parts.join('. ') : 'Available';
-  const short = shortParts.length > 0 ? shortParts.join('; ') : 'Available';
+  const text = parts.length > 0 ? parts.join('. ') : t('domain.lunAvailability.available');
+  const short = shortParts.length > 0 ? shortParts.join('; ') : t('domain.lunAvailability.available');
   return { use, paths, unreachable, degraded, selectable, text, label, short, rank };
 }
 

@@ -3,6 +3,7 @@
 // and no two disks of one batch with one alias (the engine would allow it, but the disk page finds a disk's history
 // by alias, and a batch named twice alike is a slip, not a wish). Pure.
 import { aliasProblem, suggestedAlias, ALIAS_MAX } from './disk-naming';
+import { t } from '../i18n/i18n';
 import { formatSize } from './format';
 
 /**
@@ -13,17 +14,19 @@ import { formatSize } from './format';
 export const MAX_BATCH = 64;
 
 export function batchFullReason(max = MAX_BATCH): string {
-  return `At most ${max} LUNs per batch: create these first, then start another batch.`;
+  return t('domain.batch.full', { max });
 }
 
 /** "3 LUNs selected, 1.5 TiB" (a size unknown for some LUN is said so). */
 export function batchSummary(sizes: ReadonlyArray<number | undefined>): string {
   const count = sizes.length;
-  if (count === 0) return 'No LUN selected';
+  if (count === 0) return t('domain.batch.noneSelected');
   const known = sizes.filter((s): s is number => s !== undefined && Number.isFinite(s));
   const total = known.reduce((a, b) => a + b, 0);
   const unknown = count - known.length;
-  return `${count} ${count === 1 ? 'LUN' : 'LUNs'} selected, ${formatSize(total)}${unknown > 0 ? ` (+${unknown} of unknown size)` : ''}`;
+  return unknown > 0
+    ? t('domain.batch.summaryWithUnknown', { count, size: formatSize(total), unknown })
+    : t('domain.batch.summary', { count, size: formatSize(total) });
 }
 
 /**
@@ -75,7 +78,7 @@ export function batchAliasProblems(aliases: readonly string[], lunIds: readonly 
     const rule = aliasProblem(alias, { required: true });
     if (rule) return rule;
     const seen = first.get(alias);
-    if (seen !== undefined) return `Disk ${seen + 1} of this batch (LUN ${lunIds[seen] ?? '?'}) is already called ${alias}: each disk of a batch needs its own alias.`;
+    if (seen !== undefined) return t('domain.batch.duplicateAlias', { n: seen + 1, lun: lunIds[seen] ?? '?', alias });
     first.set(alias, i);
     return undefined;
   });
@@ -83,7 +86,7 @@ export function batchAliasProblems(aliases: readonly string[], lunIds: readonly 
 
 /** A prefix pattern's own problem (the prefix must make valid aliases), or undefined. */
 export function prefixProblem(prefix: string, start: number): string | undefined {
-  if (prefix === '') return 'Enter a prefix, for example rac-data-.';
-  if (!Number.isInteger(start) || start < 0) return 'The first number must be a whole number, 0 or more.';
+  if (prefix === '') return t('domain.batch.prefixRequired');
+  if (!Number.isInteger(start) || start < 0) return t('domain.batch.startInvalid');
   return aliasProblem(`${prefix}${start}`, { required: true });
 }

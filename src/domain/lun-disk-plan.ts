@@ -1,6 +1,7 @@
 // What creating a direct-LUN disk will do, in plain words, for the wizard's review. It follows what the engine
 // does (reference/engine-rest-api.md §4.2–4.3) and the seed's connection design the emulated engine implements
 // (docs/design.md §5.1, §5.3): connect on the pool, wait for the first host, then plug on the VM's host.
+import { t } from '../i18n/i18n';
 import type { LunStorageType, VmStatus } from './model';
 import { isVmRunning } from './vm-status';
 
@@ -40,55 +41,50 @@ export interface PlanInput {
 }
 
 function lunWords(l: PlanInput['lun']): string {
-  const where = l.type === 'fcp' ? 'Fibre Channel' : `iSCSI target ${l.target ?? '?'}${l.portal ? ` at ${l.portal}` : ''}`;
-  return `LUN ${l.id} (${l.sizeText}, ${where})`;
+  if (l.type === 'fcp') return t('domain.lunPlan.lunFc', { id: l.id, size: l.sizeText });
+  return l.portal
+    ? t('domain.lunPlan.lunIscsiPortal', { id: l.id, size: l.sizeText, target: l.target ?? '?', portal: l.portal })
+    : t('domain.lunPlan.lunIscsi', { id: l.id, size: l.sizeText, target: l.target ?? '?' });
 }
 
 export function planSentences(p: PlanInput): string[] {
   const out: string[] = [];
-  const name = p.alias || p.engineAlias || 'the new disk';
-  if (p.storageDomainName) {
-    out.push(
-      `Warning: this LUN is part of storage domain ${p.storageDomainName}. A VM writing to it can destroy that domain's data; you approve this explicitly below.`,
-    );
-  }
+  const name = p.alias || p.engineAlias || t('domain.lunPlan.theNewDisk');
+  if (p.storageDomainName) out.push(t('domain.lunPlan.storageDomainWarning', { domain: p.storageDomainName }));
   const check = p.hostChecks
-    ? `${p.hostName} first checks that it sees the LUN, so the engine stores its size, vendor, serial and paths.`
-    : `The engine stores the LUN without asking ${p.hostName} (it has no active path to it), so the disk's size stays unknown until the LUN is refreshed from a host that sees it.`;
+    ? t('domain.lunPlan.hostChecks', { host: p.hostName })
+    : t('domain.lunPlan.noHostCheck', { host: p.hostName });
 
   if (!p.vm) {
-    out.push(`Creates the floating disk ${name} from ${lunWords(p.lun)}.`);
+    out.push(t('domain.lunPlan.createsFloating', { name, lun: lunWords(p.lun) }));
     out.push(check);
-    out.push('The disk is not attached to any VM: attach it to one later.');
+    out.push(t('domain.lunPlan.floatingNotAttached'));
   } else {
     const vm = p.vm;
     const waitOn = vm.hostName ?? p.hostName;
     out.push(
       p.lun.type === 'fcp'
-        ? `Checks on every Up host of ${vm.dataCenterName} at once that it sees the FC LUN, waiting on ${waitOn} first; the first host that succeeds decides.`
-        : `Connects the LUN's target on every Up host of ${vm.dataCenterName} at once, waiting on ${waitOn} first; the first host that connects decides and the others finish in the background.`,
+        ? t('domain.lunPlan.checksEveryHostFc', { dataCenter: vm.dataCenterName, host: waitOn })
+        : t('domain.lunPlan.connectsEveryHost', { dataCenter: vm.dataCenterName, host: waitOn }),
     );
     if (p.hostChecks) out.push(check);
-    out.push(
-      `Creates disk ${name} from ${lunWords(p.lun)} and attaches it to ${vm.name} as ${vm.interfaceLabel}${vm.bootable ? ', bootable' : ''}.`,
-    );
+    const created = { name, lun: lunWords(p.lun), vm: vm.name, interface: vm.interfaceLabel };
+    out.push(vm.bootable ? t('domain.lunPlan.createsAndAttachesBootable', created) : t('domain.lunPlan.createsAndAttaches', created));
     if (vm.activate && isVmRunning(vm.status)) {
-      const ensure = p.lun.type === 'fcp' ? 'sees the FC LUN' : 'is connected to the target';
-      out.push(`Makes sure ${vm.hostName ?? 'the host running it'} (running ${vm.name}) ${ensure}, then hot plugs the disk into ${vm.name}.`);
+      const host = vm.hostName ?? t('domain.lunPlan.hostRunningIt');
+      out.push(p.lun.type === 'fcp' ? t('domain.lunPlan.hotPlugFc', { host, vm: vm.name }) : t('domain.lunPlan.hotPlugIscsi', { host, vm: vm.name }));
     } else if (vm.activate) {
-      out.push(
-        `${vm.name} is down: the disk is attached active, and ${p.lun.type === 'fcp' ? 'the LUN' : 'its target'} joins ${vm.name}'s required connections, connected on the host that runs it next.`,
-      );
+      out.push(p.lun.type === 'fcp' ? t('domain.lunPlan.downActiveFc', { vm: vm.name }) : t('domain.lunPlan.downActiveIscsi', { vm: vm.name }));
     } else {
-      out.push(`The disk stays inactive (not plugged): activate it later from ${vm.name}'s disks.`);
+      out.push(t('domain.lunPlan.staysInactive', { vm: vm.name }));
     }
   }
   const traits = [
-    p.sharable ? 'sharable (several VMs may use it at once)' : undefined,
-    p.readOnly ? 'read-only' : undefined,
-    p.passthrough === 'unfiltered' ? 'with SCSI pass-through and privileged SCSI I/O' : p.passthrough === 'filtered' ? 'with SCSI pass-through' : undefined,
+    p.sharable ? t('domain.lunPlan.traitSharable') : undefined,
+    p.readOnly ? t('domain.lunPlan.traitReadOnly') : undefined,
+    p.passthrough === 'unfiltered' ? t('domain.lunPlan.traitPassthroughPrivileged') : p.passthrough === 'filtered' ? t('domain.lunPlan.traitPassthrough') : undefined,
   ].filter((x): x is string => !!x);
-  if (traits.length > 0) out.push(`The disk is ${traits.join(', ')}.`);
-  out.push('Nothing on the LUN is changed or erased by creating the disk.');
+  if (traits.length > 0) out.push(t('domain.lunPlan.traits', { traits: traits.join(', ') }));
+  out.push(t('domain.lunPlan.nothingErased'));
   return out;
 }

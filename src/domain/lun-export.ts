@@ -1,5 +1,10 @@
 // The storage team's list: the LUNs a table shows, as CSV (RFC 4180) for a spreadsheet, and one LUN's details as
 // plain text for a ticket or a chat. Pure: the console gathers the records, this module only writes them.
+// The CSV (its header included) is a data format and stays English whatever the language (I18N rule 6); the
+// details text is read by people, so its labels come from the catalog.
+
+import { t, type MessageId } from '../i18n/i18n';
+import { formatBytesExact } from './format';
 
 /** One LUN as exported: what the table shows, plus the exact size and the disk using it. */
 export interface LunExportRecord {
@@ -21,6 +26,7 @@ export interface LunExportRecord {
   disk: string;
 }
 
+/** The CSV's header: column names of a data format, in English for every language (not from the catalog). */
 export const LUN_CSV_HEADER = [
   'LUN ID',
   'Size (bytes)',
@@ -72,21 +78,21 @@ export function lunCsvFileName(hostName: string, now: Date): string {
 
 /** One LUN's details, one "Name: value" line each, for pasting where people read it. Empty fields are left out. */
 export function lunDetailsText(r: LunExportRecord, hostName: string): string {
-  const size = r.sizeBytes === undefined ? r.sizeText : `${r.sizeText} (${r.sizeBytes.toLocaleString('en-US')} bytes)`;
-  const lines: Array<[string, string]> = [
-    ['LUN ID', r.id],
-    ['Size', size],
-    ['Paths', `${r.paths} (from ${hostName})`],
-    ['Vendor', r.vendor],
-    ['Product', r.product],
-    ['Serial', r.serial],
-    ['Target', r.target],
-    ['Portal', r.portal],
-    ['Status', r.status],
-    ['Disk', r.disk],
+  const size = r.sizeBytes === undefined ? r.sizeText : t('domain.lunExport.sizeWithBytes', { size: r.sizeText, bytes: formatBytesExact(r.sizeBytes) });
+  const lines: Array<[MessageId, string]> = [
+    ['domain.lunExport.lineId', r.id],
+    ['domain.lunExport.lineSize', size],
+    ['domain.lunExport.linePaths', t('domain.lunExport.pathsFrom', { paths: r.paths, host: hostName })],
+    ['domain.lunExport.lineVendor', r.vendor],
+    ['domain.lunExport.lineProduct', r.product],
+    ['domain.lunExport.lineSerial', r.serial],
+    ['domain.lunExport.lineTarget', r.target],
+    ['domain.lunExport.linePortal', r.portal],
+    ['domain.lunExport.lineStatus', r.status],
+    ['domain.lunExport.lineDisk', r.disk],
   ];
   return lines
     .filter(([, v]) => v !== '')
-    .map(([k, v]) => `${k}: ${v}`)
+    .map(([id, value]) => t(id, { value }))
     .join('\n');
 }

@@ -5,6 +5,8 @@
 //   design) and only then finds out. A LUN missing from a host that IS logged in to its target is not visible
 //   there (LUN masking on the array).
 // - FC: no sessions; the host sees the LUN through its zoning or not at all.
+import { t } from '../i18n/i18n';
+import { hostStatusText } from './format';
 import type { HostLun, HostStatus, LunStorageType } from './model';
 
 export type LunReach =
@@ -55,28 +57,28 @@ export function reachVerdict(r: LunReach): 'yes' | 'connect' | 'no' {
 }
 
 export function pathsText(paths: number | undefined, activePaths: number | undefined): string {
-  if (paths === undefined) return 'paths unknown';
+  if (paths === undefined) return t('domain.lunReach.pathsUnknown');
   // Engines before late 2024 do not send active_paths (reference §3.4): say so rather than guess.
-  if (activePaths === undefined) return `${paths} path${paths === 1 ? '' : 's'} (active count not reported)`;
-  return `${activePaths} of ${paths} path${paths === 1 ? '' : 's'} active`;
+  if (activePaths === undefined) return t('domain.lunReach.pathsNoActiveCount', { paths });
+  return t('domain.lunReach.pathsActive', { active: activePaths, paths });
 }
 
 /** One line, host and LUN named: what a user reads next to a host. */
 export function reachText(r: LunReach, host: string, lunLabel: string): string {
   switch (r.kind) {
     case 'reachable':
-      return `${host} sees ${lunLabel} (${pathsText(r.paths, r.activePaths)})`;
+      return t('domain.lunReach.sees', { host, lun: lunLabel, paths: pathsText(r.paths, r.activePaths) });
     case 'no-active-path':
-      return `${host} cannot reach ${lunLabel}: no active path (${pathsText(r.paths, 0)})`;
+      return t('domain.lunReach.noActivePath', { host, lun: lunLabel, paths: pathsText(r.paths, 0) });
     case 'not-connected':
       return r.target
-        ? `${host} is not connected to target ${r.target} yet; the engine will try to connect it first`
-        : `${host} does not list ${lunLabel}; the engine will try to connect its target first`;
+        ? t('domain.lunReach.notConnectedTarget', { host, target: r.target })
+        : t('domain.lunReach.notConnected', { host, lun: lunLabel });
     case 'not-visible':
-      return `${host} cannot reach ${lunLabel}: it is logged in to ${r.target} but the LUN is not in its device list`;
+      return t('domain.lunReach.notVisible', { host, lun: lunLabel, target: r.target });
     case 'not-zoned':
-      return `${host} cannot reach ${lunLabel}: its Fibre Channel ports are not zoned to it`;
+      return t('domain.lunReach.notZoned', { host, lun: lunLabel });
     case 'host-not-up':
-      return `${host} is not Up (${r.status.replace(/_/g, ' ')}): the engine cannot ask it`;
+      return t('domain.lunReach.hostNotUp', { host, status: hostStatusText(r.status).toLowerCase() });
   }
 }

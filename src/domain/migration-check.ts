@@ -2,6 +2,7 @@
 // list (GET /hosts/{id}/storage) tells which of the VM's LUNs it sees and with how many active paths; a target
 // it is not logged in to cannot be judged from here — the engine connects it first (the seed's Migration) and
 // the migration fails clearly if it cannot.
+import { t } from '../i18n/i18n';
 import { hostStatusText } from './format';
 import { lunReach, reachText, reachVerdict, type LunRef } from './lun-reach';
 import type { Host, HostLun } from './model';
@@ -22,7 +23,7 @@ export interface DestinationCheck {
 }
 
 export function lunLabel(d: VmLun): string {
-  return `${d.lun.type === 'fcp' ? 'FC LUN' : 'LUN'} ${d.lun.id} (disk ${d.alias})`;
+  return d.lun.type === 'fcp' ? t('domain.migration.fcLunLabel', { id: d.lun.id, disk: d.alias }) : t('domain.migration.lunLabel', { id: d.lun.id, disk: d.alias });
 }
 
 export function checkDestination(
@@ -32,20 +33,20 @@ export function checkDestination(
   storage: { data?: readonly HostLun[] | undefined; error?: unknown; pending: boolean },
   errorText: (e: unknown) => string,
 ): DestinationCheck {
-  if (host.id === vm.hostId) return { host, verdict: 'source', selectable: false, lines: [`${vm.name} runs here`] };
+  if (host.id === vm.hostId) return { host, verdict: 'source', selectable: false, lines: [t('domain.migration.runsHere', { vm: vm.name })] };
   if (host.status !== 'up') {
-    return { host, verdict: 'not-up', selectable: false, lines: [`${host.name} is not Up (${hostStatusText(host.status)}); only an Up host can take ${vm.name}`] };
+    return { host, verdict: 'not-up', selectable: false, lines: [t('domain.migration.hostNotUp', { host: host.name, status: hostStatusText(host.status), vm: vm.name })] };
   }
   if (luns.length === 0) {
-    return { host, verdict: 'yes', selectable: true, lines: [`${vm.name} has no direct LUN disk: nothing to connect on ${host.name}`] };
+    return { host, verdict: 'yes', selectable: true, lines: [t('domain.migration.noLunDisk', { vm: vm.name, host: host.name })] };
   }
-  if (storage.pending) return { host, verdict: 'checking', selectable: true, lines: [`Checking which LUNs ${host.name} sees…`] };
+  if (storage.pending) return { host, verdict: 'checking', selectable: true, lines: [t('domain.migration.checking', { host: host.name })] };
   if (!storage.data) {
     return {
       host,
       verdict: 'unknown',
       selectable: true,
-      lines: [`Could not read the LUNs ${host.name} sees (${errorText(storage.error)}); the engine still checks before migrating`],
+      lines: [t('domain.migration.unreadable', { host: host.name, error: errorText(storage.error) })],
     };
   }
   const reaches = luns.map((d) => ({ d, r: lunReach(d.lun, host.status, storage.data) }));

@@ -5,9 +5,10 @@
 // before the VM shows its new status, so a job that finished is "done" once the VM got where it was sent; the
 // console waits for that, bounded: a VM resting in another state 5 s after the jobs ended did not get there, one
 // still between states gets two minutes.
+import { t, type MessageId } from '../i18n/i18n';
 import { vmStatusText } from './format';
 import type { EngineEvent, JobWithSteps, Step, Vm } from './model';
-import { ACTION_LABEL, type ActionState, type LifecycleAction } from './vm-actions';
+import type { ActionState, LifecycleAction } from './vm-actions';
 import { isTransitional } from './vm-status';
 
 export type HostNames = (id: string | undefined) => string | undefined;
@@ -96,14 +97,26 @@ export function failureDetails(jobs: readonly JobWithSteps[]): string[] {
 
 /** Where the VM is now, for the line a failed operation shows under its reasons (read live, never kept). */
 export function vmWhere(vm: Vm, hostName: HostNames): string {
-  if (vm.status === 'down') return `${vm.name} is Down`;
-  return `${vm.name} is ${vmStatusText(vm.status)} on ${hostName(vm.hostId) ?? 'its host'}`;
+  if (vm.status === 'down') return t('domain.operation.vmIsDown', { vm: vm.name });
+  const host = hostName(vm.hostId);
+  return host === undefined
+    ? t('domain.operation.vmIsOnItsHost', { vm: vm.name, status: vmStatusText(vm.status) })
+    : t('domain.operation.vmIsOn', { vm: vm.name, status: vmStatusText(vm.status), host });
 }
 
 function vmWas(vm: Vm, hostName: HostNames): string {
-  if (vm.status === 'down') return `${vm.name} was Down`;
-  return `${vm.name} was ${vmStatusText(vm.status)} on ${hostName(vm.hostId) ?? 'its host'}`;
+  if (vm.status === 'down') return t('domain.operation.vmWasDown', { vm: vm.name });
+  const host = hostName(vm.hostId);
+  return host === undefined
+    ? t('domain.operation.vmWasOnItsHost', { vm: vm.name, status: vmStatusText(vm.status) })
+    : t('domain.operation.vmWasOn', { vm: vm.name, status: vmStatusText(vm.status), host });
 }
+
+const OPERATION: Record<Exclude<LifecycleAction, 'migrate'>, MessageId> = {
+  start: 'domain.operation.start',
+  shutdown: 'domain.operation.shutdown',
+  stop: 'domain.operation.stop',
+};
 
 /** "Migrate db01 from host1 to host3", "Shut down app01": an operation, or what a Try again would do. */
 export function describeOperation(
@@ -111,9 +124,12 @@ export function describeOperation(
   fromHostId: string | undefined,
   hostName: HostNames,
 ): string {
-  if (op.kind !== 'migrate') return `${ACTION_LABEL[op.kind]} ${op.vmName}`;
-  const to = op.destHostId ? (hostName(op.destHostId) ?? 'the chosen host') : 'a host the engine chooses';
-  return `Migrate ${op.vmName} from ${hostName(fromHostId) ?? 'its host'} to ${to}`;
+  if (op.kind !== 'migrate') return t(OPERATION[op.kind], { vm: op.vmName });
+  const to = op.destHostId ? (hostName(op.destHostId) ?? t('domain.operation.theChosenHost')) : t('domain.operation.engineChoosesHost');
+  const from = hostName(fromHostId);
+  return from === undefined
+    ? t('domain.operation.migrateFromItsHost', { vm: op.vmName, to })
+    : t('domain.operation.migrate', { vm: op.vmName, from, to });
 }
 
 /** The VM got where the operation sent it. */
@@ -131,28 +147,36 @@ function arrived(op: OperationFacts, vm: Vm): boolean {
 
 function doneHeadline(op: OperationFacts, vm: Vm, hostName: HostNames): string {
   switch (op.kind) {
-    case 'start':
-      return `${vm.name} is Up on ${hostName(vm.hostId) ?? 'its host'}`;
+    case 'start': {
+      const host = hostName(vm.hostId);
+      return host === undefined ? t('domain.operation.upOnItsHost', { vm: vm.name }) : t('domain.operation.upOn', { vm: vm.name, host });
+    }
     case 'shutdown':
     case 'stop':
-      return `${vm.name} is Down`;
-    case 'migrate':
-      return `${vm.name} migrated from ${hostName(op.sourceHostId) ?? 'its host'} to ${hostName(vm.hostId) ?? 'another host'}`;
+      return t('domain.operation.vmIsDown', { vm: vm.name });
+    case 'migrate': {
+      const from = hostName(op.sourceHostId);
+      const to = hostName(vm.hostId) ?? t('domain.operation.anotherHost');
+      return from === undefined ? t('domain.operation.migratedFromItsHost', { vm: vm.name, to }) : t('domain.operation.migrated', { vm: vm.name, from, to });
+    }
   }
 }
 
 function failedHeadline(op: OperationFacts, vm: Vm | undefined, hostName: HostNames): string {
   switch (op.kind) {
     case 'start':
-      return `${op.vmName} could not run`;
+      return t('domain.operation.startFailed', { vm: op.vmName });
     case 'shutdown':
-      return `${op.vmName} did not shut down`;
+      return t('domain.operation.shutdownFailed', { vm: op.vmName });
     case 'stop':
-      return `${op.vmName} did not power off`;
-    case 'migrate':
-      return vm && vm.status === 'up' && vm.hostId === op.sourceHostId
-        ? `Migration failed: ${op.vmName} stayed on ${hostName(op.sourceHostId) ?? 'its host'}`
-        : `Migration of ${op.vmName} failed`;
+      return t('domain.operation.stopFailed', { vm: op.vmName });
+    case 'migrate': {
+      if (!(vm && vm.status === 'up' && vm.hostId === op.sourceHostId)) return t('domain.operation.migrateFailed', { vm: op.vmName });
+      const host = hostName(op.sourceHostId);
+      return host === undefined
+        ? t('domain.operation.migrateStayedOnItsHost', { vm: op.vmName })
+        : t('domain.operation.migrateStayed', { vm: op.vmName, host });
+    }
   }
 }
 
@@ -175,7 +199,7 @@ export function judgeOperation(op: OperationFacts, ev: OperationEvidence, hostNa
     return {
       state: 'failed',
       headline: failedHeadline(op, vm, hostName),
-      details: details.length > 0 ? details : ['The engine\u2019s job failed without a failed step saying why.'],
+      details: details.length > 0 ? details : [t('domain.operation.jobFailedNoStep')],
     };
   }
   // Every job ended, none failed: done once the VM shows it (it may lag the job, reference §2.5).
@@ -185,8 +209,10 @@ export function judgeOperation(op: OperationFacts, ev: OperationEvidence, hostNa
     const finished = jobs.every((j) => j.job.status === 'finished');
     return {
       state: finished ? 'done' : 'unknown',
-      headline: `${describeOperation(op, op.sourceHostId, hostName)}: the engine’s job ${finished ? 'finished' : 'ended (status unknown)'}`,
-      details: [`${op.vmName} could not be read to confirm it.`],
+      headline: finished
+        ? t('domain.operation.jobFinished', { operation: describeOperation(op, op.sourceHostId, hostName) })
+        : t('domain.operation.jobEndedUnknown', { operation: describeOperation(op, op.sourceHostId, hostName) }),
+      details: [t('domain.operation.vmUnreadable', { vm: op.vmName })],
     };
   }
   if (arrived(op, vm)) return { state: 'done', headline: doneHeadline(op, vm, hostName), details: [] };
@@ -200,8 +226,8 @@ export function judgeOperation(op: OperationFacts, ev: OperationEvidence, hostNa
       details: [
         ...failureDetails(jobs),
         finished
-          ? `The engine\u2019s job finished, but ${secs} s later ${vmWas(vm, hostName)}.`
-          : `The engine lost track of its job (status unknown), and ${secs} s later ${vmWas(vm, hostName)}.`,
+          ? t('domain.operation.finishedButVm', { secs, was: vmWas(vm, hostName) })
+          : t('domain.operation.lostTrackVm', { secs, was: vmWas(vm, hostName) }),
       ],
     };
   }
@@ -225,17 +251,21 @@ function judgeFromEvents(op: OperationFacts, ev: OperationEvidence, hostName: Ho
     return {
       state: 'failed',
       headline: failedHeadline(op, vm, hostName),
-      details: [op.answerLost, 'The engine keeps no job and no event for this request: it did not act on it.'],
+      details: [op.answerLost, t('domain.operation.didNotAct')],
     };
   }
   if (ev.now - op.startedAt < NO_RECORD_LIMIT_MS) return { state: 'running' };
   return {
     state: 'unknown',
-    headline: `${describeOperation(op, op.sourceHostId, hostName)}: the engine keeps no record of how it ended`,
+    headline: t('domain.operation.noRecord', { operation: describeOperation(op, op.sourceHostId, hostName) }),
     details: [
       events.length > 0
-        ? `The engine logged ${events.length === 1 ? 'an event' : `${events.length} events`} for it but no job and no failure, and ${vm ? vmWas(vm, hostName) : `${op.vmName} could not be read`} ${Math.round((ev.now - op.startedAt) / 1000)} s after it started.`
-        : 'No job and no event of the engine carries its correlation id. Check the VM\u2019s status and its Events tab.',
+        ? t('domain.operation.eventsOnly', {
+            count: events.length,
+            was: vm ? vmWas(vm, hostName) : t('domain.operation.vmCouldNotBeRead', { vm: op.vmName }),
+            secs: Math.round((ev.now - op.startedAt) / 1000),
+          })
+        : t('domain.operation.noJobNoEvent'),
     ],
   };
 }
@@ -254,5 +284,5 @@ export function retryOffer(
 ): { label: string; from: string | undefined } | undefined {
   if (state !== 'failed' || !vmNow || !allowedNow?.[op.kind].enabled) return undefined;
   if (op.kind === 'migrate' && op.destHostId && op.destHostId === vmNow.hostId) return undefined;
-  return { label: `Try again: ${describeOperation({ ...op, vmName: vmNow.name }, vmNow.hostId, hostName)}`, from: vmNow.hostId };
+  return { label: t('domain.operation.tryAgain', { operation: describeOperation({ ...op, vmName: vmNow.name }, vmNow.hostId, hostName) }), from: vmNow.hostId };
 }

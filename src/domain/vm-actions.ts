@@ -1,18 +1,21 @@
 // Which lifecycle actions a VM allows right now, and why not, in words — the engine's own rules
 // (reference §5.2: RunVm needs a down or paused VM, stop/shutdown a running one, migrate an Up one without
 // SCSI reservation), checked before asking so a disabled control can say why.
+import { t } from '../i18n/i18n';
 import { vmStatusText } from './format';
 import type { DiskAttachment, Vm } from './model';
+import { lazyTexts } from './texts';
 import { isLaunching, runnable } from './vm-status';
 
 export type LifecycleAction = 'start' | 'shutdown' | 'stop' | 'migrate';
 
-export const ACTION_LABEL: Record<LifecycleAction, string> = {
-  start: 'Run',
-  shutdown: 'Shut down',
-  stop: 'Power off',
-  migrate: 'Migrate',
-};
+/** The actions' names, read in the current language when used. */
+export const ACTION_LABEL: Readonly<Record<LifecycleAction, string>> = lazyTexts({
+  start: 'domain.vmActions.start',
+  shutdown: 'domain.vmActions.shutdown',
+  stop: 'domain.vmActions.stop',
+  migrate: 'domain.vmActions.migrate',
+});
 
 export interface ActionState {
   enabled: boolean;
@@ -34,33 +37,33 @@ export interface AvailabilityInput {
 
 export function actionAvailability({ vm, attachments, pending }: AvailabilityInput): Record<LifecycleAction, ActionState> {
   const status = vmStatusText(vm.status);
-  const busy = pending ? `${pending.label} of ${vm.name} is still in progress` : undefined;
+  const busy = pending ? t('domain.vmActions.busy', { action: pending.label, vm: vm.name }) : undefined;
   const state = (why: string | undefined): ActionState => (why ? { enabled: false, reason: why } : { enabled: true });
 
-  const run = busy ?? (runnable(vm.status) ? undefined : `${vm.name} is already ${status}`);
+  const run = busy ?? (runnable(vm.status) ? undefined : t('domain.vmActions.alreadyStatus', { vm: vm.name, status }));
 
   const stopWhy = (graceful: boolean): string | undefined => {
     if (busy) return busy;
-    if (vm.status === 'down') return `${vm.name} is Down`;
-    if (isLaunching(vm.status)) return `${vm.name} is starting (${status}); wait until it is Up`;
-    if (vm.status === 'migrating') return `${vm.name} is migrating; wait until it is Up`;
-    if (vm.status === 'unknown' || vm.status === 'not_responding') return `${vm.name} is ${status}; the engine is handling it`;
-    if (graceful && vm.status === 'powering_down') return `${vm.name} is already shutting down`;
+    if (vm.status === 'down') return t('domain.vmActions.isDown', { vm: vm.name });
+    if (isLaunching(vm.status)) return t('domain.vmActions.starting', { vm: vm.name, status });
+    if (vm.status === 'migrating') return t('domain.vmActions.migrating', { vm: vm.name });
+    if (vm.status === 'unknown' || vm.status === 'not_responding') return t('domain.vmActions.engineHandling', { vm: vm.name, status });
+    if (graceful && vm.status === 'powering_down') return t('domain.vmActions.alreadyShuttingDown', { vm: vm.name });
     return undefined;
   };
 
-  const migrate = busy ?? (vm.status !== 'up' ? `${vm.name} is ${status}; only an Up VM can migrate` : scsiReservation(vm.name, attachments));
+  const migrate = busy ?? (vm.status !== 'up' ? t('domain.vmActions.onlyUpMigrates', { vm: vm.name, status }) : scsiReservation(vm.name, attachments));
 
   return { start: state(run), shutdown: state(stopWhy(true)), stop: state(stopWhy(false)), migrate: state(migrate) };
 }
 
 /** Why an Up VM cannot migrate because of its disks, or undefined when it can; "checking…" until they are read. */
 function scsiReservation(vmName: string, attachments: AvailabilityInput['attachments']): string | undefined {
-  if (attachments === undefined) return `Checking whether ${vmName} can migrate…`;
-  if (attachments === 'unreadable') return `Could not read the disks of ${vmName} to check whether it can migrate`;
+  if (attachments === undefined) return t('domain.vmActions.checkingMigrate', { vm: vmName });
+  if (attachments === 'unreadable') return t('domain.vmActions.disksUnreadable', { vm: vmName });
   const reserving = attachments.filter((a) => a.active && a.usesScsiReservation);
   return reserving.length > 0
-    ? `${vmName} cannot migrate: its disk ${reserving.map((a) => a.alias ?? a.diskId).join(', ')} uses SCSI reservation, which ties it to its host`
+    ? t('domain.vmActions.scsiReservation', { vm: vmName, disks: reserving.map((a) => a.alias ?? a.diskId).join(', ') })
     : undefined;
 }
 

@@ -1,6 +1,7 @@
 // The target connections a VM requires: the union of its LUN disks' connections (the seed: "the disk target
 // connection should be added to the required connections for the VM"), and whether a host has each of them,
 // judged from what the host reports in GET /hosts/{id}/storage — the real API, not emulator internals.
+import { t } from '../i18n/i18n';
 import type { Disk, DiskAttachment, HostLun } from './model';
 
 export interface VmConnection {
@@ -53,12 +54,17 @@ export function hostHasConnection(c: VmConnection, hostLuns: readonly HostLun[])
   const relevant = c.disks.map((d) => hostLuns.find((l) => l.id === d.lunId));
   const loggedIn = c.kind === 'iscsi' ? hostLuns.some((l) => l.lu.target === c.target) : relevant.some(Boolean);
   if (!loggedIn) {
-    return { state: 'missing', detail: c.kind === 'iscsi' ? 'Not logged in to this target' : 'Does not see this LUN' };
+    return { state: 'missing', detail: c.kind === 'iscsi' ? t('domain.vmConnections.notLoggedIn') : t('domain.vmConnections.doesNotSee') };
   }
   const seen = relevant.filter((l): l is HostLun => !!l);
   const dead = seen.filter((l) => l.lu.activePaths === 0);
-  if (seen.length < c.disks.length) return { state: 'degraded', detail: 'Logged in, but a LUN of this VM is not visible' };
-  if (dead.length > 0) return { state: 'degraded', detail: `Logged in, but no active path to ${dead.map((l) => l.id).join(', ')}` };
-  const paths = seen.map((l) => (l.lu.activePaths !== undefined && l.lu.paths !== undefined ? `${l.lu.activePaths}/${l.lu.paths} paths` : undefined)).filter(Boolean);
-  return { state: 'connected', detail: `Connected${paths.length > 0 ? ` (${[...new Set(paths)].join(', ')} active)` : ''}` };
+  if (seen.length < c.disks.length) return { state: 'degraded', detail: t('domain.vmConnections.lunNotVisible') };
+  if (dead.length > 0) return { state: 'degraded', detail: t('domain.vmConnections.noActivePath', { luns: dead.map((l) => l.id).join(', ') }) };
+  const paths = seen
+    .map((l) => (l.lu.activePaths !== undefined && l.lu.paths !== undefined ? t('domain.vmConnections.pathCount', { active: l.lu.activePaths, paths: l.lu.paths }) : undefined))
+    .filter(Boolean);
+  return {
+    state: 'connected',
+    detail: paths.length > 0 ? t('domain.vmConnections.connectedPaths', { paths: [...new Set(paths)].join(', ') }) : t('domain.vmConnections.connected'),
+  };
 }

@@ -10,6 +10,8 @@
 //   max rows); before that it can say "100 or more", never a made-up total.
 // - SyntaxChecker.DISALLOWED_CHARS: `'` and `;` are refused in a search.
 
+import { t } from '../i18n/i18n';
+
 export interface EngineListQuery {
   /** Engine conditions, already in the grammar ("name=*db*", "status=up"); joined with AND. */
   conditions: readonly string[];
@@ -56,24 +58,24 @@ export type UserSearch = { ok: true; conditions: string[] } | { ok: false; reaso
  * list's `fields` only. Sorting and paging belong to the list's controls, never to the typed text.
  */
 export function userSearch(text: string, nameField: string, fields: readonly string[]): UserSearch {
-  const t = text.trim();
-  if (!t) return { ok: true, conditions: [] };
-  if (/['’;]/.test(t)) return { ok: false, reason: "The engine's search does not accept ' or ;." };
-  if (!/[=]/.test(t)) {
-    const v = searchValue(t.replace(/\s+/g, ' '));
+  const typed = text.trim();
+  if (!typed) return { ok: true, conditions: [] };
+  if (/['’;]/.test(typed)) return { ok: false, reason: t('api.search.quotes') };
+  if (!/[=]/.test(typed)) {
+    const v = searchValue(typed.replace(/\s+/g, ' '));
     return { ok: true, conditions: [`${nameField}=${v.includes('*') ? v : v.startsWith('"') ? `"*${v.slice(1, -1)}*"` : `*${v}*`}`] };
   }
   const conditions: string[] = [];
   const re = /\s*(?:and\s+)?([a-z_]+)\s*(!=|=)\s*("[^"]*"|[^\s"]+)\s*/iy;
   let m: RegExpExecArray | null;
   re.lastIndex = 0;
-  while (re.lastIndex < t.length && (m = re.exec(t))) {
+  while (re.lastIndex < typed.length && (m = re.exec(typed))) {
     const [, field = '', rel = '=', value = ''] = m;
-    if (!fields.includes(field.toLowerCase())) return { ok: false, reason: `Search by ${fields.join(', ')} (for example ${fields[0] ?? 'name'}=db*).` };
+    if (!fields.includes(field.toLowerCase())) return { ok: false, reason: t('api.search.searchBy', { fields: fields.join(', '), field: fields[0] ?? 'name' }) };
     conditions.push(`${field.toLowerCase()}${rel}${value}`);
   }
-  if (re.lastIndex < t.length || conditions.length === 0) {
-    return { ok: false, reason: `Write field=value terms (${fields.join(', ')}), or just a name.` };
+  if (re.lastIndex < typed.length || conditions.length === 0) {
+    return { ok: false, reason: t('api.search.writeTerms', { fields: fields.join(', ') }) };
   }
   return { ok: true, conditions };
 }

@@ -1,5 +1,6 @@
 // SSO password grant and logout (reference/engine-rest-api.md §2.1).
 import * as z from 'zod/mini';
+import { t } from '../i18n/i18n';
 import { EngineError } from './errors';
 import { session } from './session';
 import { apiRootWire } from './api-root';
@@ -45,7 +46,7 @@ export async function requestToken({ username, password }: Credentials): Promise
       body,
     });
   } catch (e) {
-    throw new EngineError({ kind: 'network', status: 0, reason: e instanceof Error ? e.message : 'network error' });
+    throw new EngineError({ kind: 'network', status: 0, reason: e instanceof Error ? e.message : t('login.error.networkError') });
   }
   const text = await res.text();
   let json: unknown;
@@ -112,6 +113,8 @@ async function probe(): Promise<boolean> {
     return false;
   }
   if (session.get().status !== 'anonymous') return true; // a login finished first
+  // 'Signed in' stays English for now: the probe runs at boot, before the console's catalogs (domain.json) load, so
+  // its word belongs in the login catalog (catalog-login.ts), which is not this area's.
   session.start(storage()?.getItem(LAST_USER_KEY) || 'Signed in', undefined);
   return true;
 }
