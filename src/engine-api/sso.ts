@@ -113,9 +113,8 @@ async function probe(): Promise<boolean> {
     return false;
   }
   if (session.get().status !== 'anonymous') return true; // a login finished first
-  // 'Signed in' stays English for now: the probe runs at boot, before the console's catalogs (domain.json) load, so
-  // its word belongs in the login catalog (catalog-login.ts), which is not this area's.
-  session.start(storage()?.getItem(LAST_USER_KEY) || 'Signed in', undefined);
+  // The login catalog (login.json) is loaded with the entry, so this word is there at boot.
+  session.start(storage()?.getItem(LAST_USER_KEY) || t('login.signedIn'), undefined);
   return true;
 }
 
