@@ -194,7 +194,7 @@ export function BatchReview({ batch, onRetryFailed }: { batch: LunBatch; onRetry
               <Th>{t('lunDisk.batch.number')}</Th>
               <Th>{t('lunDisk.diskStep.alias')}</Th>
               <Th>{t('lunDisk.column.id')}</Th>
-              <Th>{t('lunDisk.column.size')}</Th>
+              <Th modifier="wrap">{t('lunDisk.column.size')}</Th>
             </Tr>
           </Thead>
           <Tbody>
