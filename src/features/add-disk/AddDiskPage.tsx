@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { AddDiskWizard } from './AddDiskWizard';
 import { paths } from '../../ui/paths';
+import { t } from '../../i18n/i18n';
 
 export function AddDiskPage() {
   const [params] = useSearchParams();
@@ -19,34 +20,38 @@ export function AddDiskPage() {
   const origin = fromState(location.state) ?? (vmId ? paths.vm(vmId, { tab: 'disks' }) : paths.disks());
   const vm = useQuery({ ...vmContentQueryOptions(vmId ?? ''), enabled: !!vmId });
   const [round, setRound] = useState(0);
-  const title = vmId ? `New direct LUN disk for ${vm.data?.name ?? 'a VM'}` : 'New direct LUN disk';
+  const title = vmId
+    ? vm.data
+      ? t('lunDisk.page.titleForVm', { vm: vm.data.name })
+      : t('lunDisk.page.titleForSomeVm')
+    : t('lunDisk.page.title');
 
   return (
     <>
       <PageBreadcrumb>
-        <Breadcrumb>
+        <Breadcrumb aria-label={t('lunDisk.page.breadcrumb')}>
           {(vmId
             ? [
-                <BreadcrumbItem key="vms" render={() => <Link to={paths.vms()}>Virtual Machines</Link>} />,
-                <BreadcrumbItem key="vm" render={() => <Link to={paths.vm(vmId)}>{vm.data?.name ?? 'VM'}</Link>} />,
+                <BreadcrumbItem key="vms" render={() => <Link to={paths.vms()}>{t('lunDisk.page.crumbVms')}</Link>} />,
+                <BreadcrumbItem key="vm" render={() => vm.data ? <Link to={paths.vm(vmId)} translate="no">{vm.data.name}</Link> : <Link to={paths.vm(vmId)}>{t('lunDisk.page.crumbVm')}</Link>} />,
               ]
-            : [<BreadcrumbItem key="disks" render={() => <Link to={paths.disks()}>Disks</Link>} />]
+            : [<BreadcrumbItem key="disks" render={() => <Link to={paths.disks()}>{t('lunDisk.page.crumbDisks')}</Link>} />]
           ).concat(
             <BreadcrumbItem key="new" isActive>
-              New disk
+              {t('lunDisk.page.crumbNew')}
             </BreadcrumbItem>,
           )}
         </Breadcrumb>
       </PageBreadcrumb>
       <PageHeader
         title={title}
-        description="Discover and log in to the LUN's target, pick the LUN, set the disk up, review and create."
+        description={t('lunDisk.page.description')}
       />
       <PageSection isFilled>
         {vmId && vm.isPending ? (
-          <Loading what="the virtual machine" />
+          <Loading what={t('lunDisk.page.loadingVm')} />
         ) : vmId && vm.isError ? (
-          <LoadError what="the virtual machine" error={vm.error} onRetry={() => void vm.refetch()} />
+          <LoadError what={t('lunDisk.page.loadingVm')} error={vm.error} onRetry={() => void vm.refetch()} />
         ) : (
           <AddDiskWizard key={`${vmId ?? 'floating'}-${round}`} vm={vm.data} origin={origin} onRestart={() => setRound((r) => r + 1)} />
         )}

@@ -20,6 +20,7 @@ import {
 import { LunDiskFlowProvider, useLunDiskFlow } from '../../flows/lun-disk/lun-disk-flow';
 import { AttachExistingModal } from './AttachExistingModal';
 import { paths } from '../../ui/paths';
+import { t } from '../../i18n/i18n';
 
 export function draftKeyOf(vmId: string | undefined): string {
   return `add-disk.${vmId ?? 'floating'}`;
@@ -70,7 +71,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
 
   if (lun.batch.allMade) {
     return (
-      <BatchResult batch={lun.batch} vmName={vm?.name} onDone={leave} doneLabel={vm ? `Back to ${vm.name}` : 'Back to Disks'} onAnother={onRestart} />
+      <BatchResult batch={lun.batch} vmName={vm?.name} onDone={leave} doneLabel={vm ? t('lunDisk.wizard.backToVm', { vm: vm.name }) : t('lunDisk.wizard.backToDisks')} onAnother={onRestart} />
     );
   }
 
@@ -79,7 +80,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
       <CreateResult
         outcome={outcome}
         onDone={leave}
-        doneLabel={vm ? `Back to ${vm.name}` : 'Back to Disks'}
+        doneLabel={vm ? t('lunDisk.wizard.backToVm', { vm: vm.name }) : t('lunDisk.wizard.backToDisks')}
         onAnother={onRestart}
       />
     );
@@ -89,8 +90,8 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
     <WizardFooter
       activeStep={activeStep}
       isFinal={activeStep.id === 'review'}
-      finalLabel="Create"
-      busyLabel="Creating…"
+      finalLabel={t('lunDisk.wizard.create')}
+      busyLabel={t('lunDisk.wizard.creating')}
       busy={lun.busy}
       onFinal={() => void lun.create(flow.allValid)}
       onNext={(e) => flow.next(activeStep, () => onNext(e))}
@@ -103,7 +104,7 @@ export function AddDiskWizard({ vm, origin, onRestart }: { vm: Vm | undefined; o
     <FormProvider {...form}>
       <LunDiskFlowProvider flow={lun}>
         <Wizard
-          navAriaLabel="Steps"
+          navAriaLabel={t('lunDisk.wizard.stepsNav')}
           isVisitRequired
           startIndex={LUN_DISK_STEPS.indexOf(initial.step === 'targets' && initial.values.storageType !== 'iscsi' ? 'source' : initial.step) + 1}
           onClose={cancel}

@@ -14,6 +14,8 @@ import { AttachResults } from '../../flows/disk-attach/AttachResults';
 import { attachRequests } from '../../flows/disk-attach/requests';
 import { useAttachDisks } from '../../flows/disk-attach/use-attach-disks';
 import { RestPreview } from '../../ui/RestPreview';
+import { t } from '../../i18n/i18n';
+import { Rich } from '../../i18n/Rich';
 
 /**
  * Attaches the disk that uses the LUN, with the same options, rules, requests and execution as the Attach
@@ -41,11 +43,10 @@ export function AttachExistingModal({ diskId, alias, vm, onClose, onAttached }: 
 
   return (
     <Modal isOpen onClose={attach.busy ? undefined : onClose} variant="medium" aria-labelledby="attach-existing-title">
-      <ModalHeader title={`Attach disk ${alias} to ${vm.name}`} labelId="attach-existing-title" />
+      <ModalHeader title={t('lunDisk.attachExisting.title', { alias, vm: vm.name })} labelId="attach-existing-title" />
       <ModalBody>
         <p style={{ marginBottom: '1rem' }}>
-          This LUN already backs disk <strong>{alias}</strong>; a LUN backs at most one disk. Attach that disk to {vm.name} instead of creating a
-          new one.
+          <Rich id="lunDisk.attachExisting.body" values={{ alias, vm: vm.name }} tags={[(c) => <strong>{c}</strong>]} />
         </p>
         {!started ? (
           <Form onSubmit={(e) => e.preventDefault()}>
@@ -67,7 +68,7 @@ export function AttachExistingModal({ diskId, alias, vm, onClose, onAttached }: 
       <ModalFooter>
         {done ? (
           <Button variant="primary" onClick={onAttached}>
-            Go to {vm.name}
+            {t('lunDisk.attachExisting.goToVm', { vm: vm.name })}
           </Button>
         ) : (
           <Button
@@ -76,11 +77,11 @@ export function AttachExistingModal({ diskId, alias, vm, onClose, onAttached }: 
             isLoading={attach.busy || disk.isPending || attachments.isPending}
             isDisabled={attach.busy || started || disk.isPending || attachments.isPending || !!problem}
           >
-            {disk.isPending || attachments.isPending ? 'Reading the disk and the VM…' : 'Attach'}
+            {disk.isPending || attachments.isPending ? t('lunDisk.attachExisting.reading') : t('lunDisk.attachExisting.attach')}
           </Button>
         )}
         <Button variant="link" onClick={onClose} isDisabled={attach.busy}>
-          {done ? 'Close' : 'Cancel'}
+          {done ? t('lunDisk.attachExisting.close') : t('lunDisk.attachExisting.cancel')}
         </Button>
       </ModalFooter>
     </Modal>

@@ -10,6 +10,7 @@ import { FieldMessages, TextField } from '../../ui/form-fields';
 import { aliasFieldId, batchDisks, patternProblem } from './batch';
 import { useLunDisk } from './data';
 import type { LunDiskFormValues } from './form';
+import { formatNumber, t } from '../../i18n/i18n';
 
 export function BatchNames() {
   const { data } = useLunDisk();
@@ -26,19 +27,19 @@ export function BatchNames() {
 
   return (
     <>
-      <FormGroup label={`Names of the ${disks.length} disks`} role="radiogroup" fieldId="batch-name-pattern" isStack>
+      <FormGroup label={t('lunDisk.batchNames.label', { count: disks.length })} role="radiogroup" fieldId="batch-name-pattern" isStack>
         <Radio
           id="batch-name-lun-id"
           name="batch-name-pattern"
-          label="The LUN ID (as a single disk is named)"
+          label={t('lunDisk.batchNames.byLunId')}
           isChecked={v.namePattern === 'lun-id'}
           onChange={() => setPattern('lun-id')}
         />
         <Radio
           id="batch-name-prefix"
           name="batch-name-pattern"
-          label="A prefix with a number"
-          description="For example rac-data- makes rac-data-01, rac-data-02, … in the order the LUNs were checked."
+          label={t('lunDisk.batchNames.byPrefix')}
+          description={t('lunDisk.batchNames.byPrefixExample')}
           isChecked={v.namePattern === 'prefix'}
           onChange={() => setPattern('prefix')}
         />
@@ -50,9 +51,9 @@ export function BatchNames() {
               control={control}
               name="namePrefix"
               id="batch-name-prefix-text"
-              label="Prefix"
+              label={t('lunDisk.batchNames.prefix')}
               isRequired
-              helper={pattern?.field === 'namePrefix' ? undefined : 'Letters, digits, ., _ and -.'}
+              helper={pattern?.field === 'namePrefix' ? undefined : t('lunDisk.batchNames.prefixHelper')}
               warning={pattern?.field === 'namePrefix' ? pattern.message : undefined}
             />
           </div>
@@ -61,7 +62,7 @@ export function BatchNames() {
               control={control}
               name="nameStart"
               id="batch-name-start"
-              label="First number"
+              label={t('lunDisk.batchNames.firstNumber')}
               inputMode="numeric"
               warning={pattern?.field === 'nameStart' ? pattern.message : undefined}
             />
@@ -73,13 +74,13 @@ export function BatchNames() {
           {batchError}
         </p>
       ) : null}
-      <Table aria-label="Disks of the batch" variant="compact">
+      <Table aria-label={t('lunDisk.batchNames.table')} variant="compact">
         <Thead>
           <Tr>
-            <Th>#</Th>
-            <Th>LUN ID</Th>
-            <Th>Size</Th>
-            <Th>Alias</Th>
+            <Th>{t('lunDisk.batch.number')}</Th>
+            <Th>{t('lunDisk.column.id')}</Th>
+            <Th>{t('lunDisk.column.size')}</Th>
+            <Th>{t('lunDisk.diskStep.alias')}</Th>
           </Tr>
         </Thead>
         <Tbody>
@@ -89,15 +90,15 @@ export function BatchNames() {
             const warning = d.problem ? undefined : aliasInUseWarning(d.alias, data.disks.data ?? []);
             return (
               <Tr key={d.lunId}>
-                <Td dataLabel="#">{i + 1}</Td>
-                <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }}>
+                <Td dataLabel={t('lunDisk.batch.number')}>{formatNumber(i + 1)}</Td>
+                <Td dataLabel={t('lunDisk.column.id')} translate="no" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }}>
                   {d.lunId}
                 </Td>
-                <Td dataLabel="Size">{row?.sizeText ?? 'Unknown'}</Td>
-                <Td dataLabel="Alias">
+                <Td dataLabel={t('lunDisk.column.size')}>{row?.sizeText ?? t('lunDisk.batch.unknownSize')}</Td>
+                <Td dataLabel={t('lunDisk.diskStep.alias')}>
                   <TextInput
                     id={id}
-                    aria-label={`Alias of the disk on LUN ${d.lunId}`}
+                    aria-label={t('lunDisk.batchNames.aliasOf', { lun: d.lunId })}
                     value={d.alias}
                     onChange={(_e, value) => edit(d.lunId, value)}
                     validated={d.problem ? 'error' : warning ? 'warning' : 'default'}
@@ -112,7 +113,7 @@ export function BatchNames() {
         </Tbody>
       </Table>
       <Button variant="link" isInline onClick={() => setValue('aliasEdits', {}, { shouldDirty: true })} isAriaDisabled={edited === 0}>
-        Use the pattern for every alias{edited > 0 ? ` (drops ${edited} edited)` : ''}
+        {edited > 0 ? t('lunDisk.batchNames.usePatternDrops', { count: edited }) : t('lunDisk.batchNames.usePattern')}
       </Button>
     </>
   );

@@ -20,36 +20,38 @@ import { useLunDisk, type LunDiskData } from './data';
 import type { LunDiskFormValues } from './form';
 import { createPlan, type CreatePlan } from './requests';
 import { needsPlug, type BatchItem, type LunBatch } from './use-create-lun-batch';
+import { formatNumber, t, type MessageId } from '../../i18n/i18n';
+import { alertLabel } from '../../i18n/patternfly';
 
 /** The plan of one disk of the batch, or why it cannot be made (the host no longer lists its LUN). */
 export function batchPlan(data: LunDiskData, v: LunDiskFormValues, d: { lunId: string; alias: string }): CreatePlan | string {
   const row = data.rowById.get(d.lunId);
-  if (!row) return `${data.host?.name ?? 'The host'} no longer lists LUN ${d.lunId}: nothing was sent for it.`;
+  if (!row) return data.host ? t('lunDisk.batch.notListed', { host: data.host.name, lun: d.lunId }) : t('lunDisk.batch.notListedSomeHost', { lun: d.lunId });
   return createPlan(data, { ...v, lunId: d.lunId, alias: d.alias }, row);
 }
 
 function yes(b: boolean) {
-  return b ? 'Yes' : 'No';
+  return b ? t('lunDisk.review.yes') : t('lunDisk.review.no');
 }
 
 /** One disk's state in words. */
 export function itemStatus(i: BatchItem, vmName: string | undefined): string {
   switch (i.phase) {
     case 'waiting':
-      return i.failed ? `Failed: ${i.failed}` : 'Waiting';
+      return i.failed ? t('lunDisk.batch.failed', { reason: i.failed }) : t('lunDisk.batch.waiting');
     case 'creating':
-      return 'Creating…';
+      return t('lunDisk.batch.creating');
     case 'checking':
-      return 'Asking the engine whether it was made…';
+      return t('lunDisk.batch.checking');
     case 'failed':
-      return `Failed: ${i.failed ?? 'unknown reason'}`;
+      return t('lunDisk.batch.failed', { reason: i.failed ?? t('lunDisk.batch.unknownReason') });
     case 'made': {
       const m = i.made;
-      if (i.plugging) return `Created and attached to ${vmName ?? 'the VM'}; plugging…`;
-      if (needsPlug(i))
-        return `Created and attached to ${vmName ?? 'the VM'}, but not plugged: ${m?.plugFailed ?? 'the plug failed'} Retry plug sends the plug only.`;
-      const how = !m ? 'Created' : !m.attached ? 'Created' : m.active ? `Created, attached to ${vmName ?? 'the VM'} and plugged` : `Created and attached to ${vmName ?? 'the VM'}, not plugged`;
-      return `${how}${m?.recovered ? ' (found in the engine after the answer was lost or the page reloaded; made once)' : ''}`;
+      const vm = vmName ?? t('lunDisk.result.theVm');
+      if (i.plugging) return t('lunDisk.batch.plugging', { vm });
+      if (needsPlug(i)) return t('lunDisk.batch.notPlugged', { vm, reason: m?.plugFailed ?? t('lunDisk.batch.plugFailed') });
+      const how = !m ? t('lunDisk.batch.created') : !m.attached ? t('lunDisk.batch.created') : m.active ? t('lunDisk.batch.createdPlugged', { vm }) : t('lunDisk.batch.createdNotPlugged', { vm });
+      return m?.recovered ? t('lunDisk.batch.recovered', { how }) : how;
     }
   }
 }
@@ -57,7 +59,7 @@ export function itemStatus(i: BatchItem, vmName: string | undefined): string {
 /** The per-disk results as text, one line a disk, tab-separated: for a ticket or a script. */
 export function resultsText(items: readonly BatchItem[], vmName: string | undefined): string {
   return items
-    .map((i, n) => [`${n + 1}`, i.made?.alias ?? i.alias, `LUN ${i.lunId}`, itemStatus(i, vmName), i.made ? `disk ${i.made.diskId}` : '', i.correlationIds.at(-1) ? `correlation ${i.correlationIds.at(-1)}` : '']
+    .map((i, n) => [`${n + 1}`, i.made?.alias ?? i.alias, t('lunDisk.summary.lun', { lun: i.lunId }), itemStatus(i, vmName), i.made ? t('lunDisk.batch.diskRef', { id: i.made.diskId }) : '', i.correlationIds.at(-1) ? t('lunDisk.batch.correlationRef', { id: i.correlationIds.at(-1) }) : '']
       .filter(Boolean)
       .join('\t'))
     .join('\n');
@@ -80,33 +82,31 @@ export function BatchResultsTable({
   const failed = items.filter((i) => i.phase === 'failed').length;
   const unplugged = items.filter(needsPlug).length;
   return (
-    <section aria-label="Results of the batch">
+    <section aria-label={t('lunDisk.batch.results')}>
       <p role="status" data-testid="batch-counts" style={{ margin: '0.5rem 0' }}>
-        {made} of {items.length} made{failed > 0 ? `, ${failed} failed` : ''}
-        {unplugged > 0 ? `, ${unplugged} not plugged` : ''}
-        {items.length - made - failed > 0 ? `, ${items.length - made - failed} to go` : ''}.
+        {t('lunDisk.batch.counts', { made, total: items.length, failed, unplugged, left: items.length - made - failed })}
       </p>
-      <Table aria-label="Disks of the batch and their results" variant="compact">
+      <Table aria-label={t('lunDisk.batch.resultsTable')} variant="compact">
         <Thead>
           <Tr>
-            <Th>#</Th>
-            <Th>Alias</Th>
-            <Th>LUN ID</Th>
-            <Th>Result</Th>
+            <Th>{t('lunDisk.batch.number')}</Th>
+            <Th>{t('lunDisk.diskStep.alias')}</Th>
+            <Th>{t('lunDisk.column.id')}</Th>
+            <Th>{t('lunDisk.batch.result')}</Th>
           </Tr>
         </Thead>
         <Tbody>
           {items.map((i, n) => (
             <Tr key={i.lunId} data-testid="batch-item" data-lun-id={i.lunId} data-phase={i.phase} data-plug={needsPlug(i) ? 'failed' : undefined}>
-              <Td dataLabel="#">{n + 1}</Td>
+              <Td dataLabel={t('lunDisk.batch.number')}>{formatNumber(n + 1)}</Td>
               {/* An alias is not broken at its hyphens (web-/data-/01): the Result column takes the wrapping. */}
-              <Td dataLabel="Alias" modifier="nowrap">
+              <Td dataLabel={t('lunDisk.diskStep.alias')} modifier="nowrap" translate="no">
                 {i.made ? <Link to={paths.disk(i.made.diskId)}>{i.made.alias || i.alias}</Link> : i.alias}
               </Td>
-              <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }}>
+              <Td dataLabel={t('lunDisk.column.id')} translate="no" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }}>
                 {i.lunId}
               </Td>
-              <Td dataLabel="Result">
+              <Td dataLabel={t('lunDisk.batch.result')}>
                 {i.phase === 'creating' || i.phase === 'checking' ? <Spinner size="sm" aria-hidden style={{ marginRight: '0.25rem' }} /> : null}
                 {i.plugging ? <Spinner size="sm" aria-hidden style={{ marginRight: '0.25rem' }} /> : null}
                 {itemStatus(i, vmName)}
@@ -115,11 +115,11 @@ export function BatchResultsTable({
                     variant="link"
                     isInline
                     style={{ marginLeft: '0.5rem' }}
-                    aria-label={`Retry plug of ${i.made?.alias || i.alias}`}
+                    aria-label={t('lunDisk.batch.retryPlugOf', { alias: i.made?.alias || i.alias })}
                     isAriaDisabled={busy}
                     onClick={() => onRetryPlug(i.lunId)}
                   >
-                    Retry plug
+                    {t('lunDisk.batch.retryPlug')}
                   </Button>
                 ) : null}
               </Td>
@@ -128,8 +128,12 @@ export function BatchResultsTable({
         </Tbody>
       </Table>
       {current?.correlationIds.at(-1) ? (
-        <section aria-label={`Progress of disk ${current.alias}`} style={{ marginTop: '0.5rem' }}>
-          <JobProgress correlationId={current.correlationIds.at(-1) ?? ''} active label={`Steps of the ${current.plugging ? 'plug' : 'create'} of ${current.alias}`} />
+        <section aria-label={t('lunDisk.batch.progressOf', { alias: current.alias })} style={{ marginTop: '0.5rem' }}>
+          <JobProgress
+            correlationId={current.correlationIds.at(-1) ?? ''}
+            active
+            label={t(current.plugging ? 'lunDisk.batch.stepsOfPlug' : 'lunDisk.batch.stepsOf', { alias: current.alias })}
+          />
         </section>
       ) : null}
     </section>
@@ -141,7 +145,7 @@ export function CopyResults({ items, vmName }: { items: readonly BatchItem[]; vm
   return (
     <ClipboardCopyButton
       id="batch-results-copy"
-      aria-label="Copy the results as text"
+      aria-label={t('lunDisk.batch.copyResults')}
       variant="plain"
       exitDelay={copied ? 1500 : 600}
       onTooltipHidden={() => setCopied(false)}
@@ -152,7 +156,7 @@ export function CopyResults({ items, vmName }: { items: readonly BatchItem[]; vm
         )
       }
     >
-      {copied ? 'Copied' : 'Copy the results as text'}
+      {copied ? t('lunDisk.batch.copied') : t('lunDisk.batch.copyResults')}
     </ClipboardCopyButton>
   );
 }
@@ -171,14 +175,14 @@ export function BatchReview({ batch, onRetryFailed }: { batch: LunBatch; onRetry
   const items = batch.items;
   // Retry failed: the disks not made, and the plugs that failed (the activate only).
   const failed = items?.filter((i) => i.phase === 'failed' || needsPlug(i)).length ?? 0;
-  const options: Array<[string, string]> = e
+  const options: Array<[MessageId, string, boolean?]> = e
     ? [
-        ...(vm ? ([['Virtual machine', vm.name], ['Interface', interfaceLabel(e.interface)], ['Activate', yes(e.activate)], ['Bootable', yes(e.bootable)], ['Read-only', yes(e.readOnly)], ['Enable discard', yes(e.passDiscard)], ['Use SCSI reservation', yes(e.scsiReservation)]] as Array<[string, string]>) : []),
-        ['Host used', data.hostName(v.hostId)],
-        ['Description', v.description || '—'],
-        ['Sharable', yes(e.sharable)],
-        ['SCSI pass-through', e.passthrough ? (e.privilegedIo ? 'Yes, with privileged SCSI I/O' : 'Yes') : 'No'],
-        ['Propagate errors', yes(e.propagateErrors)],
+        ...(vm ? ([['lunDisk.review.vm', vm.name, true], ['lunDisk.review.interface', interfaceLabel(e.interface)], ['lunDisk.review.activate', yes(e.activate)], ['lunDisk.review.bootable', yes(e.bootable)], ['lunDisk.review.readOnly', yes(e.readOnly)], ['lunDisk.review.passDiscard', yes(e.passDiscard)], ['lunDisk.review.scsiReservation', yes(e.scsiReservation)]] satisfies Array<[MessageId, string, boolean?]>) : []),
+        ['lunDisk.review.host', data.hostName(v.hostId), true],
+        ['lunDisk.review.description', v.description || '—', true],
+        ['lunDisk.review.sharable', yes(e.sharable)],
+        ['lunDisk.review.passthrough', e.passthrough ? (e.privilegedIo ? t('lunDisk.review.passthroughPrivileged') : t('lunDisk.review.yes')) : t('lunDisk.review.no')],
+        ['lunDisk.review.propagateErrors', yes(e.propagateErrors)],
       ]
     : [];
   const sizes = disks.map((d) => data.rowById.get(d.lunId)?.lun.lu.size);
@@ -186,65 +190,64 @@ export function BatchReview({ batch, onRetryFailed }: { batch: LunBatch; onRetry
   return (
     <section aria-labelledby="review-title">
       <Title headingLevel="h2" id="review-title">
-        Review: {disks.length} disks
+        {t('lunDisk.batch.reviewTitle', { count: disks.length })}
       </Title>
       <p style={{ margin: '0.5rem 0' }} data-testid="batch-plan">
-        {batchSummary(sizes)}. Create makes one disk per LUN, one after the other
-        {vm ? `, each attached to ${vm.name}${e?.activate ? ' and plugged' : ''}` : ''}; each has its own progress and result. A disk that
-        fails does not stop the others, and Retry failed sends only the failed ones again — for a disk attached but not
-        plugged, the plug only. Nothing is created twice.
+        {vm
+          ? t(e?.activate ? 'lunDisk.batch.planPlugged' : 'lunDisk.batch.planAttached', { summary: batchSummary(sizes), vm: vm.name })
+          : t('lunDisk.batch.plan', { summary: batchSummary(sizes) })}
       </p>
       {batch.resumedAfterReload && items ? (
-        <Alert variant="info" isInline title="The page was reloaded while the batch was being created" component="h3" style={{ margin: '0.5rem 0' }}>
-          The console asked the engine about the disk that was in flight. Below is exactly what was made; Create makes the rest, nothing twice.
+        <Alert variant="info" variantLabel={alertLabel('info')} isInline title={t('lunDisk.batch.reloaded')} component="h3" style={{ margin: '0.5rem 0' }}>
+          {t('lunDisk.batch.reloadedBody')}
         </Alert>
       ) : null}
-      <DescriptionList isHorizontal isCompact aria-label="Options for every disk" style={{ marginTop: '1rem' }}>
-        {options.map(([term, desc]) => (
+      <DescriptionList isHorizontal isCompact aria-label={t('lunDisk.batch.options')} style={{ marginTop: '1rem' }}>
+        {options.map(([term, desc, isData]) => (
           <DescriptionListGroup key={term}>
-            <DescriptionListTerm>{term}</DescriptionListTerm>
-            <DescriptionListDescription>{desc}</DescriptionListDescription>
+            <DescriptionListTerm>{t(term)}</DescriptionListTerm>
+            <DescriptionListDescription translate={isData ? 'no' : undefined}>{desc}</DescriptionListDescription>
           </DescriptionListGroup>
         ))}
       </DescriptionList>
       <Title headingLevel="h3" style={{ margin: '1rem 0 0.5rem' }}>
-        Disks to make
+        {t('lunDisk.batch.toMake')}
       </Title>
       {items ? (
         <>
           <BatchResultsTable items={items} vmName={vm?.name} busy={batch.busy} onRetryPlug={(lunId) => void batch.retryPlug(lunId)} />
           <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', marginTop: '0.5rem' }}>
             <Button variant="secondary" onClick={onRetryFailed} isAriaDisabled={failed === 0 || batch.busy} isLoading={batch.busy && failed > 0}>
-              Retry failed{failed > 0 ? ` (${failed})` : ''}
+              {failed > 0 ? t('lunDisk.batch.retryFailedCount', { count: failed }) : t('lunDisk.batch.retryFailed')}
             </Button>
             <CopyResults items={items} vmName={vm?.name} />
           </div>
         </>
       ) : (
-        <Table aria-label="Disks of the batch" variant="compact">
+        <Table aria-label={t('lunDisk.batchNames.table')} variant="compact">
           <Thead>
             <Tr>
-              <Th>#</Th>
-              <Th>Alias</Th>
-              <Th>LUN ID</Th>
-              <Th>Size</Th>
+              <Th>{t('lunDisk.batch.number')}</Th>
+              <Th>{t('lunDisk.diskStep.alias')}</Th>
+              <Th>{t('lunDisk.column.id')}</Th>
+              <Th modifier="wrap">{t('lunDisk.column.size')}</Th>
             </Tr>
           </Thead>
           <Tbody>
             {disks.map((d, i) => (
               <Tr key={d.lunId} data-testid="batch-item" data-lun-id={d.lunId}>
-                <Td dataLabel="#">{i + 1}</Td>
-                <Td dataLabel="Alias">{d.alias}</Td>
-                <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }}>
+                <Td dataLabel={t('lunDisk.batch.number')}>{formatNumber(i + 1)}</Td>
+                <Td dataLabel={t('lunDisk.diskStep.alias')} translate="no">{d.alias}</Td>
+                <Td dataLabel={t('lunDisk.column.id')} translate="no" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' }}>
                   {d.lunId}
                 </Td>
-                <Td dataLabel="Size">{data.rowById.get(d.lunId)?.sizeText ?? 'Unknown'}</Td>
+                <Td dataLabel={t('lunDisk.column.size')}>{data.rowById.get(d.lunId)?.sizeText ?? t('lunDisk.batch.unknownSize')}</Td>
               </Tr>
             ))}
           </Tbody>
         </Table>
       )}
-      {specs.length > 0 ? <RestPreview specs={specs} title={`Equivalent REST requests (${specs.length}, one per disk, sent one after the other)`} /> : null}
+      {specs.length > 0 ? <RestPreview specs={specs} title={t('lunDisk.batch.restTitle', { count: specs.length })} /> : null}
     </section>
   );
 }
@@ -256,7 +259,7 @@ export function BatchResult({
   onDone,
   doneLabel,
   onAnother,
-  anotherLabel = 'Create more disks',
+  anotherLabel = t('lunDisk.batch.another'),
 }: {
   batch: LunBatch;
   vmName: string | undefined;
@@ -269,7 +272,7 @@ export function BatchResult({
   return (
     <section aria-labelledby="batch-result-title" style={{ padding: '1.5rem' }}>
       <Title headingLevel="h1" id="batch-result-title">
-        {items.length} disks created{vmName ? ` for ${vmName}` : ''}
+        {vmName ? t('lunDisk.batch.createdFor', { count: items.length, vm: vmName }) : t('lunDisk.batch.createdCount', { count: items.length })}
       </Title>
       <BatchResultsTable items={items} vmName={vmName} />
       <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', marginTop: '1rem' }}>

@@ -14,14 +14,26 @@ import { JobProgress } from '../../ui/JobProgress';
 import { useEngineOperation } from '../../ui/use-engine-operation';
 import type { CreateOutcome } from './use-create-lun-disk';
 import { paths } from '../../ui/paths';
+import { t, type MessageId } from '../../i18n/i18n';
+import { Rich } from '../../i18n/Rich';
+import { alertLabel } from '../../i18n/patternfly';
 
 /** How the console learnt of a disk whose create answer it never got: said, not hidden. */
-function recoveredNote(outcome: CreateOutcome, did: string): string {
+function recoveredNote(outcome: CreateOutcome, did: 'created' | 'attached' | 'done'): string {
   if (!outcome.recovered) return '';
-  return outcome.after === 'reload'
-    ? ` (The page was reloaded while the disk was being created; the engine had ${did}, and nothing was created twice.)`
-    : ` (The engine had ${did} before the connection to it was lost; nothing was created twice.)`;
+  return ` ${t(outcome.after === 'reload' ? RECOVERED_AFTER_RELOAD[did] : RECOVERED_AFTER_LOSS[did])}`;
 }
+
+const RECOVERED_AFTER_RELOAD: Record<'created' | 'attached' | 'done', MessageId> = {
+  created: 'lunDisk.result.reloadedCreated',
+  attached: 'lunDisk.result.reloadedAttached',
+  done: 'lunDisk.result.reloadedDone',
+};
+const RECOVERED_AFTER_LOSS: Record<'created' | 'attached' | 'done', MessageId> = {
+  created: 'lunDisk.result.lostCreated',
+  attached: 'lunDisk.result.lostAttached',
+  done: 'lunDisk.result.lostDone',
+};
 
 type Retry = { correlationId: string; state: 'pending' | 'done' } | { correlationId: string; state: 'failed'; error: unknown };
 
@@ -30,7 +42,7 @@ export function CreateResult({
   onDone,
   doneLabel,
   onAnother,
-  anotherLabel = 'Create another disk',
+  anotherLabel = t('lunDisk.result.another'),
 }: {
   outcome: CreateOutcome;
   onDone: () => void;
@@ -50,8 +62,8 @@ export function CreateResult({
       : plug.outcome
         ? { correlationId: plug.correlationId, state: 'done' }
         : { correlationId: plug.correlationId, state: 'failed', error: plug.error };
-  const alias = disk.data?.alias ?? 'the new disk';
-  const vmName = vm.data?.name ?? 'the VM';
+  const alias = disk.data?.alias ?? t('lunDisk.result.theNewDisk');
+  const vmName = vm.data?.name ?? t('lunDisk.result.theVm');
 
   const plugged = outcome.kind === 'vm' && (outcome.attachment.active || retry?.state === 'done');
   const partial = outcome.kind === 'vm' && outcome.activateAsked && !plugged;
@@ -66,7 +78,7 @@ export function CreateResult({
       .run({ change: { kind: 'plugged', vmId: outcome.vmId }, prefix: 'retry-plug' }, async (correlationId) => {
         const { plugged: now } = await plugAttachment(outcome.vmId, diskId, correlationId);
         // Still inactive after the answer: a failure of the retry, the job's steps say why.
-        if (!now) throw new Error('The engine answered, but the disk is still inactive. The steps below say why.');
+        if (!now) throw new Error(t('lunDisk.result.stillInactive'));
         return true;
       })
       .catch(() => undefined); // kept as the retry's error, shown below
@@ -74,19 +86,18 @@ export function CreateResult({
 
   const diskLink = (
     <Link to={paths.disk(diskId)} data-testid="result-disk-link">
-      Go to disk {alias}
+      {t('lunDisk.used.goToDiskLabel', { alias })}
     </Link>
   );
-  const vmLink = outcome.kind === 'vm' ? <Link to={paths.vm(outcome.vmId)}>Go to {vmName}</Link> : null;
+  const vmLink = outcome.kind === 'vm' ? <Link to={paths.vm(outcome.vmId)}>{t('lunDisk.attachExisting.goToVm', { vm: vmName })}</Link> : null;
 
   let alert;
   if (outcome.kind === 'floating') {
     alert = (
-      <Alert variant="success" isInline title={`Disk ${alias} created`} component="h2">
+      <Alert variant="success" variantLabel={alertLabel('success')} isInline title={t('lunDisk.result.created', { alias })} component="h2">
         <p>
-          The floating direct-LUN disk {alias} now stands for LUN {outcome.disk.storageType === 'lun' ? outcome.disk.lun.id : ''}. It is not
-          attached to any VM yet.
-          {recoveredNote(outcome, 'created it')}
+          {t('lunDisk.result.floatingBody', { alias, lun: outcome.disk.storageType === 'lun' ? outcome.disk.lun.id : '' })}
+          {recoveredNote(outcome, 'created')}
         </p>
         <p style={{ marginTop: '0.5rem' }}>{diskLink}</p>
       </Alert>
@@ -95,33 +106,30 @@ export function CreateResult({
     alert = (
       <Alert
         variant="warning"
+        variantLabel={alertLabel('warning')}
         isInline
-        title={`Disk ${alias} was created and attached to ${vmName}, but not plugged`}
+        title={t('lunDisk.result.notPlugged', { alias, vm: vmName })}
         component="h2"
         actionLinks={
           <AlertActionLink onClick={() => void retryPlug()} isDisabled={retry?.state === 'pending'}>
-            {retry?.state === 'pending' ? 'Plugging…' : 'Retry plug'}
+            {retry?.state === 'pending' ? t('lunDisk.result.plugging') : t('lunDisk.result.retryPlug')}
           </AlertActionLink>
         }
       >
         <p>
-          Creating and attaching succeeded; plugging it into the running {vmName} failed
           {failedStep ? (
-            <>
-              {' '}
-              at the step: <strong data-testid="failed-step">{failedStep.description}</strong>
-            </>
+            <Rich id="lunDisk.result.plugFailedAt" values={{ vm: vmName, step: failedStep.description }} tags={[(c) => <strong data-testid="failed-step">{c}</strong>]} />
           ) : (
-            '.'
+            t('lunDisk.result.plugFailed', { vm: vmName })
           )}
         </p>
         <p style={{ marginTop: '0.5rem' }}>
-          The disk is attached to {vmName} and inactive.{recoveredNote(outcome, 'created and attached it')} Fix the cause, then retry the
-          plug. {diskLink} · {vmLink}
+          {t('lunDisk.result.inactive', { vm: vmName })}
+          {recoveredNote(outcome, 'attached')} {t('lunDisk.result.fixThenRetry')} {diskLink} · {vmLink}
         </p>
         {retry?.state === 'failed' ? (
           <p style={{ marginTop: '0.5rem' }} role="alert">
-            The retry failed too: {errorText(retry.error)}
+            {t('lunDisk.result.retryFailed', { reason: errorText(retry.error) })}
           </p>
         ) : null}
       </Alert>
@@ -131,19 +139,15 @@ export function CreateResult({
     alert = (
       <Alert
         variant="success"
+        variantLabel={alertLabel('success')}
         isInline
-        title={
-          plugged
-            ? `Disk ${alias} created, attached to ${vmName} and plugged`
-            : `Disk ${alias} created and attached to ${vmName} (not plugged, as you chose)`
-        }
+        title={plugged ? t('lunDisk.result.plugged', { alias, vm: vmName }) : t('lunDisk.result.attachedNotPlugged', { alias, vm: vmName })}
         component="h2"
       >
         <p>
-          Interface {INTERFACE_TEXT[att.interface]}
-          {att.bootable ? ', bootable' : ''}
-          {att.readOnly ? ', read-only' : ''}.{retry?.state === 'done' ? ' The retried plug succeeded.' : ''}
-          {recoveredNote(outcome, 'done it')}
+          {t('lunDisk.result.interface', { iface: INTERFACE_TEXT[att.interface], bootable: att.bootable ? 'yes' : 'no', readOnly: att.readOnly ? 'yes' : 'no' })}
+          {retry?.state === 'done' ? ` ${t('lunDisk.result.retrySucceeded')}` : ''}
+          {recoveredNote(outcome, 'done')}
         </p>
         <p style={{ marginTop: '0.5rem' }}>
           {diskLink} · {vmLink}
@@ -155,20 +159,20 @@ export function CreateResult({
   return (
     <section aria-labelledby="result-title" style={{ display: 'grid', gap: '1rem' }}>
       <Title headingLevel="h2" id="result-title" className="pf-v6-screen-reader">
-        Result
+        {t('lunDisk.result.title')}
       </Title>
       <div aria-live="polite">{alert}</div>
       <div>
         <Title headingLevel="h3" style={{ marginBottom: '0.5rem' }}>
-          What the engine did
+          {t('lunDisk.result.whatEngineDid')}
         </Title>
-        <JobProgress correlationId={outcome.correlationId} active={false} label="Steps of the create" />
+        <JobProgress correlationId={outcome.correlationId} active={false} label={t('lunDisk.create.steps')} />
         {retry ? (
           <>
             <Title headingLevel="h3" style={{ margin: '0.5rem 0' }}>
-              Retry of the plug
+              {t('lunDisk.result.retryTitle')}
             </Title>
-            <JobProgress correlationId={retry.correlationId} active={retry.state === 'pending'} label="Steps of the retried plug" />
+            <JobProgress correlationId={retry.correlationId} active={retry.state === 'pending'} label={t('lunDisk.result.retrySteps')} />
           </>
         ) : null}
       </div>

@@ -15,6 +15,8 @@ import { createPlan } from './requests';
 import { LunTakenError, useCreateLunDisk, type CreateAttempt, type CreateOutcome } from './use-create-lun-disk';
 import type { UnsettledCreate } from './unsettled-create';
 import type { LunDiskForm } from './validate';
+import { t } from '../../i18n/i18n';
+import { alertLabel } from '../../i18n/patternfly';
 
 /** Which step an engine failure of the create concerns, so it is shown where the user can fix it. */
 export function stepOfFailure(e: unknown): 'lun' | 'disk' | undefined {
@@ -44,8 +46,10 @@ export function placeCreateFailure(e: unknown, form: LunDiskForm, data: LunDiskD
       type: 'engine',
       message:
         e.key === 'ACTION_TYPE_FAILED_DISK_LUN_IS_ALREADY_IN_USE'
-          ? `LUN ${lunId} was taken meanwhile: the engine says “${e.userMessage}”${e instanceof LunTakenError ? ` It now backs disk ${e.takenBy}.` : ''} It is now listed as used; pick another LUN.`
-          : `The engine refused LUN ${lunId}: “${e.userMessage}” Pick a LUN ${data.hostName(form.getValues().hostId)} sees, or another host.`,
+          ? e instanceof LunTakenError
+            ? t('lunDisk.create.takenBy', { lun: lunId, engine: e.userMessage, disk: e.takenBy })
+            : t('lunDisk.create.taken', { lun: lunId, engine: e.userMessage })
+          : t('lunDisk.create.refused', { lun: lunId, engine: e.userMessage, host: data.hostName(form.getValues().hostId) }),
     });
   } else {
     form.setError('alias', { type: 'engine', message: e.userMessage }, { shouldFocus: true });
@@ -193,8 +197,8 @@ export function ReviewAndCreate({
       <StorageDomainApproval lunId={lunId} />
       {interruption ? <InterruptedCreate interruption={interruption} /> : null}
       {attempt ? (
-        <section aria-label="Progress of the create" style={{ marginTop: '1rem' }}>
-          <JobProgress correlationId={attempt.correlationId} active={attempt.pending} label="Steps of the create" />
+        <section aria-label={t('lunDisk.create.progress')} style={{ marginTop: '1rem' }}>
+          <JobProgress correlationId={attempt.correlationId} active={attempt.pending} label={t('lunDisk.create.steps')} />
         </section>
       ) : null}
       {attempt?.error && !failureShownElsewhere && !interruption ? <CreateFailure error={attempt.error} onFix={onFix} stepName={stepName} /> : null}
@@ -205,33 +209,34 @@ export function ReviewAndCreate({
 /** Never silent: what happened to a Create whose end the console did not know, and what the next Create does. */
 function InterruptedCreate({ interruption: i }: { interruption: Interruption }) {
   const { attempt } = i;
-  const what =
-    attempt.state === 'sent'
-      ? 'The page was reloaded while the disk was being created'
-      : 'The answer to the last Create was lost';
-  const lun = `LUN ${attempt.lunId}`;
+  const reloaded = attempt.state === 'sent';
+  const lun = attempt.lunId;
   const body =
     i.phase === 'checking' ? (
       <p>
-        <Spinner size="sm" aria-hidden /> Asking the engine whether it created a disk on {lun}…
+        <Spinner size="sm" aria-hidden /> {t('lunDisk.create.asking', { lun })}
       </p>
     ) : i.phase === 'not-made' ? (
-      <p>The engine has no disk on {lun}: that Create did not happen, nothing was created. Press Create to create the disk.</p>
+      <p>{t('lunDisk.create.notMade', { lun })}</p>
     ) : (
       <>
-        <p>The console could not ask the engine whether it created a disk on {lun}: {errorText(i.error)}</p>
-        <p style={{ marginTop: '0.5rem' }}>Press Create when the engine answers again: the console first asks it, and creates nothing twice.</p>
+        <p>{t('lunDisk.create.couldNotAsk', { lun, reason: errorText(i.error) })}</p>
+        <p style={{ marginTop: '0.5rem' }}>{t('lunDisk.create.pressCreateLater')}</p>
       </>
     );
   const title =
-    i.phase === 'checking' ? `${what}; checking the engine…` : i.phase === 'not-made' ? `${what}: the disk was not created` : `${what}: whether the disk was created is not known yet`;
+    i.phase === 'checking'
+      ? t(reloaded ? 'lunDisk.create.reloadedChecking' : 'lunDisk.create.lostChecking')
+      : i.phase === 'not-made'
+        ? t(reloaded ? 'lunDisk.create.reloadedNotMade' : 'lunDisk.create.lostNotMade')
+        : t(reloaded ? 'lunDisk.create.reloadedUnknown' : 'lunDisk.create.lostUnknown');
   return (
     <div style={{ marginTop: '1rem' }} role={i.phase === 'checking' ? 'status' : 'alert'}>
-      <Alert variant={i.phase === 'unknown' ? 'warning' : 'info'} isInline title={title} component="h3">
+      <Alert variant={i.phase === 'unknown' ? 'warning' : 'info'} variantLabel={alertLabel(i.phase === 'unknown' ? 'warning' : 'info')} isInline title={title} component="h3">
         {body}
       </Alert>
-      <section aria-label="Progress of the interrupted create" style={{ marginTop: '0.5rem' }}>
-        <JobProgress correlationId={attempt.correlationId} active={false} label="Steps of the interrupted create" />
+      <section aria-label={t('lunDisk.create.interruptedProgress')} style={{ marginTop: '0.5rem' }}>
+        <JobProgress correlationId={attempt.correlationId} active={false} label={t('lunDisk.create.interruptedSteps')} />
       </section>
     </div>
   );
@@ -250,19 +255,18 @@ function CreateFailure({ error, onFix, stepName }: { error: unknown; onFix: (s: 
   return (
     <div style={{ marginTop: '1rem' }} role="alert">
       <ErrorAlert
-        title={lost ? 'No answer from the engine: the disk may or may not have been created' : 'The disk was not created'}
+        title={lost ? t('lunDisk.create.noAnswer') : t('lunDisk.create.notCreated')}
         error={error}
         headingLevel="h3"
         onRetry={fixAt ? () => onFix(fixAt) : undefined}
-        retryLabel={fixAt ? `Change it in the ${stepName(fixAt)} step` : undefined}
+        retryLabel={fixAt ? t('lunDisk.create.changeIn', { step: stepName(fixAt) }) : undefined}
       />
       {lost ? (
         <p style={{ marginTop: '0.5rem' }}>
-          The answer was lost, so the engine may have created the disk anyway. Press Create again: the console first asks the engine whether a
-          disk on this LUN exists, and creates nothing twice.
+          {t('lunDisk.create.lostBody')}
         </p>
       ) : (
-        <p style={{ marginTop: '0.5rem' }}>Everything you entered is kept. Fix the cause and press Create again.</p>
+        <p style={{ marginTop: '0.5rem' }}>{t('lunDisk.create.keptBody')}</p>
       )}
     </div>
   );

@@ -7,20 +7,22 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SecretField, TextField } from '../../ui/form-fields';
 import type { LunDiskFormValues } from './form';
 import type { Discovery } from './use-discovery';
+import { t, type MessageId } from '../../i18n/i18n';
+import { alertLabel } from '../../i18n/patternfly';
 
 type DiscoveryInput = 'address' | 'port' | 'chapUsername' | 'chapPassword';
 
 interface InputSpec {
   name: Exclude<DiscoveryInput, 'chapPassword'>;
   id: string;
-  label: string;
+  label: MessageId;
   /** Grid columns (of 12) from the md breakpoint. */
   md: 4 | 6 | 8;
-  helper: string;
+  helper: MessageId;
   /** The errors a change of this field clears. */
   clears: DiscoveryInput[];
   isRequired?: boolean;
-  placeholder?: string;
+  placeholder?: MessageId;
   inputMode?: 'numeric';
   autoComplete?: string;
 }
@@ -32,21 +34,21 @@ const TEXT_INPUTS: InputSpec[] = [
   {
     name: 'address',
     id: 'iscsi-address',
-    label: 'Address',
+    label: 'lunDisk.discovery.address',
     md: 8,
     isRequired: true,
-    placeholder: '10.35.1.72, fd00:35:2::90 or storage.example.com',
-    helper: 'Host name, IPv4 or IPv6 address of the iSCSI portal.',
+    placeholder: 'lunDisk.discovery.addressPlaceholder',
+    helper: 'lunDisk.discovery.addressHelper',
     clears: ['address'],
   },
-  { name: 'port', id: 'iscsi-port', label: 'Port', md: 4, inputMode: 'numeric', helper: '1–65535; iSCSI uses 3260.', clears: ['port'] },
+  { name: 'port', id: 'iscsi-port', label: 'lunDisk.discovery.port', md: 4, inputMode: 'numeric', helper: 'lunDisk.discovery.portHelper', clears: ['port'] },
   {
     name: 'chapUsername',
     id: 'chap-username',
-    label: 'CHAP username',
+    label: 'lunDisk.discovery.chapUsername',
     md: 6,
     autoComplete: 'off',
-    helper: 'Optional: both the username and the password, or neither.',
+    helper: 'lunDisk.discovery.chapUsernameHelper',
     clears: CHAP,
   },
 ];
@@ -76,23 +78,24 @@ export function DiscoveryFields({
     }
   };
 
-  const retypeHint = passwordLost
-    ? 'Retype the CHAP password: passwords are never saved with a draft.'
-    : 'Needed only when the portal or target uses CHAP. Never saved with the draft.';
+  const retypeHint = passwordLost ? t('lunDisk.discovery.retypeHint') : t('lunDisk.discovery.chapPasswordHelper');
 
   return (
     <>
       {passwordLost ? (
-        <Alert variant="info" isInline title="Retype the CHAP password" component="h3">
-          Your draft was restored without the CHAP password: passwords are never saved. Retype it before you discover or log in again.
+        <Alert variant="info" variantLabel={alertLabel('info')} isInline title={t('lunDisk.discovery.retypeTitle')} component="h3">
+          {t('lunDisk.discovery.retypeBody')}
         </Alert>
       ) : null}
       <Grid hasGutter>
-        {TEXT_INPUTS.map(({ md, clears, ...field }) => (
+        {TEXT_INPUTS.map(({ md, clears, label, helper, placeholder, ...field }) => (
           <GridItem md={md} key={field.name}>
             <TextField
               control={control}
               {...field}
+              label={t(label)}
+              helper={t(helper)}
+              placeholder={placeholder ? t(placeholder) : undefined}
               onKeyDown={onEnter}
               // An engine error on a field is about what was sent: it goes as soon as the user changes the value
               // (not on blur, which would move the buttons under the pointer between press and release).
@@ -105,7 +108,7 @@ export function DiscoveryFields({
             control={control}
             name="chapPassword"
             id="chap-password"
-            label="CHAP password"
+            label={t('lunDisk.discovery.chapPassword')}
             autoComplete="new-password"
             helper={retypeHint}
             onKeyDown={onEnter}
@@ -115,13 +118,13 @@ export function DiscoveryFields({
       </Grid>
       <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', flexWrap: 'wrap' }}>
         <Button variant="secondary" onClick={() => void discovery.run()} isLoading={discovery.isPending} isDisabled={discovery.isPending || !hostChosen}>
-          {discovery.isPending ? `Discovering from ${hostName}…` : 'Discover'}
+          {discovery.isPending ? t('lunDisk.discovery.discovering', { host: hostName }) : t('lunDisk.discovery.discover')}
         </Button>
         <span role="status" aria-live="polite">
-          {!hostChosen ? 'Pick a host in the Source step first: discovery runs from a host.' : discovery.outcome}
+          {!hostChosen ? t('lunDisk.discovery.noHost') : discovery.outcome}
         </span>
       </div>
-      {discovery.stepError ? <ErrorAlert title={`Discovery from ${hostName} failed`} error={discovery.stepError} headingLevel="h3" /> : null}
+      {discovery.stepError ? <ErrorAlert title={t('lunDisk.discovery.failed', { host: hostName })} error={discovery.stepError} headingLevel="h3" /> : null}
     </>
   );
 }

@@ -10,17 +10,18 @@ import { useLunDisk } from './data';
 import { BatchNames } from './BatchNames';
 import { batchLunIds, isBatch, type LunDiskFormValues } from './form';
 import { optionContext, optionValues } from './requests';
+import { t, type MessageId } from '../../i18n/i18n';
 
-const OPTIONS: Array<{ key: DiskOptionKey; label: string }> = [
-  { key: 'activate', label: 'Activate (plug the disk)' },
-  { key: 'bootable', label: 'Bootable' },
-  { key: 'sharable', label: 'Sharable' },
-  { key: 'readOnly', label: 'Read-only' },
-  { key: 'passthrough', label: 'Enable SCSI pass-through' },
-  { key: 'privilegedIo', label: 'Allow privileged SCSI I/O' },
-  { key: 'scsiReservation', label: 'Use SCSI reservation' },
-  { key: 'passDiscard', label: 'Enable discard' },
-  { key: 'propagateErrors', label: 'Propagate errors' },
+const OPTIONS: Array<{ key: DiskOptionKey; label: MessageId }> = [
+  { key: 'activate', label: 'lunDisk.diskStep.opt.activate' },
+  { key: 'bootable', label: 'lunDisk.diskStep.opt.bootable' },
+  { key: 'sharable', label: 'lunDisk.diskStep.opt.sharable' },
+  { key: 'readOnly', label: 'lunDisk.diskStep.opt.readOnly' },
+  { key: 'passthrough', label: 'lunDisk.diskStep.opt.passthrough' },
+  { key: 'privilegedIo', label: 'lunDisk.diskStep.opt.privilegedIo' },
+  { key: 'scsiReservation', label: 'lunDisk.diskStep.opt.scsiReservation' },
+  { key: 'passDiscard', label: 'lunDisk.diskStep.opt.passDiscard' },
+  { key: 'propagateErrors', label: 'lunDisk.diskStep.opt.propagateErrors' },
 ];
 
 export function DiskStep() {
@@ -40,11 +41,11 @@ export function DiskStep() {
   return (
     <Form onSubmit={(e) => e.preventDefault()} aria-labelledby="disk-step-title">
       <Title headingLevel="h2" id="disk-step-title">
-        {batch ? `Set the ${batchLunIds(values).length} disks up` : 'Set the disk up'}
+        {batch ? t('lunDisk.diskStep.titleBatch', { count: batchLunIds(values).length }) : t('lunDisk.diskStep.title')}
       </Title>
       {batch ? (
         <>
-          <p>The options below are set once for every disk of the batch; each disk gets its own alias.</p>
+          <p>{t('lunDisk.diskStep.batchIntro')}</p>
           <BatchNames />
         </>
       ) : (
@@ -52,20 +53,18 @@ export function DiskStep() {
           control={control}
           name="alias"
           id="disk-alias"
-          label="Alias"
+          label={t('lunDisk.diskStep.alias')}
           isRequired={!vm}
           warning={aliasInUseWarning(values.alias, data.disks.data ?? [])}
-          helper={`Pre-filled with the LUN ID. Letters, digits, '.', '_' and '-'; at most ${ALIAS_MAX}.${
-            engineAlias ? ` Leave it empty and the engine names the disk ${engineAlias}.` : ''
-          }`}
+          helper={engineAlias ? t('lunDisk.diskStep.aliasHelperEngine', { max: ALIAS_MAX, engineAlias }) : t('lunDisk.diskStep.aliasHelper', { max: ALIAS_MAX })}
         />
       )}
       <TextField
         control={control}
         name="description"
         id="disk-description"
-        label="Description"
-        helper={`Optional, at most ${DESCRIPTION_MAX} characters (${values.description.length} so far). Shown wherever disks are listed${batch ? '; the same for every disk of the batch' : ''}.`}
+        label={t('lunDisk.diskStep.description')}
+        helper={t(batch ? 'lunDisk.diskStep.descriptionHelperBatch' : 'lunDisk.diskStep.descriptionHelper', { max: DESCRIPTION_MAX, length: values.description.length })}
       />
       <Controller
         control={control}
@@ -81,20 +80,20 @@ export function DiskStep() {
             error={vm && current?.disabled ? current.reason : undefined}
             helper={
               vm
-                ? `How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.${current?.note ? ` ${current.note}` : ''}`
-                : 'Set per VM: choose it when you attach the disk to a VM.'
+                ? [t('lunDisk.diskStep.interfaceHelper', { vm: vm.name }), current?.note].filter(Boolean).join(' ')
+                : t('lunDisk.diskStep.interfaceFloating')
             }
           />
         )}
       />
-      <FormGroup label="Options" role="group" fieldId="disk-options">
+      <FormGroup label={t('lunDisk.diskStep.options')} role="group" fieldId="disk-options">
         {OPTIONS.map((o) => (
           <OptionCheckbox
             key={o.key}
             control={control}
             name={o.key}
             id={`disk-opt-${o.key}`}
-            label={o.label}
+            label={t(o.label)}
             applies={states[o.key].applies}
             reason={states[o.key].reason}
             note={states[o.key].note}

@@ -25,8 +25,9 @@ import { MAX_BATCH, batchFullReason, batchSummary, rangeToAdd } from '../../doma
 import { batchLunIds, type LunDiskFormValues } from './form';
 import { LunTable, type LunTableSelection } from './LunTable';
 import { filterRows, sortRows, toListItems, type LunRow } from './lun-rows';
-
-const n = (x: number) => x.toLocaleString('en-US');
+import { t } from '../../i18n/i18n';
+import { Rich } from '../../i18n/Rich';
+import { alertLabel } from '../../i18n/patternfly';
 
 export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | undefined }) {
   const { data, usedLunAction, view } = useLunDisk();
@@ -38,7 +39,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   const queryClient = useQueryClient();
   const [activeRow, setActiveRow] = useState<LunRow | undefined>(undefined);
   const iscsi = storageType === 'iscsi';
-  const hostName = data.host?.name ?? 'the host';
+  const hostName = data.host?.name ?? t('lunDisk.theHost');
   const search = useDeferredValue(view.search);
   const grouped = iscsi && view.grouped;
   const [shownColumns, setShownColumns] = useLunColumns();
@@ -69,7 +70,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
     setValue('approveStorageDomain', false);
     setError('lunId', {
       type: 'cleared',
-      message: `The LUN you had picked (${lunId}) was cleared: ${hostName} does not list it among its ${iscsi ? 'iSCSI' : 'Fibre Channel'} LUNs.`,
+      message: iscsi ? t('lunDisk.lunStep.clearedIscsi', { lun: lunId, host: hostName }) : t('lunDisk.lunStep.clearedFcp', { lun: lunId, host: hostName }),
     });
   }, [data.hostStorage.isSuccess, data.rowById, lunId, lunIds, setValue, setError, hostName, iscsi]);
 
@@ -93,14 +94,14 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   // The storage team's list: the rows shown (after the search), in the order shown.
   const exportCsv = () => {
     downloadText(lunCsvFileName(hostName, new Date()), lunCsv(shownRows.map(lunExportRecord)));
-    setCopyNote(`Exported ${n(shownRows.length)} ${shownRows.length === 1 ? 'LUN' : 'LUNs'} as CSV.`);
+    setCopyNote(t('lunDisk.lunStep.exported', { count: shownRows.length }));
   };
   const copyDetails = useCallback(
     (row: LunRow) => {
       const text = lunDetailsText(lunExportRecord(row), hostName);
       navigator.clipboard.writeText(text).then(
-        () => setCopyNote(`Copied the details of LUN ${row.id}.`),
-        () => setCopyNote(`Could not copy the details of LUN ${row.id}: the browser refused the clipboard.`),
+        () => setCopyNote(t('lunDisk.lunStep.copied', { lun: row.id })),
+        () => setCopyNote(t('lunDisk.lunStep.copyRefused', { lun: row.id })),
       );
     },
     [hostName],
@@ -129,7 +130,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   // A LUN of a storage domain needs its own approval at Create: it is picked alone (a click on its row).
   const blocked = useCallback(
     (row: LunRow): string | undefined => {
-      if (row.availability.use.kind === 'storage-domain') return 'it is in a storage domain and needs its own approval: click its row to pick it alone';
+      if (row.availability.use.kind === 'storage-domain') return t('lunDisk.lunStep.blockedStorageDomain');
       if (checked.size >= MAX_BATCH && !checked.has(row.id)) return batchFullReason();
       return undefined;
     },
@@ -168,35 +169,33 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
 
   const rescan = () => void invalidateAfter(queryClient, { kind: 'iscsi-login', hostId });
   const lunError = formState.errors.lunId?.message;
-  const tableLabel = `${iscsi ? 'iSCSI' : 'Fibre Channel'} LUNs ${hostName} sees`;
+  const tableLabel = iscsi ? t('lunDisk.lunStep.tableLabelIscsi', { host: hostName }) : t('lunDisk.lunStep.tableLabelFcp', { host: hostName });
 
   let body;
   if (!hostId) {
-    body = <Empty title="No host chosen">Go back to Source and choose the host whose LUNs to list.</Empty>;
+    body = <Empty title={t('lunDisk.lunStep.noHost')}>{t('lunDisk.lunStep.noHostBody')}</Empty>;
   } else if (data.hostStorage.isPending) {
     body = (
       <div style={{ padding: '1.5rem', display: 'flex', gap: '0.75rem', alignItems: 'center' }} role="status">
-        <Spinner size="lg" aria-hidden />
+        <Spinner size="lg" aria-hidden aria-valuetext={t('lunDisk.lunStep.loadingShort')} />
         <span>
-          Loading the LUNs {hostName} sees… The host lists every multipath device; with many LUNs this can take a while.
+          {t('lunDisk.lunStep.loading', { host: hostName })}
         </span>
       </div>
     );
   } else if (data.hostStorage.isError) {
-    body = <ErrorAlert title={`Could not retrieve the LUNs ${hostName} sees`} error={data.hostStorage.error} onRetry={rescan} headingLevel="h3" />;
+    body = <ErrorAlert title={t('lunDisk.lunStep.loadFailed', { host: hostName })} error={data.hostStorage.error} onRetry={rescan} headingLevel="h3" />;
   } else if (data.rows.length === 0) {
     body = iscsi ? (
       <Empty
-        title={`${hostName} sees no iSCSI LUN`}
-        actions={onGoToTargets ? <Button variant="primary" onClick={onGoToTargets}>Go to Targets</Button> : undefined}
+        title={t('lunDisk.lunStep.noIscsi', { host: hostName })}
+        actions={onGoToTargets ? <Button variant="primary" onClick={onGoToTargets}>{t('lunDisk.lunStep.goToTargets')}</Button> : undefined}
       >
-        {hostName} is not logged in to any iSCSI target that exports a LUN to it. Go back to Targets: discover a portal and log in to the
-        target that holds your LUN.
+        {t('lunDisk.lunStep.noIscsiBody', { host: hostName })}
       </Empty>
     ) : (
-      <Empty title={`${hostName} sees no Fibre Channel LUN`}>
-        No FC LUN is zoned to {hostName}. Ask your SAN administrator to zone the LUN to this host, or go back to Source and choose a host
-        that sees it.
+      <Empty title={t('lunDisk.lunStep.noFcp', { host: hostName })}>
+        {t('lunDisk.lunStep.noFcpBody', { host: hostName })}
       </Empty>
     );
   } else {
@@ -206,8 +205,9 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
           <ToolbarContent>
             <ToolbarItem style={{ minWidth: '18rem' }}>
               <SearchInput
-                aria-label="Search LUNs"
-                placeholder="Search any column: ID, size, vendor, serial, target, disk…"
+                aria-label={t('lunDisk.lunStep.search')}
+                placeholder={t('lunDisk.lunStep.searchPlaceholder')}
+                resetButtonLabel={t('lunDisk.lunStep.searchReset')}
                 value={view.search}
                 onChange={(_e, v) => view.setSearch(v)}
                 onClear={() => view.setSearch('')}
@@ -216,22 +216,22 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
             </ToolbarItem>
             <ToolbarItem>
               <span id="lun-group-label" style={{ marginRight: '0.5rem' }}>
-                Show:
+                {t('lunDisk.lunStep.show')}
               </span>
               <ToggleGroup aria-labelledby="lun-group-label">
                 <ToggleGroupItem
-                  text="By target"
+                  text={t('lunDisk.lunStep.byTarget')}
                   buttonId="lun-group-target"
                   isSelected={grouped}
                   isDisabled={!iscsi}
                   onChange={() => view.setGrouped(true)}
                   aria-describedby={iscsi ? undefined : 'lun-group-reason'}
                 />
-                <ToggleGroupItem text="Flat list" buttonId="lun-group-flat" isSelected={!grouped} onChange={() => view.setGrouped(false)} />
+                <ToggleGroupItem text={t('lunDisk.lunStep.flatList')} buttonId="lun-group-flat" isSelected={!grouped} onChange={() => view.setGrouped(false)} />
               </ToggleGroup>
               {!iscsi ? (
                 <span id="lun-group-reason" style={{ marginLeft: '0.5rem', color: 'var(--pf-t--global--text--color--subtle)' }}>
-                  Fibre Channel LUNs have no targets to group by.
+                  {t('lunDisk.lunStep.fcpNoGroups')}
                 </span>
               ) : null}
             </ToolbarItem>
@@ -240,7 +240,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
             </ToolbarItem>
             <ToolbarItem>
               <Button variant="secondary" icon={<FileExportIcon />} onClick={exportCsv} isDisabled={shownRows.length === 0}>
-                Export CSV
+                {t('lunDisk.lunStep.exportCsv')}
               </Button>
             </ToolbarItem>
             <ToolbarItem>
@@ -250,44 +250,45 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
                 isAriaDisabled={shownCheckable === 0 || checked.size >= MAX_BATCH}
                 aria-describedby="lun-batch-summary"
               >
-                Select all shown{shownCheckable > 0 ? ` (${n(Math.min(shownCheckable, MAX_BATCH - checked.size))})` : ''}
+                {shownCheckable > 0 ? t('lunDisk.lunStep.selectAllShownCount', { count: Math.min(shownCheckable, MAX_BATCH - checked.size) }) : t('lunDisk.lunStep.selectAllShown')}
               </Button>
             </ToolbarItem>
             <ToolbarItem>
               <Button variant="link" onClick={() => setBatch([])} isAriaDisabled={checked.size === 0}>
-                Clear selection
+                {t('lunDisk.lunStep.clearSelection')}
               </Button>
             </ToolbarItem>
             <ToolbarItem>
               <Button variant="link" icon={<SyncAltIcon />} onClick={rescan} isLoading={data.hostStorage.isFetching} isDisabled={data.hostStorage.isFetching}>
-                Rescan {hostName}
+                {t('lunDisk.lunStep.rescan', { host: hostName })}
               </Button>
             </ToolbarItem>
           </ToolbarContent>
         </Toolbar>
         <p id="lun-counts" aria-live="polite" style={{ marginBottom: '0.5rem' }}>
-          <strong>{n(counts.total)}</strong> {counts.total === 1 ? 'LUN' : 'LUNs'}: {n(counts.available)} available
-          {counts.storageDomain > 0 ? `, ${n(counts.storageDomain)} in a storage domain` : ''}, {n(counts.used)} used by disks ·{' '}
-          <strong>{n(shownRows.length)}</strong> shown{search.trim() ? ` for “${search.trim()}”` : ''}.
+          <Rich
+            id={search.trim() ? 'lunDisk.lunStep.countsFor' : 'lunDisk.lunStep.counts'}
+            values={{ total: counts.total, available: counts.available, sd: counts.storageDomain, used: counts.used, shown: shownRows.length, search: search.trim() }}
+            tags={[(c) => <strong>{c}</strong>, (c) => <strong>{c}</strong>]}
+          />
         </p>
         {/* Not inside the counts (a live region of its own): what Export CSV and Copy details did. */}
         <p role="status" style={copyNote ? { marginBottom: '0.5rem' } : undefined} data-testid="lun-export-note">
           {copyNote}
         </p>
         <p id="lun-batch-summary" aria-live="polite" data-testid="lun-batch-summary" style={{ marginBottom: '0.5rem' }}>
-          <strong>{summary}</strong>
-          {checked.size >= MAX_BATCH
-            ? ` — the batch is full (${batchFullReason()})`
-            : checked.size > 1
-              ? ': one disk each, with the same options.'
-              : '. Click a row to pick one LUN; check several (Shift for a range) to make one disk each.'}
+          <Rich
+            id={checked.size >= MAX_BATCH ? 'lunDisk.lunStep.batchFull' : checked.size > 1 ? 'lunDisk.lunStep.batchSome' : 'lunDisk.lunStep.batchNone'}
+            values={{ summary, reason: batchFullReason() }}
+            tags={[(c) => <strong>{c}</strong>]}
+          />
         </p>
         <p id="lun-table-help" className="pf-v6-screen-reader">
-          Use the arrow keys to move between rows, Space or Enter to pick a LUN, Tab to reach the row's checkbox for a batch and its action.
+          {t('lunDisk.lunStep.tableHelp')}
         </p>
         {shownRows.length === 0 ? (
-          <Empty title={`No LUN matches “${search.trim()}”`} actions={<Button variant="link" onClick={() => view.setSearch('')}>Clear the search</Button>}>
-            The search matches the LUN ID, size, paths, vendor, product, serial, target, portal and status. Try fewer or other words.
+          <Empty title={t('lunDisk.lunStep.noMatch', { search: search.trim() })} actions={<Button variant="link" onClick={() => view.setSearch('')}>{t('lunDisk.lunStep.clearSearch')}</Button>}>
+            {t('lunDisk.lunStep.noMatchBody')}
           </Empty>
         ) : (
           <LunTable
@@ -317,26 +318,25 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   return (
     <section aria-labelledby="lun-step-title">
       <Title headingLevel="h2" id="lun-step-title">
-        Pick the LUN
+        {t('lunDisk.lunStep.title')}
       </Title>
       <p style={{ margin: '0.5rem 0 1rem' }}>
-        The {iscsi ? 'iSCSI' : 'Fibre Channel'} LUNs {hostName} sees. LUNs that already back a disk stay listed, grayed, with the disk
-        they back: a LUN backs at most one disk.
+        {iscsi ? t('lunDisk.lunStep.introIscsi', { host: hostName }) : t('lunDisk.lunStep.introFcp', { host: hostName })}
       </p>
       {lunError && formState.errors.lunId?.type === 'cleared' ? (
-        <Alert variant="info" isInline title="Your pick was cleared" component="h3" style={{ marginBottom: '1rem' }}>
+        <Alert variant="info" variantLabel={alertLabel('info')} isInline title={t('lunDisk.lunStep.pickCleared')} component="h3" style={{ marginBottom: '1rem' }}>
           {lunError}
         </Alert>
       ) : null}
       {lunError && formState.errors.lunId?.type === 'engine' ? (
-        <Alert variant="danger" isInline title="That LUN can no longer be used" component="h3" style={{ marginBottom: '1rem' }} role="alert">
+        <Alert variant="danger" variantLabel={alertLabel('danger')} isInline title={t('lunDisk.lunStep.lunGone')} component="h3" style={{ marginBottom: '1rem' }} role="alert">
           {lunError}
         </Alert>
       ) : null}
       <SelectedLun row={selected} shown={selectedShown} hostName={hostName} />
       {lunError && formState.errors.lunId?.type !== 'engine' && formState.errors.lunId?.type !== 'cleared' ? (
         <HelperText style={{ marginBottom: '0.5rem' }}>
-          <HelperTextItem variant="error" id="lun-error" screenReaderText="error">
+          <HelperTextItem variant="error" id="lun-error" screenReaderText={t('pf.helper.error')}>
             <span role="alert">{lunError}</span>
           </HelperTextItem>
         </HelperText>
@@ -353,21 +353,20 @@ function SelectedLun({ row, shown, hostName }: { row: LunRow | undefined; shown:
   return (
     <div style={{ marginBottom: '1rem' }}>
       <p data-testid="selected-lun">
-        <strong>Picked:</strong> LUN <code>{row.id}</code> · {row.sizeText}
-        {row.vendor || row.product ? ` · ${[row.vendor, row.product].filter(Boolean).join(' ')}` : ''}
-        {row.target ? ` · ${row.target}` : ''}
-        {shown ? '' : ' (hidden by the search)'}
+        <Rich
+          id={shown ? 'lunDisk.lunStep.picked' : 'lunDisk.lunStep.pickedHidden'}
+          values={{ lun: row.id, size: row.sizeText, details: [[row.vendor, row.product].filter(Boolean).join(' '), row.target].filter(Boolean).map((x) => ` · ${x}`).join('') }}
+          tags={[(c) => <strong>{c}</strong>, (c) => <code>{c}</code>]}
+        />
       </p>
       {sd ? (
-        <Alert variant="warning" isInline title={`LUN is already part of storage domain ${sd.storageDomainName ?? sd.storageDomainId}`} component="h3" style={{ marginTop: '0.5rem' }}>
-          A VM writing to this LUN can destroy the data of storage domain {sd.storageDomainName ?? sd.storageDomainId}. You can still use it, but
-          Create asks for your explicit approval.
+        <Alert variant="warning" variantLabel={alertLabel('warning')} isInline title={t('lunDisk.lunStep.inStorageDomain', { sd: sd.storageDomainName ?? sd.storageDomainId })} component="h3" style={{ marginTop: '0.5rem' }}>
+          {t('lunDisk.lunStep.inStorageDomainBody', { sd: sd.storageDomainName ?? sd.storageDomainId })}
         </Alert>
       ) : null}
       {a.unreachable ? (
-        <Alert variant="warning" isInline title={`Not reachable from ${hostName}`} component="h3" style={{ marginTop: '0.5rem' }}>
-          None of this LUN&apos;s {a.paths.total} paths is active from {hostName}. The engine cannot check it from {hostName}, so the disk is created
-          without that check and its size stays unknown until the LUN is refreshed from a host that sees it.
+        <Alert variant="warning" variantLabel={alertLabel('warning')} isInline title={t('lunDisk.lunStep.unreachable', { host: hostName })} component="h3" style={{ marginTop: '0.5rem' }}>
+          {t('lunDisk.lunStep.unreachableBody', { host: hostName, paths: a.paths.total ?? 0 })}
         </Alert>
       ) : null}
     </div>

@@ -10,6 +10,7 @@ import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, t
 import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
 import { GridRow, ROW_HEIGHT, rowCheck, STICKY_CLASS, type LunRowAction, type RowEvents } from './LunTableRow';
 import './lun-table.css';
+import { t } from '../../i18n/i18n';
 
 const HEADER_HEIGHT = 48;
 // Rows rendered beyond each edge of the viewport: enough for a keyboard move or a wheel notch to find its row
@@ -71,12 +72,12 @@ const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns
       <Tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
         {columns.map((c, i) =>
           c.key === 'select' || c.key === 'action' ? (
-            <Th key={c.key} className={c.sticky ? STICKY_CLASS[c.sticky] : undefined} screenReaderText={c.title} />
+            <Th key={c.key} className={c.sticky ? STICKY_CLASS[c.sticky] : undefined} screenReaderText={t(c.title)} />
           ) : (
             // No truncation tooltip on the cell: PatternFly's Th swaps its element for a tooltip wrapper on hover.
             // The minimum widths (lun-columns.ts) keep every title whole, so none is cut.
             <Th key={c.key} sort={thSort(c, i)} tooltip={null} modifier="nowrap">
-              {c.title}
+              {t(c.title)}
             </Th>
           ),
         )}

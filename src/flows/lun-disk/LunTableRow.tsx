@@ -6,6 +6,7 @@ import { CopyIcon, DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCir
 import { memo, type KeyboardEvent, type ReactNode, type TdHTMLAttributes } from 'react';
 import type { LunColumn } from './lun-columns';
 import type { LunListItem, LunRow } from './lun-rows';
+import { t } from '../../i18n/i18n';
 
 export const ROW_HEIGHT = 44;
 
@@ -14,14 +15,13 @@ export type LunRowAction = (row: LunRow, tabbable: boolean) => ReactNode;
 
 export function rowLabel(row: LunRow, selected: boolean): string {
   const a = row.availability;
-  const parts = [
-    selected ? 'Selected.' : a.selectable ? 'Not selected.' : 'Not selectable.',
-    `LUN ${row.id}, ${row.sizeText}, paths ${row.pathsText}`,
+  const details = [
     [row.vendor, row.product].filter(Boolean).join(' ') || undefined,
-    row.target ? `target ${row.target}${row.portal ? ` at ${row.portal}` : ''}` : undefined,
-    `${a.text}.`,
+    row.target ? (row.portal ? t('lunDisk.row.targetAt', { target: row.target, portal: row.portal }) : t('lunDisk.row.target', { target: row.target })) : undefined,
   ];
-  return parts.filter(Boolean).join(', ').replace(/\.,/g, '.');
+  const state = selected ? t('lunDisk.row.selected') : a.selectable ? t('lunDisk.row.notSelected') : t('lunDisk.row.notSelectable');
+  const values = { state, lun: row.id, size: row.sizeText, paths: row.pathsText, details: details.filter(Boolean).map((d) => `, ${d}`).join(''), status: a.text };
+  return t('lunDisk.row.label', values);
 }
 
 function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
@@ -31,7 +31,7 @@ function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
         <Icon size="sm">
           <LockIcon aria-hidden />
         </Icon>
-        <span className="pf-v6-screen-reader">Not selectable</span>
+        <span className="pf-v6-screen-reader">{t('lunDisk.row.notSelectableMark')}</span>
       </>
     );
   }
@@ -95,7 +95,6 @@ const rowStyle = {
   selected: { height: ROW_HEIGHT, cursor: 'pointer', fontWeight: 600 },
   used: { height: ROW_HEIGHT, cursor: 'not-allowed' },
 } as const;
-const bytes = new Intl.NumberFormat('en-US');
 
 /**
  * A body cell: a plain <td> with PatternFly's class, never a tab stop (the grid has one tab stop, the row; `title`
@@ -143,7 +142,7 @@ interface RowCheck {
 /** The batch checkbox of a row: disabled with its reason in its name and title (a disabled thing says why). */
 function CheckBox({ row, check, tabbable, onCheck }: { row: LunRow; check: RowCheck; tabbable: boolean; onCheck: (range: boolean) => void }) {
   const reason = row.availability.selectable ? check.blocked : row.availability.short;
-  const label = reason && !check.checked ? `Select LUN ${row.id} for the batch (not possible: ${reason})` : `Select LUN ${row.id} for the batch`;
+  const label = reason && !check.checked ? t('lunDisk.row.checkBlocked', { lun: row.id, reason }) : t('lunDisk.row.check', { lun: row.id });
   return (
     <input
       type="checkbox"
@@ -169,7 +168,7 @@ function CheckBox({ row, check, tabbable, onCheck }: { row: LunRow; check: RowCh
 export const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, copyable, events, check }: RowProps) {
   const ref = (el: HTMLTableRowElement | null) => events.ref(it.key, el);
   if (it.kind === 'group') {
-    const text = `Target ${it.target}${it.portal ? ` at ${it.portal}` : ''}: ${it.total} ${it.total === 1 ? 'LUN' : 'LUNs'}, ${it.available} available`;
+    const text = t(it.portal ? 'lunDisk.row.groupAt' : 'lunDisk.row.group', { target: it.target, portal: it.portal, count: it.total, available: it.available });
     return (
       <tr
         className="pf-v6-c-table__tr"
@@ -224,13 +223,13 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
             );
           case 'id':
             return (
-              <C key={c.key} style={st.id} title={row.id}>
+              <C key={c.key} style={st.id} title={row.id} translate="no">
                 <Middle text={row.id} tail={10} />
               </C>
             );
           case 'size':
             return (
-              <C key={c.key} style={st.cell} title={`${bytes.format(row.lun.lu.size)} bytes`}>
+              <C key={c.key} style={st.cell} title={t('lunDisk.row.bytes', { bytes: row.lun.lu.size })}>
                 {row.sizeText}
               </C>
             );
@@ -263,8 +262,8 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
                       type="button"
                       className="pf-v6-c-button pf-m-plain pf-m-small"
                       tabIndex={tabbable ? 0 : -1}
-                      aria-label={`Copy details of LUN ${row.id}`}
-                      title="Copy details"
+                      aria-label={t('lunDisk.row.copyLabel', { lun: row.id })}
+                      title={t('lunDisk.row.copy')}
                       style={copyButton}
                       onClick={() => events.copy(row)}
                     >
@@ -278,32 +277,32 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
             );
           case 'vendor':
             return (
-              <C key={c.key} style={st.cell} title={row.vendor}>
+              <C key={c.key} style={st.cell} title={row.vendor} translate="no">
                 {row.vendor}
               </C>
             );
           case 'product':
             return (
-              <C key={c.key} style={st.cell} title={row.product}>
+              <C key={c.key} style={st.cell} title={row.product} translate="no">
                 {row.product}
               </C>
             );
           case 'serial':
             return (
-              <C key={c.key} style={st.cell} title={row.serial}>
+              <C key={c.key} style={st.cell} title={row.serial} translate="no">
                 {row.serial}
               </C>
             );
           case 'target':
             return (
-              <C key={c.key} style={st.cell} title={row.target}>
+              <C key={c.key} style={st.cell} title={row.target} translate="no">
                 {/* An IQN's end (after the last colon) names the target on its array. */}
                 <Middle text={row.target} tail={Math.min(24, row.target.length - row.target.lastIndexOf(':') - 1)} />
               </C>
             );
           default:
             return (
-              <C key={c.key} style={st.cell} title={row.portal}>
+              <C key={c.key} style={st.cell} title={row.portal} translate="no">
                 {row.portal}
               </C>
             );

@@ -5,6 +5,7 @@ import { Button, Checkbox, Content, Modal, ModalBody, ModalFooter, ModalHeader }
 import { ColumnsIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
 import { DEFAULT_LUN_COLUMNS, LUN_COLUMNS, type LunColumnKey } from './lun-columns';
+import { t } from '../../i18n/i18n';
 
 export function ManageLunColumns({ shown, onSave, iscsi }: { shown: readonly LunColumnKey[]; onSave: (keys: readonly LunColumnKey[]) => void; iscsi: boolean }) {
   const [open, setOpen] = useState(false);
@@ -18,28 +19,28 @@ export function ManageLunColumns({ shown, onSave, iscsi }: { shown: readonly Lun
   return (
     <>
       <Button variant="secondary" icon={<ColumnsIcon />} onClick={openModal}>
-        Manage columns
+        {t('lunDisk.columns.manage')}
       </Button>
       <Modal isOpen={open} onClose={() => setOpen(false)} variant="small" aria-labelledby="lun-columns-title" aria-describedby="lun-columns-help">
-        <ModalHeader title="Manage columns" labelId="lun-columns-title" />
+        <ModalHeader title={t('lunDisk.columns.manage')} labelId="lun-columns-title" />
         <ModalBody>
           <Content component="p" id="lun-columns-help">
-            Choose the columns the LUN table shows. The choice is kept in this browser.
+            {t('lunDisk.columns.help')}
           </Content>
           {listed.map((c) => (
             <Checkbox
               key={c.key}
               id={`lun-column-${c.key}`}
-              label={c.title}
+              label={t(c.title)}
               isChecked={c.fixed || draft.includes(c.key)}
               isDisabled={c.fixed}
               description={
                 c.fixed
-                  ? 'Always shown: it names the LUN.'
+                  ? t('lunDisk.columns.fixed')
                   : c.iscsiOnly && !iscsi
-                    ? 'iSCSI only: Fibre Channel LUNs have none.'
+                    ? t('lunDisk.columns.iscsiOnly')
                     : c.key === 'target' || c.key === 'portal'
-                      ? 'In the flat list; grouped by target, each group names it.'
+                      ? t('lunDisk.columns.flatOnly')
                       : undefined
               }
               onChange={(_e, on) => toggle(c.key, on)}
@@ -54,13 +55,13 @@ export function ManageLunColumns({ shown, onSave, iscsi }: { shown: readonly Lun
               setOpen(false);
             }}
           >
-            Save
+            {t('lunDisk.columns.save')}
           </Button>
           <Button variant="secondary" onClick={() => setDraft(DEFAULT_LUN_COLUMNS)}>
-            Restore defaults
+            {t('lunDisk.columns.restore')}
           </Button>
           <Button variant="link" onClick={() => setOpen(false)}>
-            Cancel
+            {t('lunDisk.columns.cancel')}
           </Button>
         </ModalFooter>
       </Modal>

@@ -11,10 +11,12 @@ import type { LunDiskFormValues } from './form';
 import type { LunRow } from './lun-rows';
 import { createPlan, priorLoginRequests, type CreatePlan } from './requests';
 import { RestPreview } from '../../ui/RestPreview';
+import { t, type MessageId } from '../../i18n/i18n';
+import { alertLabel } from '../../i18n/patternfly';
 
 export function planInputOf(data: LunDiskData, v: LunDiskFormValues, row: LunRow, plan: CreatePlan): PlanInput {
   const vm = data.vmId ? data.vm.data : undefined;
-  const dcName = data.dataCenters.data?.find((d) => d.id === (data.vmDataCenterId ?? v.dataCenterId))?.name ?? 'the data center';
+  const dcName = data.dataCenters.data?.find((d) => d.id === (data.vmDataCenterId ?? v.dataCenterId))?.name ?? t('lunDisk.review.theDataCenter');
   const e = plan.effective;
   return {
     alias: v.alias.trim(),
@@ -41,7 +43,29 @@ export function planInputOf(data: LunDiskData, v: LunDiskFormValues, row: LunRow
 }
 
 function yes(b: boolean) {
-  return b ? 'Yes' : 'No';
+  return b ? t('lunDisk.review.yes') : t('lunDisk.review.no');
+}
+
+/** A term, its description, and whether the description is the engine's data or the user's own text (not translated). */
+export type ReviewItem = [MessageId, string, boolean?];
+
+/** SCSI pass-through in words. */
+export function passthroughText(e: { passthrough: boolean; privilegedIo: boolean }): string {
+  return e.passthrough ? (e.privilegedIo ? t('lunDisk.review.passthroughPrivileged') : t('lunDisk.review.yes')) : t('lunDisk.review.no');
+}
+
+/** The review's description list; data is marked translate="no". */
+export function ReviewItems({ items, label }: { items: readonly ReviewItem[]; label: string }) {
+  return (
+    <DescriptionList isHorizontal isCompact aria-label={label} style={{ marginTop: '1rem' }}>
+      {items.map(([term, desc, data]) => (
+        <DescriptionListGroup key={term}>
+          <DescriptionListTerm>{t(term)}</DescriptionListTerm>
+          <DescriptionListDescription translate={data ? 'no' : undefined}>{desc}</DescriptionListDescription>
+        </DescriptionListGroup>
+      ))}
+    </DescriptionList>
+  );
 }
 
 export function ReviewSummary() {
@@ -52,8 +76,8 @@ export function ReviewSummary() {
   const row = v.lunId ? data.rowById.get(v.lunId) : undefined;
   if (!row) {
     return (
-      <Alert variant="warning" isInline title="No LUN picked" component="h3">
-        Go back to the LUN step and pick the LUN to create the disk from.
+      <Alert variant="warning" variantLabel={alertLabel('warning')} isInline title={t('lunDisk.review.noLun')} component="h3">
+        {t('lunDisk.review.noLunBody')}
       </Alert>
     );
   }
@@ -61,45 +85,58 @@ export function ReviewSummary() {
   const e = plan.effective;
   const vm = data.vmId ? data.vm.data : undefined;
   const sentences = planSentences(planInputOf(data, v, row, plan));
-  const items: Array<[string, string]> = [
-    ...(vm ? ([['Virtual machine', `${vm.name} (${vmStatusText(vm.status)}${vm.hostId ? ` on ${data.hostName(vm.hostId)}` : ''})`]] as Array<[string, string]>) : []),
-    ['Host used', data.hostName(v.hostId)],
-    ['Storage type', row.type === 'iscsi' ? 'iSCSI' : 'Fibre Channel'],
-    ['LUN', `${row.id} · ${row.sizeText} · paths ${row.pathsText}`],
-    ...(row.vendor || row.product || row.serial ? ([['Vendor, product, serial', [row.vendor, row.product, row.serial].filter(Boolean).join(' · ')]] as Array<[string, string]>) : []),
-    ...(row.target ? ([['Target', `${row.target}${row.portal ? ` at ${row.portal}` : ''}`]] as Array<[string, string]>) : []),
-    ['LUN state', row.availability.text],
-    ['Alias', v.alias.trim() || `(empty: the engine names it ${planInputOf(data, v, row, plan).engineAlias ?? ''})`],
-    ['Description', v.description || '—'],
+  const vmStatus = vm ? vmStatusText(vm.status) : '';
+  const items: ReviewItem[] = [
     ...(vm
       ? ([
-          ['Interface', interfaceLabel(e.interface)],
-          ['Activate', yes(e.activate)],
-          ['Bootable', yes(e.bootable)],
-          ['Read-only', yes(e.readOnly)],
-          ['Enable discard', yes(e.passDiscard)],
-          ['Use SCSI reservation', yes(e.scsiReservation)],
-        ] as Array<[string, string]>)
+          [
+            'lunDisk.review.vm',
+            vm.hostId
+              ? t('lunDisk.review.vmValueOnHost', { vm: vm.name, status: vmStatus, host: data.hostName(vm.hostId) })
+              : t('lunDisk.review.vmValue', { vm: vm.name, status: vmStatus }),
+          ],
+        ] satisfies ReviewItem[])
       : []),
-    ['Sharable', yes(e.sharable)],
-    ['SCSI pass-through', e.passthrough ? (e.privilegedIo ? 'Yes, with privileged SCSI I/O' : 'Yes') : 'No'],
-    ['Propagate errors', yes(e.propagateErrors)],
+    ['lunDisk.review.host', data.hostName(v.hostId), true],
+    ['lunDisk.review.storageType', row.type === 'iscsi' ? t('lunDisk.storageType.iscsi') : t('lunDisk.storageType.fcp')],
+    ['lunDisk.review.lun', t('lunDisk.review.lunValue', { lun: row.id, size: row.sizeText, paths: row.pathsText })],
+    ...(row.vendor || row.product || row.serial
+      ? ([['lunDisk.review.vendor', [row.vendor, row.product, row.serial].filter(Boolean).join(' · '), true]] satisfies ReviewItem[])
+      : []),
+    ...(row.target
+      ? ([
+          row.portal
+            ? ['lunDisk.review.target', t('lunDisk.review.targetAt', { target: row.target, portal: row.portal })]
+            : ['lunDisk.review.target', row.target, true],
+        ] satisfies ReviewItem[])
+      : []),
+    ['lunDisk.review.lunState', row.availability.text],
+    v.alias.trim()
+      ? ['lunDisk.review.alias', v.alias.trim(), true]
+      : ['lunDisk.review.alias', t('lunDisk.review.aliasEmpty', { alias: planInputOf(data, v, row, plan).engineAlias ?? '' })],
+    ['lunDisk.review.description', v.description || '—', true],
+    ...(vm
+      ? ([
+          ['lunDisk.review.interface', interfaceLabel(e.interface)],
+          ['lunDisk.review.activate', yes(e.activate)],
+          ['lunDisk.review.bootable', yes(e.bootable)],
+          ['lunDisk.review.readOnly', yes(e.readOnly)],
+          ['lunDisk.review.passDiscard', yes(e.passDiscard)],
+          ['lunDisk.review.scsiReservation', yes(e.scsiReservation)],
+        ] satisfies ReviewItem[])
+      : []),
+    ['lunDisk.review.sharable', yes(e.sharable)],
+    ['lunDisk.review.passthrough', passthroughText(e)],
+    ['lunDisk.review.propagateErrors', yes(e.propagateErrors)],
   ];
   return (
     <section aria-labelledby="review-title">
       <Title headingLevel="h2" id="review-title">
-        Review
+        {t('lunDisk.review.title')}
       </Title>
-      <DescriptionList isHorizontal isCompact aria-label="What you chose" style={{ marginTop: '1rem' }}>
-        {items.map(([term, desc]) => (
-          <DescriptionListGroup key={term}>
-            <DescriptionListTerm>{term}</DescriptionListTerm>
-            <DescriptionListDescription>{desc}</DescriptionListDescription>
-          </DescriptionListGroup>
-        ))}
-      </DescriptionList>
+      <ReviewItems items={items} label={t('lunDisk.review.whatYouChose')} />
       <Title headingLevel="h3" id="plan-title" style={{ margin: '1rem 0 0.5rem' }}>
-        What will happen
+        {t('lunDisk.review.plan')}
       </Title>
       <ol aria-labelledby="plan-title" data-testid="plan" style={{ paddingLeft: '1.5rem', listStyle: 'decimal' }}>
         {sentences.map((s) => (
@@ -109,14 +146,13 @@ export function ReviewSummary() {
         ))}
       </ol>
       {plan.chap.passwordMissing ? (
-        <Alert variant="info" isInline title="The request carries no CHAP password" component="h3" style={{ marginTop: '1rem' }}>
-          The target uses CHAP, but its password is not in this form (it is never saved with a draft).{' '}
-          {plan.disk.lun.hostId
-            ? `The engine takes the credentials of ${data.hostName(v.hostId)}'s session instead, because the request names that host. To send them explicitly, retype the CHAP password in the Targets step.`
-            : 'The request names no host either (it has no active path to the LUN), so retype the CHAP password in the Targets step: without it no host can log in to the target.'}
+        <Alert variant="info" variantLabel={alertLabel('info')} isInline title={t('lunDisk.review.noChapTitle')} component="h3" style={{ marginTop: '1rem' }}>
+          {t('lunDisk.review.noChapBody')}{' '}
+          {plan.disk.lun.hostId ? t('lunDisk.review.noChapHost', { host: data.hostName(v.hostId) }) : t('lunDisk.review.noChapNoHost')}
         </Alert>
       ) : null}
       <RestPreview
+        title={t('lunDisk.review.restTitle')}
         specs={[plan.spec]}
         prelude={priorLoginRequests(v, row)}
         names={{

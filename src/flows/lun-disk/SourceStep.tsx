@@ -10,8 +10,11 @@ import { FieldMessages } from '../../ui/form-fields';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { useLunDisk } from './data';
 import type { LunDiskFormValues } from './form';
+import { t, type MessageId } from '../../i18n/i18n';
+import { Rich } from '../../i18n/Rich';
+import { alertLabel } from '../../i18n/patternfly';
 
-const TYPE_TEXT: Record<LunStorageType, string> = { iscsi: 'iSCSI', fcp: 'Fibre Channel' };
+const TYPE_TEXT: Record<LunStorageType, MessageId> = { iscsi: 'lunDisk.storageType.iscsi', fcp: 'lunDisk.storageType.fcp' };
 
 /** The host to offer first: where the VM runs (it is the host that will plug the disk), else the first Up host. */
 export function preferredHost(hosts: readonly Host[], vmHostId: string | undefined): Host | undefined {
@@ -58,30 +61,40 @@ export function SourceStep() {
     setValue('hostId', id, { shouldDirty: true, shouldValidate: true });
     const name = allHosts.find((h) => h.id === id)?.name ?? id;
     const kept = [
-      before.discovered.length > 0 ? `the ${before.discovered.length} discovered ${before.discovered.length === 1 ? 'target' : 'targets'}` : undefined,
-      before.address ? 'the portal address' : undefined,
-      before.chapUsername ? 'the CHAP credentials' : undefined,
+      before.discovered.length > 0 ? t('lunDisk.source.keptTargets', { count: before.discovered.length }) : undefined,
+      before.address ? t('lunDisk.source.keptAddress') : undefined,
+      before.chapUsername ? t('lunDisk.source.keptChap') : undefined,
     ].filter(Boolean);
     say(
-      `The host is now ${name}.${kept.length > 0 ? ` Kept ${kept.join(', ')}; the login states shown are ${name}'s own.` : ''}${
-        before.lunId ? ` The LUN you picked stays picked only if ${name} sees it.` : ''
-      }`,
+      [
+        t('lunDisk.source.hostNow', { host: name }),
+        kept.length > 0 ? t('lunDisk.source.hostKept', { kept: kept.join(', '), host: name }) : undefined,
+        before.lunId ? t('lunDisk.source.hostLunStays', { host: name }) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' '),
     );
   };
 
-  const changeType = (t: LunStorageType) => {
+  const changeType = (type: LunStorageType) => {
     const before = getValues();
-    if (t === before.storageType) return;
-    setValue('storageType', t, { shouldDirty: true });
-    const cleared: string[] = [];
+    if (type === before.storageType) return;
+    setValue('storageType', type, { shouldDirty: true });
     if (before.lunId) {
       setValue('lunId', '');
       setValue('approveStorageDomain', false);
-      cleared.push(`cleared the ${TYPE_TEXT[before.storageType]} LUN you had picked (${before.lunId})`);
     }
-    const keptTargets = t === 'fcp' && before.discovered.length > 0 ? ' The iSCSI targets you discovered are kept in case you switch back.' : '';
-    const noTargets = t === 'fcp' ? ' Fibre Channel needs no discovery or login, so there is no Targets step.' : '';
-    say(`The storage type is now ${TYPE_TEXT[t]}${cleared.length > 0 ? `: ${cleared.join(', ')}` : ''}.${keptTargets}${noTargets}`);
+    say(
+      [
+        before.lunId
+          ? t('lunDisk.source.typeNowCleared', { type: t(TYPE_TEXT[type]), oldType: t(TYPE_TEXT[before.storageType]), lun: before.lunId })
+          : t('lunDisk.source.typeNow', { type: t(TYPE_TEXT[type]) }),
+        type === 'fcp' && before.discovered.length > 0 ? t('lunDisk.source.typeKeptTargets') : undefined,
+        type === 'fcp' ? t('lunDisk.source.typeNoTargets') : undefined,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
   };
 
   const changeDataCenter = (id: string) => {
@@ -95,19 +108,27 @@ export function SourceStep() {
       setValue('hostId', next?.id ?? '');
       const oldHost = allHosts.find((h) => h.id === before.hostId)?.name;
       say(
-        `The data center is now ${dcName}. ${oldHost ? `${oldHost} is in another data center, so the host is now ${next?.name ?? 'not chosen (no Up host here)'}.` : ''}${
-          before.lunId ? ' The LUN you picked stays picked only if that host sees it.' : ''
-        }`,
+        [
+          t('lunDisk.source.dcNow', { dc: dcName }),
+          oldHost
+            ? next
+              ? t('lunDisk.source.dcHostNow', { oldHost, host: next.name })
+              : t('lunDisk.source.dcNoHost', { oldHost })
+            : undefined,
+          before.lunId ? t('lunDisk.source.dcLunStays') : undefined,
+        ]
+          .filter(Boolean)
+          .join(' '),
       );
     }
   };
 
-  if (data.hosts.isPending || (!forVm && data.dataCenters.isPending) || (forVm && data.vm.isPending)) return <Loading what="data centers and hosts" />;
-  if (data.hosts.isError) return <LoadError what="hosts" error={data.hosts.error} onRetry={() => void data.hosts.refetch()} />;
+  if (data.hosts.isPending || (!forVm && data.dataCenters.isPending) || (forVm && data.vm.isPending)) return <Loading what={t('lunDisk.source.loadingDcsHosts')} />;
+  if (data.hosts.isError) return <LoadError what={t('lunDisk.source.loadingHosts')} error={data.hosts.error} onRetry={() => void data.hosts.refetch()} />;
   if (!forVm && data.dataCenters.isError) {
-    return <LoadError what="data centers" error={data.dataCenters.error} onRetry={() => void data.dataCenters.refetch()} />;
+    return <LoadError what={t('lunDisk.source.loadingDcs')} error={data.dataCenters.error} onRetry={() => void data.dataCenters.refetch()} />;
   }
-  if (forVm && data.vm.isError) return <LoadError what="the virtual machine" error={data.vm.error} onRetry={() => void data.vm.refetch()} />;
+  if (forVm && data.vm.isError) return <LoadError what={t('lunDisk.page.loadingVm')} error={data.vm.error} onRetry={() => void data.vm.refetch()} />;
 
   const upHosts = hostsOfDc.filter((h) => h.status === 'up');
   const dcName = data.dataCenters.data?.find((d) => d.id === dcId)?.name ?? dcId ?? '';
@@ -115,30 +136,43 @@ export function SourceStep() {
   return (
     <Form onSubmit={(e) => e.preventDefault()} aria-labelledby="source-step-title">
       <Title headingLevel="h2" id="source-step-title">
-        Where the LUN comes from
+        {t('lunDisk.source.title')}
       </Title>
       {vm ? (
         <p>
-          The disk is created for VM <strong>{vm.name}</strong> ({vmStatusText(vm.status)}
-          {vm.hostId ? ` on ${data.hostName(vm.hostId)}` : ''}), in data center <strong>{dcName}</strong>.
+          {vm.hostId ? (
+            <Rich
+              id="lunDisk.source.forVmOnHost"
+              values={{ vm: vm.name, status: vmStatusText(vm.status), host: data.hostName(vm.hostId), dc: dcName }}
+              tags={[(c) => <strong>{c}</strong>, (c) => <strong>{c}</strong>]}
+            />
+          ) : (
+            <Rich
+              id="lunDisk.source.forVm"
+              values={{ vm: vm.name, status: vmStatusText(vm.status), dc: dcName }}
+              tags={[(c) => <strong>{c}</strong>, (c) => <strong>{c}</strong>]}
+            />
+          )}
         </p>
       ) : null}
       {vm && !takesDisk(vm.status) ? (
-        <Alert variant="warning" isInline title={`${vm.name} cannot take a new disk right now`} component="h3">
-          {vm.name} is {vmStatusText(vm.status)}; the engine adds disks only to VMs that are Up, Paused or Down. You can prepare the disk, but
-          Create is refused until {vm.name} is in one of those states.
+        <Alert variant="warning" variantLabel={alertLabel('warning')} isInline title={t('lunDisk.source.vmCannotTake', { vm: vm.name })} component="h3">
+          {t('lunDisk.source.vmCannotTakeBody', { vm: vm.name, status: vmStatusText(vm.status) })}
         </Alert>
       ) : null}
-      {notices.map((t, i) => (
+      {notices.map((text, i) => (
         <Alert
-          key={`${i}-${t}`}
+          key={`${i}-${text}`}
           variant="info"
+          variantLabel={alertLabel('info')}
           isInline
           isPlain
-          title={t}
+          title={text}
           component="p"
           aria-live="polite"
-          actionClose={<AlertActionCloseButton title={t} aria-label="Dismiss this notice" onClose={() => setNotices((n) => n.filter((x) => x !== t))} />}
+          actionClose={
+            <AlertActionCloseButton title={text} aria-label={t('lunDisk.source.dismissNotice')} onClose={() => setNotices((n) => n.filter((x) => x !== text))} />
+          }
         />
       ))}
       {!forVm ? (
@@ -146,7 +180,7 @@ export function SourceStep() {
           control={control}
           name="dataCenterId"
           render={({ field, fieldState }) => (
-            <FormGroup label="Data center" fieldId="lun-dc" isRequired>
+            <FormGroup label={t('lunDisk.source.dc')} fieldId="lun-dc" isRequired>
               <FormSelect
                 id="lun-dc"
                 value={field.value}
@@ -156,10 +190,10 @@ export function SourceStep() {
                 validated={fieldState.error ? 'error' : 'default'}
               >
                 {(data.dataCenters.data ?? []).map((d) => (
-                  <FormSelectOption key={d.id} value={d.id} label={d.status === 'up' ? d.name : `${d.name} (${d.status}, not Up)`} isDisabled={d.status !== 'up'} />
+                  <FormSelectOption key={d.id} value={d.id} label={d.status === 'up' ? d.name : t('lunDisk.source.dcNotUp', { dc: d.name, status: d.status })} isDisabled={d.status !== 'up'} />
                 ))}
               </FormSelect>
-              <FieldMessages id="lun-dc-message" error={fieldState.error?.message} helper="A floating disk belongs to a data center; its hosts can use the LUN." />
+              <FieldMessages id="lun-dc-message" error={fieldState.error?.message} helper={t('lunDisk.source.dcHelper')} />
             </FormGroup>
           )}
         />
@@ -168,7 +202,7 @@ export function SourceStep() {
         control={control}
         name="hostId"
         render={({ field, fieldState }) => (
-          <FormGroup label="Host to use" fieldId="lun-host" isRequired>
+          <FormGroup label={t('lunDisk.source.host')} fieldId="lun-host" isRequired>
             <FormSelect
               id="lun-host"
               value={field.value}
@@ -177,40 +211,46 @@ export function SourceStep() {
               aria-describedby="lun-host-message"
               validated={fieldState.error ? 'error' : 'default'}
             >
-              {upHosts.length === 0 ? <FormSelectOption value="" label="No Up host in this data center" isPlaceholder /> : null}
+              {upHosts.length === 0 ? <FormSelectOption value="" label={t('lunDisk.source.noUpHostOption')} isPlaceholder /> : null}
               {hostsOfDc.map((h) => (
                 <FormSelectOption
                   key={h.id}
                   value={h.id}
-                  label={h.status === 'up' ? `${h.name}${vm?.hostId === h.id ? ` (runs ${vm.name})` : ''}` : `${h.name} (${hostStatusText(h.status)}, not Up)`}
+                  label={
+                    h.status !== 'up'
+                      ? t('lunDisk.source.hostNotUp', { host: h.name, status: hostStatusText(h.status) })
+                      : vm?.hostId === h.id
+                        ? t('lunDisk.source.hostRunsVm', { host: h.name, vm: vm.name })
+                        : h.name
+                  }
                   isDisabled={h.status !== 'up'}
                 />
               ))}
             </FormSelect>
             <FieldMessages
               id="lun-host-message"
-              error={fieldState.error?.message ?? (upHosts.length === 0 ? `No host of ${dcName} is Up: LUNs are listed by a host, so one must be Up.` : undefined)}
-              helper={`This host discovers the targets, logs in and lists the LUNs it sees; the engine checks the LUN from it when it creates the disk. Only Up hosts can be used.`}
+              error={fieldState.error?.message ?? (upHosts.length === 0 ? t('lunDisk.source.noUpHost', { dc: dcName }) : undefined)}
+              helper={t('lunDisk.source.hostHelper')}
             />
           </FormGroup>
         )}
       />
-      <FormGroup label="Storage type" role="radiogroup" fieldId="lun-type" isInline isStack={false}>
+      <FormGroup label={t('lunDisk.source.storageType')} role="radiogroup" fieldId="lun-type" isInline isStack={false}>
         <Radio
           id="lun-type-iscsi"
           name="lun-type"
-          label="iSCSI"
+          label={t('lunDisk.storageType.iscsi')}
           isChecked={storageType === 'iscsi'}
           onChange={() => changeType('iscsi')}
-          description="Discover targets on a portal and log in to them."
+          description={t('lunDisk.source.iscsiDescription')}
         />
         <Radio
           id="lun-type-fcp"
           name="lun-type"
-          label="Fibre Channel"
+          label={t('lunDisk.storageType.fcp')}
           isChecked={storageType === 'fcp'}
           onChange={() => changeType('fcp')}
-          description="LUNs zoned to the host; no discovery or login."
+          description={t('lunDisk.source.fcpDescription')}
         />
       </FormGroup>
     </Form>

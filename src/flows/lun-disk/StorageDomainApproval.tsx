@@ -4,6 +4,9 @@ import { Alert, Checkbox } from '@patternfly/react-core';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useLunDisk } from './data';
 import type { LunDiskFormValues } from './form';
+import { t } from '../../i18n/i18n';
+import { Rich } from '../../i18n/Rich';
+import { alertLabel } from '../../i18n/patternfly';
 
 export function StorageDomainApproval({ lunId }: { lunId: string }) {
   const { control } = useFormContext<LunDiskFormValues>();
@@ -12,10 +15,9 @@ export function StorageDomainApproval({ lunId }: { lunId: string }) {
   if (row?.availability.use.kind !== 'storage-domain') return null;
   const sd = row.availability.use.storageDomainName ?? row.availability.use.storageDomainId;
   return (
-    <Alert variant="danger" isInline title="This operation might be unrecoverable and destructive!" component="h3" style={{ marginTop: '1rem' }}>
+    <Alert variant="danger" variantLabel={alertLabel('danger')} isInline title={t('lunDisk.approval.title')} component="h3" style={{ marginTop: '1rem' }}>
       <p>
-        LUN {row.id} is already part of storage domain <strong>{sd}</strong>. A VM that writes to the disk can destroy the data of {sd}, and the
-        engine does not stop it.
+        <Rich id="lunDisk.approval.body" values={{ lun: row.id, sd }} tags={[(c) => <strong>{c}</strong>]} />
       </p>
       <Controller
         control={control}
@@ -24,7 +26,7 @@ export function StorageDomainApproval({ lunId }: { lunId: string }) {
           <div style={{ marginTop: '0.5rem' }}>
             <Checkbox
               id="approve-sd"
-              label={`Approve operation: use LUN ${row.id} of storage domain ${sd} for this disk`}
+              label={t('lunDisk.approval.checkbox', { lun: row.id, sd })}
               isChecked={field.value}
               onChange={(_e, c) => field.onChange(c)}
               isValid={!fieldState.error}

@@ -6,6 +6,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { StatusIcon } from '../../ui/JobProgress';
 import { portalText } from './lun-rows';
 import { loginAllReason, targetsToLogIn, type TargetRowModel, type TargetState } from './targets-model';
+import { t } from '../../i18n/i18n';
 
 export function TargetList({
   rows,
@@ -25,10 +26,10 @@ export function TargetList({
   return (
     <>
       <Title headingLevel="h3" id="targets-title" style={{ marginTop: '1rem' }}>
-        Targets
+        {t('lunDisk.targetList.title')}
       </Title>
       {rows.length === 0 ? (
-        <p>No target yet: discover a portal above. {hostName} is not logged in to any iSCSI target.</p>
+        <p>{t('lunDisk.targetList.empty', { host: hostName })}</p>
       ) : (
         <>
           <div style={{ display: 'flex', gap: '1rem', alignItems: 'center' }}>
@@ -39,7 +40,7 @@ export function TargetList({
               isDisabled={!!reason || loginAllRunning}
               aria-describedby={reason ? 'login-all-reason' : undefined}
             >
-              Log in to all{notLoggedIn.length > 0 ? ` (${notLoggedIn.length})` : ''}
+              {notLoggedIn.length > 0 ? t('lunDisk.targetList.loginAllCount', { count: notLoggedIn.length }) : t('lunDisk.targetList.loginAll')}
             </Button>
             {reason ? (
               <HelperText>
@@ -50,10 +51,10 @@ export function TargetList({
           <Table aria-labelledby="targets-title" variant="compact" gridBreakPoint="">
             <Thead>
               <Tr>
-                <Th>Target</Th>
-                <Th>Portals</Th>
-                <Th>Login state on {hostName}</Th>
-                <Th screenReaderText="Actions" />
+                <Th>{t('lunDisk.targetList.target')}</Th>
+                <Th>{t('lunDisk.targetList.portals')}</Th>
+                <Th>{t('lunDisk.targetList.loginState', { host: hostName })}</Th>
+                <Th screenReaderText={t('lunDisk.targetList.actions')} />
               </Tr>
             </Thead>
             <Tbody>
@@ -73,24 +74,26 @@ function TargetRow({ row: r, loginAllRunning, onLogin }: { row: TargetRowModel; 
   const queued = loginAllRunning && r.state.kind !== 'busy';
   return (
     <Tr data-target={r.iqn}>
-      <Td dataLabel="Target" style={{ wordBreak: 'break-all' }}>
+      <Td dataLabel={t('lunDisk.targetList.target')} style={{ wordBreak: 'break-all' }} translate="no">
         {r.iqn}
       </Td>
-      <Td dataLabel="Portals">{r.portals.map((p) => portalText(p.address, p.port)).join(', ') || '—'}</Td>
-      <Td dataLabel="Login state">
+      <Td dataLabel={t('lunDisk.targetList.portals')} translate="no">
+        {r.portals.map((p) => portalText(p.address, p.port)).join(', ') || '—'}
+      </Td>
+      <Td dataLabel={t('lunDisk.targetList.loginStateShort')}>
         <TargetStateText state={r.state} id={`target-state-${r.iqn}`} />
       </Td>
-      <Td dataLabel="Actions" isActionCell>
+      <Td dataLabel={t('lunDisk.targetList.actions')} isActionCell>
         {r.discovered && r.state.kind !== 'logged-in' ? (
           <Button
             variant="link"
             isInline
             onClick={() => onLogin(r)}
             isDisabled={r.state.kind === 'busy' || loginAllRunning}
-            aria-label={queued ? `Queued for Log in to all: ${r.iqn}` : `Log in to ${r.iqn}`}
+            aria-label={queued ? t('lunDisk.targetList.queuedLabel', { iqn: r.iqn }) : t('lunDisk.targetList.loginTo', { iqn: r.iqn })}
             aria-describedby={`target-state-${r.iqn}`}
           >
-            {queued ? 'Queued for Log in to all' : r.state.kind === 'failed' ? 'Try again' : 'Log in'}
+            {queued ? t('lunDisk.targetList.queued') : r.state.kind === 'failed' ? t('lunDisk.targetList.tryAgain') : t('lunDisk.targetList.login')}
           </Button>
         ) : null}
       </Td>
@@ -103,22 +106,23 @@ function TargetStateText({ state, id }: { state: TargetState; id: string }) {
     case 'busy':
       return (
         <span id={id} style={{ display: 'inline-flex', gap: '0.5rem' }}>
-          <StatusIcon status="started" /> Logging in…
+          <StatusIcon status="started" /> {t('lunDisk.targetList.loggingIn')}
         </span>
       );
     case 'logged-in':
       return (
         <span id={id} style={{ display: 'inline-flex', gap: '0.5rem' }}>
-          <StatusIcon status="finished" /> Logged in{state.luns !== undefined ? ` (${state.luns} ${state.luns === 1 ? 'LUN' : 'LUNs'})` : ''}
+          <StatusIcon status="finished" />{' '}
+          {state.luns !== undefined ? t('lunDisk.targetList.loggedInLuns', { count: state.luns }) : t('lunDisk.targetList.loggedIn')}
         </span>
       );
     case 'failed':
       return (
         <span id={id} style={{ display: 'inline-flex', gap: '0.5rem', color: 'var(--pf-t--global--text--color--status--danger--default)' }}>
-          <StatusIcon status="failed" /> <span>Login failed. {state.message}</span>
+          <StatusIcon status="failed" /> <span>{t('lunDisk.targetList.loginFailed', { message: state.message })}</span>
         </span>
       );
     default:
-      return <span id={id}>Not logged in</span>;
+      return <span id={id}>{t('lunDisk.targetList.notLoggedIn')}</span>;
   }
 }

@@ -12,12 +12,13 @@ import { TargetList } from './TargetList';
 import { buildTargetRows, targetsSeenByHost } from './targets-model';
 import { useDiscovery } from './use-discovery';
 import { useTargetLogins } from './use-target-logins';
+import { t } from '../../i18n/i18n';
 
 export function TargetsStep() {
   const { data, restoredDraft } = useLunDisk();
   const { control } = useFormContext<LunDiskFormValues>();
   const [hostId, discovered, logins] = useWatch({ control, name: ['hostId', 'discovered', 'logins'] });
-  const hostName = data.host?.name ?? 'the host';
+  const hostName = data.host?.name ?? t('lunDisk.theHost');
   const host = { name: hostName, initiator: data.host?.iscsiInitiator };
   const discovery = useDiscovery(hostId, host);
   const { busy, loginAllRunning, announcement, login, loginAll } = useTargetLogins(hostId, host);
@@ -28,11 +29,10 @@ export function TargetsStep() {
   return (
     <Form onSubmit={(e) => e.preventDefault()} aria-labelledby="targets-step-title">
       <Title headingLevel="h2" id="targets-step-title">
-        iSCSI targets of {hostName}
+        {t('lunDisk.targets.title', { host: hostName })}
       </Title>
       <p>
-        Discover the targets behind an iSCSI portal from {hostName}, then log in to the ones that hold your LUN. Targets {hostName} is already
-        logged in to are listed below and need no discovery.
+        {t('lunDisk.targets.intro', { host: hostName })}
       </p>
       <DiscoveryFields hostChosen={!!hostId} hostName={hostName} restoredDraft={!!restoredDraft} discovery={discovery} />
       <TargetList rows={rows} hostName={hostName} loginAllRunning={loginAllRunning} onLogin={(t) => void login(t)} onLoginAll={(todo) => void loginAll(todo)} />

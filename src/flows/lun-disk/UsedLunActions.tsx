@@ -7,24 +7,25 @@ import { Link } from 'react-router';
 import type { Vm } from '../../domain/model';
 import type { LunRow } from './lun-rows';
 import { paths } from '../../ui/paths';
+import { t } from '../../i18n/i18n';
 
 export function GoToDiskLink({ row, tabbable }: { row: LunRow; tabbable: boolean }) {
   const use = row.availability.use;
   if (use.kind !== 'used-by-disk') return null;
   const alias = use.diskAlias ?? use.diskId;
   return (
-    <Link to={paths.disk(use.diskId)} tabIndex={tabbable ? 0 : -1} aria-label={`Go to disk ${alias}`} title={`Go to disk ${alias}`}>
-      Go to disk
+    <Link to={paths.disk(use.diskId)} tabIndex={tabbable ? 0 : -1} aria-label={t('lunDisk.used.goToDiskLabel', { alias })} title={t('lunDisk.used.goToDiskLabel', { alias })}>
+      {t('lunDisk.used.goToDisk')}
     </Link>
   );
 }
 
 /** Why this VM cannot take the disk that uses the LUN, or undefined when it can. */
-export function attachBlocker(row: LunRow, vm: Vm): string | undefined {
+export function attachBlocker(row: LunRow, vm: Vm): { short: string; reason: string } | undefined {
   const use = row.availability.use;
-  if (use.kind !== 'used-by-disk') return 'Not used by a disk.';
-  if (use.vmNames.includes(vm.name)) return `Already attached to ${vm.name}`;
-  if (!use.sharable && use.vmNames.length > 0) return `Not sharable, attached to ${use.vmNames.join(', ')}`;
+  if (use.kind !== 'used-by-disk') return { short: t('lunDisk.used.notUsed'), reason: t('lunDisk.used.notUsed') };
+  if (use.vmNames.includes(vm.name)) return { short: t('lunDisk.used.attached'), reason: t('lunDisk.used.alreadyAttached', { vm: vm.name }) };
+  if (!use.sharable && use.vmNames.length > 0) return { short: t('lunDisk.used.notSharable'), reason: t('lunDisk.used.notSharableAttached', { vms: use.vmNames.join(', ') }) };
   return undefined;
 }
 
@@ -36,11 +37,10 @@ export function AttachInsteadAction({ row, tabbable, vm, onOpen }: { row: LunRow
   if (blocker) {
     // The short form shows; the whole reason is read out, shown on hover, and in the row's status and the line
     // under the table.
-    const short = blocker.startsWith('Already') ? 'Attached' : 'Not sharable';
     return (
-      <span title={blocker}>
-        <span aria-hidden>{short}</span>
-        <span className="pf-v6-screen-reader">{blocker}</span>
+      <span title={blocker.reason}>
+        <span aria-hidden>{blocker.short}</span>
+        <span className="pf-v6-screen-reader">{blocker.reason}</span>
       </span>
     );
   }
@@ -51,10 +51,10 @@ export function AttachInsteadAction({ row, tabbable, vm, onOpen }: { row: LunRow
       tabIndex={tabbable ? 0 : -1}
       onClick={() => onOpen(use.diskId, alias)}
       style={{ whiteSpace: 'nowrap' }}
-      aria-label={`Attach disk ${alias} instead`}
-      title={`Attach disk ${alias} instead`}
+      aria-label={t('lunDisk.used.attachInstead', { alias })}
+      title={t('lunDisk.used.attachInstead', { alias })}
     >
-      Attach
+      {t('lunDisk.used.attach')}
     </Button>
   );
 }

@@ -13,6 +13,7 @@ import { vmContentQueryOptions } from '../../engine-api/vms';
 import type { AvailabilityContext } from '../../domain/lun-availability';
 import type { DataCenter, Disk, DiskAttachment, Host, HostLun, LunStorageType, Vm } from '../../domain/model';
 import { buildLunRows, type LunRow, type LunSort } from './lun-rows';
+import { t } from '../../i18n/i18n';
 
 export interface LunDiskData {
   /** Set when the disk is created for a VM. */
@@ -65,7 +66,7 @@ export function useLunDiskData(args: { vmId: string | undefined; hostId: string;
     const byDisk = usage.data ? attachmentsByDisk(usage.data) : new Map<string, Array<{ vm: Vm }>>();
     const sdById = new Map((domains.data ?? []).map((s) => [s.id, s.name]));
     return {
-      hostName: host?.name ?? 'this host',
+      hostName: host?.name ?? t('lunDisk.thisHost'),
       disk: (id) => {
         const d = diskById.get(id);
         return d ? { id: d.id, alias: d.alias, sharable: d.sharable } : undefined;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { aliasProblem, descriptionProblem } from '../../domain/disk-naming';
 import { defaultDiskOptions, type DiskOptionValues, type DiskOptionVm } from '../../domain/disk-options';
 import type { LunStorageType } from '../../domain/model';
+import { t } from '../../i18n/i18n';
 
 export type LunDiskStepId = 'source' | 'targets' | 'lun' | 'disk' | 'review';
 export const LUN_DISK_STEPS: readonly LunDiskStepId[] = ['source', 'targets', 'lun', 'disk', 'review'];
@@ -128,13 +129,11 @@ export function normalisePortalAddress(raw: string): string {
   return raw.trim().replace(/^\[(.*)\]$/, '$1');
 }
 
-const ADDRESS_HELP = 'Enter a host name, an IPv4 or an IPv6 address, for example storage-a.example.com, 10.35.1.72 or fd00:35:2::90.';
-
-const addressRule = z.string().refine((v) => v.trim() === '' || isPortalAddress(v), ADDRESS_HELP);
+const addressRule = z.string().refine((v) => v.trim() === '' || isPortalAddress(v), { error: () => t('lunDisk.form.addressHelp') });
 const portRule = z
   .string()
   .trim()
-  .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, 'Enter a port from 1 to 65535 (iSCSI uses 3260).');
+  .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, { error: () => t('lunDisk.form.port') });
 
 export function portNumber(v: string): number {
   return Number(v.trim());
@@ -149,8 +148,8 @@ export interface LunDiskSchemaContext {
 
 export const sourceSchema = (c: LunDiskSchemaContext) =>
   z.object({
-    dataCenterId: c.forVm ? z.string() : z.string().min(1, 'Choose the data center the disk belongs to.'),
-    hostId: z.string().min(1, 'Choose a host: it discovers the targets, logs in and lists the LUNs it sees.'),
+    dataCenterId: c.forVm ? z.string() : z.string().min(1, { error: () => t('lunDisk.form.dataCenter') }),
+    hostId: z.string().min(1, { error: () => t('lunDisk.form.host') }),
     storageType: z.enum(['iscsi', 'fcp']),
   });
 
@@ -160,21 +159,21 @@ export const targetsSchema = z.object({ address: addressRule, port: portRule });
 /** On Discover: an address is needed, and CHAP is both or neither. */
 export const discoverSchema = z
   .object({
-    address: addressRule.refine((v) => v.trim() !== '', 'Enter the address of the iSCSI portal to discover.'),
+    address: addressRule.refine((v) => v.trim() !== '', { error: () => t('lunDisk.form.addressRequired') }),
     port: portRule,
     chapUsername: z.string(),
     chapPassword: z.string(),
   })
   .superRefine((v, ctx) => {
     if (v.chapUsername.trim() && !v.chapPassword) {
-      ctx.addIssue({ code: 'custom', path: ['chapPassword'], message: 'Enter the CHAP password too: CHAP needs the username and the password, or neither.' });
+      ctx.addIssue({ code: 'custom', path: ['chapPassword'], message: t('lunDisk.form.chapPasswordToo') });
     }
     if (!v.chapUsername.trim() && v.chapPassword) {
-      ctx.addIssue({ code: 'custom', path: ['chapUsername'], message: 'Enter the CHAP username too: CHAP needs the username and the password, or neither.' });
+      ctx.addIssue({ code: 'custom', path: ['chapUsername'], message: t('lunDisk.form.chapUsernameToo') });
     }
   });
 
-export const lunSchema = z.object({ lunId: z.string().min(1, 'Pick a LUN from the table: the disk is created from it.') });
+export const lunSchema = z.object({ lunId: z.string().min(1, { error: () => t('lunDisk.form.lun') }) });
 
 /** The LUNs of the batch the form holds: `lunIds` when two or more are checked, else the one picked (or none). */
 export function batchLunIds(v: Pick<LunDiskFormValues, 'lunId' | 'lunIds'>): string[] {

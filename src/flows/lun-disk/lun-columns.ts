@@ -5,12 +5,14 @@
 // whole, and the room left over goes to the columns whose text is long (ID, target, status), up to their natural width.
 import { useCallback, useSyncExternalStore } from 'react';
 import type { LunSortKey } from './lun-rows';
+import type { MessageId } from '../../i18n/i18n';
 
 export type LunColumnKey = LunSortKey | 'select' | 'action' | 'portal';
 
 export interface LunColumn {
   key: LunColumnKey;
-  title: string;
+  /** The header's words (a catalog message, read at render time). */
+  title: MessageId;
   /** Narrowest width, px: the header's text and sort button whole. */
   min: number;
   /** Width at which its usual content is whole; extra room stops there. */
@@ -32,21 +34,21 @@ export interface LunColumn {
 
 export const LUN_COLUMNS: readonly LunColumn[] = [
   // The pick (a radio today; a checkbox column for batches keeps `sticky: 'start'`).
-  { key: 'select', title: 'Pick', min: 36, max: 36, sticky: 'start', fixed: true, byDefault: true },
-  { key: 'id', title: 'LUN ID', min: 120, max: 264, grab: 2, fixed: true, byDefault: true },
+  { key: 'select', title: 'lunDisk.column.pick', min: 36, max: 36, sticky: 'start', fixed: true, byDefault: true },
+  { key: 'id', title: 'lunDisk.column.id', min: 120, max: 264, grab: 2, fixed: true, byDefault: true },
   // "250 GiB" and "16.5 TiB" whole with the cell's padding: a size is never cut (issue 13).
-  { key: 'size', title: 'Size', min: 92, max: 104, byDefault: true },
-  { key: 'paths', title: 'Paths', min: 72, max: 96, byDefault: true },
-  { key: 'status', title: 'Status', min: 80, max: 360, grab: 1, grabTo: 200, byDefault: true },
-  { key: 'vendor', title: 'Vendor', min: 80, max: 110, byDefault: true },
+  { key: 'size', title: 'lunDisk.column.size', min: 92, max: 104, byDefault: true },
+  { key: 'paths', title: 'lunDisk.column.paths', min: 72, max: 96, byDefault: true },
+  { key: 'status', title: 'lunDisk.column.status', min: 80, max: 360, grab: 1, grabTo: 200, byDefault: true },
+  { key: 'vendor', title: 'lunDisk.column.vendor', min: 80, max: 110, byDefault: true },
   // Wide enough that the header's name is not ellipsized: PatternFly swaps an ellipsized sort header's text for a
   // tooltip wrapper on focus, so a quick click (press on the old text, release on the new) was lost.
-  { key: 'product', title: 'Product', min: 84, max: 150, byDefault: true },
-  { key: 'serial', title: 'Serial', min: 72, max: 220, byDefault: true },
-  { key: 'target', title: 'Target', min: 96, max: 340, iscsiOnly: true, byDefault: true },
+  { key: 'product', title: 'lunDisk.column.product', min: 84, max: 150, byDefault: true },
+  { key: 'serial', title: 'lunDisk.column.serial', min: 72, max: 220, byDefault: true },
+  { key: 'target', title: 'lunDisk.column.target', min: 96, max: 340, iscsiOnly: true, byDefault: true },
   // The portal is in each target group's header; in the flat list it is one click away in "Manage columns".
-  { key: 'portal', title: 'Portal', min: 76, max: 160, iscsiOnly: true, byDefault: false },
-  { key: 'action', title: 'Actions', min: 120, max: 120, sticky: 'end', fixed: true, byDefault: true },
+  { key: 'portal', title: 'lunDisk.column.portal', min: 76, max: 160, iscsiOnly: true, byDefault: false },
+  { key: 'action', title: 'lunDisk.column.actions', min: 120, max: 120, sticky: 'end', fixed: true, byDefault: true },
 ];
 
 export const LUN_COLUMNS_KEY = 'dlc.lun-table.columns';

@@ -20,8 +20,15 @@ import { useCreateLunBatch, type LunBatch } from './use-create-lun-batch';
 import type { CreateAttempt, CreateOutcome } from './use-create-lun-disk';
 import { AttachInsteadAction, GoToDiskLink } from './UsedLunActions';
 import { checkStep, StepProblem, type LunDiskForm } from './validate';
+import { t, type MessageId } from '../../i18n/i18n';
 
-const STEP_NAMES: Record<LunDiskStepId, string> = { source: 'Source', targets: 'Targets', lun: 'LUN', disk: 'Disk', review: 'Review' };
+const STEP_NAMES: Record<LunDiskStepId, MessageId> = {
+  source: 'lunDisk.step.source',
+  targets: 'lunDisk.step.targets',
+  lun: 'lunDisk.step.lun',
+  disk: 'lunDisk.step.disk',
+  review: 'lunDisk.step.review',
+};
 
 export interface LunDiskFlowStep {
   id: LunDiskStepId;
@@ -92,7 +99,7 @@ export interface LunDiskFlow {
 
 export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
   const { form, storageType, goTo, onAttachInstead } = o;
-  const stepName = o.stepName ?? ((s: LunDiskStepId) => STEP_NAMES[s]);
+  const stepName = o.stepName ?? ((s: LunDiskStepId) => t(STEP_NAMES[s]));
   const data = useLunDiskData({ vmId: o.vmId, hostId: o.hostId, storageType });
   const view = useLunTableView();
   const creating = useCreateFromForm(form, data, { goTo, onCreated: o.onCreated, draftKey: o.draftKey, restoredDraft: o.restoredDraft });

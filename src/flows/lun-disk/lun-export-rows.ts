@@ -1,6 +1,7 @@
 // The LUN table's rows as the storage team's list reads them (src/domain/lun-export.ts writes the CSV and text).
 import type { LunExportRecord } from '../../domain/lun-export';
 import type { LunRow } from './lun-rows';
+import { t } from '../../i18n/i18n';
 
 export function lunExportRecord(row: LunRow): LunExportRecord {
   const use = row.availability.use;
@@ -22,12 +23,12 @@ export function lunExportRecord(row: LunRow): LunExportRecord {
 /** Everything the row holds in one line, for the line under the table that shows the row the user is on. */
 export function lunRowSummary(row: LunRow): string {
   const parts = [
-    `LUN ${row.id}`,
+    t('lunDisk.summary.lun', { lun: row.id }),
     row.sizeText,
-    `paths ${row.pathsText}`,
+    t('lunDisk.summary.paths', { paths: row.pathsText }),
     [row.vendor, row.product].filter(Boolean).join(' '),
-    row.serial ? `serial ${row.serial}` : '',
-    row.target ? `target ${row.target}${row.portal ? ` at ${row.portal}` : ''}` : '',
+    row.serial ? t('lunDisk.summary.serial', { serial: row.serial }) : '',
+    row.target ? (row.portal ? t('lunDisk.row.targetAt', { target: row.target, portal: row.portal }) : t('lunDisk.row.target', { target: row.target })) : '',
   ].filter(Boolean);
-  return `${parts.join(' · ')}: ${row.availability.text}.`;
+  return t('lunDisk.summary.line', { parts: parts.join(' · '), status: row.availability.text });
 }

@@ -4,6 +4,7 @@
 import { formatSize } from '../../domain/format';
 import { lunAvailability, pathsText, type AvailabilityContext, type LunAvailability } from '../../domain/lun-availability';
 import type { HostLun, LunStorageType } from '../../domain/model';
+import { t } from '../../i18n/i18n';
 
 export interface LunRow {
   id: string;
@@ -241,7 +242,7 @@ export function toListItems(rows: readonly LunRow[], grouped: boolean): LunListI
   if (!grouped) return rows.map(lunItem);
   const groups = new Map<string, LunRow[]>();
   for (const r of rows) {
-    const k = r.target || '(no target)';
+    const k = r.target || t('lunDisk.row.noTarget');
     const g = groups.get(k);
     if (g) g.push(r);
     else groups.set(k, [r]);

@@ -5,6 +5,7 @@ import { isEngineError } from '../../engine-api/errors';
 import { tpgtOf } from '../../engine-api/host-storage';
 import type { DiscoveredTarget, HostLun } from '../../domain/model';
 import type { DiscoveredTargetEntry, TargetLoginResult } from './form';
+import { t } from '../../i18n/i18n';
 
 export type TargetState =
   | { kind: 'busy' }
@@ -70,7 +71,7 @@ export function buildTargetRows(input: {
     const s = seen.get(iqn);
     const r = mine.get(iqn);
     if (s || r?.ok) return { kind: 'logged-in', luns: s?.luns };
-    if (r && !r.ok) return { kind: 'failed', message: r.message ?? 'The login failed.' };
+    if (r && !r.ok) return { kind: 'failed', message: r.message ?? t('lunDisk.targetsModel.loginFailed') };
     return { kind: 'not-logged-in' };
   };
   const out: TargetRowModel[] = discovered.map((t) => ({ iqn: t.iqn, portals: t.portals, state: stateOf(t.iqn), discovered: true }));
@@ -88,8 +89,8 @@ export function targetsToLogIn(rows: readonly TargetRowModel[]): TargetRowModel[
 
 /** Why "Log in to all" does not apply, in words next to it; undefined when it does. */
 export function loginAllReason(rows: readonly TargetRowModel[], hostName: string): string | undefined {
-  if (rows.filter((r) => r.discovered).length === 0) return 'Discover a portal first.';
-  if (targetsToLogIn(rows).length === 0) return `${hostName} is logged in to every discovered target.`;
+  if (rows.filter((r) => r.discovered).length === 0) return t('lunDisk.targetsModel.discoverFirst');
+  if (targetsToLogIn(rows).length === 0) return t('lunDisk.targetsModel.allLoggedIn', { host: hostName });
   return undefined;
 }
 
@@ -112,9 +113,14 @@ export function discoveryOutcomeText(
 ): string {
   const { portal, hostName, initiator } = ctx;
   const iqns = new Set(found.map((f) => f.target));
-  return found.length === 0
-    ? `${portal} answered but offers no target to ${hostName}. Check that the array maps its targets to ${hostName}'s initiator${initiator ? ` ${initiator}` : ''}.`
-    : `Found ${iqns.size} ${iqns.size === 1 ? 'target' : 'targets'} at ${portal}${added < iqns.size ? ` (${added} new)` : ''}.`;
+  if (found.length === 0) {
+    return initiator
+      ? t('lunDisk.targetsModel.noTargetInitiator', { portal, host: hostName, initiator })
+      : t('lunDisk.targetsModel.noTarget', { portal, host: hostName });
+  }
+  return added < iqns.size
+    ? t('lunDisk.targetsModel.foundSomeNew', { count: iqns.size, portal, added })
+    : t('lunDisk.targetsModel.found', { count: iqns.size, portal });
 }
 
 export type DiscoveryField = 'address';
@@ -134,13 +140,15 @@ export function discoveryErrorPlacement(
   if (!isEngineError(e)) return undefined;
   const { portal, hostName, chapGiven, initiator } = ctx;
   if (e.key === 'ISCSI_DISCOVERY_ERROR' || (e.kind === 'fault' && e.status === 400 && /discovery/i.test(e.userMessage))) {
-    const chap = chapGiven
-      ? 'the CHAP username or password for discovery is wrong'
-      : 'the portal requires CHAP for discovery (enter the CHAP username and password)';
-    return {
-      field: 'address',
-      message: `${hostName} could not discover targets at ${portal}. The engine says: “${e.userMessage}”. Possible causes: ${hostName} cannot reach this address (network, firewall or routing); the address or port is wrong; no iSCSI service listens there; ${chap}; the array's access list does not let ${hostName}'s initiator${initiator ? ` ${initiator}` : ''} in.`,
-    };
+    const values = { host: hostName, portal, engine: e.userMessage, initiator };
+    const message = chapGiven
+      ? initiator
+        ? t('lunDisk.targetsModel.discoveryFailedChapInitiator', values)
+        : t('lunDisk.targetsModel.discoveryFailedChap', values)
+      : initiator
+        ? t('lunDisk.targetsModel.discoveryFailedNoChapInitiator', values)
+        : t('lunDisk.targetsModel.discoveryFailedNoChap', values);
+    return { field: 'address', message };
   }
   return undefined;
 }
@@ -148,16 +156,14 @@ export function discoveryErrorPlacement(
 /** Why a login to a target failed, for its row: the engine's words, then what to check. */
 export function loginFailureText(e: unknown, hostName: string, initiator: string | undefined, chapGiven: boolean): string {
   if (!isEngineError(e)) return String(e);
-  const said = `The engine says: “${e.userMessage}”.`;
+  const engine = e.userMessage;
   if (e.key === 'ISCSI_LOGIN_AUTH_ERROR') {
-    return chapGiven
-      ? `${said} The target rejected the CHAP credentials: check the CHAP username and password, then log in again.`
-      : `${said} The target requires CHAP: enter its CHAP username and password above, then log in again.`;
+    return chapGiven ? t('lunDisk.targetsModel.loginChapRejected', { engine }) : t('lunDisk.targetsModel.loginChapRequired', { engine });
   }
   if (e.key === 'ISCSI_LOGIN_ERROR') {
-    return `${said} ${hostName} could not log in to this target: check that ${hostName} reaches the portal and that the array lets its initiator${
-      initiator ? ` ${initiator}` : ''
-    } in.`;
+    return initiator
+      ? t('lunDisk.targetsModel.loginErrorInitiator', { engine, host: hostName, initiator })
+      : t('lunDisk.targetsModel.loginError', { engine, host: hostName });
   }
   return e.userMessage;
 }
@@ -169,11 +175,11 @@ export function loginFailureText(e: unknown, hostName: string, initiator: string
 export function loginErrorPlacement(e: unknown, iqn: string, chapGiven: boolean): { field: 'chapUsername' | 'chapPassword'; message: string } | undefined {
   if (!isEngineError(e) || e.key !== 'ISCSI_LOGIN_AUTH_ERROR') return undefined;
   return chapGiven
-    ? { field: 'chapPassword', message: `${shortIqn(iqn)} rejected these CHAP credentials: check the username and password, then log in again.` }
-    : { field: 'chapUsername', message: `${shortIqn(iqn)} requires CHAP: enter its username and password, then log in again.` };
+    ? { field: 'chapPassword', message: t('lunDisk.targetsModel.chapRejectedField', { target: shortIqn(iqn) }) }
+    : { field: 'chapUsername', message: t('lunDisk.targetsModel.chapRequiredField', { target: shortIqn(iqn) }) };
 }
 
 /** The announcement after "Log in to all". */
 export function loginAllSummary(okCount: number, total: number): string {
-  return `Logged in to ${okCount} of ${total} ${total === 1 ? 'target' : 'targets'}${okCount < total ? '; see the failed rows for why' : ''}.`;
+  return okCount < total ? t('lunDisk.targetsModel.loginAllSomeFailed', { ok: okCount, count: total }) : t('lunDisk.targetsModel.loginAllDone', { ok: okCount, count: total });
 }

@@ -19,6 +19,7 @@ import type { CreatePlan } from './requests';
 import { loadBatch, saveBatch, type BatchMade, type BatchRecord, type BatchRecordItem } from './unsettled-batch';
 import type { UnsettledCreate } from './unsettled-create';
 import { LunTakenError, decideUnsettled, sendCreate, type CreateOutcome } from './use-create-lun-disk';
+import { t } from '../../i18n/i18n';
 
 export type BatchPhase = 'waiting' | 'creating' | 'checking' | 'made' | 'failed';
 
@@ -164,15 +165,15 @@ export function useCreateLunBatch(vmId: string | undefined, opts: BatchOptions =
           update(item.lunId, {
             phase: 'failed',
             notMade: true,
-            failed: `${why ? `${errorText(why)} ` : ''}The engine has no disk on LUN ${item.lunId}: nothing was made. Retry sends it again.`,
+            failed: why ? t('lunDisk.batch.notMadeWhy', { reason: errorText(why), lun: item.lunId }) : t('lunDisk.batch.notMade', { lun: item.lunId }),
           });
       } catch (e) {
         update(item.lunId, {
           phase: 'failed',
           failed:
             e instanceof LunTakenError
-              ? `LUN ${item.lunId} now backs another disk, ${e.takenBy}: pick another LUN for it in a new batch.`
-              : `Whether the disk was made is not known yet: the engine could not be asked (${errorText(e)}). Retry asks it first and makes nothing twice.`,
+              ? t('lunDisk.batch.taken', { lun: item.lunId, disk: e.takenBy })
+              : t('lunDisk.batch.unknown', { reason: errorText(e) }),
         });
       }
     },

@@ -9,6 +9,7 @@ import { invalidateAfter } from '../../engine-api/changes';
 import { iscsiLogin } from '../../engine-api/host-storage';
 import type { LunDiskFormValues, TargetLoginResult } from './form';
 import { chapPair, loginAllSummary, loginErrorPlacement, loginFailureText, type TargetRowModel } from './targets-model';
+import { t } from '../../i18n/i18n';
 
 export interface TargetLogins {
   /** The targets a login is running for. */
@@ -30,13 +31,13 @@ export function useTargetLogins(hostId: string, host: { name: string; initiator:
   const [announcement, setAnnouncement] = useState('');
 
   /** Tries the target's portals in turn until one logs in; records the result on the target's row. */
-  const loginOne = async (t: TargetRowModel): Promise<boolean> => {
+  const loginOne = async (target: TargetRowModel): Promise<boolean> => {
     const chap = chapPair(getValues());
     let failure: unknown;
     let ok = false;
-    for (const p of t.portals) {
+    for (const p of target.portals) {
       try {
-        await iscsiLogin(hostId, { address: p.address, port: p.port, tpgt: p.tpgt, target: t.iqn, ...chap });
+        await iscsiLogin(hostId, { address: p.address, port: p.port, tpgt: p.tpgt, target: target.iqn, ...chap });
         ok = true;
         break;
       } catch (e) {
@@ -44,11 +45,11 @@ export function useTargetLogins(hostId: string, host: { name: string; initiator:
       }
     }
     const message = ok ? undefined : loginFailureText(failure, host.name, host.initiator, !!chap.username);
-    const result: TargetLoginResult = { hostId, iqn: t.iqn, ok, message, chapUsername: ok ? chap.username : undefined };
-    setValue('logins', [...getValues('logins').filter((l) => !(l.hostId === hostId && l.iqn === t.iqn)), result], { shouldDirty: true });
-    const placed = ok ? undefined : loginErrorPlacement(failure, t.iqn, !!chap.username);
+    const result: TargetLoginResult = { hostId, iqn: target.iqn, ok, message, chapUsername: ok ? chap.username : undefined };
+    setValue('logins', [...getValues('logins').filter((l) => !(l.hostId === hostId && l.iqn === target.iqn)), result], { shouldDirty: true });
+    const placed = ok ? undefined : loginErrorPlacement(failure, target.iqn, !!chap.username);
     if (placed) setError(placed.field, { type: 'engine', message: placed.message });
-    setAnnouncement(ok ? `Logged in to ${t.iqn}.` : `Login to ${t.iqn} failed. ${message ?? ''}`);
+    setAnnouncement(ok ? t('lunDisk.logins.loggedIn', { iqn: target.iqn }) : t('lunDisk.logins.failed', { iqn: target.iqn, message: message ?? '' }));
     return ok;
   };
 

@@ -10,6 +10,8 @@ import { MAX_BATCH } from '../../domain/lun-batch';
 import { aliasFieldId, batchDisks, patternProblem } from './batch';
 import { isBatch, schemaForStep, type LunDiskFormValues, type LunDiskSchemaContext, type LunDiskStepId } from './form';
 import { optionContext, optionValues } from './requests';
+import { t } from '../../i18n/i18n';
+import { alertLabel } from '../../i18n/patternfly';
 
 /**
  * The part of the form the LUN-disk rules use. A hosting wizard's own form, with more fields than the LUN-disk
@@ -44,7 +46,7 @@ export function checkStep(id: LunDiskStepId, data: LunDiskData, form: LunDiskFor
       if (!validateFields(form, schemaForStep('source', c), ['dataCenterId', 'hostId', 'storageType'])) return false;
       const host = data.hosts.data?.find((h) => h.id === v.hostId);
       if (host && host.status !== 'up') {
-        form.setError('hostId', { type: 'validate', message: `${host.name} is not Up: only an Up host can list LUNs.` }, { shouldFocus: true });
+        form.setError('hostId', { type: 'validate', message: t('lunDisk.validate.hostNotUp', { host: host.name }) }, { shouldFocus: true });
         return false;
       }
       return true;
@@ -53,10 +55,9 @@ export function checkStep(id: LunDiskStepId, data: LunDiskData, form: LunDiskFor
       form.clearErrors('root.step');
       if (v.storageType !== 'iscsi' || !data.hostStorage.isSuccess) return true;
       if (data.rows.length === 0) {
-        const name = data.host?.name ?? 'The host';
         form.setError('root.step', {
           type: 'validate',
-          message: `${name} sees no iSCSI LUN yet: discover a portal and log in to the target that holds your LUN first.`,
+          message: data.host ? t('lunDisk.validate.noIscsiLun', { host: data.host.name }) : t('lunDisk.validate.noIscsiLunSomeHost'),
         });
         return false;
       }
@@ -66,16 +67,16 @@ export function checkStep(id: LunDiskStepId, data: LunDiskData, form: LunDiskFor
       if (isBatch(v)) return checkBatchLuns(data, form, v);
       if (!validateFields(form, schemaForStep('lun', c), ['lunId'])) return false;
       if (!data.hostStorage.isSuccess) {
-        form.setError('lunId', { type: 'validate', message: 'The LUN list is not loaded yet: wait for it, then pick a LUN.' });
+        form.setError('lunId', { type: 'validate', message: t('lunDisk.validate.notLoaded') });
         return false;
       }
       const row = data.rowById.get(v.lunId);
       if (!row) {
-        form.setError('lunId', { type: 'validate', message: `${data.host?.name ?? 'The host'} does not list LUN ${v.lunId}: pick another.` });
+        form.setError('lunId', { type: 'validate', message: data.host ? t('lunDisk.validate.notListed', { host: data.host.name, lun: v.lunId }) : t('lunDisk.validate.notListedSomeHost', { lun: v.lunId }) });
         return false;
       }
       if (!row.availability.selectable) {
-        form.setError('lunId', { type: 'validate', message: `LUN ${row.id} cannot be used: ${row.availability.short}. Pick another LUN.` });
+        form.setError('lunId', { type: 'validate', message: t('lunDisk.validate.cannotUse', { lun: row.id, reason: row.availability.short }) });
         return false;
       }
       return true;
@@ -95,7 +96,7 @@ export function checkStep(id: LunDiskStepId, data: LunDiskData, form: LunDiskFor
     case 'review': {
       const row = data.rowById.get(v.lunId);
       if (row?.availability.use.kind === 'storage-domain' && !v.approveStorageDomain) {
-        form.setError('approveStorageDomain', { type: 'validate', message: 'You must approve the action by clicking on this checkbox.' });
+        form.setError('approveStorageDomain', { type: 'validate', message: t('lunDisk.validate.approve') });
         document.getElementById('approve-sd')?.focus();
         return false;
       }
@@ -114,13 +115,13 @@ function checkBatchLuns(data: LunDiskData, form: LunDiskForm, v: LunDiskFormValu
     form.setError('lunId', { type: 'validate', message });
     return false;
   };
-  if (v.lunIds.length > MAX_BATCH) return fail(`At most ${MAX_BATCH} LUNs per batch: ${v.lunIds.length} are checked. Uncheck ${v.lunIds.length - MAX_BATCH}.`);
-  if (!data.hostStorage.isSuccess) return fail('The LUN list is not loaded yet: wait for it, then pick the LUNs.');
+  if (v.lunIds.length > MAX_BATCH) return fail(t('lunDisk.validate.batchTooMany', { max: MAX_BATCH, count: v.lunIds.length, extra: v.lunIds.length - MAX_BATCH }));
+  if (!data.hostStorage.isSuccess) return fail(t('lunDisk.validate.batchNotLoaded'));
   for (const id of v.lunIds) {
     const row = data.rowById.get(id);
-    if (!row) return fail(`${data.host?.name ?? 'The host'} does not list LUN ${id}: uncheck it.`);
-    if (!row.availability.selectable) return fail(`LUN ${row.id} cannot be used: ${row.availability.short}. Uncheck it.`);
-    if (row.availability.use.kind === 'storage-domain') return fail(`LUN ${row.id} is in a storage domain: create its disk alone. Uncheck it.`);
+    if (!row) return fail(data.host ? t('lunDisk.validate.batchNotListed', { host: data.host.name, lun: id }) : t('lunDisk.validate.batchNotListedSomeHost', { lun: id }));
+    if (!row.availability.selectable) return fail(t('lunDisk.validate.batchCannotUse', { lun: row.id, reason: row.availability.short }));
+    if (row.availability.use.kind === 'storage-domain') return fail(t('lunDisk.validate.batchStorageDomain', { lun: row.id }));
   }
   return true;
 }
@@ -139,7 +140,7 @@ function checkBatchNames(form: LunDiskForm, v: LunDiskFormValues, c: LunDiskSche
   const bad = disks.findIndex((d) => d.problem);
   if (bad < 0) return true;
   const count = disks.filter((d) => d.problem).length;
-  form.setError('root.batch', { type: 'validate', message: `${count} ${count === 1 ? 'alias needs' : 'aliases need'} a change: see next to ${count === 1 ? 'it' : 'each'}.` });
+  form.setError('root.batch', { type: 'validate', message: t('lunDisk.validate.batchAliases', { count }) });
   document.getElementById(aliasFieldId(bad))?.focus();
   return false;
 }
@@ -150,7 +151,7 @@ export function StepProblem() {
   const message = formState.errors.root?.step?.message;
   if (!message) return null;
   return (
-    <Alert variant="danger" isInline title="Cannot go on yet" component="h3" role="alert" style={{ marginBottom: '1rem' }}>
+    <Alert variant="danger" variantLabel={alertLabel('danger')} isInline title={t('lunDisk.validate.cannotGoOn')} component="h3" role="alert" style={{ marginBottom: '1rem' }}>
       {message}
     </Alert>
   );
