@@ -84,9 +84,15 @@ export function batchAliasProblems(aliases: readonly string[], lunIds: readonly 
   });
 }
 
+/** A prefix pattern's own problem and which part it is in (the prefix or the first number), or undefined. */
+export function prefixPatternProblem(prefix: string, start: number): { part: 'prefix' | 'start'; message: string } | undefined {
+  if (prefix === '') return { part: 'prefix', message: t('domain.batch.prefixRequired') };
+  if (!Number.isInteger(start) || start < 0) return { part: 'start', message: t('domain.batch.startInvalid') };
+  const rule = aliasProblem(`${prefix}${start}`, { required: true });
+  return rule ? { part: 'prefix', message: rule } : undefined;
+}
+
 /** A prefix pattern's own problem (the prefix must make valid aliases), or undefined. */
 export function prefixProblem(prefix: string, start: number): string | undefined {
-  if (prefix === '') return t('domain.batch.prefixRequired');
-  if (!Number.isInteger(start) || start < 0) return t('domain.batch.startInvalid');
-  return aliasProblem(`${prefix}${start}`, { required: true });
+  return prefixPatternProblem(prefix, start)?.message;
 }

@@ -1,6 +1,6 @@
 // The batch the LUN-disk form holds (decision 048): its LUNs, the aliases the naming pattern and the user's edits
 // give them, and what is wrong with each — read from the form values, never kept twice.
-import { batchAliasProblems, batchAliases, digitsFor, prefixProblem, type NamePattern } from '../../domain/lun-batch';
+import { batchAliasProblems, batchAliases, digitsFor, prefixPatternProblem, type NamePattern } from '../../domain/lun-batch';
 import { batchLunIds, type LunDiskFormValues } from './form';
 
 export interface BatchDisk {
@@ -28,9 +28,10 @@ export function namePatternOf(v: NameValues): NamePattern {
 export function patternProblem(v: NameValues): { field: 'namePrefix' | 'nameStart'; message: string } | undefined {
   if (v.namePattern !== 'prefix') return undefined;
   const start = startOf(v);
-  const p = prefixProblem(v.namePrefix.trim(), Number.isFinite(start) ? start : -1);
+  // Which field the message goes next to is the rule's to say, never read from its words (they are translated).
+  const p = prefixPatternProblem(v.namePrefix.trim(), Number.isFinite(start) ? start : -1);
   if (!p) return undefined;
-  return { field: /number/.test(p) ? 'nameStart' : 'namePrefix', message: p };
+  return { field: p.part === 'start' ? 'nameStart' : 'namePrefix', message: p.message };
 }
 
 export function batchDisks(v: NameValues): BatchDisk[] {

@@ -55,7 +55,7 @@ function done(i: BatchItem): boolean {
 async function plugFailureOf(correlationId: string): Promise<string> {
   const events = await listEvents(`correlation_id=${correlationId}`, 20).catch(() => []);
   const error = events.find((e) => e.severity === 'error');
-  return error?.description || 'The engine attached the disk but left it inactive.';
+  return error?.description || t('lunDisk.batch.leftInactive');
 }
 
 function madeOf(o: CreateOutcome, plannedAlias: string): BatchMade {
