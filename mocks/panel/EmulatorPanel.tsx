@@ -326,7 +326,9 @@ export function EmulatorPanel({ src, onClose }: { src: PanelSource; onClose: () 
       <p style={{ margin: '0.25rem 0 0.75rem' }}>
         {t('emulator.panel.intro')}
       </p>
-      <Tabs activeKey={tab} onSelect={(_e, k) => setTab(k)} aria-label={t('emulator.panel.sections')} mountOnEnter unmountOnExit>
+      <Tabs activeKey={tab} onSelect={(_e, k) => setTab(k)} aria-label={t('emulator.panel.sections')}
+        backScrollAriaLabel={t('emulator.panel.scrollBack')}
+        forwardScrollAriaLabel={t('emulator.panel.scrollForward')} mountOnEnter unmountOnExit>
         <Tab eventKey="hosts" title={<TabTitleText>{t('emulator.panel.tab.hosts')}</TabTitleText>}>
           {em.engine.state.hosts.map((h) => (
             <HostCard key={h.id} em={em} host={h} />

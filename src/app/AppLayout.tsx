@@ -168,7 +168,7 @@ export function AppLayout() {
     <Drawer isExpanded={panelOpen} isInline position="end" style={{ height: '100vh' }}>
       <DrawerContent
         panelContent={
-          <DrawerPanelContent widths={{ default: 'width_50' }} isResizable role="complementary" aria-label={t('app.emulatorPanel')}>
+          <DrawerPanelContent widths={{ default: 'width_50' }} isResizable resizeAriaLabel={t('app.emulatorPanelResize')} role="complementary" aria-label={t('app.emulatorPanel')}>
             <DrawerHead>{panelOpen ? <Panel onClose={() => setPanelOpen(false)} /> : null}</DrawerHead>
           </DrawerPanelContent>
         }

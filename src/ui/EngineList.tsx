@@ -27,6 +27,11 @@ export interface ListColumn<T> {
   mono?: boolean;
   /** Short values (sizes, yes/no, a type): the column as wide as its widest value, on one line. */
   fit?: boolean;
+  /**
+   * The engine's own data only (names, descriptions the user typed, IDs): the cell is marked `translate="no"` so a
+   * page translator leaves it alone (decision 051). Identifiers (`mono`) are always marked.
+   */
+  engineData?: boolean;
 }
 
 // Column widths for any window (docs/decisions/050): a header is never cut (it sets its column's minimum width, on
@@ -211,7 +216,13 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
                 {page.items.map((row) => (
                   <Tr key={props.rowKey(row)}>
                     {columns.map((c) => (
-                      <Td key={c.key} dataLabel={c.title} modifier={c.fit ? 'fitContent' : undefined} style={c.mono ? monoCell : undefined}>
+                      <Td
+                        key={c.key}
+                        dataLabel={c.title}
+                        modifier={c.fit ? 'fitContent' : undefined}
+                        style={c.mono ? monoCell : undefined}
+                        translate={c.mono || c.engineData ? 'no' : undefined}
+                      >
                         {c.cell(row)}
                       </Td>
                     ))}

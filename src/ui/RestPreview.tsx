@@ -50,6 +50,8 @@ export function RestPreview({
         activeKey={lang}
         onSelect={(_e, k) => setLang(LANGS.find((l) => l.key === k)?.key ?? 'rest')}
         aria-label={t('common.restPreview.tabsLabel')}
+        backScrollAriaLabel={t('common.tabs.scrollBack')}
+        forwardScrollAriaLabel={t('common.tabs.scrollForward')}
         mountOnEnter
         unmountOnExit
       >
