@@ -8,6 +8,7 @@ import type { EmState } from './engine/state';
 import { createHandlers } from './handlers';
 import { fromStored, parseStored, parseStoredHttpSessions, toStored, toStoredHttpSessions } from './persist';
 import { DEFAULT_SCENARIO, SCENARIOS, buildScenario } from './scenarios';
+import { t } from '../src/i18n/i18n';
 
 // The emulated engine's database lives in sessionStorage (per tab, gone when the tab closes), so a reload
 // keeps the state until Reset; without tokens or passwords (mocks/persist.ts, docs/decisions/004-emulator-state.md).
@@ -87,7 +88,7 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
   // A mistyped ?scenario= is said, not silently replaced by another scenario (issue 14).
   const notice =
     requested && !SCENARIOS[requested]
-      ? `There is no scenario "${requested}". The scenarios are ${Object.keys(SCENARIOS).join(', ')}. This tab runs ${state.scenario}.`
+      ? t('emulator.noticeUnknownScenario', { requested, scenarios: Object.keys(SCENARIOS).join(', '), scenario: state.scenario })
       : undefined;
 
   const emulator = new Emulator(state, latency, version);

@@ -13,6 +13,7 @@ import { useEffect, useReducer, useRef, useState, type ComponentType } from 'rea
 import type { DeviceSpec } from '../engine/device-spec';
 import type { EngineEvent } from '../../src/domain/model';
 import { EventTable } from '../../src/ui/EventTable';
+import { formatDateTime, t } from '../../src/i18n/i18n';
 import { LATENCY_PRESETS, type Emulator } from '../emulator';
 import { describeHolder, portalLabel } from '../engine/ops-storage';
 import type { EmHost } from '../engine/state';
@@ -52,73 +53,89 @@ function HostCard({ em, host }: { em: Emulator; host: EmHost }) {
   return (
     <section aria-labelledby={headingId} style={{ borderBottom: '1px solid var(--pf-t--global--border--color--default)', padding: '0.75rem 0' }}>
       <Title headingLevel="h3" id={headingId} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
-        {host.name}
-        <Label isCompact color={STATUS_COLOR[host.status] ?? 'grey'}>
+        <span translate="no">{host.name}</span>
+        <Label isCompact color={STATUS_COLOR[host.status] ?? 'grey'} translate="no">
           {host.status.replace(/_/g, ' ')}
         </Label>
       </Title>
       <p style={{ margin: '0.25rem 0' }}>
-        Running: {running.length === 0 ? 'no VM' : running.map((v) => `${v.name} (${v.status.replace(/_/g, ' ')})`).join(', ')}
+        {running.length === 0
+          ? t('emulator.panel.runningNone')
+          : t('emulator.panel.running', { vms: running.map((v) => `${v.name} (${v.status.replace(/_/g, ' ')})`).join(', ') })}
       </p>
       <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap', alignItems: 'center', margin: '0.5rem 0' }}>
         {host.status === 'up' ? (
           <Button variant="danger" size="sm" onClick={() => em.crashHost(host.name)}>
-            Crash {host.name}
+            {t('emulator.panel.crash', { host: host.name })}
           </Button>
         ) : (
           <Button variant="secondary" size="sm" onClick={() => em.recoverHost(host.name)}>
-            Recover {host.name}
+            {t('emulator.panel.recover', { host: host.name })}
           </Button>
         )}
         <Switch
           id={`em-failruns-${host.id}`}
-          label={`Runs fail on ${host.name}`}
+          label={t('emulator.panel.runsFail', { host: host.name })}
           isChecked={!!host.failRuns}
           onChange={(_ev, on) => em.setFailRuns(host.name, on)}
         />
       </div>
-      <ul aria-label={`Portals and ${host.name}`} style={{ listStyle: 'none', padding: 0, margin: '0.25rem 0' }}>
+      <ul aria-label={t('emulator.panel.portals', { host: host.name })} style={{ listStyle: 'none', padding: 0, margin: '0.25rem 0' }}>
         {e.state.portals.map((p) => {
           const reaches = host.reach.portalIds.includes(p.id);
           return (
             <li key={p.id} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', margin: '0.125rem 0' }}>
               <span>
-                {portalLabel(p)} ({p.aliases[0] ?? 'no name'}): {reaches ? 'reachable' : 'cut off'}
+                {t(reaches ? 'emulator.panel.portalReachable' : 'emulator.panel.portalCutOff', {
+                  portal: portalLabel(p),
+                  alias: p.aliases[0] ?? t('emulator.panel.noName'),
+                })}
               </span>
               <Button
                 variant="link"
                 isInline
                 onClick={() => (reaches ? em.cutPortal(host.name, p.address) : em.restorePortal(host.name, p.address))}
               >
-                {reaches ? `Cut ${host.name} off from ${p.address}` : `Restore ${host.name}'s path to ${p.address}`}
+                {reaches
+                  ? t('emulator.panel.cut', { host: host.name, address: p.address })
+                  : t('emulator.panel.restore', { host: host.name, address: p.address })}
               </Button>
             </li>
           );
         })}
       </ul>
       {sessions.length === 0 ? (
-        <p>No iSCSI session.</p>
+        <p>{t('emulator.panel.noSession')}</p>
       ) : (
-        <Table aria-label={`iSCSI sessions of ${host.name} (emulated host)`} variant="compact">
+        <Table aria-label={t('emulator.panel.sessions', { host: host.name })} variant="compact">
           <Thead>
             <Tr>
-              <Th>Target</Th>
-              <Th>Portal</Th>
-              <Th>State</Th>
-              <Th>Held by</Th>
+              <Th>{t('emulator.panel.target')}</Th>
+              <Th>{t('emulator.panel.portal')}</Th>
+              <Th>{t('emulator.panel.state')}</Th>
+              <Th>{t('emulator.panel.heldBy')}</Th>
             </Tr>
           </Thead>
           <Tbody>
             {sessions.map((s) => (
               <Tr key={`${s.target}@${s.address}:${s.port}`}>
-                <Td dataLabel="Target">{s.target}</Td>
-                <Td dataLabel="Portal">{portalLabel(s)}</Td>
-                <Td dataLabel="State">{s.state === 'failed' ? 'Logged in, no path' : 'Logged in'}</Td>
-                <Td dataLabel="Held by">
-                  {s.holders.length === 0
-                    ? `nothing (${s.origin === 'iscsilogin' ? 'an administrator\u2019s login' : 'left over'})`
-                    : s.holders.map((h) => describeHolder(e, h)).join('; ')}
+                <Td dataLabel={t('emulator.panel.target')} translate="no">
+                  {s.target}
                 </Td>
+                <Td dataLabel={t('emulator.panel.portal')} translate="no">
+                  {portalLabel(s)}
+                </Td>
+                <Td dataLabel={t('emulator.panel.state')}>{s.state === 'failed' ? t('emulator.panel.loggedInNoPath') : t('emulator.panel.loggedIn')}</Td>
+                {s.holders.length === 0 ? (
+                  <Td dataLabel={t('emulator.panel.heldBy')}>
+                    {s.origin === 'iscsilogin' ? t('emulator.panel.heldByAdmin') : t('emulator.panel.heldByNothing')}
+                  </Td>
+                ) : (
+                  // What holds a session, as the emulated engine names it (its own words, like an engine message).
+                  <Td dataLabel={t('emulator.panel.heldBy')} translate="no">
+                    {s.holders.map((h) => describeHolder(e, h)).join('; ')}
+                  </Td>
+                )}
               </Tr>
             ))}
           </Tbody>
@@ -136,24 +153,28 @@ function specSummary(d: DeviceSpec, alias: string): string {
 function DeviceSpecs({ em }: { em: Emulator }) {
   const e = em.engine;
   const records = [...e.state.deviceSpecs].reverse().slice(0, 30);
-  if (records.length === 0) return <p>No device spec sent yet: run a VM or hot plug a disk.</p>;
+  if (records.length === 0) return <p>{t('emulator.panel.noSpec')}</p>;
   return (
-    <ol aria-label="Device specs sent to hosts, newest first" style={{ listStyle: 'none', padding: 0 }}>
+    <ol aria-label={t('emulator.panel.specsLabel')} style={{ listStyle: 'none', padding: 0 }}>
       {records.map((r, i) => {
         const vm = e.findVmOrUndefined(r.vmId)?.name ?? r.vmId;
         return (
           <li key={`${r.time}-${i}`} style={{ marginBottom: '0.75rem' }}>
             <strong>
-              {r.reason === 'hotplug' ? 'Hot plug' : r.reason === 'migrate' ? 'Migration' : 'Run'} of {vm} on {e.hostName(r.hostId)}
+              {t(r.reason === 'hotplug' ? 'emulator.panel.specHotplug' : r.reason === 'migrate' ? 'emulator.panel.specMigrate' : 'emulator.panel.specRun', {
+                vm,
+                host: e.hostName(r.hostId),
+              })}
             </strong>{' '}
-            <time dateTime={new Date(r.time).toISOString()}>{new Date(r.time).toLocaleTimeString()}</time>
-            <ul style={{ margin: '0.25rem 0 0 1rem' }}>
+            <time dateTime={new Date(r.time).toISOString()}>{formatDateTime(r.time, { timeStyle: 'medium' })}</time>
+            {/* The device specs as VDSM reads them: a data format, not translated. */}
+            <ul style={{ margin: '0.25rem 0 0 1rem' }} translate="no">
               {r.devices.map((d) => (
                 <li key={d.diskId}>{specSummary(d, e.findDisk(d.diskId)?.alias ?? d.diskId)}</li>
               ))}
             </ul>
-            <ExpandableSection toggleText={`As sent to ${e.hostName(r.hostId)} (JSON)`}>
-              <pre style={{ fontSize: '0.75rem', whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.devices.map(({ diskId: _d, ...spec }) => spec), null, 2)}</pre>
+            <ExpandableSection toggleText={t('emulator.panel.specJson', { host: e.hostName(r.hostId) })}>
+              <pre translate="no" style={{ fontSize: '0.75rem', whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.devices.map(({ diskId: _d, ...spec }) => spec), null, 2)}</pre>
             </ExpandableSection>
           </li>
         );
@@ -177,15 +198,15 @@ function EventLog({ em }: { em: Emulator }) {
       hostId: ev.hostId,
       storageDomainId: ev.storageDomainId,
     }));
-  if (events.length === 0) return <p>No event yet.</p>;
-  return <EventTable label="Event log, newest first" events={events} />;
+  if (events.length === 0) return <p>{t('emulator.panel.noEvent')}</p>;
+  return <EventTable label={t('emulator.panel.eventsLabel')} events={events} />;
 }
 
 /** The engine's jobs with their steps, newest first: the HA restart and other jobs nobody started from the console. */
 function JobLog({ em }: { em: Emulator }) {
   const e = em.engine;
   const jobs = [...e.state.jobs].reverse().slice(0, 15);
-  if (jobs.length === 0) return <p>No job yet.</p>;
+  if (jobs.length === 0) return <p>{t('emulator.panel.noJob')}</p>;
   const stepsOf = (jobId: string, parent: string | undefined) =>
     e.state.steps.filter((st) => st.jobId === jobId && st.parentStepId === parent).sort((a, b) => a.startTime - b.startTime || a.number - b.number);
   const renderSteps = (jobId: string, parent: string | undefined) => {
@@ -195,7 +216,9 @@ function JobLog({ em }: { em: Emulator }) {
       <ul style={{ margin: '0.125rem 0 0 1rem' }}>
         {list.map((st) => (
           <li key={st.id}>
-            [{st.status}] {st.description}
+            <span translate="no">
+              [{st.status}] {st.description}
+            </span>
             {renderSteps(jobId, st.id)}
           </li>
         ))}
@@ -203,13 +226,13 @@ function JobLog({ em }: { em: Emulator }) {
     );
   };
   return (
-    <ol aria-label="Jobs, newest first" style={{ listStyle: 'none', padding: 0 }}>
+    <ol aria-label={t('emulator.panel.jobsLabel')} style={{ listStyle: 'none', padding: 0 }}>
       {jobs.map((j) => (
         <li key={j.id} style={{ marginBottom: '0.75rem' }}>
-          <strong>
+          <strong translate="no">
             [{j.status}] {j.description}
-          </strong>
-          {j.correlationId ? ` (correlation id ${j.correlationId})` : ' (started by the engine itself)'}
+          </strong>{' '}
+          {j.correlationId ? t('emulator.panel.correlation', { id: j.correlationId }) : t('emulator.panel.byEngine')}
           {renderSteps(j.id, undefined)}
         </li>
       ))}
@@ -227,22 +250,22 @@ function ScenarioControls({ src }: { src: PanelSource }) {
   const latency = latencyPreset(em.engine.latencyFactor);
   return (
     <div style={{ display: 'grid', gap: '1rem', maxWidth: '32rem' }}>
-      <FormGroup label="Scenario" fieldId="em-scenario">
+      <FormGroup label={t('emulator.panel.scenario')} fieldId="em-scenario">
         <FormSelect id="em-scenario" value={scenario} onChange={(_e, v) => setScenario(v)} aria-describedby="em-scenario-help">
           {src.scenarios.map((s) => (
-            <FormSelectOption key={s.name} value={s.name} label={`${s.name} — ${s.describe}`} />
+            <FormSelectOption key={s.name} value={s.name} label={t('emulator.panel.scenarioOption', { name: s.name, describe: s.describe })} />
           ))}
         </FormSelect>
         <p id="em-scenario-help" style={{ marginTop: '0.25rem' }}>
-          Resetting rebuilds the scenario from its seed and reloads the page: everything done in this tab is lost.
+          {t('emulator.panel.scenarioHelp')}
         </p>
       </FormGroup>
       <div>
         <Button variant="danger" onClick={() => src.reset(scenario)}>
-          {scenario === em.scenario ? `Reset scenario ${scenario}` : `Switch to scenario ${scenario}`}
+          {scenario === em.scenario ? t('emulator.panel.resetScenario', { scenario }) : t('emulator.panel.switchScenario', { scenario })}
         </Button>
       </div>
-      <FormGroup label="Latency of host operations" fieldId="em-latency">
+      <FormGroup label={t('emulator.panel.latency')} fieldId="em-latency">
         <FormSelect
           id="em-latency"
           value={latency}
@@ -251,18 +274,18 @@ function ScenarioControls({ src }: { src: PanelSource }) {
             if (f !== undefined) src.setLatency(f);
           }}
         >
-          {latency === 'custom' ? <FormSelectOption value="custom" label={`custom (×${em.engine.latencyFactor})`} isDisabled /> : null}
+          {latency === 'custom' ? <FormSelectOption value="custom" label={t('emulator.panel.latencyCustom', { factor: em.engine.latencyFactor })} isDisabled /> : null}
           {Object.entries(LATENCY_PRESETS).map(([name, f]) => (
-            <FormSelectOption key={name} value={name} label={`${name} (×${f})`} />
+            <FormSelectOption key={name} value={name} label={t('emulator.panel.latencyPreset', { name, factor: f })} />
           ))}
         </FormSelect>
       </FormGroup>
       <div>
         <Button variant="secondary" onClick={() => em.expireSessions()} aria-describedby="em-expire-help">
-          Expire the console&apos;s session
+          {t('emulator.panel.expire')}
         </Button>
         <p id="em-expire-help" style={{ marginTop: '0.25rem' }}>
-          Every token stops working: the console&apos;s next request gets a 401 and asks to log in again over the page.
+          {t('emulator.panel.expireHelp')}
         </p>
       </div>
     </div>
@@ -294,37 +317,39 @@ export function EmulatorPanel({ src, onClose }: { src: PanelSource; onClose: () 
     <div ref={rootRef} style={{ width: '100%' }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Title headingLevel="h2" id="emulator-panel-title">
-          Emulator panel · scenario {em.scenario}
+          {t('emulator.panel.title', { scenario: em.scenario })}
         </Title>
         <DrawerActions>
-          <Button ref={closeRef} variant="plain" aria-label="Close the emulator panel" icon={<TimesIcon />} onClick={onClose} />
+          <Button ref={closeRef} variant="plain" aria-label={t('emulator.panel.close')} icon={<TimesIcon />} onClick={onClose} />
         </DrawerActions>
       </div>
       <p style={{ margin: '0.25rem 0 0.75rem' }}>
-        What the emulated hosts are doing, and faults to inject. Not part of the console: a real engine has none of this.
+        {t('emulator.panel.intro')}
       </p>
-      <Tabs activeKey={tab} onSelect={(_e, k) => setTab(k)} aria-label="Emulator panel sections" mountOnEnter unmountOnExit>
-        <Tab eventKey="hosts" title={<TabTitleText>Hosts and faults</TabTitleText>}>
+      <Tabs activeKey={tab} onSelect={(_e, k) => setTab(k)} aria-label={t('emulator.panel.sections')}
+        backScrollAriaLabel={t('emulator.panel.scrollBack')}
+        forwardScrollAriaLabel={t('emulator.panel.scrollForward')} mountOnEnter unmountOnExit>
+        <Tab eventKey="hosts" title={<TabTitleText>{t('emulator.panel.tab.hosts')}</TabTitleText>}>
           {em.engine.state.hosts.map((h) => (
             <HostCard key={h.id} em={em} host={h} />
           ))}
         </Tab>
-        <Tab eventKey="specs" title={<TabTitleText>Device specs</TabTitleText>}>
+        <Tab eventKey="specs" title={<TabTitleText>{t('emulator.panel.tab.specs')}</TabTitleText>}>
           <div style={{ paddingTop: '0.75rem' }}>
             <DeviceSpecs em={em} />
           </div>
         </Tab>
-        <Tab eventKey="events" title={<TabTitleText>Event log</TabTitleText>}>
+        <Tab eventKey="events" title={<TabTitleText>{t('emulator.panel.tab.events')}</TabTitleText>}>
           <div style={{ paddingTop: '0.75rem' }}>
             <EventLog em={em} />
           </div>
         </Tab>
-        <Tab eventKey="jobs" title={<TabTitleText>Jobs</TabTitleText>}>
+        <Tab eventKey="jobs" title={<TabTitleText>{t('emulator.panel.tab.jobs')}</TabTitleText>}>
           <div style={{ paddingTop: '0.75rem' }}>
             <JobLog em={em} />
           </div>
         </Tab>
-        <Tab eventKey="scenario" title={<TabTitleText>Scenario and latency</TabTitleText>}>
+        <Tab eventKey="scenario" title={<TabTitleText>{t('emulator.panel.tab.scenario')}</TabTitleText>}>
           <div style={{ paddingTop: '0.75rem' }}>
             <ScenarioControls src={src} />
           </div>

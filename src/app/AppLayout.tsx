@@ -14,23 +14,24 @@ import { EmulatorIndicator } from './EmulatorIndicator';
 import { useEmulatedMode } from '../ui/engine-mode';
 import { paths } from '../ui/paths';
 import { setTheme, useTheme, type ThemeChoice } from '../ui/theme';
+import { t, type MessageId } from '../i18n/i18n';
 
-const NAV = [
-  { to: paths.vms(), label: 'Virtual Machines' },
-  { to: paths.disks(), label: 'Disks' },
-  { to: paths.hosts(), label: 'Hosts' },
-] as const;
+const NAV: ReadonlyArray<{ to: string; label: MessageId }> = [
+  { to: paths.vms(), label: 'app.nav.vms' },
+  { to: paths.disks(), label: 'app.nav.disks' },
+  { to: paths.hosts(), label: 'app.nav.hosts' },
+];
 
 function ThemeChoices({ onDone }: { onDone: () => void }) {
   const { choice, dark } = useTheme();
-  const items: Array<{ value: ThemeChoice; label: string }> = [
-    { value: 'system', label: 'As the system' },
-    { value: 'light', label: 'Light' },
-    { value: 'dark', label: 'Dark' },
+  const items: Array<{ value: ThemeChoice; label: MessageId }> = [
+    { value: 'system', label: 'app.theme.system' },
+    { value: 'light', label: 'app.theme.light' },
+    { value: 'dark', label: 'app.theme.dark' },
   ];
-  const inUse = choice === 'system' ? `In use (${dark ? 'dark' : 'light'} now)` : 'In use';
+  const inUse = choice === 'system' ? (dark ? t('app.theme.inUseDarkNow') : t('app.theme.inUseLightNow')) : t('app.theme.inUse');
   return (
-    <DropdownGroup label="Theme" labelHeadingLevel="h2">
+    <DropdownGroup label={t('app.theme.label')} labelHeadingLevel="h2">
       <DropdownList>
         {items.map((i) => (
           <DropdownItem
@@ -42,7 +43,7 @@ function ThemeChoices({ onDone }: { onDone: () => void }) {
               onDone();
             }}
           >
-            {i.label}
+            {t(i.label)}
           </DropdownItem>
         ))}
       </DropdownList>
@@ -63,8 +64,8 @@ function UserMenu() {
         onOpenChange={setOpen}
         popperProps={{ position: 'right' }}
         toggle={(ref) => (
-          <MenuToggle ref={ref} onClick={() => setOpen((o) => !o)} isExpanded={open} variant="plainText" aria-label={`User menu for ${user}`}>
-            {user}
+          <MenuToggle ref={ref} onClick={() => setOpen((o) => !o)} isExpanded={open} variant="plainText" aria-label={t('app.userMenu.label', { user })}>
+            <span translate="no">{user}</span>
           </MenuToggle>
         )}
       >
@@ -82,7 +83,7 @@ function UserMenu() {
               void logout();
             }}
           >
-            Log out
+            {t('app.userMenu.logOut')}
           </DropdownItem>
         </DropdownList>
         <Divider />
@@ -103,10 +104,10 @@ export function AppLayout() {
     <Masthead>
       <MastheadMain>
         <MastheadToggle>
-          <PageToggleButton isHamburgerButton aria-label="Main navigation" />
+          <PageToggleButton isHamburgerButton aria-label={t('app.mainNavigation')} />
         </MastheadToggle>
         <MastheadBrand>
-          <span style={{ fontWeight: 600, fontSize: '1.125rem' }}>Direct LUN Console</span>
+          <span style={{ fontWeight: 600, fontSize: '1.125rem' }}>{t('app.productName')}</span>
         </MastheadBrand>
       </MastheadMain>
       <MastheadContent>
@@ -131,14 +132,14 @@ export function AppLayout() {
   const sidebar = (
     <PageSidebar>
       <PageSidebarBody>
-        <Nav aria-label="Main">
+        <Nav aria-label={t('app.nav.label')}>
           <NavList>
             {NAV.map((n) => {
               const active = pathname === n.to || pathname.startsWith(`${n.to}/`);
               return (
                 <NavItem key={n.to} isActive={active}>
                   <NavLink to={n.to} aria-current={active ? 'page' : undefined}>
-                    {n.label}
+                    {t(n.label)}
                   </NavLink>
                 </NavItem>
               );
@@ -155,7 +156,7 @@ export function AppLayout() {
       sidebar={sidebar}
       isManagedSidebar
       mainContainerId="main-content"
-      skipToContent={<SkipToContent href="#main-content">Skip to content</SkipToContent>}
+      skipToContent={<SkipToContent href="#main-content">{t('app.skipToContent')}</SkipToContent>}
     >
       <Outlet />
       <OperationsFollower />
@@ -167,7 +168,7 @@ export function AppLayout() {
     <Drawer isExpanded={panelOpen} isInline position="end" style={{ height: '100vh' }}>
       <DrawerContent
         panelContent={
-          <DrawerPanelContent widths={{ default: 'width_50' }} isResizable role="complementary" aria-label="Emulator panel">
+          <DrawerPanelContent widths={{ default: 'width_50' }} isResizable resizeAriaLabel={t('app.emulatorPanelResize')} role="complementary" aria-label={t('app.emulatorPanel')}>
             <DrawerHead>{panelOpen ? <Panel onClose={() => setPanelOpen(false)} /> : null}</DrawerHead>
           </DrawerPanelContent>
         }

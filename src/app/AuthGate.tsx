@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNo
 import { enableReauthentication, session } from '../engine-api/session';
 import { resumeSession } from '../engine-api/sso';
 import { LoginPage } from '../features/login/LoginPage';
+import { t } from '../i18n/i18n';
 
 // The re-login dialog is code the login page never needs: loaded after login, before any session can end.
 const loadReloginModal = () => import('../features/login/ReloginModal');
@@ -45,7 +46,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     return (
       <Bullseye style={{ minHeight: '50vh' }}>
         <div role="status">
-          <Spinner size="lg" aria-hidden="true" /> <span>Signing in…</span>
+          <Spinner size="lg" aria-hidden="true" /> <span>{t('login.boot.signingIn')}</span>
         </div>
       </Bullseye>
     );

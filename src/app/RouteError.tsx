@@ -1,6 +1,9 @@
 import { Alert, Button, PageSection } from '@patternfly/react-core';
 import { useRouteError } from 'react-router';
-import { errorText } from '../engine-api/errors';
+import { t } from '../i18n/i18n';
+import { alertLabel } from '../i18n/patternfly';
+import { errorText, isEngineError } from '../engine-api/errors';
+import { ErrorText } from '../ui/ErrorText';
 
 /** A bug in the console must not leave a blank page: say what broke and offer a way back. */
 export function RouteError() {
@@ -8,12 +11,13 @@ export function RouteError() {
   return (
     <main>
       <PageSection>
-        <Alert variant="danger" title="The console hit an unexpected error" component="h1">
-          <p>{errorText(error)}</p>
-          <p>What you entered in forms is kept as a draft where the form supports it. Reload the page to continue.</p>
+        <Alert variant="danger" variantLabel={alertLabel('danger')} title={t('app.routeError.title')} component="h1">
+          {/* A bug's own text (a script error) is technical detail, shown as the runtime wrote it. */}
+          <p>{isEngineError(error) ? <ErrorText error={error} /> : <span translate="no">{errorText(error)}</span>}</p>
+          <p>{t('app.routeError.body')}</p>
         </Alert>
         <Button variant="primary" style={{ marginTop: '1rem' }} onClick={() => window.location.reload()}>
-          Reload the page
+          {t('app.routeError.reload')}
         </Button>
       </PageSection>
     </main>

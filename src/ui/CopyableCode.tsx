@@ -1,6 +1,7 @@
 // A code block with a copy button: the equivalent request of an operation in one language (RestPreview).
 import { ClipboardCopyButton, CodeBlock, CodeBlockAction, CodeBlockCode } from '@patternfly/react-core';
 import { useState } from 'react';
+import { t } from '../i18n/i18n';
 
 export function CopyableCode({ id, testId, text, copyLabel }: { id: string; testId: string; text: string; copyLabel: string }) {
   const [copied, setCopied] = useState(false);
@@ -22,12 +23,12 @@ export function CopyableCode({ id, testId, text, copyLabel }: { id: string; test
             variant="plain"
             onTooltipHidden={() => setCopied(false)}
           >
-            {copied ? 'Copied' : 'Copy to clipboard'}
+            {copied ? t('common.copy.copied') : t('common.copy.toClipboard')}
           </ClipboardCopyButton>
         </CodeBlockAction>
       }
     >
-      <CodeBlockCode id={`${id}-code`} data-testid={testId}>
+      <CodeBlockCode id={`${id}-code`} data-testid={testId} translate="no">
         {text}
       </CodeBlockCode>
     </CodeBlock>

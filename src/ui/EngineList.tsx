@@ -7,6 +7,7 @@ import { SortByDirection, Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '
 import { keepPreviousData, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
+import { t } from '../i18n/i18n';
 import { userSearch, type EngineListQuery, type ListPage } from '../engine-api/list-search';
 import { readListState, writeListState, type ListUrlSpec } from './list-url-state';
 import { useViewPollInterval } from './polling';
@@ -26,6 +27,11 @@ export interface ListColumn<T> {
   mono?: boolean;
   /** Short values (sizes, yes/no, a type): the column as wide as its widest value, on one line. */
   fit?: boolean;
+  /**
+   * The engine's own data only (names, descriptions the user typed, IDs): the cell is marked `translate="no"` so a
+   * page translator leaves it alone (decision 051). Identifiers (`mono`) are always marked.
+   */
+  engineData?: boolean;
 }
 
 // Column widths for any window (docs/decisions/050): a header is never cut (it sets its column's minimum width, on
@@ -54,15 +60,13 @@ export interface EngineListProps<T, K extends readonly unknown[]> {
   rowActions?: ((row: T) => ReactNode) | undefined;
 }
 
-const fmt = new Intl.NumberFormat('en');
-
 /** What the count says: exact only when the engine's page tells it (the engine has no count query). */
 export function countText(page: ListPage<unknown>, what: string): string {
   const first = (page.page - 1) * page.max + 1;
   const last = first + page.items.length - 1;
-  if (page.items.length === 0) return page.total === 0 ? `0 ${what}` : '';
-  if (page.total !== undefined) return `${fmt.format(first)}–${fmt.format(last)} of ${fmt.format(page.total)} ${what}`;
-  return `${fmt.format(first)}–${fmt.format(last)} of ${fmt.format(last)} or more ${what}`;
+  if (page.items.length === 0) return page.total === 0 ? t('common.list.countNone', { what }) : '';
+  if (page.total !== undefined) return t('common.list.count', { first, last, total: page.total, what });
+  return t('common.list.countOrMore', { first, last, what });
 }
 
 export function EngineList<T, K extends readonly unknown[]>(props: EngineListProps<T, K>) {
@@ -119,7 +123,7 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
         <ToolbarContent>
           <ToolbarItem>
             <span id={`${filter.param}-filter-label`} style={{ marginRight: '0.5rem' }}>
-              {filter.label}:
+              {t('common.list.filterLabel', { label: filter.label })}
             </span>
             <ToggleGroup aria-labelledby={`${filter.param}-filter-label`}>
               {filter.options.map((f) => (
@@ -132,6 +136,7 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
               <SearchInput
                 aria-label={props.search.label}
                 placeholder={props.search.placeholder}
+                resetButtonLabel={t('common.list.searchReset')}
                 value={typed}
                 onChange={(_e, v) => onType(v)}
                 onClear={() => onType('')}
@@ -140,7 +145,7 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
               />
               {parsed.ok ? null : (
                 <HelperText id={`${filter.param}-search-error`}>
-                  <HelperTextItem variant="error">{parsed.reason}</HelperTextItem>
+                  <HelperTextItem variant="error" screenReaderText={t('pf.helper.error')}>{parsed.reason}</HelperTextItem>
                 </HelperText>
               )}
             </div>
@@ -151,8 +156,8 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
             </span>
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" isDisabled={view.page <= 1} onClick={() => set({ page: view.page - 1 })} aria-label="Previous page">
-              Previous
+            <Button variant="secondary" isDisabled={view.page <= 1} onClick={() => set({ page: view.page - 1 })} aria-label={t('common.list.previousPage')}>
+              {t('common.list.previous')}
             </Button>
           </ToolbarItem>
           <ToolbarItem>
@@ -161,27 +166,27 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
               // A full page may be followed by more; a short page is the last (the engine sends no total).
               isDisabled={!page || page.total !== undefined || page.items.length === 0}
               onClick={() => set({ page: view.page + 1 })}
-              aria-label="Next page"
+              aria-label={t('common.list.nextPage')}
             >
-              Next
+              {t('common.list.next')}
             </Button>
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
       {!urlSearch.ok ? (
-        <Empty title="The search cannot be sent">{urlSearch.reason}</Empty>
+        <Empty title={t('common.list.searchCannotBeSent')}>{urlSearch.reason}</Empty>
       ) : list.isPending ? (
         <Loading what={props.what} />
       ) : list.isError && !page ? (
         <LoadError what={props.what} error={list.error} onRetry={() => void list.refetch()} />
       ) : !page || page.items.length === 0 ? (
         view.page > 1 ? (
-          <Empty title={`No ${props.what} on page ${view.page}`} actions={<Button variant="link" onClick={() => set({ page: 1 })}>First page</Button>}>
-            The list has fewer pages now.
+          <Empty title={t('common.list.noneOnPage', { what: props.what, page: view.page })} actions={<Button variant="link" onClick={() => set({ page: 1 })}>{t('common.list.firstPage')}</Button>}>
+            {t('common.list.fewerPages')}
           </Empty>
         ) : searching ? (
-          <Empty title={`No ${props.what} match`} actions={<Button variant="link" onClick={() => { setTyped(''); set({ search: '', filter: spec.filterValues[0] ?? '' }); }}>Clear the search and filter</Button>}>
-            Nothing matches {view.search.trim() ? `“${view.search.trim()}”` : 'this filter'}.
+          <Empty title={t('common.list.noMatch', { what: props.what })} actions={<Button variant="link" onClick={() => { setTyped(''); set({ search: '', filter: spec.filterValues[0] ?? '' }); }}>{t('common.list.clearSearch')}</Button>}>
+            {view.search.trim() ? t('common.list.nothingMatchesSearch', { search: view.search.trim() }) : t('common.list.nothingMatchesFilter')}
           </Empty>
         ) : (
           props.emptyAll
@@ -198,20 +203,26 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
                     <Th
                       key={c.key}
                       sort={sortProps(c, i)}
-                      info={c.unsortable ? { tooltip: c.unsortable, ariaLabel: `Why ${c.title} cannot be sorted` } : undefined}
+                      info={c.unsortable ? { tooltip: c.unsortable, ariaLabel: t('common.list.whyUnsortable', { column: c.title }) } : undefined}
                       modifier={c.fit ? 'fitContent' : 'nowrap'}
                     >
                       {c.title}
                     </Th>
                   ))}
-                  {props.rowActions ? <Th screenReaderText="Actions" /> : null}
+                  {props.rowActions ? <Th screenReaderText={t('common.list.actions')} /> : null}
                 </Tr>
               </Thead>
               <Tbody>
                 {page.items.map((row) => (
                   <Tr key={props.rowKey(row)}>
                     {columns.map((c) => (
-                      <Td key={c.key} dataLabel={c.title} modifier={c.fit ? 'fitContent' : undefined} style={c.mono ? monoCell : undefined}>
+                      <Td
+                        key={c.key}
+                        dataLabel={c.title}
+                        modifier={c.fit ? 'fitContent' : undefined}
+                        style={c.mono ? monoCell : undefined}
+                        translate={c.mono || c.engineData ? 'no' : undefined}
+                      >
                         {c.cell(row)}
                       </Td>
                     ))}

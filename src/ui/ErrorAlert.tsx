@@ -1,6 +1,7 @@
 import { t } from '../i18n/i18n';
 import { Alert, AlertActionLink, ExpandableSection } from '@patternfly/react-core';
 import { isEngineError, type UnreadableAnswer } from '../engine-api/errors';
+import { alertLabel } from '../i18n/patternfly';
 import { ErrorText } from './ErrorText';
 
 /**
@@ -10,15 +11,15 @@ import { ErrorText } from './ErrorText';
  */
 function AnswerDetails({ answer }: { answer: UnreadableAnswer }) {
   return (
-    <ExpandableSection toggleText="What came back" style={{ marginTop: '0.5rem' }}>
-      {answer.problems ? <p>Not as expected: {answer.problems}</p> : null}
+    <ExpandableSection toggleText={t('common.errorAlert.whatCameBack')} style={{ marginTop: '0.5rem' }}>
+      {answer.problems ? <p>{t('common.errorAlert.notAsExpected', { problems: answer.problems })}</p> : null}
       {answer.excerpt ? (
         <>
-          <p>The answer began:</p>
-          <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{answer.excerpt}</pre>
+          <p>{t('common.errorAlert.answerBegan')}</p>
+          <pre translate="no" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{answer.excerpt}</pre>
         </>
       ) : (
-        <p>The answer had no body.</p>
+        <p>{t('common.errorAlert.noBody')}</p>
       )}
     </ExpandableSection>
   );
@@ -33,7 +34,7 @@ export function ErrorAlert({
   title,
   error,
   onRetry,
-  retryLabel = 'Try again',
+  retryLabel,
   isInline = true,
   headingLevel = 'h2',
 }: {
@@ -50,10 +51,11 @@ export function ErrorAlert({
   return (
     <Alert
       variant="danger"
+      variantLabel={alertLabel('danger')}
       isInline={isInline}
       title={title}
       component={headingLevel}
-      actionLinks={onRetry ? <AlertActionLink onClick={onRetry}>{retryLabel}</AlertActionLink> : undefined}
+      actionLinks={onRetry ? <AlertActionLink onClick={onRetry}>{retryLabel ?? t('common.tryAgain')}</AlertActionLink> : undefined}
     >
       <p>
         <ErrorText error={error} />

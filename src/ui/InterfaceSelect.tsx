@@ -5,11 +5,12 @@ import { FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core'
 import type { ReactNode } from 'react';
 import type { InterfaceChoice } from '../domain/disk-options';
 import type { DiskInterface } from '../domain/model';
+import { t } from '../i18n/i18n';
 import { FieldMessages } from './form-fields';
 
 export function InterfaceSelect({
   id,
-  label = 'Interface',
+  label,
   value,
   choices,
   onChange,
@@ -32,7 +33,7 @@ export function InterfaceSelect({
 }) {
   const disabled = choices.filter((c) => c.disabled && c.reason && c.value !== value);
   return (
-    <FormGroup label={label} fieldId={id}>
+    <FormGroup label={label ?? t('common.interface.label')} fieldId={id}>
       <FormSelect
         id={id}
         value={value}
@@ -49,7 +50,7 @@ export function InterfaceSelect({
           <FormSelectOption
             key={c.value}
             value={c.value}
-            label={c.disabled && c.value !== value && !isDisabled ? `${c.label} (not available)` : c.label}
+            label={c.disabled && c.value !== value && !isDisabled ? t('common.interface.notAvailable', { label: c.label }) : c.label}
             isDisabled={c.disabled && c.value !== value}
           />
         ))}
@@ -64,7 +65,7 @@ export function InterfaceSelect({
             <>
               {disabled.map((c) => (
                 <span key={c.value} style={{ display: 'block' }}>
-                  {c.label}: {c.reason}
+                  {t('common.interface.reason', { label: c.label, reason: c.reason ?? '' })}
                 </span>
               ))}
             </>

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { JobWithSteps } from '../domain/model';
 import { eventsQueryOptions } from '../engine-api/events';
 import { correlatedJobsQueryOptions, jobSearchKnown } from '../engine-api/jobs';
+import { t } from '../i18n/i18n';
 import { POLL_LIVE_MS } from './polling';
 import type { JobStatus, Step } from '../domain/model';
 import { useHostNames } from './use-host-names';
@@ -14,23 +15,23 @@ import { useHostNames } from './use-host-names';
 export function StatusIcon({ status }: { status: JobStatus }) {
   switch (status) {
     case 'started':
-      return <Spinner size="sm" aria-label="In progress" />;
+      return <Spinner size="sm" aria-label={t('common.job.inProgress')} />;
     case 'finished':
       return (
         <Icon status="success" size="sm">
-          <CheckCircleIcon aria-label="Done" />
+          <CheckCircleIcon aria-label={t('common.job.done')} />
         </Icon>
       );
     case 'failed':
       return (
         <Icon status="danger" size="sm">
-          <ExclamationCircleIcon aria-label="Failed" />
+          <ExclamationCircleIcon aria-label={t('common.job.failed')} />
         </Icon>
       );
     default:
       return (
         <Icon size="sm">
-          <BanIcon aria-label="Not completed" />
+          <BanIcon aria-label={t('common.job.notCompleted')} />
         </Icon>
       );
   }
@@ -49,7 +50,7 @@ function StepList({ steps, parentId, hostName }: { steps: Step[]; parentId: stri
           <li key={s.id} style={{ margin: '0.25rem 0' }} data-step-status={s.status}>
             <span style={{ display: 'inline-flex', gap: '0.5rem', alignItems: 'baseline' }}>
               <StatusIcon status={s.status} />
-              <span>
+              <span translate="no">
                 {s.description}
                 {host && !s.description.includes(host) ? <span style={{ color: 'var(--pf-t--global--text--color--subtle)' }}> ({host})</span> : null}
               </span>
@@ -71,7 +72,7 @@ export function JobList({ list }: { list: readonly JobWithSteps[] }) {
         <div key={job.id} style={{ marginBottom: '0.75rem' }}>
           <p style={{ display: 'inline-flex', gap: '0.5rem', alignItems: 'baseline', fontWeight: 600 }}>
             <StatusIcon status={job.status} />
-            {job.description}
+            <span translate="no">{job.description}</span>
           </p>
           <StepList steps={steps} parentId={undefined} hostName={hostName} />
         </div>
@@ -84,7 +85,7 @@ export function JobList({ list }: { list: readonly JobWithSteps[] }) {
 export function JobProgress({
   correlationId,
   active,
-  label = 'Progress',
+  label,
 }: {
   correlationId: string;
   /** True while the request that started the jobs is still in flight. */
@@ -115,20 +116,20 @@ export function JobProgress({
   if (jobsHidden) {
     const story = [...(events.data ?? [])].sort((a, b) => a.time - b.time);
     return (
-      <section aria-label={label}>
+      <section aria-label={label ?? t('common.job.progress')}>
         <p style={{ color: 'var(--pf-t--global--text--color--subtle)' }}>
-          The engine shows its job steps to administrators only; these are its events for this operation.
+          {t('common.job.eventsInstead')}
         </p>
         {story.length === 0 ? (
           active ? (
             <p>
-              <Spinner size="sm" aria-hidden /> Waiting for the engine…
+              <Spinner size="sm" aria-hidden /> {t('common.job.waiting')}
             </p>
           ) : null
         ) : (
-          <ul style={{ listStyle: 'none', paddingLeft: 0, margin: 0 }} aria-label="The engine's events for this operation">
+          <ul style={{ listStyle: 'none', paddingLeft: 0, margin: 0 }} aria-label={t('common.job.eventsLabel')}>
             {story.map((e) => (
-              <li key={e.id} style={{ margin: '0.25rem 0' }}>
+              <li key={e.id} style={{ margin: '0.25rem 0' }} translate="no">
                 {e.description}
               </li>
             ))}
@@ -140,11 +141,11 @@ export function JobProgress({
   // The engine lists the newest job first; read as a story, the first job comes first (attach, then plug).
   const list = [...(jobs.data ?? [])].sort((a, b) => (a.job.startTime ?? 0) - (b.job.startTime ?? 0));
   return (
-    <section aria-label={label}>
+    <section aria-label={label ?? t('common.job.progress')}>
       {list.length === 0 ? (
         active ? (
           <p>
-            <Spinner size="sm" aria-hidden /> Waiting for the engine…
+            <Spinner size="sm" aria-hidden /> {t('common.job.waiting')}
           </p>
         ) : null
       ) : (

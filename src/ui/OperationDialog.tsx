@@ -6,8 +6,11 @@
 import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { useEffect, type ReactNode } from 'react';
 import type { EngineChange } from '../engine-api/changes';
-import { errorText } from '../engine-api/errors';
+import { t } from '../i18n/i18n';
+import { alertLabel } from '../i18n/patternfly';
+import { ErrorText } from './ErrorText';
 import { JobProgress } from './JobProgress';
+import { ModalClose } from './ModalClose';
 import { useEngineOperation } from './use-engine-operation';
 
 export interface OperationOutcome {
@@ -57,10 +60,11 @@ export function OperationDialog({
   // Before the auto-started attempt has its id (the first render), the dialog already looks busy.
   const running = op.pending || (autoStart && op.correlationId === undefined);
   const outcome: OperationOutcome | undefined =
-    op.outcome ?? (!op.pending && op.error !== undefined ? { variant: 'danger', title: `${title}: failed`, body: <p>{errorText(op.error)}</p> } : undefined);
+    op.outcome ?? (!op.pending && op.error !== undefined ? { variant: 'danger', title: t('common.operation.failed', { title }), body: <p><ErrorText error={op.error} /></p> } : undefined);
   const confirming = !autoStart && op.correlationId === undefined;
   return (
-    <Modal isOpen variant="medium" onClose={running ? undefined : onClose} aria-labelledby="operation-title">
+    <Modal isOpen variant="medium" onEscapePress={running ? () => undefined : onClose} aria-labelledby="operation-title">
+      {running ? null : <ModalClose onClose={onClose} />}
       <ModalHeader title={title} labelId="operation-title" />
       <ModalBody>
         {confirming ? (
@@ -68,11 +72,11 @@ export function OperationDialog({
         ) : (
           <>
             {outcome && !running ? (
-              <Alert variant={outcome.variant} isInline title={outcome.title} component="h2" style={{ marginBottom: '1rem' }}>
+              <Alert variant={outcome.variant} variantLabel={alertLabel(outcome.variant)} isInline title={outcome.title} component="h2" style={{ marginBottom: '1rem' }}>
                 {outcome.body}
               </Alert>
             ) : null}
-            {op.correlationId ? <JobProgress correlationId={op.correlationId} active={running} label={`${title}: progress`} /> : null}
+            {op.correlationId ? <JobProgress correlationId={op.correlationId} active={running} label={t('common.operation.progress', { title })} /> : null}
           </>
         )}
       </ModalBody>
@@ -88,7 +92,7 @@ export function OperationDialog({
               {actionLabel}
             </Button>
             <Button variant="link" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             {actionDisabledReason ? (
               <span id="operation-action-reason" style={{ color: 'var(--pf-t--global--text--color--subtle)' }}>
@@ -99,7 +103,7 @@ export function OperationDialog({
         ) : running || !outcome ? (
           // aria-disabled, not disabled: the dialog's focus trap needs one focusable element while it works.
           <Button variant="primary" isLoading isAriaDisabled>
-            Working…
+            {t('common.operation.working')}
           </Button>
         ) : (
           <>
@@ -109,7 +113,7 @@ export function OperationDialog({
               </Button>
             ) : null}
             <Button variant={outcome.retry ? 'link' : 'primary'} onClick={onClose}>
-              Done
+              {t('common.operation.done')}
             </Button>
           </>
         )}

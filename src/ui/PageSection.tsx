@@ -1,10 +1,11 @@
 import { PageSection, Title } from '@patternfly/react-core';
 import { useEffect, type ReactNode } from 'react';
+import { t } from '../i18n/i18n';
 
 /** A page's header: its h1 and, for screen readers and tabs, the document title. */
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   useEffect(() => {
-    document.title = `${title} · Direct LUN Console`;
+    document.title = t('common.documentTitle', { title });
   }, [title]);
   return (
     <PageSection>

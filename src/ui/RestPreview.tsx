@@ -4,22 +4,24 @@
 // specs (src/engine-api/request-as-code.ts), so a copied snippet does what the console is about to do (decision 049).
 import { Tab, TabTitleText, Tabs, Title } from '@patternfly/react-core';
 import { useState } from 'react';
+import { t, type MessageId } from '../i18n/i18n';
 import { describeSpec, type EngineRequestSpec } from '../engine-api/requests';
 import { requestsAsCode, type CodeLanguage, type CodeNames } from '../engine-api/request-as-code';
 import { CopyableCode } from './CopyableCode';
 
 type Lang = 'rest' | CodeLanguage;
 
-const LANGS: { key: Lang; title: string; copy: string }[] = [
-  { key: 'rest', title: 'REST', copy: 'Copy the REST request' },
-  { key: 'curl', title: 'curl', copy: 'Copy the curl commands' },
-  { key: 'ansible', title: 'Ansible', copy: 'Copy the Ansible tasks' },
-  { key: 'python', title: 'Python', copy: 'Copy the Python script' },
+// The tabs' titles are the names of the formats (REST, curl, Ansible, Python): not translated.
+const LANGS: { key: Lang; title: string; copy: MessageId }[] = [
+  { key: 'rest', title: 'REST', copy: 'common.restPreview.copyRest' },
+  { key: 'curl', title: 'curl', copy: 'common.restPreview.copyCurl' },
+  { key: 'ansible', title: 'Ansible', copy: 'common.restPreview.copyAnsible' },
+  { key: 'python', title: 'Python', copy: 'common.restPreview.copyPython' },
 ];
 
 export function RestPreview({
   specs,
-  title = 'Equivalent REST request',
+  title,
   headingLevel = 'h3',
   names,
   prelude = [],
@@ -39,27 +41,27 @@ export function RestPreview({
   return (
     <section aria-labelledby="rest-preview-title">
       <Title headingLevel={headingLevel} id="rest-preview-title" style={{ margin: '1rem 0 0.5rem' }}>
-        {title}
+        {title ?? t('common.restPreview.title')}
       </Title>
       <p style={{ marginBottom: '0.5rem' }}>
-        What the console will send the engine, passwords masked; or the same as curl, an Ansible task or a Python script
-        for your own automation (the CHAP password read from the environment or an Ansible vault, never written here).
-        {setup.length > 0 ? ' The curl, Ansible and Python tabs start with the iSCSI login made on the way here, which a script has to make too.' : ''}
+        {setup.length > 0 ? t('common.restPreview.introWithLogin') : t('common.restPreview.intro')}
       </p>
       <Tabs
         activeKey={lang}
         onSelect={(_e, k) => setLang(LANGS.find((l) => l.key === k)?.key ?? 'rest')}
-        aria-label="The request as"
+        aria-label={t('common.restPreview.tabsLabel')}
+        backScrollAriaLabel={t('common.tabs.scrollBack')}
+        forwardScrollAriaLabel={t('common.tabs.scrollForward')}
         mountOnEnter
         unmountOnExit
       >
         {LANGS.map((l) => (
-          <Tab key={l.key} eventKey={l.key} title={<TabTitleText>{l.title}</TabTitleText>} id={`rest-preview-tab-${l.key}`}>
+          <Tab key={l.key} eventKey={l.key} title={<TabTitleText translate="no">{l.title}</TabTitleText>} id={`rest-preview-tab-${l.key}`}>
             <CopyableCode
               id={l.key === 'rest' ? 'rest-preview' : `rest-preview-${l.key}`}
               testId={l.key === 'rest' ? 'rest-preview' : `rest-preview-${l.key}`}
               text={textOf(l.key)}
-              copyLabel={l.copy}
+              copyLabel={t(l.copy)}
             />
           </Tab>
         ))}

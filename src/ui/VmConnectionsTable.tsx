@@ -6,6 +6,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { portalText } from '../domain/attach-plan';
 import type { HostLun } from '../domain/model';
 import { hostHasConnection, type VmConnection } from '../domain/vm-connections';
+import { t } from '../i18n/i18n';
 
 const HAS_COLOR = { connected: 'green', degraded: 'orange', missing: 'red' } as const;
 
@@ -31,9 +32,9 @@ export function VmConnectionsTable({
     <Table aria-label={label} variant="compact">
       <Thead>
         <Tr>
-          <Th>Target or LUN</Th>
-          <Th>Portal</Th>
-          <Th>Disks</Th>
+          <Th>{t('common.connections.target')}</Th>
+          <Th>{t('common.connections.portal')}</Th>
+          <Th>{t('common.connections.disks')}</Th>
           <Th>{requiredHeader}</Th>
           {host ? <Th>{host.header}</Th> : null}
         </Tr>
@@ -43,38 +44,42 @@ export function VmConnectionsTable({
           const has = host?.luns.data ? hostHasConnection(c, host.luns.data) : undefined;
           return (
             <Tr key={c.key}>
-              <Td dataLabel="Target or LUN" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}>
-                {c.kind === 'iscsi' ? c.target : `FC LUN ${c.lunId ?? ''}`}
+              <Td dataLabel={t('common.connections.target')} style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }} translate={c.kind === 'iscsi' ? 'no' : undefined}>
+                {c.kind === 'iscsi' ? c.target : t('common.connections.fcLun', { lunId: c.lunId ?? '' })}
               </Td>
-              <Td dataLabel="Portal">
-                {c.kind === 'iscsi' && c.address ? portalText({ address: c.address, port: c.port ?? 3260 }) : 'Fibre Channel (no connection to make)'}
-              </Td>
-              <Td dataLabel="Disks">
+              {c.kind === 'iscsi' && c.address ? (
+                <Td dataLabel={t('common.connections.portal')} translate="no">
+                  {portalText({ address: c.address, port: c.port ?? 3260 })}
+                </Td>
+              ) : (
+                <Td dataLabel={t('common.connections.portal')}>{t('common.connections.fibreChannel')}</Td>
+              )}
+              <Td dataLabel={t('common.connections.disks')}>
                 {c.disks.map((d, i) => (
                   <span key={d.alias}>
                     {i > 0 ? ', ' : ''}
-                    {d.alias}
+                    <span translate="no">{d.alias}</span>
                     {isNew?.(d.alias) ? (
                       <Label isCompact color="blue" style={{ marginLeft: '0.25rem' }}>
-                        new
+                        {t('common.connections.new')}
                       </Label>
                     ) : null}
-                    {d.active ? '' : ' (inactive)'}
+                    {d.active ? '' : ` ${t('common.connections.inactive')}`}
                   </span>
                 ))}
               </Td>
-              <Td dataLabel={requiredHeader}>{c.required ? 'Yes' : 'Not until a disk on it is activated'}</Td>
+              <Td dataLabel={requiredHeader}>{c.required ? t('common.connections.requiredYes') : t('common.connections.requiredLater')}</Td>
               {host ? (
                 <Td dataLabel={host.header}>
                   {host.luns.isError ? (
-                    'Unknown: the host did not answer'
+                    t('common.connections.hostDidNotAnswer')
                   ) : has ? (
                     <Label color={HAS_COLOR[has.state]} isCompact>
                       {has.detail}
                       {has.state === 'missing' ? missingSuffix : ''}
                     </Label>
                   ) : (
-                    'Checking…'
+                    t('common.connections.checking')
                   )}
                 </Td>
               ) : null}

@@ -2,6 +2,7 @@
 // final action runs, every button waits, so nothing is sent twice.
 import { Button, WizardFooterWrapper, type WizardStepType } from '@patternfly/react-core';
 import type { MouseEvent } from 'react';
+import { t } from '../i18n/i18n';
 
 type Handler = (e: MouseEvent<HTMLButtonElement>) => void | Promise<void>;
 
@@ -35,14 +36,14 @@ export function WizardFooter({
         </Button>
       ) : (
         <Button variant="primary" onClick={(e) => void onNext(e)}>
-          Next
+          {t('common.wizard.next')}
         </Button>
       )}
       <Button variant="secondary" onClick={(e) => void onBack(e)} isDisabled={activeStep.index === 1 || busy}>
-        Back
+        {t('common.wizard.back')}
       </Button>
       <Button variant="link" onClick={onCancel} isDisabled={busy}>
-        Cancel
+        {t('common.cancel')}
       </Button>
     </WizardFooterWrapper>
   );

@@ -3,31 +3,31 @@
 import { Button, Content, DropdownItem, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { engineLimitations } from '../../domain/engine-version';
 import { productLine, useEngineProduct } from './engine-product';
+import { t } from '../../i18n/i18n';
+import { ModalClose } from '../../ui/ModalClose';
 
 export function AboutEngineMenuItem({ onSelect }: { onSelect: () => void }) {
   const product = useEngineProduct();
-  return <DropdownItem onClick={onSelect}>About {productLine(product.data)}</DropdownItem>;
+  return <DropdownItem onClick={onSelect}>{t('app.engine.about', { product: productLine(product.data) })}</DropdownItem>;
 }
 
 export function AboutEngineModal({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   const { data } = useEngineProduct();
   const limits = data?.version ? engineLimitations(data.version) : undefined;
   return (
-    <Modal isOpen={isOpen} onClose={onClose} variant="small" aria-labelledby="about-engine-title">
+    <Modal isOpen={isOpen} onEscapePress={onClose} variant="small" aria-labelledby="about-engine-title">
+      <ModalClose onClose={onClose} />
       <ModalHeader title={productLine(data)} labelId="about-engine-title" />
       <ModalBody>
         <Content>
-          {data?.fullVersion ? <p>Package version {data.fullVersion}.</p> : null}
+          {data?.fullVersion ? <p>{t('app.engine.packageVersion', { version: data.fullVersion })}</p> : null}
           {limits === undefined ? (
-            <p>
-              The engine did not tell its version. The console works as with any 4.x engine: iSCSI discovery tries
-              discoveriscsi first and falls back to iscsidiscover.
-            </p>
+            <p>{t('app.engine.noVersion')}</p>
           ) : limits.length === 0 ? (
-            <p>This engine gives the console everything it uses.</p>
+            <p>{t('app.engine.noLimits')}</p>
           ) : (
             <>
-              <p>What this engine version does not give the console:</p>
+              <p>{t('app.engine.limits')}</p>
               <ul>
                 {limits.map((l) => (
                   <li key={l}>{l}</li>
@@ -39,7 +39,7 @@ export function AboutEngineModal({ isOpen, onClose }: { isOpen: boolean; onClose
       </ModalBody>
       <ModalFooter>
         <Button variant="primary" onClick={onClose}>
-          Close
+          {t('pf.close')}
         </Button>
       </ModalFooter>
     </Modal>

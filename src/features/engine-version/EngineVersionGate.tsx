@@ -9,13 +9,15 @@ import { OLDEST_SUPPORTED_ENGINE, isSupportedEngine } from '../../domain/engine-
 import type { EngineProduct } from '../../engine-api/api-root';
 import { logout } from '../../engine-api/sso';
 import { productLine, useEngineProduct } from './engine-product';
+import { t } from '../../i18n/i18n';
+import { Rich } from '../../i18n/Rich';
 
 export function EngineVersionGate({ children }: { children: ReactNode }) {
   const product = useEngineProduct();
   if (product.isPending) {
     return (
       <Bullseye style={{ minHeight: '100vh' }}>
-        <Spinner aria-label="Reading the engine's version" />
+        <Spinner aria-label={t('app.engine.reading')} />
       </Bullseye>
     );
   }
@@ -28,24 +30,26 @@ export function UnsupportedEngine({ product }: { product: EngineProduct }) {
   const queryClient = useQueryClient();
   const line = productLine(product);
   useEffect(() => {
-    document.title = 'Engine not supported · Direct LUN Console';
+    document.title = t('common.documentTitle', { title: t('app.engine.unsupportedTitle') });
   }, []);
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'var(--pf-t--global--background--color--secondary--default)' }}>
       <PageSection style={{ maxWidth: 640 }}>
         <Title headingLevel="h1" style={{ marginBottom: '1rem' }}>
-          This engine is too old for the Direct LUN Console
+          {t('app.engine.tooOld')}
         </Title>
         <Content>
           <p>
-            The engine at this address is <strong>{line}</strong>
-            {product.fullVersion ? ` (${product.fullVersion})` : ''}. The console supports oVirt Engine{' '}
-            <strong>{OLDEST_SUPPORTED_ENGINE} and newer</strong>; on 4.5.7 and newer everything works.
+            <Rich
+              id={product.fullVersion ? 'app.engine.isAtWithPackage' : 'app.engine.isAt'}
+              values={{ line, fullVersion: product.fullVersion ?? '', oldest: OLDEST_SUPPORTED_ENGINE }}
+              tags={[(c) => <strong>{c}</strong>, (c) => <strong>{c}</strong>]}
+            />
           </p>
-          <p>What to do:</p>
+          <p>{t('app.engine.whatToDo')}</p>
           <ul>
-            <li>Upgrade the engine to oVirt {OLDEST_SUPPORTED_ENGINE} or newer (4.5 is the current release), then log in again.</li>
-            <li>Until then, manage Direct LUN disks in the engine&apos;s own Administration Portal.</li>
+            <li>{t('app.engine.upgrade', { oldest: OLDEST_SUPPORTED_ENGINE })}</li>
+            <li>{t('app.engine.useAdminPortal')}</li>
           </ul>
         </Content>
         <Button
@@ -56,7 +60,7 @@ export function UnsupportedEngine({ product }: { product: EngineProduct }) {
             void logout();
           }}
         >
-          Log out
+          {t('app.userMenu.logOut')}
         </Button>
       </PageSection>
     </main>
