@@ -9,6 +9,9 @@ import type { LunDisk } from '../../domain/model';
 import { storageConnectionsQueryOptions } from '../../engine-api/storage-connections';
 import { t } from '../../i18n/i18n';
 
+/** Narrower than its headers (never cut), a table scrolls sideways in its own frame, not the page (decision 050). */
+const TABLE_FRAME = { overflowX: 'auto' } as const;
+
 function portalText(address: string, port: number): string {
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }
@@ -31,26 +34,28 @@ export function DiskConnections({ disk }: { disk: LunDisk }) {
   const unmatched = !loading && rows.some((r) => r.chap.kind === 'not-reported');
   return (
     <>
-      <Table aria-label={t('disk.connections.tableLabel', { alias: disk.alias })} variant="compact">
-        <Thead>
-          <Tr>
-            <Th>{t('disk.connections.column.target')}</Th>
-            <Th>{t('disk.connections.column.portal')}</Th>
-            <Th>{t('disk.connections.column.chapUser')}</Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {rows.map((c) => (
-            <Tr key={`${c.target}@${c.address}:${c.port}`}>
-              <Td dataLabel={t('disk.connections.column.target')} translate="no">{c.target}</Td>
-              <Td dataLabel={t('disk.connections.column.portal')} translate="no">{portalText(c.address, c.port)}</Td>
-              <Td dataLabel={t('disk.connections.column.chapUser')}>
-                <ChapCell chap={c.chap} loading={loading} />
-              </Td>
+      <div style={TABLE_FRAME}>
+        <Table aria-label={t('disk.connections.tableLabel', { alias: disk.alias })} variant="compact">
+          <Thead>
+            <Tr>
+              <Th modifier="nowrap">{t('disk.connections.column.target')}</Th>
+              <Th modifier="nowrap">{t('disk.connections.column.portal')}</Th>
+              <Th modifier="nowrap">{t('disk.connections.column.chapUser')}</Th>
             </Tr>
-          ))}
-        </Tbody>
-      </Table>
+          </Thead>
+          <Tbody>
+            {rows.map((c) => (
+              <Tr key={`${c.target}@${c.address}:${c.port}`}>
+                <Td dataLabel={t('disk.connections.column.target')} translate="no">{c.target}</Td>
+                <Td dataLabel={t('disk.connections.column.portal')} translate="no">{portalText(c.address, c.port)}</Td>
+                <Td dataLabel={t('disk.connections.column.chapUser')}>
+                  <ChapCell chap={c.chap} loading={loading} />
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      </div>
       {unmatched ? (
         <p style={{ marginTop: '0.5rem' }}>
           {stored.isError ? t('disk.connections.chapNotReportedToUser') : t('disk.connections.chapNotReportedNoMatch')}

@@ -29,6 +29,9 @@ import { POLL_UNBOUNDED, fanOutPollInterval, useViewPollInterval } from '../../u
 import { DiskConnections } from './DiskConnections';
 import { t } from '../../i18n/i18n';
 
+/** Narrower than its headers (never cut), a table scrolls sideways in its own frame, not the page (decision 050). */
+const TABLE_FRAME = { overflowX: 'auto' } as const;
+
 function Field({ term, children }: { term: string; children: ReactNode }) {
   return (
     <DescriptionListGroup>
@@ -94,52 +97,54 @@ function HostReach({ disk }: { disk: LunDisk }) {
   const label = t(disk.lun.type === 'fcp' ? 'disk.reach.lunLabelFc' : 'disk.reach.lunLabel', { id: disk.lun.id });
   const ref = { id: disk.lun.id, type: disk.lun.type, target: disk.lun.logicalUnits[0]?.target };
   return (
-    <Table aria-label={t('disk.reach.tableLabel', { alias: disk.alias })} variant="compact">
-      <Thead>
-        <Tr>
-          <Th>{t('disk.reach.column.host')}</Th>
-          <Th>{t('disk.reach.column.status')}</Th>
-          <Th>{t('disk.reach.column.reaches')}</Th>
-          <Th>{t('disk.reach.column.paths')}</Th>
-          <Th>{t('disk.reach.column.details')}</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {list.map((h, i) => {
-          const q = storage[i];
-          const up = h.status === 'up';
-          const r = up && q?.data ? lunReach(ref, h.status, q.data) : !up ? lunReach(ref, h.status, undefined) : undefined;
-          const verdict = r ? reachVerdict(r) : undefined;
-          return (
-            <Tr key={h.id}>
-              <Td dataLabel={t('disk.reach.column.host')}>
-                <Link to={paths.host(h.id)} translate="no">
-                  {h.name}
-                </Link>
-              </Td>
-              <Td dataLabel={t('disk.reach.column.status')}>
-                <HostStatusLabel status={h.status} />
-              </Td>
-              <Td dataLabel={t('disk.reach.column.reaches')}>
-                {!r
-                  ? q?.isError
-                    ? t('disk.reach.unknown')
-                    : t('disk.reach.checking')
-                  : verdict === 'yes'
-                    ? t('disk.reach.yes')
-                    : verdict === 'connect'
-                      ? t('disk.reach.notYetConnected')
-                      : t('disk.reach.no')}
-              </Td>
-              <Td dataLabel={t('disk.reach.column.paths')}>
-                {r?.kind === 'reachable' ? pathsText(r.paths, r.activePaths) : r?.kind === 'no-active-path' ? pathsText(r.paths, 0) : '—'}
-              </Td>
-              <Td dataLabel={t('disk.reach.column.details')}>{r ? reachText(r, h.name, label) : q?.isError ? t('disk.reach.couldNotRead', { host: h.name }) : ''}</Td>
-            </Tr>
-          );
-        })}
-      </Tbody>
-    </Table>
+    <div style={TABLE_FRAME}>
+      <Table aria-label={t('disk.reach.tableLabel', { alias: disk.alias })} variant="compact">
+        <Thead>
+          <Tr>
+            <Th modifier="nowrap">{t('disk.reach.column.host')}</Th>
+            <Th modifier="nowrap">{t('disk.reach.column.status')}</Th>
+            <Th modifier="nowrap">{t('disk.reach.column.reaches')}</Th>
+            <Th modifier="nowrap">{t('disk.reach.column.paths')}</Th>
+            <Th modifier="nowrap">{t('disk.reach.column.details')}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {list.map((h, i) => {
+            const q = storage[i];
+            const up = h.status === 'up';
+            const r = up && q?.data ? lunReach(ref, h.status, q.data) : !up ? lunReach(ref, h.status, undefined) : undefined;
+            const verdict = r ? reachVerdict(r) : undefined;
+            return (
+              <Tr key={h.id}>
+                <Td dataLabel={t('disk.reach.column.host')}>
+                  <Link to={paths.host(h.id)} translate="no">
+                    {h.name}
+                  </Link>
+                </Td>
+                <Td dataLabel={t('disk.reach.column.status')}>
+                  <HostStatusLabel status={h.status} />
+                </Td>
+                <Td dataLabel={t('disk.reach.column.reaches')}>
+                  {!r
+                    ? q?.isError
+                      ? t('disk.reach.unknown')
+                      : t('disk.reach.checking')
+                    : verdict === 'yes'
+                      ? t('disk.reach.yes')
+                      : verdict === 'connect'
+                        ? t('disk.reach.notYetConnected')
+                        : t('disk.reach.no')}
+                </Td>
+                <Td dataLabel={t('disk.reach.column.paths')}>
+                  {r?.kind === 'reachable' ? pathsText(r.paths, r.activePaths) : r?.kind === 'no-active-path' ? pathsText(r.paths, 0) : '—'}
+                </Td>
+                <Td dataLabel={t('disk.reach.column.details')}>{r ? reachText(r, h.name, label) : q?.isError ? t('disk.reach.couldNotRead', { host: h.name }) : ''}</Td>
+              </Tr>
+            );
+          })}
+        </Tbody>
+      </Table>
+    </div>
   );
 }
 
@@ -154,40 +159,42 @@ function AttachedTo({ disk }: { disk: Disk }) {
     return <Empty title={t('disk.attached.empty.title')}>{t('disk.attached.empty.body', { alias: disk.alias })}</Empty>;
   }
   return (
-    <Table aria-label={t('disk.attached.tableLabel', { alias: disk.alias })} variant="compact">
-      <Thead>
-        <Tr>
-          <Th>{t('disk.attached.column.vm')}</Th>
-          <Th>{t('disk.attached.column.vmStatus')}</Th>
-          <Th>{t('disk.attached.column.host')}</Th>
-          <Th>{t('disk.attached.column.interface')}</Th>
-          <Th>{t('disk.attached.column.active')}</Th>
-          <Th>{t('disk.attached.column.readOnly')}</Th>
-          <Th>{t('disk.attached.column.bootable')}</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {users.map(({ vm, attachment: a }) => (
-          <Tr key={vm.id}>
-            <Td dataLabel={t('disk.attached.column.vm')}>
-              <Link to={paths.vm(vm.id)} translate="no">
-                {vm.name}
-              </Link>
-            </Td>
-            <Td dataLabel={t('disk.attached.column.vmStatus')}>
-              <VmStatusLabel status={vm.status} />
-            </Td>
-            <Td dataLabel={t('disk.attached.column.host')} translate="no">
-              {vm.hostId ? <Link to={paths.host(vm.hostId)}>{hostName(vm.hostId) ?? vm.hostId}</Link> : '—'}
-            </Td>
-            <Td dataLabel={t('disk.attached.column.interface')}>{INTERFACE_TEXT[a.interface]}</Td>
-            <Td dataLabel={t('disk.attached.column.active')}>{a.active ? t('disk.attached.active') : t('disk.attached.inactive')}</Td>
-            <Td dataLabel={t('disk.attached.column.readOnly')}>{yesNo(a.readOnly)}</Td>
-            <Td dataLabel={t('disk.attached.column.bootable')}>{yesNo(a.bootable)}</Td>
+    <div style={TABLE_FRAME}>
+      <Table aria-label={t('disk.attached.tableLabel', { alias: disk.alias })} variant="compact">
+        <Thead>
+          <Tr>
+            <Th modifier="nowrap">{t('disk.attached.column.vm')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.vmStatus')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.host')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.interface')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.active')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.readOnly')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.bootable')}</Th>
           </Tr>
-        ))}
-      </Tbody>
-    </Table>
+        </Thead>
+        <Tbody>
+          {users.map(({ vm, attachment: a }) => (
+            <Tr key={vm.id}>
+              <Td dataLabel={t('disk.attached.column.vm')}>
+                <Link to={paths.vm(vm.id)} translate="no">
+                  {vm.name}
+                </Link>
+              </Td>
+              <Td dataLabel={t('disk.attached.column.vmStatus')}>
+                <VmStatusLabel status={vm.status} />
+              </Td>
+              <Td dataLabel={t('disk.attached.column.host')} translate="no">
+                {vm.hostId ? <Link to={paths.host(vm.hostId)}>{hostName(vm.hostId) ?? vm.hostId}</Link> : '—'}
+              </Td>
+              <Td dataLabel={t('disk.attached.column.interface')}>{INTERFACE_TEXT[a.interface]}</Td>
+              <Td dataLabel={t('disk.attached.column.active')}>{a.active ? t('disk.attached.active') : t('disk.attached.inactive')}</Td>
+              <Td dataLabel={t('disk.attached.column.readOnly')}>{yesNo(a.readOnly)}</Td>
+              <Td dataLabel={t('disk.attached.column.bootable')}>{yesNo(a.bootable)}</Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    </div>
   );
 }
 
@@ -280,7 +287,7 @@ export function DiskPage() {
   return (
     <>
       <PageBreadcrumb>
-        <Breadcrumb>
+        <Breadcrumb aria-label={t('disk.breadcrumb.label')}>
           <BreadcrumbItem render={() => <Link to={paths.disks()}>{t('disk.breadcrumb.disks')}</Link>} />
           <BreadcrumbItem isActive>{disk.data ? <span translate="no">{disk.data.alias}</span> : t('disk.breadcrumb.disk')}</BreadcrumbItem>
         </Breadcrumb>

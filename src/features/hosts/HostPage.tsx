@@ -28,6 +28,9 @@ import { formatNumber, t } from '../../i18n/i18n';
 import { Rich } from '../../i18n/Rich';
 import { spmText } from './spm-text';
 
+/** Narrower than its headers (never cut), a table scrolls sideways in its own frame, not the page (decision 050). */
+const TABLE_FRAME = { overflowX: 'auto' } as const;
+
 function Holder({ h }: { h: SessionHolder }) {
   if (h.kind === 'storage-domain') return <>{t('host.holder.domain', { name: h.name })}</>;
   return (
@@ -63,42 +66,44 @@ function SessionsTable({ hostName, sessions }: { hostName: string; sessions: Hos
     return <Empty title={t('host.sessions.empty.title')}>{t('host.sessions.empty.body', { host: hostName })}</Empty>;
   }
   return (
-    <Table aria-label={t('host.sessions.tableLabel', { host: hostName })} variant="compact">
-      <Thead>
-        <Tr>
-          <Th>{t('host.sessions.column.target')}</Th>
-          <Th>{t('host.sessions.column.portal')}</Th>
-          <Th modifier="wrap">{t('host.sessions.column.chapUser')}</Th>
-          <Th>{t('host.sessions.column.luns')}</Th>
-          <Th>{t('host.sessions.column.heldBy')}</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {iscsi.map((s) => (
-          <Tr key={`${s.target ?? ''}@${portal(s)}`}>
-            <Td dataLabel={t('host.sessions.column.target')} translate="no">
-              {s.target}
-            </Td>
-            <Td dataLabel={t('host.sessions.column.portal')} translate="no">
-              {portal(s)}
-            </Td>
-            <Td dataLabel={t('host.sessions.column.chapUser')} translate="no">
-              {s.username ?? '—'}
-            </Td>
-            <Td dataLabel={t('host.sessions.column.luns')}>
-              {s.lunsWithoutActivePath === 0
-                ? formatNumber(s.luns.length)
-                : s.lunsWithoutActivePath === s.luns.length
-                  ? t('host.sessions.lunsAllWithoutPath', { count: s.luns.length })
-                  : t('host.sessions.lunsSomeWithoutPath', { count: s.luns.length, without: s.lunsWithoutActivePath })}
-            </Td>
-            <Td dataLabel={t('host.sessions.column.heldBy')}>
-              <HeldBy s={s} />
-            </Td>
+    <div style={TABLE_FRAME}>
+      <Table aria-label={t('host.sessions.tableLabel', { host: hostName })} variant="compact">
+        <Thead>
+          <Tr>
+            <Th modifier="nowrap">{t('host.sessions.column.target')}</Th>
+            <Th modifier="nowrap">{t('host.sessions.column.portal')}</Th>
+            <Th modifier="nowrap">{t('host.sessions.column.chapUser')}</Th>
+            <Th modifier="nowrap">{t('host.sessions.column.luns')}</Th>
+            <Th modifier="nowrap">{t('host.sessions.column.heldBy')}</Th>
           </Tr>
-        ))}
-      </Tbody>
-    </Table>
+        </Thead>
+        <Tbody>
+          {iscsi.map((s) => (
+            <Tr key={`${s.target ?? ''}@${portal(s)}`}>
+              <Td dataLabel={t('host.sessions.column.target')} translate="no">
+                {s.target}
+              </Td>
+              <Td dataLabel={t('host.sessions.column.portal')} translate="no">
+                {portal(s)}
+              </Td>
+              <Td dataLabel={t('host.sessions.column.chapUser')} translate="no">
+                {s.username ?? '—'}
+              </Td>
+              <Td dataLabel={t('host.sessions.column.luns')}>
+                {s.lunsWithoutActivePath === 0
+                  ? formatNumber(s.luns.length)
+                  : s.lunsWithoutActivePath === s.luns.length
+                    ? t('host.sessions.lunsAllWithoutPath', { count: s.luns.length })
+                    : t('host.sessions.lunsSomeWithoutPath', { count: s.luns.length, without: s.lunsWithoutActivePath })}
+              </Td>
+              <Td dataLabel={t('host.sessions.column.heldBy')}>
+                <HeldBy s={s} />
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    </div>
   );
 }
 
@@ -124,7 +129,7 @@ export function HostPage() {
   return (
     <>
       <PageBreadcrumb>
-        <Breadcrumb>
+        <Breadcrumb aria-label={t('host.breadcrumb.label')}>
           <BreadcrumbItem render={() => <Link to={paths.hosts()}>{t('host.breadcrumb.hosts')}</Link>} />
           <BreadcrumbItem isActive>{host.data ? <span translate="no">{host.data.name}</span> : t('host.breadcrumb.host')}</BreadcrumbItem>
         </Breadcrumb>
