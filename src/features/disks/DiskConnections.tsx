@@ -7,61 +7,62 @@ import { useQuery } from '@tanstack/react-query';
 import { diskConnections, type ChapUser } from '../../domain/disk-connections';
 import type { LunDisk } from '../../domain/model';
 import { storageConnectionsQueryOptions } from '../../engine-api/storage-connections';
+import { t } from '../../i18n/i18n';
 
-export const CHAP_NOT_REPORTED = "The engine does not report the CHAP user of a disk's connections";
+/** Narrower than its headers (never cut), a table scrolls sideways in its own frame, not the page (decision 050). */
+const TABLE_FRAME = { overflowX: 'auto' } as const;
 
 function portalText(address: string, port: number): string {
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
-function chapText(chap: ChapUser, loading: boolean): string {
-  if (chap.kind === 'user') return chap.username;
-  if (chap.kind === 'none') return 'None (no CHAP)';
-  return loading ? 'Checking…' : 'Not reported';
+function ChapCell({ chap, loading }: { chap: ChapUser; loading: boolean }) {
+  if (chap.kind === 'user') return <span translate="no">{chap.username}</span>;
+  if (chap.kind === 'none') return <>{t('disk.connections.chapNone')}</>;
+  return <>{loading ? t('disk.connections.chapChecking') : t('disk.connections.chapNotReported')}</>;
 }
 
 export function DiskConnections({ disk }: { disk: LunDisk }) {
   const iscsi = disk.lun.type !== 'fcp';
   const stored = useQuery({ ...storageConnectionsQueryOptions(), enabled: iscsi });
   if (!iscsi) {
-    return <p>Fibre Channel: no iSCSI connection to manage. A host reaches this LUN through its FC zoning or not at all.</p>;
+    return <p>{t('disk.connections.fibreChannel')}</p>;
   }
   const rows = diskConnections(disk.lun.logicalUnits, stored.data);
-  if (rows.length === 0) return <p>The engine reports no connection for this LUN.</p>;
+  if (rows.length === 0) return <p>{t('disk.connections.none')}</p>;
   const loading = stored.isPending;
   const unmatched = !loading && rows.some((r) => r.chap.kind === 'not-reported');
   return (
     <>
-      <Table aria-label={`Connections of ${disk.alias}`} variant="compact">
-        <Thead>
-          <Tr>
-            <Th>Target</Th>
-            <Th>Portal</Th>
-            <Th>CHAP user</Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {rows.map((c) => (
-            <Tr key={`${c.target}@${c.address}:${c.port}`}>
-              <Td dataLabel="Target">{c.target}</Td>
-              <Td dataLabel="Portal">{portalText(c.address, c.port)}</Td>
-              <Td dataLabel="CHAP user">{chapText(c.chap, loading)}</Td>
+      <div style={TABLE_FRAME}>
+        <Table aria-label={t('disk.connections.tableLabel', { alias: disk.alias })} variant="compact">
+          <Thead>
+            <Tr>
+              <Th modifier="nowrap">{t('disk.connections.column.target')}</Th>
+              <Th modifier="nowrap">{t('disk.connections.column.portal')}</Th>
+              <Th modifier="nowrap">{t('disk.connections.column.chapUser')}</Th>
             </Tr>
-          ))}
-        </Tbody>
-      </Table>
+          </Thead>
+          <Tbody>
+            {rows.map((c) => (
+              <Tr key={`${c.target}@${c.address}:${c.port}`}>
+                <Td dataLabel={t('disk.connections.column.target')} translate="no">{c.target}</Td>
+                <Td dataLabel={t('disk.connections.column.portal')} translate="no">{portalText(c.address, c.port)}</Td>
+                <Td dataLabel={t('disk.connections.column.chapUser')}>
+                  <ChapCell chap={c.chap} loading={loading} />
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      </div>
       {unmatched ? (
         <p style={{ marginTop: '0.5rem' }}>
-          {CHAP_NOT_REPORTED}
-          {stored.isError
-            ? ' to this user: its list of storage connections (GET /storageconnections) is for administrators.'
-            : ', and its list of storage connections has none for this target and portal.'}
+          {stored.isError ? t('disk.connections.chapNotReportedToUser') : t('disk.connections.chapNotReportedNoMatch')}
         </p>
       ) : null}
       <p style={{ marginTop: '0.5rem' }}>
-        The engine reports only the first of a LUN&apos;s connections; a LUN reached through several portals has the
-        others too. It connects them on the host that runs a VM using this disk (at Run, hot plug, migration and HA
-        restart) and releases them there when nothing on that host needs them any more.
+        {t('disk.connections.firstOnly')}
       </p>
     </>
   );

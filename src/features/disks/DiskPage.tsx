@@ -27,6 +27,10 @@ import { useHostNames } from '../../ui/use-host-names';
 import { paths } from '../../ui/paths';
 import { POLL_UNBOUNDED, fanOutPollInterval, useViewPollInterval } from '../../ui/polling';
 import { DiskConnections } from './DiskConnections';
+import { t } from '../../i18n/i18n';
+
+/** Narrower than its headers (never cut), a table scrolls sideways in its own frame, not the page (decision 050). */
+const TABLE_FRAME = { overflowX: 'auto' } as const;
 
 function Field({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -54,21 +58,27 @@ function LunSummary({ disk }: { disk: LunDisk }) {
   const lu = disk.lun.logicalUnits[0];
   const size = diskSize(disk);
   return (
-    <DescriptionList isHorizontal isCompact columnModifier={{ default: '2Col' }} aria-label="Backing LUN">
-      <Field term="Type">Direct LUN ({disk.lun.type === 'fcp' ? 'Fibre Channel' : 'iSCSI'})</Field>
-      <Field term="LUN ID (WWID)">
-        <span style={mono}>{disk.lun.id}</span>
+    <DescriptionList isHorizontal isCompact columnModifier={{ default: '2Col' }} aria-label={t('disk.lun.label')}>
+      <Field term={t('disk.field.type')}>{disk.lun.type === 'fcp' ? t('disk.lun.typeFc') : t('disk.lun.typeIscsi')}</Field>
+      <Field term={t('disk.field.lunId')}>
+        <span style={mono} translate="no">{disk.lun.id}</span>
       </Field>
-      <Field term="Size">{size === undefined ? 'Unknown (refresh the LUN from a host)' : <span title={formatBytesExact(size)}>{formatSize(size)}</span>}</Field>
-      <Field term="Vendor">{lu?.vendorId ?? '—'}</Field>
-      <Field term="Product">{lu?.productId ?? '—'}</Field>
-      <Field term="Serial">
-        <span style={mono}>{lu?.serial ?? '—'}</span>
+      <Field term={t('disk.field.size')}>{size === undefined ? t('disk.lun.sizeUnknown') : <span title={formatBytesExact(size)}>{formatSize(size)}</span>}</Field>
+      <Field term={t('disk.field.vendor')}>
+        <span translate="no">{lu?.vendorId ?? '—'}</span>
       </Field>
-      <Field term="Sharable">{yesNo(disk.sharable)}</Field>
-      <Field term="SCSI pass-through">{disk.sgio ? `On (${disk.sgio === 'unfiltered' ? 'privileged I/O' : 'filtered'})` : 'Off'}</Field>
-      <Field term="Discard">{lu?.discardMaxSize ? `Supported (up to ${formatSize(lu.discardMaxSize)} at once)` : 'Not supported by the LUN'}</Field>
-      <Field term="Propagate errors">{yesNo(disk.propagateErrors)}</Field>
+      <Field term={t('disk.field.product')}>
+        <span translate="no">{lu?.productId ?? '—'}</span>
+      </Field>
+      <Field term={t('disk.field.serial')}>
+        <span style={mono} translate="no">{lu?.serial ?? '—'}</span>
+      </Field>
+      <Field term={t('disk.field.sharable')}>{yesNo(disk.sharable)}</Field>
+      <Field term={t('disk.field.sgio')}>{disk.sgio ? (disk.sgio === 'unfiltered' ? t('disk.lun.sgioPrivileged') : t('disk.lun.sgioFiltered')) : t('disk.lun.sgioOff')}</Field>
+      <Field term={t('disk.field.discard')}>
+        {lu?.discardMaxSize ? t('disk.lun.discardSupported', { size: formatSize(lu.discardMaxSize) }) : t('disk.lun.discardNotSupported')}
+      </Field>
+      <Field term={t('disk.field.propagateErrors')}>{yesNo(disk.propagateErrors)}</Field>
     </DescriptionList>
   );
 }
@@ -82,47 +92,59 @@ function HostReach({ disk }: { disk: LunDisk }) {
   const storage = useQueries({
     queries: list.map((h) => ({ ...hostStorageQueryOptions(h.id), enabled: h.status === 'up', refetchInterval: poll })),
   });
-  if (hosts.isPending) return <Loading what="the hosts" />;
-  if (hosts.isError) return <LoadError what="the hosts" error={hosts.error} onRetry={() => void hosts.refetch()} />;
-  const label = `${disk.lun.type === 'fcp' ? 'FC LUN' : 'LUN'} ${disk.lun.id}`;
+  if (hosts.isPending) return <Loading what={t('disk.reach.loadingWhat')} />;
+  if (hosts.isError) return <LoadError what={t('disk.reach.loadingWhat')} error={hosts.error} onRetry={() => void hosts.refetch()} />;
+  const label = t(disk.lun.type === 'fcp' ? 'disk.reach.lunLabelFc' : 'disk.reach.lunLabel', { id: disk.lun.id });
   const ref = { id: disk.lun.id, type: disk.lun.type, target: disk.lun.logicalUnits[0]?.target };
   return (
-    <Table aria-label={`Hosts that can reach ${disk.alias}`} variant="compact">
-      <Thead>
-        <Tr>
-          <Th>Host</Th>
-          <Th>Status</Th>
-          <Th>Reaches the LUN</Th>
-          <Th>Paths</Th>
-          <Th>Details</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {list.map((h, i) => {
-          const q = storage[i];
-          const up = h.status === 'up';
-          const r = up && q?.data ? lunReach(ref, h.status, q.data) : !up ? lunReach(ref, h.status, undefined) : undefined;
-          const verdict = r ? reachVerdict(r) : undefined;
-          return (
-            <Tr key={h.id}>
-              <Td dataLabel="Host">
-                <Link to={paths.host(h.id)}>{h.name}</Link>
-              </Td>
-              <Td dataLabel="Status">
-                <HostStatusLabel status={h.status} />
-              </Td>
-              <Td dataLabel="Reaches the LUN">
-                {!r ? (q?.isError ? 'Unknown' : 'Checking…') : verdict === 'yes' ? 'Yes' : verdict === 'connect' ? 'Not yet connected' : 'No'}
-              </Td>
-              <Td dataLabel="Paths">
-                {r?.kind === 'reachable' ? pathsText(r.paths, r.activePaths) : r?.kind === 'no-active-path' ? pathsText(r.paths, 0) : '—'}
-              </Td>
-              <Td dataLabel="Details">{r ? reachText(r, h.name, label) : q?.isError ? `Could not read what ${h.name} sees` : ''}</Td>
-            </Tr>
-          );
-        })}
-      </Tbody>
-    </Table>
+    <div style={TABLE_FRAME}>
+      <Table aria-label={t('disk.reach.tableLabel', { alias: disk.alias })} variant="compact">
+        <Thead>
+          <Tr>
+            <Th modifier="nowrap">{t('disk.reach.column.host')}</Th>
+            <Th modifier="nowrap">{t('disk.reach.column.status')}</Th>
+            <Th modifier="nowrap">{t('disk.reach.column.reaches')}</Th>
+            <Th modifier="nowrap">{t('disk.reach.column.paths')}</Th>
+            <Th modifier="nowrap">{t('disk.reach.column.details')}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {list.map((h, i) => {
+            const q = storage[i];
+            const up = h.status === 'up';
+            const r = up && q?.data ? lunReach(ref, h.status, q.data) : !up ? lunReach(ref, h.status, undefined) : undefined;
+            const verdict = r ? reachVerdict(r) : undefined;
+            return (
+              <Tr key={h.id}>
+                <Td dataLabel={t('disk.reach.column.host')}>
+                  <Link to={paths.host(h.id)} translate="no">
+                    {h.name}
+                  </Link>
+                </Td>
+                <Td dataLabel={t('disk.reach.column.status')}>
+                  <HostStatusLabel status={h.status} />
+                </Td>
+                <Td dataLabel={t('disk.reach.column.reaches')}>
+                  {!r
+                    ? q?.isError
+                      ? t('disk.reach.unknown')
+                      : t('disk.reach.checking')
+                    : verdict === 'yes'
+                      ? t('disk.reach.yes')
+                      : verdict === 'connect'
+                        ? t('disk.reach.notYetConnected')
+                        : t('disk.reach.no')}
+                </Td>
+                <Td dataLabel={t('disk.reach.column.paths')}>
+                  {r?.kind === 'reachable' ? pathsText(r.paths, r.activePaths) : r?.kind === 'no-active-path' ? pathsText(r.paths, 0) : '—'}
+                </Td>
+                <Td dataLabel={t('disk.reach.column.details')}>{r ? reachText(r, h.name, label) : q?.isError ? t('disk.reach.couldNotRead', { host: h.name }) : ''}</Td>
+              </Tr>
+            );
+          })}
+        </Tbody>
+      </Table>
+    </div>
   );
 }
 
@@ -130,43 +152,49 @@ function AttachedTo({ disk }: { disk: Disk }) {
   // Every VM with its attachments (the REST disk has no link to its VMs): a whole collection, not polled.
   const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: POLL_UNBOUNDED });
   const hostName = useHostNames();
-  if (usage.isPending) return <Loading what="the VMs using this disk" />;
-  if (usage.isError) return <LoadError what="the VMs using this disk" error={usage.error} onRetry={() => void usage.refetch()} />;
+  if (usage.isPending) return <Loading what={t('disk.attached.loadingWhat')} />;
+  if (usage.isError) return <LoadError what={t('disk.attached.loadingWhat')} error={usage.error} onRetry={() => void usage.refetch()} />;
   const users = attachmentsByDisk(usage.data).get(disk.id) ?? [];
   if (users.length === 0) {
-    return <Empty title="Not attached">{disk.alias} is a floating disk: no VM uses it. Attach it with Attach to VM, or from a VM&apos;s Disks tab.</Empty>;
+    return <Empty title={t('disk.attached.empty.title')}>{t('disk.attached.empty.body', { alias: disk.alias })}</Empty>;
   }
   return (
-    <Table aria-label={`VMs ${disk.alias} is attached to`} variant="compact">
-      <Thead>
-        <Tr>
-          <Th>VM</Th>
-          <Th>VM status</Th>
-          <Th>Host</Th>
-          <Th>Interface</Th>
-          <Th>Active</Th>
-          <Th>Read-only</Th>
-          <Th>Bootable</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {users.map(({ vm, attachment: a }) => (
-          <Tr key={vm.id}>
-            <Td dataLabel="VM">
-              <Link to={paths.vm(vm.id)}>{vm.name}</Link>
-            </Td>
-            <Td dataLabel="VM status">
-              <VmStatusLabel status={vm.status} />
-            </Td>
-            <Td dataLabel="Host">{vm.hostId ? <Link to={paths.host(vm.hostId)}>{hostName(vm.hostId) ?? vm.hostId}</Link> : '—'}</Td>
-            <Td dataLabel="Interface">{INTERFACE_TEXT[a.interface]}</Td>
-            <Td dataLabel="Active">{a.active ? 'Active (plugged)' : 'Inactive (unplugged)'}</Td>
-            <Td dataLabel="Read-only">{yesNo(a.readOnly)}</Td>
-            <Td dataLabel="Bootable">{yesNo(a.bootable)}</Td>
+    <div style={TABLE_FRAME}>
+      <Table aria-label={t('disk.attached.tableLabel', { alias: disk.alias })} variant="compact">
+        <Thead>
+          <Tr>
+            <Th modifier="nowrap">{t('disk.attached.column.vm')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.vmStatus')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.host')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.interface')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.active')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.readOnly')}</Th>
+            <Th modifier="nowrap">{t('disk.attached.column.bootable')}</Th>
           </Tr>
-        ))}
-      </Tbody>
-    </Table>
+        </Thead>
+        <Tbody>
+          {users.map(({ vm, attachment: a }) => (
+            <Tr key={vm.id}>
+              <Td dataLabel={t('disk.attached.column.vm')}>
+                <Link to={paths.vm(vm.id)} translate="no">
+                  {vm.name}
+                </Link>
+              </Td>
+              <Td dataLabel={t('disk.attached.column.vmStatus')}>
+                <VmStatusLabel status={vm.status} />
+              </Td>
+              <Td dataLabel={t('disk.attached.column.host')} translate="no">
+                {vm.hostId ? <Link to={paths.host(vm.hostId)}>{hostName(vm.hostId) ?? vm.hostId}</Link> : '—'}
+              </Td>
+              <Td dataLabel={t('disk.attached.column.interface')}>{INTERFACE_TEXT[a.interface]}</Td>
+              <Td dataLabel={t('disk.attached.column.active')}>{a.active ? t('disk.attached.active') : t('disk.attached.inactive')}</Td>
+              <Td dataLabel={t('disk.attached.column.readOnly')}>{yesNo(a.readOnly)}</Td>
+              <Td dataLabel={t('disk.attached.column.bootable')}>{yesNo(a.bootable)}</Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    </div>
   );
 }
 
@@ -174,29 +202,34 @@ function AttachedTo({ disk }: { disk: Disk }) {
 function History({ disk }: { disk: Disk }) {
   const poll = useViewPollInterval();
   const events = useQuery({ ...eventsQueryOptions(`message=*${disk.alias}*`, 100), refetchInterval: poll });
-  if (events.isPending) return <Loading what="the disk's history" />;
-  if (events.isError) return <LoadError what="the disk's history" error={events.error} onRetry={() => void events.refetch()} />;
+  if (events.isPending) return <Loading what={t('disk.history.loadingWhat')} />;
+  if (events.isError) return <LoadError what={t('disk.history.loadingWhat')} error={events.error} onRetry={() => void events.refetch()} />;
   const word = new RegExp(`(^|[^\\w.-])${disk.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`);
   const mine = events.data.filter((e) => word.test(e.description));
-  if (mine.length === 0) return <Empty title="No events">The engine has logged no event naming {disk.alias}.</Empty>;
-  return <EventTable label={`History of ${disk.alias}`} events={mine} />;
+  if (mine.length === 0) return <Empty title={t('disk.history.empty.title')}>{t('disk.history.empty.body', { alias: disk.alias })}</Empty>;
+  return <EventTable label={t('disk.history.tableLabel', { alias: disk.alias })} events={mine} />;
 }
 
 function ImageSummary({ disk }: { disk: Extract<Disk, { storageType: 'image' }> }) {
   const domains = useQuery(storageDomainsQueryOptions());
   return (
-    <DescriptionList isHorizontal isCompact columnModifier={{ default: '2Col' }} aria-label="Image disk">
-      <Field term="Type">{diskTypeText(disk)}</Field>
-      <Field term="Virtual size">
+    <DescriptionList isHorizontal isCompact columnModifier={{ default: '2Col' }} aria-label={t('disk.image.label')}>
+      <Field term={t('disk.field.type')}>{diskTypeText(disk)}</Field>
+      <Field term={t('disk.field.virtualSize')}>
         <span title={formatBytesExact(disk.provisionedSize)}>{formatSize(disk.provisionedSize)}</span>
       </Field>
-      <Field term="Actual size">{disk.actualSize !== undefined ? formatSize(disk.actualSize) : '—'}</Field>
-      <Field term="Format">{disk.format === 'cow' ? 'QCOW2 (thin)' : disk.format === 'raw' ? 'Raw' : '—'}</Field>
-      <Field term="Status">{disk.status ? disk.status.charAt(0).toUpperCase() + disk.status.slice(1) : '—'}</Field>
-      <Field term="Storage domain">
-        {disk.storageDomainIds.map((id) => domains.data?.find((d) => d.id === id)?.name ?? id).join(', ') || '—'}
+      <Field term={t('disk.field.actualSize')}>{disk.actualSize !== undefined ? formatSize(disk.actualSize) : '—'}</Field>
+      <Field term={t('disk.field.format')}>{disk.format === 'cow' ? t('disk.image.formatCow') : disk.format === 'raw' ? t('disk.image.formatRaw') : '—'}</Field>
+      {/* The engine's own status word (ok, locked, illegal), as it sent it. */}
+      <Field term={t('disk.field.status')}>
+        <span translate="no">{disk.status ? disk.status.charAt(0).toUpperCase() + disk.status.slice(1) : '—'}</span>
       </Field>
-      <Field term="Sharable">{yesNo(disk.sharable)}</Field>
+      <Field term={t('disk.field.storageDomain')}>
+        <span translate="no">
+          {disk.storageDomainIds.map((id) => domains.data?.find((d) => d.id === id)?.name ?? id).join(', ') || '—'}
+        </span>
+      </Field>
+      <Field term={t('disk.field.sharable')}>{yesNo(disk.sharable)}</Field>
     </DescriptionList>
   );
 }
@@ -205,15 +238,15 @@ function ImageSummary({ disk }: { disk: Extract<Disk, { storageType: 'image' }> 
 function OtherSummary({ disk }: { disk: OtherDisk }) {
   return (
     <>
-      <DescriptionList isHorizontal isCompact columnModifier={{ default: '2Col' }} aria-label="Other disk">
-        <Field term="Type">{diskTypeText(disk)}</Field>
-        <Field term="Virtual size">{disk.provisionedSize !== undefined ? formatSize(disk.provisionedSize) : 'Unknown'}</Field>
-        <Field term="Sharable">{yesNo(disk.sharable)}</Field>
+      <DescriptionList isHorizontal isCompact columnModifier={{ default: '2Col' }} aria-label={t('disk.other.label')}>
+        <Field term={t('disk.field.type')}>{diskTypeText(disk)}</Field>
+        <Field term={t('disk.field.virtualSize')}>{disk.provisionedSize !== undefined ? formatSize(disk.provisionedSize) : t('disk.other.sizeUnknown')}</Field>
+        <Field term={t('disk.field.sharable')}>{yesNo(disk.sharable)}</Field>
       </DescriptionList>
       <p style={{ marginTop: '0.5rem' }}>
         {disk.wireStorageType
-          ? `A ${disk.wireStorageType.replace(/_/g, ' ')} disk: this console manages image and direct LUN disks only.`
-          : 'The engine did not report the type of this disk (it does so for disks of a kind its API has no name for, such as a Kubernetes disk): this console manages image and direct LUN disks only.'}
+          ? t('disk.other.kind', { kind: disk.wireStorageType.replace(/_/g, ' ') })
+          : t('disk.other.kindUnknown')}
       </p>
     </>
   );
@@ -229,7 +262,7 @@ function AttachToVm({ disk }: { disk: Disk }) {
     return (
       <span style={{ display: 'inline-flex', gap: '0.5rem', alignItems: 'center' }}>
         <Button variant="primary" isAriaDisabled aria-describedby="attach-to-vm-reason">
-          Attach to VM
+          {t('disk.attachToVm')}
         </Button>
         <span id="attach-to-vm-reason" style={{ color: 'var(--pf-t--global--text--color--subtle)', maxWidth: '22rem' }}>
           {a.reason}
@@ -242,7 +275,7 @@ function AttachToVm({ disk }: { disk: Disk }) {
       variant="primary"
       component={(p) => <Link {...p} to={paths.attachDisk({ disk: disk.id })} state={{ from: `${location.pathname}${location.search}` }} />}
     >
-      Attach to VM
+      {t('disk.attachToVm')}
     </Button>
   );
 }
@@ -254,45 +287,45 @@ export function DiskPage() {
   return (
     <>
       <PageBreadcrumb>
-        <Breadcrumb>
-          <BreadcrumbItem render={() => <Link to={paths.disks()}>Disks</Link>} />
-          <BreadcrumbItem isActive>{disk.data?.alias ?? 'Disk'}</BreadcrumbItem>
+        <Breadcrumb aria-label={t('disk.breadcrumb.label')}>
+          <BreadcrumbItem render={() => <Link to={paths.disks()}>{t('disk.breadcrumb.disks')}</Link>} />
+          <BreadcrumbItem isActive>{disk.data ? <span translate="no">{disk.data.alias}</span> : t('disk.breadcrumb.disk')}</BreadcrumbItem>
         </Breadcrumb>
       </PageBreadcrumb>
       {disk.isPending ? (
-        <Loading what="the disk" />
+        <Loading what={t('disk.loadingWhat')} />
       ) : disk.isError ? (
         <PageSection>
-          <LoadError what="the disk" error={disk.error} onRetry={() => void disk.refetch()} />
+          <LoadError what={t('disk.loadingWhat')} error={disk.error} onRetry={() => void disk.refetch()} />
         </PageSection>
       ) : (
         <>
-          <PageHeader title={disk.data.alias} description={disk.data.description || undefined} actions={<AttachToVm disk={disk.data} />} />
+          <PageHeader title={disk.data.alias} description={disk.data.description ? <span translate="no">{disk.data.description}</span> : undefined} actions={<AttachToVm disk={disk.data} />} />
           {disk.data.storageType === 'lun' ? (
             <>
-              <Section id="disk-lun-title" title="Backing LUN">
+              <Section id="disk-lun-title" title={t('disk.section.backingLun')}>
                 <LunSummary disk={disk.data} />
               </Section>
-              <Section id="disk-conn-title" title="Connections">
+              <Section id="disk-conn-title" title={t('disk.section.connections')}>
                 <DiskConnections disk={disk.data} />
               </Section>
-              <Section id="disk-reach-title" title="Hosts that can reach it">
+              <Section id="disk-reach-title" title={t('disk.section.reach')}>
                 <HostReach disk={disk.data} />
               </Section>
             </>
           ) : disk.data.storageType === 'image' ? (
-            <Section id="disk-image-title" title="Image">
+            <Section id="disk-image-title" title={t('disk.section.image')}>
               <ImageSummary disk={disk.data} />
             </Section>
           ) : (
-            <Section id="disk-other-title" title="Disk">
+            <Section id="disk-other-title" title={t('disk.section.other')}>
               <OtherSummary disk={disk.data} />
             </Section>
           )}
-          <Section id="disk-vms-title" title="Attached to">
+          <Section id="disk-vms-title" title={t('disk.section.attachedTo')}>
             <AttachedTo disk={disk.data} />
           </Section>
-          <Section id="disk-history-title" title="History">
+          <Section id="disk-history-title" title={t('disk.section.history')}>
             <History disk={disk.data} />
           </Section>
         </>

@@ -12,10 +12,11 @@ import { PageHeader } from '../../ui/PageSection';
 import { EngineList, type ListColumn } from '../../ui/EngineList';
 import { Empty } from '../../ui/QueryStates';
 import { paths } from '../../ui/paths';
+import { t } from '../../i18n/i18n';
 
 function SizeCell({ disk }: { disk: Disk }) {
   const size = diskSize(disk);
-  if (size === undefined) return <span>{disk.storageType === 'lun' ? 'Unknown (refresh the LUN)' : 'Unknown'}</span>;
+  if (size === undefined) return <span>{disk.storageType === 'lun' ? t('lists.disks.sizeUnknownLun') : t('lists.disks.sizeUnknown')}</span>;
   return <span title={formatBytesExact(size)}>{formatSize(size)}</span>;
 }
 
@@ -36,25 +37,25 @@ export function DisksPage() {
   const attachItem = (d: Disk, vms: ReadonlyArray<{ vm: { id: string; name: string } }>) => {
     const a = attachableAnywhere(d, vms.map((x) => ({ vmId: x.vm.id, vmName: x.vm.name })));
     return a.ok
-      ? { title: 'Attach to VM', onClick: () => void navigate(paths.attachDisk({ disk: d.id }), { state: { from: `${location.pathname}${location.search}` } }) }
-      : { title: 'Attach to VM', isAriaDisabled: true, description: a.reason };
+      ? { title: t('lists.disks.attachToVm'), onClick: () => void navigate(paths.attachDisk({ disk: d.id }), { state: { from: `${location.pathname}${location.search}` } }) }
+      : { title: t('lists.disks.attachToVm'), isAriaDisabled: true, description: a.reason };
   };
   const columns: Array<ListColumn<Disk>> = [
-    { key: 'alias', title: 'Alias', sortField: 'alias', cell: (d) => <Link to={paths.disk(d.id)}>{d.alias}</Link> },
-    { key: 'description', title: 'Description', sortField: 'description', cell: (d) => d.description },
-    { key: 'type', title: 'Type', sortField: 'disk_type', fit: true, cell: (d) => diskTypeText(d) },
-    { key: 'lun', title: 'LUN ID', mono: true, unsortable: "The engine's disk search has no LUN ID field to sort by.", cell: (d) => (d.storageType === 'lun' ? d.lun.id : '—') },
-    { key: 'size', title: 'Size', sortField: 'provisioned_size', fit: true, cell: (d) => <SizeCell disk={d} /> },
-    { key: 'sharable', title: 'Sharable', sortField: 'shareable', fit: true, cell: (d) => yesNo(d.sharable) },
+    { key: 'alias', title: t('lists.disks.column.alias'), sortField: 'alias', cell: (d) => <Link to={paths.disk(d.id)} translate="no">{d.alias}</Link> },
+    { key: 'description', title: t('lists.disks.column.description'), sortField: 'description', cell: (d) => <span translate="no">{d.description}</span> },
+    { key: 'type', title: t('lists.disks.column.type'), sortField: 'disk_type', fit: true, cell: (d) => diskTypeText(d) },
+    { key: 'lun', title: t('lists.disks.column.lunId'), mono: true, unsortable: t('lists.disks.lunIdUnsortable'), cell: (d) => <span translate="no">{d.storageType === 'lun' ? d.lun.id : '—'}</span> },
+    { key: 'size', title: t('lists.disks.column.size'), sortField: 'provisioned_size', fit: true, cell: (d) => <SizeCell disk={d} /> },
+    { key: 'sharable', title: t('lists.disks.column.sharable'), sortField: 'shareable', fit: true, cell: (d) => yesNo(d.sharable) },
     {
       key: 'vms',
-      title: 'Attached to',
+      title: t('lists.disks.column.attachedTo'),
       sortField: 'vm_names',
       cell: (d) => {
-        if (usage.isError) return 'Unknown';
+        if (usage.isError) return t('lists.disks.attachedUnknown');
         if (!byDisk) return '…';
         const vms = byDisk.get(d.id) ?? [];
-        return vms.length === 0 ? '—' : vms.map((x) => x.vm.name).join(', ');
+        return vms.length === 0 ? '—' : <span translate="no">{vms.map((x) => x.vm.name).join(', ')}</span>;
       },
     },
   ];
@@ -62,42 +63,42 @@ export function DisksPage() {
   return (
     <>
       <PageHeader
-        title="Disks"
+        title={t('lists.disks.title')}
         actions={
           <Button variant="primary" component={(p) => <Link {...p} to={paths.addDisk()} state={{ from: `${location.pathname}${location.search}` }} />}>
-            New disk
+            {t('lists.disks.newDisk')}
           </Button>
         }
       />
       <PageSection>
         <EngineList
-          label="Disks"
-          what="disks"
+          label={t('lists.disks.label')}
+          what={t('lists.disks.what')}
           columns={columns}
           defaultSort="alias"
           filter={{
             param: 'type',
-            label: 'Disk type',
+            label: t('lists.disks.filter.label'),
             options: [
-              { value: 'all', label: 'All' },
-              { value: 'image', label: 'Image', condition: 'disk_type=image' },
-              { value: 'lun', label: 'Direct LUN', condition: 'disk_type=lun' },
+              { value: 'all', label: t('lists.disks.filter.all') },
+              { value: 'image', label: t('lists.disks.filter.image'), condition: 'disk_type=image' },
+              { value: 'lun', label: t('lists.disks.filter.lun'), condition: 'disk_type=lun' },
             ],
           }}
           search={{
-            label: 'Search disks by alias, or by description=, disk_type=, vm_names=',
-            placeholder: 'Alias, or vm_names=db01',
+            label: t('lists.disks.search.label'),
+            placeholder: t('lists.disks.search.placeholder'),
             nameField: 'alias',
             fields: DISK_SEARCH_FIELDS,
           }}
           pageQuery={disksPageQueryOptions}
           rowKey={(d) => d.id}
-          emptyAll={<Empty title="No disks">This engine has no disks yet. Create a direct LUN disk with New disk.</Empty>}
+          emptyAll={<Empty title={t('lists.disks.empty.title')}>{t('lists.disks.empty.body')}</Empty>}
           rowActions={(d) => (
             <ActionsColumn
               popperProps={{ position: 'right' }}
-              actionsToggle={(t) => (
-                <Button ref={t.toggleRef} variant="plain" onClick={t.onToggle} isExpanded={t.isOpen} aria-label={`Actions for ${d.alias}`}>
+              actionsToggle={(toggle) => (
+                <Button ref={toggle.toggleRef} variant="plain" onClick={toggle.onToggle} isExpanded={toggle.isOpen} aria-label={t('lists.disks.rowActions', { alias: d.alias })}>
                   ⋮
                 </Button>
               )}

@@ -9,15 +9,18 @@ import { formatBytesExact, formatSize } from '../../domain/format';
 import type { HostLunUse } from '../../domain/host-sessions';
 import { pathsText } from '../../domain/lun-reach';
 import { paths } from '../../ui/paths';
+import { t } from '../../i18n/i18n';
 
 const ROW = 40;
 const COLUMNS = 6;
 
 function usedBy(u: HostLunUse): string {
   const parts: string[] = [];
-  for (const h of u.holders) parts.push(h.kind === 'storage-domain' ? `storage domain ${h.name}` : `disk ${h.diskAlias} (VM ${h.vmName})`);
-  if (u.idleDisk) parts.push(`disk ${u.idleDisk.alias} (not plugged into a VM running here)`);
-  return parts.length > 0 ? parts.join('; ') : 'Free';
+  for (const h of u.holders) {
+    parts.push(h.kind === 'storage-domain' ? t('host.lunTable.usedByDomain', { name: h.name }) : t('host.lunTable.usedByVmDisk', { disk: h.diskAlias, vm: h.vmName }));
+  }
+  if (u.idleDisk) parts.push(t('host.lunTable.usedByIdleDisk', { disk: u.idleDisk.alias }));
+  return parts.length > 0 ? parts.join('; ') : t('host.lunTable.free');
 }
 
 export function HostLunTable({ hostName, luns }: { hostName: string; luns: readonly HostLunUse[] }) {
@@ -28,7 +31,7 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
     () =>
       [...luns]
         .sort((a, b) => (a.lun.lu.target ?? '~').localeCompare(b.lun.lu.target ?? '~') || (a.lun.lu.lunMapping ?? 0) - (b.lun.lu.lunMapping ?? 0) || a.lun.id.localeCompare(b.lun.id))
-        .map((u) => ({ u, text: [u.lun.id, u.lun.lu.target, u.lun.lu.vendorId, u.lun.lu.productId, usedBy(u)].map((t) => t?.toLowerCase() ?? '').join('\u0000') })),
+        .map((u) => ({ u, text: [u.lun.id, u.lun.lu.target, u.lun.lu.vendorId, u.lun.lu.productId, usedBy(u)].map((x) => x?.toLowerCase() ?? '').join('\u0000') })),
     [luns],
   );
   const rows = useMemo(() => (q ? indexed.filter((x) => x.text.includes(q)) : indexed).map((x) => x.u), [indexed, q]);
@@ -38,27 +41,28 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const label = `LUNs ${hostName} sees`;
+  const label = t('host.lunTable.label', { host: hostName });
 
   return (
     <>
       <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', marginBottom: '0.5rem', flexWrap: 'wrap' }}>
         <SearchInput
-          aria-label={`Filter the LUNs ${hostName} sees`}
-          placeholder="Filter by LUN ID, target, vendor, disk or domain"
+          aria-label={t('host.lunTable.filterLabel', { host: hostName })}
+          placeholder={t('host.lunTable.filterPlaceholder')}
+          resetButtonLabel={t('host.lunTable.filterReset')}
           value={filter}
           onChange={(_e, v) => setFilter(v)}
           onClear={() => setFilter('')}
           style={{ minWidth: '22rem' }}
         />
         <span aria-live="polite">
-          {rows.length === luns.length ? `${luns.length} LUNs` : `${rows.length} of ${luns.length} LUNs`}
+          {rows.length === luns.length ? t('host.lunTable.countAll', { count: luns.length }) : t('host.lunTable.countSome', { shown: rows.length, count: luns.length })}
         </span>
       </div>
       <div
         ref={scrollRef}
         role="region"
-        aria-label={`${label} (scrollable)`}
+        aria-label={t('host.lunTable.regionLabel', { host: hostName })}
         // A scrollable region must be reachable with the keyboard to scroll it (axe scrollable-region-focusable).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
@@ -68,12 +72,12 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
           <Thead>
             <Tr aria-rowindex={1}>
               {/* IDs and sizes on one line, whole (docs/decisions/050); the long texts wrap. */}
-              <Th>LUN ID</Th>
-              <Th>Target</Th>
-              <Th modifier="nowrap">Size</Th>
-              <Th>Paths</Th>
-              <Th modifier="wrap">Vendor / product</Th>
-              <Th>Used by</Th>
+              <Th>{t('host.lunTable.column.lunId')}</Th>
+              <Th>{t('host.lunTable.column.target')}</Th>
+              <Th modifier="nowrap">{t('host.lunTable.column.size')}</Th>
+              <Th>{t('host.lunTable.column.paths')}</Th>
+              <Th modifier="wrap">{t('host.lunTable.column.vendorProduct')}</Th>
+              <Th>{t('host.lunTable.column.usedBy')}</Th>
             </Tr>
           </Thead>
           <Tbody>
@@ -89,16 +93,20 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
               const noPath = lu.activePaths === 0;
               return (
                 <Tr key={u.lun.id} aria-rowindex={it.index + 2} style={{ height: ROW }}>
-                  <Td dataLabel="LUN ID" modifier="nowrap" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.875em' }}>
+                  <Td dataLabel={t('host.lunTable.column.lunId')} translate="no" modifier="nowrap" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.875em' }}>
                     {u.lun.id}
                   </Td>
-                  <Td dataLabel="Target" modifier="breakWord">{u.lun.type === 'fcp' ? 'Fibre Channel' : (lu.target ?? '—')}</Td>
-                  <Td dataLabel="Size" modifier="nowrap">
+                  <Td dataLabel={t('host.lunTable.column.target')} modifier="breakWord">
+                    {u.lun.type === 'fcp' ? t('host.lunTable.fibreChannel') : <span translate="no">{lu.target ?? '—'}</span>}
+                  </Td>
+                  <Td dataLabel={t('host.lunTable.column.size')} modifier="nowrap">
                     <span title={formatBytesExact(lu.size)}>{formatSize(lu.size)}</span>
                   </Td>
-                  <Td dataLabel="Paths">{noPath ? `No active path (${pathsText(lu.paths, 0)})` : pathsText(lu.paths, lu.activePaths)}</Td>
-                  <Td dataLabel="Vendor / product">{[lu.vendorId, lu.productId].filter(Boolean).join(' ') || '—'}</Td>
-                  <Td dataLabel="Used by">
+                  <Td dataLabel={t('host.lunTable.column.paths')}>{noPath ? t('host.lunTable.noActivePath', { paths: pathsText(lu.paths, 0) }) : pathsText(lu.paths, lu.activePaths)}</Td>
+                  <Td dataLabel={t('host.lunTable.column.vendorProduct')} translate="no">
+                    {[lu.vendorId, lu.productId].filter(Boolean).join(' ') || '—'}
+                  </Td>
+                  <Td dataLabel={t('host.lunTable.column.usedBy')}>
                     {u.idleDisk || u.holders.some((h) => h.kind === 'vm-disk') ? (
                       <Link to={paths.disk(u.idleDisk?.id ?? u.holders.find((h) => h.kind === 'vm-disk')?.diskId ?? '')}>{usedBy(u)}</Link>
                     ) : (

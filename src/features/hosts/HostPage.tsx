@@ -24,20 +24,26 @@ import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { HostLunTable } from './HostLunTable';
 import { paths } from '../../ui/paths';
 import { POLL_UNBOUNDED, useViewPollInterval } from '../../ui/polling';
+import { formatNumber, t } from '../../i18n/i18n';
+import { Rich } from '../../i18n/Rich';
+import { spmText } from './spm-text';
 
-const SPM_TEXT = { spm: 'SPM', contending: 'Contending', none: 'Normal' } as const;
+/** Narrower than its headers (never cut), a table scrolls sideways in its own frame, not the page (decision 050). */
+const TABLE_FRAME = { overflowX: 'auto' } as const;
 
 function Holder({ h }: { h: SessionHolder }) {
-  if (h.kind === 'storage-domain') return <>storage domain {h.name}</>;
+  if (h.kind === 'storage-domain') return <>{t('host.holder.domain', { name: h.name })}</>;
   return (
-    <>
-      disk <Link to={paths.disk(h.diskId)}>{h.diskAlias}</Link> of VM <Link to={paths.vm(h.vmId)}>{h.vmName}</Link> (running here)
-    </>
+    <Rich
+      id="host.holder.vmDisk"
+      values={{ disk: h.diskAlias, vm: h.vmName }}
+      tags={[(c) => <Link to={paths.disk(h.diskId)}>{c}</Link>, (c) => <Link to={paths.vm(h.vmId)}>{c}</Link>]}
+    />
   );
 }
 
 function HeldBy({ s }: { s: HostSessionView }) {
-  if (s.holders.length === 0) return <>Logged in, not used by anything</>;
+  if (s.holders.length === 0) return <>{t('host.holder.nothing')}</>;
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {s.holders.map((h) => (
@@ -57,36 +63,47 @@ function portal(s: HostSessionView): string {
 function SessionsTable({ hostName, sessions }: { hostName: string; sessions: HostSessionView[] }) {
   const iscsi = sessions.filter((s) => s.kind === 'iscsi');
   if (iscsi.length === 0) {
-    return <Empty title="No iSCSI session">{hostName} is not logged in to any iSCSI target.</Empty>;
+    return <Empty title={t('host.sessions.empty.title')}>{t('host.sessions.empty.body', { host: hostName })}</Empty>;
   }
   return (
-    <Table aria-label={`iSCSI sessions of ${hostName}`} variant="compact">
-      <Thead>
-        <Tr>
-          <Th>Target</Th>
-          <Th>Portal</Th>
-          <Th modifier="wrap">CHAP user</Th>
-          <Th>LUNs</Th>
-          <Th>Held by</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {iscsi.map((s) => (
-          <Tr key={`${s.target ?? ''}@${portal(s)}`}>
-            <Td dataLabel="Target">{s.target}</Td>
-            <Td dataLabel="Portal">{portal(s)}</Td>
-            <Td dataLabel="CHAP user">{s.username ?? '—'}</Td>
-            <Td dataLabel="LUNs">
-              {s.luns.length}
-              {s.lunsWithoutActivePath > 0 ? `, ${s.lunsWithoutActivePath === s.luns.length ? 'all' : s.lunsWithoutActivePath} without an active path` : ''}
-            </Td>
-            <Td dataLabel="Held by">
-              <HeldBy s={s} />
-            </Td>
+    <div style={TABLE_FRAME}>
+      <Table aria-label={t('host.sessions.tableLabel', { host: hostName })} variant="compact">
+        <Thead>
+          <Tr>
+            <Th modifier="nowrap">{t('host.sessions.column.target')}</Th>
+            <Th modifier="nowrap">{t('host.sessions.column.portal')}</Th>
+            <Th modifier="nowrap">{t('host.sessions.column.chapUser')}</Th>
+            <Th modifier="nowrap">{t('host.sessions.column.luns')}</Th>
+            <Th modifier="nowrap">{t('host.sessions.column.heldBy')}</Th>
           </Tr>
-        ))}
-      </Tbody>
-    </Table>
+        </Thead>
+        <Tbody>
+          {iscsi.map((s) => (
+            <Tr key={`${s.target ?? ''}@${portal(s)}`}>
+              <Td dataLabel={t('host.sessions.column.target')} translate="no">
+                {s.target}
+              </Td>
+              <Td dataLabel={t('host.sessions.column.portal')} translate="no">
+                {portal(s)}
+              </Td>
+              <Td dataLabel={t('host.sessions.column.chapUser')} translate="no">
+                {s.username ?? '—'}
+              </Td>
+              <Td dataLabel={t('host.sessions.column.luns')}>
+                {s.lunsWithoutActivePath === 0
+                  ? formatNumber(s.luns.length)
+                  : s.lunsWithoutActivePath === s.luns.length
+                    ? t('host.sessions.lunsAllWithoutPath', { count: s.luns.length })
+                    : t('host.sessions.lunsSomeWithoutPath', { count: s.luns.length, without: s.lunsWithoutActivePath })}
+              </Td>
+              <Td dataLabel={t('host.sessions.column.heldBy')}>
+                <HeldBy s={s} />
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    </div>
   );
 }
 
@@ -103,7 +120,7 @@ export function HostPage() {
   const disks = useQuery(disksQueryOptions());
   const domains = useQuery(storageDomainsQueryOptions());
   const clusters = useQuery(clustersQueryOptions());
-  const name = host.data?.name ?? 'Host';
+  
   const running = (usage.data ?? []).filter((x) => x.vm.hostId === hostId && x.vm.status !== 'down');
   const sessions = storage.data ? hostSessions(hostId, storage.data, usage.data ?? [], disks.data ?? [], domains.data ?? []) : [];
   const fc = sessions.find((s) => s.kind === 'fcp');
@@ -112,51 +129,54 @@ export function HostPage() {
   return (
     <>
       <PageBreadcrumb>
-        <Breadcrumb>
-          <BreadcrumbItem render={() => <Link to={paths.hosts()}>Hosts</Link>} />
-          <BreadcrumbItem isActive>{name}</BreadcrumbItem>
+        <Breadcrumb aria-label={t('host.breadcrumb.label')}>
+          <BreadcrumbItem render={() => <Link to={paths.hosts()}>{t('host.breadcrumb.hosts')}</Link>} />
+          <BreadcrumbItem isActive>{host.data ? <span translate="no">{host.data.name}</span> : t('host.breadcrumb.host')}</BreadcrumbItem>
         </Breadcrumb>
       </PageBreadcrumb>
       {host.isPending ? (
-        <Loading what="the host" />
+        <Loading what={t('host.loadingWhat')} />
       ) : host.isError ? (
         <PageSection>
-          <LoadError what="the host" error={host.error} onRetry={() => void host.refetch()} />
+          <LoadError what={t('host.loadingWhat')} error={host.error} onRetry={() => void host.refetch()} />
         </PageSection>
       ) : (
         <>
-          <PageHeader title={host.data.name} description={host.data.address} />
+          <PageHeader title={host.data.name} description={<span translate="no">{host.data.address}</span>} />
           <PageSection>
-            <DescriptionList isHorizontal isCompact columnModifier={{ default: '2Col' }} aria-label="Host summary">
+            <DescriptionList isHorizontal isCompact columnModifier={{ default: '2Col' }} aria-label={t('host.summary.label')}>
               <DescriptionListGroup>
-                <DescriptionListTerm>Status</DescriptionListTerm>
+                <DescriptionListTerm>{t('host.summary.status')}</DescriptionListTerm>
                 <DescriptionListDescription>
                   <HostStatusLabel status={host.data.status} />
                 </DescriptionListDescription>
               </DescriptionListGroup>
               <DescriptionListGroup>
-                <DescriptionListTerm>Cluster</DescriptionListTerm>
-                <DescriptionListDescription>{clusters.data?.find((c) => c.id === host.data.clusterId)?.name ?? '—'}</DescriptionListDescription>
+                <DescriptionListTerm>{t('host.summary.cluster')}</DescriptionListTerm>
+                <DescriptionListDescription translate="no">{clusters.data?.find((c) => c.id === host.data.clusterId)?.name ?? '—'}</DescriptionListDescription>
               </DescriptionListGroup>
               <DescriptionListGroup>
-                <DescriptionListTerm>SPM</DescriptionListTerm>
-                <DescriptionListDescription>{SPM_TEXT[host.data.spm]}</DescriptionListDescription>
+                <DescriptionListTerm>{t('host.summary.spm')}</DescriptionListTerm>
+                <DescriptionListDescription>{spmText(host.data.spm)}</DescriptionListDescription>
               </DescriptionListGroup>
               <DescriptionListGroup>
-                <DescriptionListTerm>iSCSI initiator</DescriptionListTerm>
-                <DescriptionListDescription style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}>
+                <DescriptionListTerm>{t('host.summary.initiator')}</DescriptionListTerm>
+                <DescriptionListDescription style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }} translate="no">
                   {host.data.iscsiInitiator ?? '—'}
                 </DescriptionListDescription>
               </DescriptionListGroup>
               <DescriptionListGroup>
-                <DescriptionListTerm>Running VMs</DescriptionListTerm>
+                <DescriptionListTerm>{t('host.summary.runningVms')}</DescriptionListTerm>
                 <DescriptionListDescription>
                   {running.length === 0
-                    ? 'None'
+                    ? t('host.summary.noRunningVms')
                     : running.map((x, i) => (
                         <Fragment key={x.vm.id}>
                           {i > 0 ? ', ' : ''}
-                          <Link to={paths.vm(x.vm.id)}>{x.vm.name}</Link> <VmStatusLabel status={x.vm.status} />
+                          <Link to={paths.vm(x.vm.id)} translate="no">
+                            {x.vm.name}
+                          </Link>{' '}
+                          <VmStatusLabel status={x.vm.status} />
                         </Fragment>
                       ))}
                 </DescriptionListDescription>
@@ -165,17 +185,14 @@ export function HostPage() {
           </PageSection>
           <PageSection aria-labelledby="host-sessions-title">
             <Title headingLevel="h2" id="host-sessions-title" style={{ marginBottom: '0.5rem' }}>
-              iSCSI sessions and what holds them
+              {t('host.sessionsTitle')}
             </Title>
             {!up ? (
-              <p>
-                {host.data.name} is {hostStatusText(host.data.status)}: the engine cannot list what it is connected to
-                (the host&apos;s device list needs an Up host).
-              </p>
+              <p>{t('host.notUp', { host: host.data.name, status: hostStatusText(host.data.status) })}</p>
             ) : storage.isPending ? (
-              <Loading what={`what ${host.data.name} is connected to`} />
+              <Loading what={t('host.connectedToWhat', { host: host.data.name })} />
             ) : storage.isError ? (
-              <LoadError what={`what ${host.data.name} is connected to`} error={storage.error} onRetry={() => void storage.refetch()} />
+              <LoadError what={t('host.connectedToWhat', { host: host.data.name })} error={storage.error} onRetry={() => void storage.refetch()} />
             ) : (
               <>
                 {/* The engine lists no iSCSI sessions per host and has no logout action (upstream-model
@@ -183,21 +200,24 @@ export function HostPage() {
                     only): the list below is derived from the LUNs the host reports, and the console offers no logout
                     (decision 044 §13.1-2). */}
                 <p style={{ marginBottom: '0.75rem', maxWidth: '60rem' }}>
-                  Derived from the LUNs {host.data.name} sees: the engine reports no session list, so a target that maps
-                  no LUN to {host.data.name}, and the other portals of a multipath LUN, are not shown.
+                  {t('host.derived', { host: host.data.name })}
                 </p>
                 <p style={{ marginBottom: '0.75rem', maxWidth: '60rem' }}>
-                  A target stays connected while a storage domain or a plugged disk of a VM running on {host.data.name} needs
-                  it; the engine logs out of it when the last of them lets go. The engine has no logout action, so the
-                  console offers none.
+                  {t('host.staysConnected', { host: host.data.name })}
                 </p>
                 <SessionsTable hostName={host.data.name} sessions={sessions} />
                 <p style={{ marginTop: '0.75rem' }}>
                   {fc
-                    ? `Fibre Channel: ${fc.luns.length} LUN${fc.luns.length === 1 ? '' : 's'} zoned to ${host.data.name} (no session: FC needs no login)${
-                        fc.holders.length > 0 ? `, used by ${fc.holders.map((h) => (h.kind === 'storage-domain' ? `storage domain ${h.name}` : `disk ${h.diskAlias} of VM ${h.vmName}`)).join(', ')}` : ''
-                      }.`
-                    : `Fibre Channel: no LUN zoned to ${host.data.name}.`}
+                    ? fc.holders.length > 0
+                      ? t('host.fc.zonedUsed', {
+                          count: fc.luns.length,
+                          host: host.data.name,
+                          users: fc.holders
+                            .map((h) => (h.kind === 'storage-domain' ? t('host.holder.domain', { name: h.name }) : t('host.fc.holderDisk', { disk: h.diskAlias, vm: h.vmName })))
+                            .join(', '),
+                        })
+                      : t('host.fc.zoned', { count: fc.luns.length, host: host.data.name })
+                    : t('host.fc.none', { host: host.data.name })}
                 </p>
               </>
             )}
@@ -205,10 +225,10 @@ export function HostPage() {
           {up && storage.data ? (
             <PageSection aria-labelledby="host-luns-title">
               <Title headingLevel="h2" id="host-luns-title" style={{ marginBottom: '0.5rem' }}>
-                LUNs {host.data.name} sees
+                {t('host.luns.title', { host: host.data.name })}
               </Title>
               {allLuns.length === 0 ? (
-                <Empty title="No LUN">{host.data.name} sees no LUN: it is logged in to no target and zoned to no FC LUN.</Empty>
+                <Empty title={t('host.luns.empty.title')}>{t('host.luns.empty.body', { host: host.data.name })}</Empty>
               ) : (
                 <HostLunTable hostName={host.data.name} luns={allLuns} />
               )}

@@ -9,8 +9,9 @@ import { PageHeader } from '../../ui/PageSection';
 import { Empty } from '../../ui/QueryStates';
 import { HostStatusLabel } from '../../ui/StatusLabel';
 import { paths } from '../../ui/paths';
+import { t } from '../../i18n/i18n';
+import { spmText } from './spm-text';
 
-const SPM_TEXT = { spm: 'SPM', contending: 'Contending', none: 'Normal' } as const;
 // searchbackend VdsConditionFieldAutoCompleter: NAME, STATUS, CLUSTER, ADDRESS.
 const HOST_SEARCH_FIELDS = ['name', 'status', 'cluster', 'address'] as const;
 
@@ -18,36 +19,36 @@ export function HostsPage() {
   const clusters = useQuery(clustersQueryOptions());
   const clusterName = new Map((clusters.data ?? []).map((c) => [c.id, c.name]));
   const columns: Array<ListColumn<Host>> = [
-    { key: 'name', title: 'Name', sortField: 'name', cell: (h) => <Link to={paths.host(h.id)}>{h.name}</Link> },
-    { key: 'status', title: 'Status', sortField: 'status', cell: (h) => <HostStatusLabel status={h.status} /> },
-    { key: 'cluster', title: 'Cluster', sortField: 'cluster', cell: (h) => (h.clusterId ? (clusterName.get(h.clusterId) ?? '—') : '—') },
+    { key: 'name', title: t('lists.hosts.column.name'), sortField: 'name', cell: (h) => <Link to={paths.host(h.id)} translate="no">{h.name}</Link> },
+    { key: 'status', title: t('lists.hosts.column.status'), sortField: 'status', cell: (h) => <HostStatusLabel status={h.status} /> },
+    { key: 'cluster', title: t('lists.hosts.column.cluster'), sortField: 'cluster', cell: (h) => <span translate="no">{h.clusterId ? (clusterName.get(h.clusterId) ?? '—') : '—'}</span> },
     // VdsConditionFieldAutoCompleter has SPM_ID (the host's number in the pool), not its SPM role.
-    { key: 'spm', title: 'SPM', unsortable: "The engine's host search has no SPM role field to sort by.", cell: (h) => SPM_TEXT[h.spm] },
-    { key: 'address', title: 'Address', sortField: 'address', cell: (h) => h.address },
+    { key: 'spm', title: t('lists.hosts.column.spm'), unsortable: t('lists.hosts.spmUnsortable'), cell: (h) => spmText(h.spm) },
+    { key: 'address', title: t('lists.hosts.column.address'), sortField: 'address', cell: (h) => <span translate="no">{h.address}</span> },
   ];
   return (
     <>
-      <PageHeader title="Hosts" />
+      <PageHeader title={t('lists.hosts.title')} />
       <PageSection>
         <EngineList
-          label="Hosts"
-          what="hosts"
+          label={t('lists.hosts.label')}
+          what={t('lists.hosts.what')}
           columns={columns}
           defaultSort="name"
           filter={{
             param: 'status',
-            label: 'Status',
+            label: t('lists.hosts.filter.label'),
             options: [
-              { value: 'all', label: 'All' },
-              { value: 'up', label: 'Up', condition: 'status=up' },
-              { value: 'maintenance', label: 'Maintenance', condition: 'status=maintenance' },
-              { value: 'non_responsive', label: 'Non responsive', condition: 'status=non_responsive' },
+              { value: 'all', label: t('lists.hosts.filter.all') },
+              { value: 'up', label: t('lists.hosts.filter.up'), condition: 'status=up' },
+              { value: 'maintenance', label: t('lists.hosts.filter.maintenance'), condition: 'status=maintenance' },
+              { value: 'non_responsive', label: t('lists.hosts.filter.nonResponsive'), condition: 'status=non_responsive' },
             ],
           }}
-          search={{ label: 'Search hosts by name, or by cluster=, status=, address=', placeholder: 'Name, or cluster=prod', nameField: 'name', fields: HOST_SEARCH_FIELDS }}
+          search={{ label: t('lists.hosts.search.label'), placeholder: t('lists.hosts.search.placeholder'), nameField: 'name', fields: HOST_SEARCH_FIELDS }}
           pageQuery={hostsPageQueryOptions}
           rowKey={(h) => h.id}
-          emptyAll={<Empty title="No hosts">This engine has no hosts. Add one in the oVirt Administration Portal.</Empty>}
+          emptyAll={<Empty title={t('lists.hosts.empty.title')}>{t('lists.hosts.empty.body')}</Empty>}
         />
       </PageSection>
     </>

@@ -13,6 +13,7 @@ import { Empty } from '../../ui/QueryStates';
 import { VmStatusLabel } from '../../ui/StatusLabel';
 import type { Vm } from '../../domain/model';
 import { paths } from '../../ui/paths';
+import { t } from '../../i18n/i18n';
 
 // Search fields the engine's VM search has (searchbackend VmConditionFieldAutoCompleter: NAME, STATUS, CLUSTER,
 // DESCRIPTION; `host` is the Hosts cross-reference, VmCrossRefAutoCompleter — "host=host01", as in the admin portal).
@@ -33,50 +34,52 @@ export function VmsPage({
   const hostName = new Map((hosts.data ?? []).map((h) => [h.id, h.name]));
   const clusterName = new Map((clusters.data ?? []).map((c) => [c.id, c.name]));
   // While the names load a cell says so; a name the engine does not know shows the id it sent.
-  const named = (names: Map<string, string>, pending: boolean, id: string | undefined) => (!id ? '—' : (names.get(id) ?? (pending ? '…' : id)));
+  const named = (names: Map<string, string>, pending: boolean, id: string | undefined) => (
+    <span translate="no">{!id ? '—' : (names.get(id) ?? (pending ? '…' : id))}</span>
+  );
   const columns: Array<ListColumn<Vm>> = [
-    { key: 'name', title: 'Name', sortField: 'name', cell: (vm) => <Link to={paths.vm(vm.id)}>{vm.name}</Link> },
-    { key: 'status', title: 'Status', sortField: 'status', cell: (vm) => <VmStatusLabel status={vm.status} /> },
+    { key: 'name', title: t('lists.vms.column.name'), sortField: 'name', cell: (vm) => <Link to={paths.vm(vm.id)} translate="no">{vm.name}</Link> },
+    { key: 'status', title: t('lists.vms.column.status'), sortField: 'status', cell: (vm) => <VmStatusLabel status={vm.status} /> },
     // SORTBY takes the VM's own fields only: the host column sorts by ON_HOST (run_on_vds_name).
-    { key: 'host', title: 'Host', sortField: 'on_host', cell: (vm) => named(hostName, hosts.isPending, vm.hostId) },
-    { key: 'cluster', title: 'Cluster', sortField: 'cluster', cell: (vm) => named(clusterName, clusters.isPending, vm.clusterId) },
+    { key: 'host', title: t('lists.vms.column.host'), sortField: 'on_host', cell: (vm) => named(hostName, hosts.isPending, vm.hostId) },
+    { key: 'cluster', title: t('lists.vms.column.cluster'), sortField: 'cluster', cell: (vm) => named(clusterName, clusters.isPending, vm.clusterId) },
     {
       key: 'ha',
-      title: 'Highly available',
-      unsortable: "The engine's VM search has no high-availability field to sort by.",
-      cell: (vm) => (vm.highAvailability.enabled ? `Yes (priority ${vm.highAvailability.priority})` : 'No'),
+      title: t('lists.vms.column.ha'),
+      unsortable: t('lists.vms.haUnsortable'),
+      cell: (vm) => (vm.highAvailability.enabled ? t('lists.vms.haYes', { priority: vm.highAvailability.priority }) : t('lists.vms.haNo')),
     },
-    { key: 'description', title: 'Description', sortField: 'description', cell: (vm) => vm.description },
+    { key: 'description', title: t('lists.vms.column.description'), sortField: 'description', cell: (vm) => <span translate="no">{vm.description}</span> },
   ];
   return (
     <>
-      <PageHeader title="Virtual Machines" />
+      <PageHeader title={t('lists.vms.title')} />
       {above}
       <PageSection>
         <EngineList
-          label="Virtual machines"
-          what="virtual machines"
+          label={t('lists.vms.label')}
+          what={t('lists.vms.what')}
           columns={columns}
           defaultSort="name"
           filter={{
             param: 'status',
-            label: 'Status',
+            label: t('lists.vms.filter.label'),
             options: [
-              { value: 'all', label: 'All' },
-              { value: 'up', label: 'Up', condition: 'status=up' },
-              { value: 'down', label: 'Down', condition: 'status=down' },
-              { value: 'paused', label: 'Paused', condition: 'status=paused' },
+              { value: 'all', label: t('lists.vms.filter.all') },
+              { value: 'up', label: t('lists.vms.filter.up'), condition: 'status=up' },
+              { value: 'down', label: t('lists.vms.filter.down'), condition: 'status=down' },
+              { value: 'paused', label: t('lists.vms.filter.paused'), condition: 'status=paused' },
             ],
           }}
           search={{
-            label: 'Search virtual machines by name, or by host=, cluster=, status=, description=',
-            placeholder: 'Name, or host=host01 cluster=prod',
+            label: t('lists.vms.search.label'),
+            placeholder: t('lists.vms.search.placeholder'),
             nameField: 'name',
             fields: VM_SEARCH_FIELDS,
           }}
           pageQuery={vmsPageQueryOptions}
           rowKey={(vm) => vm.id}
-          emptyAll={<Empty title="No virtual machines">This engine has no virtual machines yet. Create one in the oVirt Administration Portal.</Empty>}
+          emptyAll={<Empty title={t('lists.vms.empty.title')}>{t('lists.vms.empty.body')}</Empty>}
           rowActions={
             rowActions
               ? (vm) => (
@@ -89,7 +92,7 @@ export function VmsPage({
                           if (!isOpen) onRowMenuOpen?.(vm);
                           onToggle(e);
                         }}
-                        isExpanded={isOpen} isDisabled={isDisabled} variant="plain" aria-label={`Actions for ${vm.name}`} icon={<EllipsisVIcon />} />
+                        isExpanded={isOpen} isDisabled={isDisabled} variant="plain" aria-label={t('lists.vms.rowActions', { name: vm.name })} icon={<EllipsisVIcon />} />
                     )}
                   />
                 )
