@@ -44,7 +44,7 @@ export function VmPage() {
   return (
     <>
       <PageBreadcrumb>
-        <Breadcrumb>
+        <Breadcrumb aria-label={t('vm.page.breadcrumbLabel')}>
           <BreadcrumbItem render={() => <Link to={paths.vms()}>{t('vm.page.breadcrumbVms')}</Link>} />
           <BreadcrumbItem isActive>{vm.data ? <span translate="no">{vm.data.name}</span> : t('vm.page.breadcrumbVm')}</BreadcrumbItem>
         </Breadcrumb>
@@ -59,7 +59,7 @@ export function VmPage() {
         <>
           <PageHeader
             title={vm.data.name}
-            description={vm.data.description || undefined}
+            description={vm.data.description ? <span translate="no">{vm.data.description}</span> : undefined}
             actions={<VmLifecycleActions vm={vm.data} />}
           />
           <VmOperations vmId={vm.data.id} />

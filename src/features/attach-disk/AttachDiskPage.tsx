@@ -46,7 +46,7 @@ export function AttachDiskPage() {
   return (
     <>
       <PageBreadcrumb>
-        <Breadcrumb>
+        <Breadcrumb aria-label={t('attach.page.breadcrumbLabel')}>
           {crumbs.concat(
             <BreadcrumbItem key="attach" isActive>
               {t('attach.page.crumbAttach')}

@@ -76,11 +76,11 @@ export function VmStep({
           <Thead>
             <Tr>
               <Th screenReaderText={t('attach.vmStep.colChoose')} />
-              <Th>{t('attach.vmStep.colName')}</Th>
-              <Th>{t('attach.vmStep.colStatus')}</Th>
-              <Th>{t('attach.vmStep.colHost')}</Th>
-              <Th>{t('attach.vmStep.colDisks')}</Th>
-              <Th>{t('attach.vmStep.colCanTake')}</Th>
+              <Th modifier="wrap">{t('attach.vmStep.colName')}</Th>
+              <Th modifier="wrap">{t('attach.vmStep.colStatus')}</Th>
+              <Th modifier="wrap">{t('attach.vmStep.colHost')}</Th>
+              <Th modifier="wrap">{t('attach.vmStep.colDisks')}</Th>
+              <Th modifier="wrap">{t('attach.vmStep.colCanTake')}</Th>
             </Tr>
           </Thead>
           <Tbody>
