@@ -18,6 +18,7 @@ import { VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
 import { paths } from '../../ui/paths';
 import { useViewPollInterval } from '../../ui/polling';
+import { t } from '../../i18n/i18n';
 
 export function VmPage() {
   const { vmId = '' } = useParams();
@@ -29,59 +30,59 @@ export function VmPage() {
   const content = useQuery(vmContentQueryOptions(vmId));
   const virtioScsiEnabled = content.data?.virtioScsiEnabled;
   const virtioScsiText = content.isPending
-    ? 'Loading…'
+    ? t('vm.page.virtioScsiLoading')
     : content.isError
-      ? 'Unknown: the engine did not answer'
+      ? t('vm.page.virtioScsiUnknown')
       : virtioScsiEnabled === undefined
-      ? 'Not reported by the engine'
+      ? t('vm.page.virtioScsiNotReported')
       : virtioScsiEnabled
-        ? 'Enabled'
-        : 'Disabled';
+        ? t('vm.page.virtioScsiEnabled')
+        : t('vm.page.virtioScsiDisabled');
   const hostName = useHostNames();
   const tab = params.get('tab') ?? 'overview';
 
   return (
     <>
       <PageBreadcrumb>
-        <Breadcrumb>
-          <BreadcrumbItem render={() => <Link to={paths.vms()}>Virtual Machines</Link>} />
-          <BreadcrumbItem isActive>{vm.data?.name ?? 'VM'}</BreadcrumbItem>
+        <Breadcrumb aria-label={t('vm.page.breadcrumbLabel')}>
+          <BreadcrumbItem render={() => <Link to={paths.vms()}>{t('vm.page.breadcrumbVms')}</Link>} />
+          <BreadcrumbItem isActive>{vm.data ? <span translate="no">{vm.data.name}</span> : t('vm.page.breadcrumbVm')}</BreadcrumbItem>
         </Breadcrumb>
       </PageBreadcrumb>
       {vm.isPending ? (
-        <Loading what="the virtual machine" />
+        <Loading what={t('vm.page.loadWhat')} />
       ) : vm.isError ? (
         <PageSection>
-          <LoadError what="the virtual machine" error={vm.error} onRetry={() => void vm.refetch()} />
+          <LoadError what={t('vm.page.loadWhat')} error={vm.error} onRetry={() => void vm.refetch()} />
         </PageSection>
       ) : (
         <>
           <PageHeader
             title={vm.data.name}
-            description={vm.data.description || undefined}
+            description={vm.data.description ? <span translate="no">{vm.data.description}</span> : undefined}
             actions={<VmLifecycleActions vm={vm.data} />}
           />
           <VmOperations vmId={vm.data.id} />
           <PageSection>
-            <DescriptionList isHorizontal isCompact columnModifier={{ default: '3Col' }} aria-label="Virtual machine summary">
+            <DescriptionList isHorizontal isCompact columnModifier={{ default: '3Col' }} aria-label={t('vm.page.summaryLabel')}>
               <DescriptionListGroup>
-                <DescriptionListTerm>Status</DescriptionListTerm>
+                <DescriptionListTerm>{t('vm.page.status')}</DescriptionListTerm>
                 <DescriptionListDescription>
                   <VmStatusLabel status={vm.data.status} />
                 </DescriptionListDescription>
               </DescriptionListGroup>
               <DescriptionListGroup>
-                <DescriptionListTerm>Host</DescriptionListTerm>
-                <DescriptionListDescription>{hostName(vm.data.hostId) ?? '—'}</DescriptionListDescription>
+                <DescriptionListTerm>{t('vm.page.host')}</DescriptionListTerm>
+                <DescriptionListDescription translate="no">{hostName(vm.data.hostId) ?? '—'}</DescriptionListDescription>
               </DescriptionListGroup>
               <DescriptionListGroup>
-                <DescriptionListTerm>Highly available</DescriptionListTerm>
+                <DescriptionListTerm>{t('vm.page.highlyAvailable')}</DescriptionListTerm>
                 <DescriptionListDescription>
-                  {vm.data.highAvailability.enabled ? `Yes (priority ${vm.data.highAvailability.priority})` : 'No'}
+                  {vm.data.highAvailability.enabled ? t('vm.page.haYes', { priority: vm.data.highAvailability.priority }) : t('vm.page.haNo')}
                 </DescriptionListDescription>
               </DescriptionListGroup>
               <DescriptionListGroup>
-                <DescriptionListTerm>VirtIO-SCSI</DescriptionListTerm>
+                <DescriptionListTerm>{t('vm.page.virtioScsi')}</DescriptionListTerm>
                 <DescriptionListDescription>{virtioScsiText}</DescriptionListDescription>
               </DescriptionListGroup>
             </DescriptionList>
@@ -90,18 +91,22 @@ export function VmPage() {
             <Tabs
               activeKey={tab}
               onSelect={(_e, k) => setParams({ tab: String(k) }, { replace: true })}
-              aria-label="Virtual machine sections"
+              aria-label={t('vm.page.tabsLabel')}
               mountOnEnter
             >
-              <Tab eventKey="overview" title={<TabTitleText>Overview</TabTitleText>}>
+              <Tab eventKey="overview" title={<TabTitleText>{t('vm.page.tabOverview')}</TabTitleText>}>
                 <p style={{ paddingTop: '1rem' }}>
-                  {vm.data.name} is {vm.data.status === 'down' ? 'down' : `${vm.data.status} on ${hostName(vm.data.hostId) ?? 'a host'}`}.
+                  {vm.data.status === 'down'
+                    ? t('vm.page.overviewDown', { name: vm.data.name })
+                    : hostName(vm.data.hostId)
+                      ? t('vm.page.overviewOn', { name: vm.data.name, status: vm.data.status, host: hostName(vm.data.hostId) })
+                      : t('vm.page.overviewOnAHost', { name: vm.data.name, status: vm.data.status })}
                 </p>
               </Tab>
-              <Tab eventKey="disks" title={<TabTitleText>Disks</TabTitleText>}>
+              <Tab eventKey="disks" title={<TabTitleText>{t('vm.page.tabDisks')}</TabTitleText>}>
                 <VmDisksTab vm={{ ...vm.data, virtioScsiEnabled }} hostName={hostName(vm.data.hostId)} />
               </Tab>
-              <Tab eventKey="events" title={<TabTitleText>Events</TabTitleText>}>
+              <Tab eventKey="events" title={<TabTitleText>{t('vm.page.tabEvents')}</TabTitleText>}>
                 <div style={{ paddingTop: '1rem' }}>
                   <VmJobs vm={vm.data} />
                   <VmEvents vm={vm.data} />

@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageSection';
 import { LoadError, Loading } from '../../ui/QueryStates';
 import { AttachDiskWizard } from './AttachDiskWizard';
 import { paths } from '../../ui/paths';
+import { t } from '../../i18n/i18n';
 
 export function AttachDiskPage() {
   const [params] = useSearchParams();
@@ -22,40 +23,40 @@ export function AttachDiskPage() {
   const vm = useQuery({ ...vmContentQueryOptions(vmId ?? ''), enabled: !!vmId });
   const disk = useQuery({ ...diskQueryOptions(diskId ?? ''), enabled: !!diskId });
   const [round, setRound] = useState(0);
-  const title = vm.data ? `Attach a disk to ${vm.data.name}` : disk.data ? `Attach ${disk.data.alias} to a VM` : 'Attach a disk to a VM';
+  const title = vm.data ? t('attach.page.titleVm', { vm: vm.data.name }) : disk.data ? t('attach.page.titleDisk', { disk: disk.data.alias }) : t('attach.page.title');
 
   const crumbs = vmId
     ? [
-        <BreadcrumbItem key="vms" render={() => <Link to={paths.vms()}>Virtual Machines</Link>} />,
-        <BreadcrumbItem key="vm" render={() => <Link to={paths.vm(vmId, { tab: 'disks' })}>{vm.data?.name ?? 'VM'}</Link>} />,
+        <BreadcrumbItem key="vms" render={() => <Link to={paths.vms()}>{t('attach.page.crumbVms')}</Link>} />,
+        <BreadcrumbItem key="vm" render={() => <Link to={paths.vm(vmId, { tab: 'disks' })}>{vm.data ? <span translate="no">{vm.data.name}</span> : t('attach.page.crumbVm')}</Link>} />,
       ]
     : diskId
       ? [
-          <BreadcrumbItem key="disks" render={() => <Link to={paths.disks()}>Disks</Link>} />,
-          <BreadcrumbItem key="disk" render={() => <Link to={paths.disk(diskId)}>{disk.data?.alias ?? 'Disk'}</Link>} />,
+          <BreadcrumbItem key="disks" render={() => <Link to={paths.disks()}>{t('attach.page.crumbDisks')}</Link>} />,
+          <BreadcrumbItem key="disk" render={() => <Link to={paths.disk(diskId)}>{disk.data ? <span translate="no">{disk.data.alias}</span> : t('attach.page.crumbDisk')}</Link>} />,
         ]
-      : [<BreadcrumbItem key="vms" render={() => <Link to={paths.vms()}>Virtual Machines</Link>} />];
+      : [<BreadcrumbItem key="vms" render={() => <Link to={paths.vms()}>{t('attach.page.crumbVms')}</Link>} />];
 
   let body;
-  if ((vmId && vm.isPending) || (diskId && disk.isPending)) body = <Loading what={vmId && vm.isPending ? 'the virtual machine' : 'the disk'} />;
-  else if (vmId && vm.isError) body = <LoadError what="the virtual machine" error={vm.error} onRetry={() => void vm.refetch()} />;
-  else if (diskId && disk.isError) body = <LoadError what="the disk" error={disk.error} onRetry={() => void disk.refetch()} />;
+  if ((vmId && vm.isPending) || (diskId && disk.isPending)) body = <Loading what={vmId && vm.isPending ? t('attach.page.loadVm') : t('attach.page.loadDisk')} />;
+  else if (vmId && vm.isError) body = <LoadError what={t('attach.page.loadVm')} error={vm.error} onRetry={() => void vm.refetch()} />;
+  else if (diskId && disk.isError) body = <LoadError what={t('attach.page.loadDisk')} error={disk.error} onRetry={() => void disk.refetch()} />;
   else body = <AttachDiskWizard key={`${vmId ?? '-'}-${diskId ?? '-'}-${round}`} vm={vm.data} disk={disk.data} origin={origin} onRestart={() => setRound((r) => r + 1)} />;
 
   return (
     <>
       <PageBreadcrumb>
-        <Breadcrumb>
+        <Breadcrumb aria-label={t('attach.page.breadcrumbLabel')}>
           {crumbs.concat(
             <BreadcrumbItem key="attach" isActive>
-              Attach
+              {t('attach.page.crumbAttach')}
             </BreadcrumbItem>,
           )}
         </Breadcrumb>
       </PageBreadcrumb>
       <PageHeader
         title={title}
-        description="Choose the VM, the disks (existing ones, or a new one from a LUN) and their options; review what will happen, then attach."
+        description={t('attach.page.description')}
       />
       <PageSection isFilled>{body}</PageSection>
     </>

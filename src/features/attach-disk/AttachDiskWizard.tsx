@@ -17,7 +17,8 @@ import { WizardFooter } from '../../ui/WizardFooter';
 import { useAttachExistingFlow } from './attach-existing-flow';
 import { liveResolver, useCreateFromLunFlow } from './create-from-lun-flow';
 import { ATTACH_DRAFT_FIELDS } from './draft';
-import { ATTACH_STEPS, STEP_NAMES, attachDefaults, draftKeyOf, visibleSteps, type AttachFormValues, type AttachMode, type AttachStepId } from './form';
+import { ATTACH_STEPS, attachDefaults, stepName, draftKeyOf, visibleSteps, type AttachFormValues, type AttachMode, type AttachStepId } from './form';
+import { t } from '../../i18n/i18n';
 
 export function AttachDiskWizard({
   vm: initialVm,
@@ -81,8 +82,8 @@ export function AttachDiskWizard({
     <WizardFooter
       activeStep={activeStep}
       isFinal={activeStep.id === 'review'}
-      finalLabel={mode === 'create' ? 'Create and attach' : 'Attach'}
-      busyLabel={mode === 'create' ? 'Creating…' : 'Attaching…'}
+      finalLabel={mode === 'create' ? t('attach.wizard.createAndAttach') : t('attach.wizard.attach')}
+      busyLabel={mode === 'create' ? t('attach.wizard.creating') : t('attach.wizard.attaching')}
       busy={fromLun.busy || existing.busy}
       onFinal={() => void (mode === 'create' ? fromLun.create(flow.allValid) : existing.attach(flow.allValid))}
       onNext={(e) => flow.next(activeStep, () => onNext(e))}
@@ -96,7 +97,7 @@ export function AttachDiskWizard({
     <FormProvider {...form}>
       <LunDiskFlowProvider flow={fromLun.lun}>
         <Wizard
-          navAriaLabel="Steps"
+          navAriaLabel={t('attach.wizard.navLabel')}
           isVisitRequired
           startIndex={ATTACH_STEPS.indexOf(startStep) + 1}
           onClose={cancel}
@@ -105,7 +106,7 @@ export function AttachDiskWizard({
           style={{ '--pf-v6-c-wizard__nav--lg--Width': '13rem' } as CSSProperties}
         >
           {ATTACH_STEPS.map((id) => (
-            <WizardStep key={id} id={id} name={STEP_NAMES[id]} isHidden={!steps.includes(id)}>
+            <WizardStep key={id} id={id} name={stepName(id)} isHidden={!steps.includes(id)}>
               <WizardBridge onContext={keepWizard} />
               {id === 'review' ? existing.reviewProblem : null}
               {stepIn(mode, id)?.content}

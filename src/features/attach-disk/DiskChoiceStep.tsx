@@ -5,18 +5,22 @@ import {
   Checkbox, FormGroup, HelperText, HelperTextItem, Radio, SearchInput, Title, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { diskTypeText, formatBytesExact, formatSize, yesNo } from '../../domain/format';
 import { diskSize } from '../../domain/model';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import type { AttachMode } from './form';
 import type { AttachData } from './use-attach-data';
+import { t, type MessageId } from '../../i18n/i18n';
+import { Rich } from '../../i18n/Rich';
+
+const strong = (c: ReactNode) => <strong>{c}</strong>;
 
 const FILTERS = [
-  { value: 'all', label: 'All' },
-  { value: 'lun', label: 'Direct LUN' },
-  { value: 'image', label: 'Image' },
-] as const;
+  { value: 'all', label: 'attach.diskStep.filterAll' },
+  { value: 'lun', label: 'attach.diskStep.filterLun' },
+  { value: 'image', label: 'attach.diskStep.filterImage' },
+] as const satisfies ReadonlyArray<{ value: string; label: MessageId }>;
 type Filter = (typeof FILTERS)[number]['value'];
 
 const subtle = { color: 'var(--pf-t--global--text--color--subtle)' } as const;
@@ -37,26 +41,26 @@ export function DiskChoiceStep({
   onToggle: (diskId: string, picked: boolean) => void;
   error: string | undefined;
 }) {
-  const vmName = data.vm?.name ?? 'the VM';
+  const vm = { vm: data.vm?.name ?? '', vmNamed: data.vm ? 'yes' : 'no' };
   return (
     <section aria-labelledby="disk-choice-title">
       <Title headingLevel="h2" id="disk-choice-title">
-        Choose what to attach to {vmName}
+        {t('attach.diskStep.title', vm)}
       </Title>
-      <FormGroup role="radiogroup" fieldId="attach-mode" label="What to attach" isStack style={{ margin: '1rem 0' }}>
+      <FormGroup role="radiogroup" fieldId="attach-mode" label={t('attach.diskStep.modeLabel')} isStack style={{ margin: '1rem 0' }}>
         <Radio
           id="attach-mode-existing"
           name="attach-mode"
-          label="Attach existing disk"
-          description="Floating disks and sharable disks, several at once."
+          label={t('attach.diskStep.modeExisting')}
+          description={t('attach.diskStep.modeExistingHelp')}
           isChecked={mode === 'existing'}
           onChange={() => onMode('existing')}
         />
         <Radio
           id="attach-mode-create"
           name="attach-mode"
-          label="Create from LUN"
-          description={`A new direct LUN disk from a LUN you pick, created and attached to ${vmName}: choose the host, discover and log in to the target, pick the LUN.`}
+          label={t('attach.diskStep.modeCreate')}
+          description={t('attach.diskStep.modeCreateHelp', vm)}
           isChecked={mode === 'create'}
           onChange={() => onMode('create')}
         />
@@ -65,9 +69,7 @@ export function DiskChoiceStep({
         <ExistingDisks data={data} diskIds={diskIds} onToggle={onToggle} error={error} />
       ) : (
         <p>
-          Next: <strong>Source</strong> (the host and the storage type), <strong>Targets</strong> (discover and log in, iSCSI only),{' '}
-          <strong>LUN</strong> (used LUNs stay listed with the disk that uses them), <strong>Options</strong> (alias, description, interface and
-          the disk&apos;s options), then <strong>Review</strong>.
+          <Rich id="attach.diskStep.createNext" tags={[strong, strong, strong, strong, strong]} />
         </p>
       )}
     </section>
@@ -77,10 +79,10 @@ export function DiskChoiceStep({
 function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; diskIds: readonly string[]; onToggle: (diskId: string, picked: boolean) => void; error: string | undefined }) {
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
-  if (data.disks.isPending || data.usage.isPending) return <Loading what="the disks" />;
-  if (data.disks.isError) return <LoadError what="the disks" error={data.disks.error} onRetry={() => void data.disks.refetch()} />;
-  if (data.usage.isError) return <LoadError what="who uses which disk" error={data.usage.error} onRetry={() => void data.usage.refetch()} />;
-  const vmName = data.vm?.name ?? 'the VM';
+  if (data.disks.isPending || data.usage.isPending) return <Loading what={t('attach.diskStep.loadDisks')} />;
+  if (data.disks.isError) return <LoadError what={t('attach.diskStep.loadDisks')} error={data.disks.error} onRetry={() => void data.disks.refetch()} />;
+  if (data.usage.isError) return <LoadError what={t('attach.diskStep.loadUsers')} error={data.usage.error} onRetry={() => void data.usage.refetch()} />;
+  const vm = { vm: data.vm?.name ?? '', vmNamed: data.vm ? 'yes' : 'no' };
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const shown = data.rows.filter(
     (r) =>
@@ -100,8 +102,9 @@ function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; d
         <ToolbarContent>
           <ToolbarItem style={{ minWidth: '20rem' }}>
             <SearchInput
-              aria-label="Search disks"
-              placeholder="Alias, description, LUN ID or VM"
+              aria-label={t('attach.diskStep.searchLabel')}
+              placeholder={t('attach.diskStep.searchPlaceholder')}
+              resetButtonLabel={t('attach.vmStep.searchReset')}
               value={search}
               onChange={(_e, v) => setSearch(v)}
               onClear={() => setSearch('')}
@@ -110,19 +113,19 @@ function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; d
           </ToolbarItem>
           <ToolbarItem>
             <span id="attach-disk-type-label" style={{ marginRight: '0.5rem' }}>
-              Disk type:
+              {t('attach.diskStep.typeLabel')}
             </span>
             <ToggleGroup aria-labelledby="attach-disk-type-label">
               {FILTERS.map((f) => (
-                <ToggleGroupItem key={f.value} text={f.label} buttonId={`attach-disk-type-${f.value}`} isSelected={filter === f.value} onChange={() => setFilter(f.value)} />
+                <ToggleGroupItem key={f.value} text={t(f.label)} buttonId={`attach-disk-type-${f.value}`} isSelected={filter === f.value} onChange={() => setFilter(f.value)} />
               ))}
             </ToggleGroup>
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
       <p id="attach-disk-counts" aria-live="polite" style={{ marginBottom: '0.5rem' }}>
-        {data.rows.length} {data.rows.length === 1 ? 'disk' : 'disks'}, {selectable} can be attached to {vmName} · {shown.length} shown.{' '}
-        <strong data-testid="picked-disks">{picked.length === 0 ? 'None picked yet.' : `Picked: ${picked.join(', ')}.`}</strong>
+        {t('attach.diskStep.counts', { count: data.rows.length, selectable, shown: shown.length, ...vm })}{' '}
+        <strong data-testid="picked-disks">{picked.length === 0 ? t('attach.diskStep.noneYet') : t('attach.diskStep.picked', { disks: picked.join(', ') })}</strong>
       </p>
       {error ? (
         <HelperText style={{ marginBottom: '0.5rem' }}>
@@ -134,20 +137,20 @@ function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; d
         </HelperText>
       ) : null}
       {shown.length === 0 ? (
-        <Empty title={data.rows.length === 0 ? 'No disks' : 'No disk matches'}>
-          {data.rows.length === 0 ? 'This engine has no disk yet: choose Create from LUN.' : 'Clear the search or choose All.'}
+        <Empty title={data.rows.length === 0 ? t('attach.diskStep.emptyTitle') : t('attach.diskStep.noMatchTitle')}>
+          {data.rows.length === 0 ? t('attach.diskStep.emptyBody') : t('attach.diskStep.noMatchBody')}
         </Empty>
       ) : (
-        <Table aria-label={`Disks to attach to ${vmName}`} variant="compact">
+        <Table aria-label={t('attach.diskStep.tableLabel', vm)} variant="compact">
           <Thead>
             <Tr>
-              <Th screenReaderText="Pick" />
-              <Th modifier="wrap">Disk</Th>
-              <Th modifier="wrap">Type</Th>
-              <Th modifier="nowrap">Size</Th>
-              <Th modifier="nowrap">Sharable</Th>
-              <Th modifier="wrap">Attached to</Th>
-              <Th modifier="wrap">Can be attached</Th>
+              <Th screenReaderText={t('attach.diskStep.colPick')} />
+              <Th modifier="wrap">{t('attach.diskStep.colDisk')}</Th>
+              <Th modifier="wrap">{t('attach.diskStep.colType')}</Th>
+              <Th modifier="nowrap">{t('attach.diskStep.colSize')}</Th>
+              <Th modifier="nowrap">{t('attach.diskStep.colSharable')}</Th>
+              <Th modifier="wrap">{t('attach.diskStep.colAttachedTo')}</Th>
+              <Th modifier="wrap">{t('attach.diskStep.colCanAttach')}</Th>
             </Tr>
           </Thead>
           <Tbody>
@@ -168,16 +171,22 @@ function ExistingDisks({ data, diskIds, onToggle, error }: { data: AttachData; d
                       aria-describedby={reasonId}
                     />
                   </Td>
-                  <Td dataLabel="Disk" style={gray}>
-                    <label htmlFor={`attach-disk-${disk.id}`}>{disk.alias}</label>
-                    {disk.description ? <div style={subtle}>{disk.description}</div> : null}
-                    {disk.storageType === 'lun' ? <div style={{ ...subtle, ...mono, fontSize: 'var(--pf-t--global--font--size--sm)', whiteSpace: 'nowrap' }}>LUN {disk.lun.id}</div> : null}
+                  <Td dataLabel={t('attach.diskStep.colDisk')} style={gray}>
+                    <label htmlFor={`attach-disk-${disk.id}`} translate="no">
+                      {disk.alias}
+                    </label>
+                    {disk.description ? (
+                      <div style={subtle} translate="no">
+                        {disk.description}
+                      </div>
+                    ) : null}
+                    {disk.storageType === 'lun' ? <div style={{ ...subtle, ...mono, fontSize: 'var(--pf-t--global--font--size--sm)', whiteSpace: 'nowrap' }}>{t('attach.diskStep.lunId', { id: disk.lun.id })}</div> : null}
                   </Td>
-                  <Td dataLabel="Type" style={gray}>{diskTypeText(disk)}</Td>
-                  <Td dataLabel="Size" style={gray} modifier="nowrap">{size === undefined ? 'Unknown' : <span title={formatBytesExact(size)}>{formatSize(size)}</span>}</Td>
-                  <Td dataLabel="Sharable" style={gray}>{yesNo(disk.sharable)}</Td>
-                  <Td dataLabel="Attached to" style={gray}>{users.length === 0 ? '—' : users.map((u) => u.vmName).join(', ')}</Td>
-                  <Td dataLabel="Can be attached" id={reasonId} style={gray}>
+                  <Td dataLabel={t('attach.diskStep.colType')} style={gray}>{diskTypeText(disk)}</Td>
+                  <Td dataLabel={t('attach.diskStep.colSize')} style={gray} modifier="nowrap">{size === undefined ? t('attach.diskStep.sizeUnknown') : <span title={formatBytesExact(size)}>{formatSize(size)}</span>}</Td>
+                  <Td dataLabel={t('attach.diskStep.colSharable')} style={gray}>{yesNo(disk.sharable)}</Td>
+                  <Td dataLabel={t('attach.diskStep.colAttachedTo')} style={gray} translate="no">{users.length === 0 ? '—' : users.map((u) => u.vmName).join(', ')}</Td>
+                  <Td dataLabel={t('attach.diskStep.colCanAttach')} id={reasonId} style={gray}>
                     {a.selectable ? a.note : <span data-reason>{a.reason}</span>}
                   </Td>
                 </Tr>

@@ -6,6 +6,8 @@ import { diskTypeText, formatSize } from '../../domain/format';
 import { diskSize } from '../../domain/model';
 import { AttachChoiceFields } from '../../flows/disk-attach/AttachChoiceFields';
 import type { BatchEntry } from './attach-batch';
+import { t } from '../../i18n/i18n';
+import { alertLabel } from '../../i18n/patternfly';
 
 export function ExistingOptionsStep({
   vm,
@@ -22,13 +24,11 @@ export function ExistingOptionsStep({
   return (
     <Form onSubmit={(e) => e.preventDefault()} aria-labelledby="attach-options-title">
       <Title headingLevel="h2" id="attach-options-title">
-        Options for each disk
+        {t('attach.options.title')}
       </Title>
-      <p>
-        How {vm.name} sees each disk. {batch.length > 1 ? 'One bootable disk per VM counts the disks you attach now too.' : ''}
-      </p>
+      <p>{t(batch.length > 1 ? 'attach.options.introMany' : 'attach.options.intro', { vm: vm.name })}</p>
       {problem ? (
-        <Alert variant="danger" isInline title="Cannot go on yet" component="h3" role="alert">
+        <Alert variant="danger" variantLabel={alertLabel('danger')} isInline title={t('attach.options.cannotGoOn')} component="h3" role="alert">
           {problem}
         </Alert>
       ) : null}
@@ -37,13 +37,15 @@ export function ExistingOptionsStep({
         return (
           <Card key={b.disk.id} isCompact isPlain={false} component="section" aria-labelledby={`opts-${b.disk.id}-title`}>
             <CardTitle>
-              <Title headingLevel="h3" id={`opts-${b.disk.id}-title`}>
+              <Title headingLevel="h3" id={`opts-${b.disk.id}-title`} translate="no">
                 {b.disk.alias}
               </Title>
               <span style={{ color: 'var(--pf-t--global--text--color--subtle)', fontWeight: 'normal' }}>
-                {diskTypeText(b.disk)}
-                {b.disk.storageType === 'lun' ? ` · LUN ${b.disk.lun.id}` : ''}
-                {size !== undefined ? ` · ${formatSize(size)}` : ''}
+                {t(b.disk.storageType === 'lun' ? (size !== undefined ? 'attach.options.kindLunSize' : 'attach.options.kindLun') : size !== undefined ? 'attach.options.kindSize' : 'attach.options.kind', {
+                  type: diskTypeText(b.disk),
+                  lun: b.disk.storageType === 'lun' ? b.disk.lun.id : '',
+                  size: size !== undefined ? formatSize(size) : '',
+                })}
               </span>
             </CardTitle>
             <CardBody>
@@ -54,7 +56,7 @@ export function ExistingOptionsStep({
                 choice={b.choice}
                 bootableTakenBy={b.bootableTakenBy}
                 onChange={(c) => onChange(b.disk.id, c)}
-                labelSuffix={batch.length > 1 ? `for ${b.disk.alias}` : ''}
+                labelSuffix={batch.length > 1 ? t('attach.options.labelSuffix', { disk: b.disk.alias }) : ''}
               />
             </CardBody>
           </Card>

@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 import type { Vm } from '../../domain/model';
 import { AttachResults, attachSummary } from '../../flows/disk-attach/AttachResults';
 import type { AttachItemState } from '../../flows/disk-attach/use-attach-disks';
+import { t } from '../../i18n/i18n';
+import { alertLabel } from '../../i18n/patternfly';
 
 export function ExistingResult({
   states,
@@ -36,22 +38,22 @@ export function ExistingResult({
   return (
     <section aria-labelledby="attach-result-title" style={{ display: 'grid', gap: '1rem' }}>
       <Title headingLevel="h2" id="attach-result-title" className="pf-v6-screen-reader">
-        Result
+        {t('attach.result.title')}
       </Title>
       <div aria-live="polite">
-        <Alert variant={summary.variant} isInline title={summary.title} component="h2" data-testid="attach-summary">
-          {resumedAfterReload ? <p>The page was reloaded while the disks were being attached: this is what the engine holds now.</p> : null}
+        <Alert variant={summary.variant} variantLabel={alertLabel(summary.variant)} isInline title={summary.title} component="h2" data-testid="attach-summary">
+          {resumedAfterReload ? <p>{t('attach.result.resumed')}</p> : null}
         </Alert>
       </div>
       <AttachResults states={states} vmName={vm.name} headingLevel="h3" onRetryPlug={onRetryPlug} onRetryAttach={onRetryAttach} />
       <div style={{ display: 'flex', gap: '1rem', alignItems: 'center' }}>
         <Button variant="primary" onClick={onDone} isDisabled={busy}>
-          Done
+          {t('attach.result.done')}
         </Button>
         <Button variant="secondary" onClick={onRestart} isDisabled={busy}>
-          Attach more disks
+          {t('attach.result.more')}
         </Button>
-        {origin !== vmDisksPath ? <Link to={vmDisksPath}>Go to the disks of {vm.name}</Link> : null}
+        {origin !== vmDisksPath ? <Link to={vmDisksPath}>{t('attach.result.goToDisks', { vm: vm.name })}</Link> : null}
       </div>
     </section>
   );

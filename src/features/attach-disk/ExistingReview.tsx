@@ -14,6 +14,7 @@ import { RestPreview } from '../../ui/RestPreview';
 import { VmConnectionsTable } from '../../ui/VmConnectionsTable';
 import { useHostNames } from '../../ui/use-host-names';
 import type { BatchEntry } from './attach-batch';
+import { t } from '../../i18n/i18n';
 
 export function planDiskOf(b: BatchEntry): AttachPlanDisk {
   const d = b.disk;
@@ -43,29 +44,27 @@ function newAttachment(vmId: string, b: BatchEntry): DiskAttachment {
 function Connections({ vm, batch, current, disks }: { vm: Vm; batch: readonly BatchEntry[]; current: readonly DiskAttachment[]; disks: readonly Disk[] }) {
   const hostName = useHostNames();
   const running = isVmRunning(vm.status) && !!vm.hostId;
-  const host = useQuery({ ...hostStorageQueryOptions(vm.hostId ?? ''), enabled: running });
+  const hostLuns = useQuery({ ...hostStorageQueryOptions(vm.hostId ?? ''), enabled: running });
   const isNew = (alias: string) => batch.some((b) => b.disk.alias === alias);
   // Every connection of the VM once the disks are attached; the disks being attached are marked "new".
   const after = vmConnections([...current, ...batch.map((b) => newAttachment(vm.id, b))], disks);
   if (!after.some((c) => c.disks.some((d) => isNew(d.alias)))) return null;
-  const hostLabel = hostName(vm.hostId) ?? 'its host';
+  const host = { host: hostName(vm.hostId) ?? '', hostNamed: hostName(vm.hostId) ? 'yes' : 'no', vm: vm.name };
   return (
     <section aria-labelledby="review-connections-title" style={{ marginTop: '1rem' }}>
       <Title headingLevel="h3" id="review-connections-title">
-        {running ? `Target connections of ${vm.name} on ${hostLabel}` : `Required connections of ${vm.name} after the attach`}
+        {running ? t('attach.review.connectionsTitleRunning', host) : t('attach.review.connectionsTitleDown', host)}
       </Title>
       <p style={{ margin: '0.25rem 0 0.5rem' }}>
-        {running
-          ? `What ${hostLabel} needs for ${vm.name}'s direct LUN disks, and whether it has it now. What a disk you attach lacks is connected before its plug.`
-          : `${vm.name} is down: nothing is connected now. The host that runs ${vm.name} next connects its required connections first.`}
+        {running ? t('attach.review.connectionsIntroRunning', host) : t('attach.review.connectionsIntroDown', host)}
       </p>
       <VmConnectionsTable
-        label={running ? `Target connections of ${vm.name} on ${hostLabel}` : `Required connections of ${vm.name}`}
+        label={running ? t('attach.review.connectionsTitleRunning', host) : t('attach.review.connectionsLabelDown', host)}
         connections={after}
-        requiredHeader="Required to run"
-        host={running ? { header: `On ${hostLabel} now`, luns: host } : undefined}
+        requiredHeader={t('attach.review.requiredToRun')}
+        host={running ? { header: t('attach.review.onHostNow', host), luns: hostLuns } : undefined}
         isNew={isNew}
-        missingSuffix=": connected before the plug"
+        missingSuffix={t('attach.review.missingSuffix')}
       />
     </section>
   );
@@ -78,31 +77,36 @@ export function ExistingReview({ vm, batch, current, disks }: { vm: Vm; batch: r
   return (
     <section aria-labelledby="attach-review-title">
       <Title headingLevel="h2" id="attach-review-title">
-        Review
+        {t('attach.review.title')}
       </Title>
-      <DescriptionList isHorizontal isCompact aria-label="Where the disks go" style={{ margin: '1rem 0' }}>
+      <DescriptionList isHorizontal isCompact aria-label={t('attach.review.whereLabel')} style={{ margin: '1rem 0' }}>
         <DescriptionListGroup>
-          <DescriptionListTerm>Virtual machine</DescriptionListTerm>
+          <DescriptionListTerm>{t('attach.review.vm')}</DescriptionListTerm>
           <DescriptionListDescription>
-            {vm.name} ({vmStatusText(vm.status)}
-            {vm.hostId ? ` on ${hostName(vm.hostId) ?? 'its host'}` : ''})
+            {vm.hostId
+              ? t('attach.review.vmOnHost', { vm: vm.name, status: vmStatusText(vm.status), host: hostName(vm.hostId) ?? '', hostNamed: hostName(vm.hostId) ? 'yes' : 'no' })
+              : t('attach.review.vmStatus', { vm: vm.name, status: vmStatusText(vm.status) })}
           </DescriptionListDescription>
         </DescriptionListGroup>
         <DescriptionListGroup>
-          <DescriptionListTerm>Disks</DescriptionListTerm>
-          <DescriptionListDescription>{batch.map((b) => b.disk.alias).join(', ')}</DescriptionListDescription>
+          <DescriptionListTerm>{t('attach.review.disks')}</DescriptionListTerm>
+          <DescriptionListDescription translate="no">{batch.map((b) => b.disk.alias).join(', ')}</DescriptionListDescription>
         </DescriptionListGroup>
       </DescriptionList>
       {batch.map((b) => (
         <section key={b.disk.id} aria-labelledby={`review-${b.disk.id}-title`} style={{ marginBottom: '1rem' }}>
-          <Title headingLevel="h3" id={`review-${b.disk.id}-title`}>
+          <Title headingLevel="h3" id={`review-${b.disk.id}-title`} translate="no">
             {b.disk.alias}
           </Title>
           <p style={{ margin: '0.25rem 0' }}>
-            {INTERFACE_TEXT[b.effective.interface]} · Activate: {yesNo(b.effective.activate)} · Bootable: {yesNo(b.effective.bootable)} · Read-only:{' '}
-            {yesNo(b.effective.readOnly)}
+            {t('attach.review.choices', {
+              iface: INTERFACE_TEXT[b.effective.interface],
+              activate: yesNo(b.effective.activate),
+              bootable: yesNo(b.effective.bootable),
+              readOnly: yesNo(b.effective.readOnly),
+            })}
           </p>
-          <ol aria-label={`What will happen to ${b.disk.alias}`} data-testid={`plan-${b.disk.alias}`} style={{ paddingLeft: '1.5rem', listStyle: 'decimal' }}>
+          <ol aria-label={t('attach.review.planLabel', { disk: b.disk.alias })} data-testid={`plan-${b.disk.alias}`} style={{ paddingLeft: '1.5rem', listStyle: 'decimal' }}>
             {attachPlanSentences(planVm, planDiskOf(b)).map((s) => (
               <li key={s} style={{ marginBottom: '0.25rem' }}>
                 {s}
@@ -112,7 +116,7 @@ export function ExistingReview({ vm, batch, current, disks }: { vm: Vm; batch: r
         </section>
       ))}
       <Connections vm={vm} batch={batch} current={current} disks={disks} />
-      <RestPreview specs={specs} names={{ vm: (id) => (id === vm.id ? vm.name : undefined) }} title={specs.length === 1 ? 'Equivalent REST request' : 'Equivalent REST requests'} />
+      <RestPreview specs={specs} names={{ vm: (id) => (id === vm.id ? vm.name : undefined) }} title={t('attach.review.restTitle', { count: specs.length })} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
 import { vmBlocker, type AttachData } from './use-attach-data';
+import { formatNumber, t } from '../../i18n/i18n';
 
 const subtle = { color: 'var(--pf-t--global--text--color--subtle)' } as const;
 
@@ -28,28 +29,30 @@ export function VmStep({
   const hostName = useHostNames();
   const [search, setSearch] = useState('');
   const { usage } = data;
-  if (usage.isPending) return <Loading what="the virtual machines" />;
-  if (usage.isError) return <LoadError what="the virtual machines" error={usage.error} onRetry={() => void usage.refetch()} />;
+  if (usage.isPending) return <Loading what={t('attach.vmStep.loadWhat')} />;
+  if (usage.isError) return <LoadError what={t('attach.vmStep.loadWhat')} error={usage.error} onRetry={() => void usage.refetch()} />;
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const shown = usage.data.filter(({ vm }) =>
     words.every((w) => [vm.name, vm.description, vm.status, hostName(vm.hostId) ?? ''].some((x) => x.toLowerCase().includes(w))),
   );
-  const what = preselected.length > 0 ? preselected.map((d) => d.alias).join(', ') : 'the disk';
 
   return (
     <section aria-labelledby="vm-step-title">
       <Title headingLevel="h2" id="vm-step-title">
-        Choose the virtual machine
+        {t('attach.vmStep.title')}
       </Title>
       <p style={{ margin: '0.5rem 0 1rem' }}>
-        The VM to attach {what} to. The engine attaches disks to VMs that are Up, Paused or Down; a running VM gets the disk hot plugged.
+        {preselected.length > 0
+          ? t('attach.vmStep.introDisks', { disks: preselected.map((d) => d.alias).join(', ') })
+          : t('attach.vmStep.intro')}
       </p>
       <Toolbar inset={{ default: 'insetNone' }}>
         <ToolbarContent>
           <ToolbarItem style={{ minWidth: '20rem' }}>
             <SearchInput
-              aria-label="Search virtual machines"
-              placeholder="Name, description, status or host"
+              aria-label={t('attach.vmStep.searchLabel')}
+              placeholder={t('attach.vmStep.searchPlaceholder')}
+              resetButtonLabel={t('attach.vmStep.searchReset')}
               value={search}
               onChange={(_e, v) => setSearch(v)}
               onClear={() => setSearch('')}
@@ -59,25 +62,25 @@ export function VmStep({
       </Toolbar>
       {error ? (
         <HelperText style={{ marginBottom: '0.5rem' }}>
-          <HelperTextItem variant="error" id="vm-step-error" screenReaderText="error">
+          <HelperTextItem variant="error" id="vm-step-error" screenReaderText={t('pf.helper.error')}>
             <span role="alert">{error}</span>
           </HelperTextItem>
         </HelperText>
       ) : null}
       {shown.length === 0 ? (
-        <Empty title={search.trim() ? `No VM matches “${search.trim()}”` : 'No virtual machines'}>
-          {search.trim() ? 'Clear the search to see every VM.' : 'This engine has no VM to attach a disk to.'}
+        <Empty title={search.trim() ? t('attach.vmStep.noMatchTitle', { search: search.trim() }) : t('attach.vmStep.emptyTitle')}>
+          {search.trim() ? t('attach.vmStep.noMatchBody') : t('attach.vmStep.emptyBody')}
         </Empty>
       ) : (
-        <Table aria-label="Virtual machines to attach to" variant="compact">
+        <Table aria-label={t('attach.vmStep.tableLabel')} variant="compact">
           <Thead>
             <Tr>
-              <Th screenReaderText="Choose" />
-              <Th>Name</Th>
-              <Th>Status</Th>
-              <Th>Host</Th>
-              <Th>Disks</Th>
-              <Th>Can take a disk</Th>
+              <Th screenReaderText={t('attach.vmStep.colChoose')} />
+              <Th modifier="wrap">{t('attach.vmStep.colName')}</Th>
+              <Th modifier="wrap">{t('attach.vmStep.colStatus')}</Th>
+              <Th modifier="wrap">{t('attach.vmStep.colHost')}</Th>
+              <Th modifier="wrap">{t('attach.vmStep.colDisks')}</Th>
+              <Th modifier="wrap">{t('attach.vmStep.colCanTake')}</Th>
             </Tr>
           </Thead>
           <Tbody>
@@ -97,17 +100,17 @@ export function VmStep({
                       aria-describedby={[blocker ? reasonId : undefined, error ? 'vm-step-error' : undefined].filter(Boolean).join(' ') || undefined}
                     />
                   </Td>
-                  <Td dataLabel="Name" style={gray}>
+                  <Td dataLabel={t('attach.vmStep.colName')} style={gray} translate="no">
                     <label htmlFor={`attach-vm-${vm.id}`}>{vm.name}</label>
                     {vm.description ? <div style={subtle}>{vm.description}</div> : null}
                   </Td>
-                  <Td dataLabel="Status" style={gray}>
+                  <Td dataLabel={t('attach.vmStep.colStatus')} style={gray}>
                     <VmStatusLabel status={vm.status} />
                   </Td>
-                  <Td dataLabel="Host" style={gray}>{hostName(vm.hostId) ?? '—'}</Td>
-                  <Td dataLabel="Disks" style={gray}>{attachments.length}</Td>
-                  <Td dataLabel="Can take a disk" id={reasonId} style={gray}>
-                    {blocker ?? (vm.status === 'down' ? 'Yes: attached for its next run' : 'Yes: hot plugged')}
+                  <Td dataLabel={t('attach.vmStep.colHost')} style={gray} translate="no">{hostName(vm.hostId) ?? '—'}</Td>
+                  <Td dataLabel={t('attach.vmStep.colDisks')} style={gray}>{formatNumber(attachments.length)}</Td>
+                  <Td dataLabel={t('attach.vmStep.colCanTake')} id={reasonId} style={gray}>
+                    {blocker ?? (vm.status === 'down' ? t('attach.vmStep.yesNextRun') : t('attach.vmStep.yesHotPlug'))}
                   </Td>
                 </Tr>
               );

@@ -20,6 +20,8 @@ import { adaptToVm, type AttachFormValues, type AttachMode, type AttachModeSteps
 import { useAttachData, vmBlocker } from './use-attach-data';
 import { VmStep } from './VmStep';
 import { paths } from '../../ui/paths';
+import { t } from '../../i18n/i18n';
+import { alertLabel } from '../../i18n/patternfly';
 
 type Problems = Partial<Record<'vm' | 'disk' | 'options' | 'review', string>>;
 
@@ -70,18 +72,18 @@ export function useAttachExistingFlow({
   const validateVm = (): boolean => {
     const v = form.getValues();
     const chosen = data.usage.data?.find((x) => x.vm.id === v.vmId)?.vm;
-    if (!chosen) return problem('vm', data.usage.isPending ? 'The VMs are still loading: wait for them, then choose one.' : 'Choose the virtual machine to attach to.');
+    if (!chosen) return problem('vm', data.usage.isPending ? t('attach.check.vmsLoading') : t('attach.check.chooseVm'));
     return problem('vm', vmBlocker(chosen, preselected, data.usersByDisk));
   };
   const validateDisk = (): boolean => {
     const v = form.getValues();
     if (v.mode === 'create') return problem('disk', undefined);
-    if (v.diskIds.length === 0) return problem('disk', 'Pick at least one disk to attach, or choose Create from LUN.');
+    if (v.diskIds.length === 0) return problem('disk', t('attach.check.pickDisk'));
     for (const id of v.diskIds) {
       const row = data.rows.find((r) => r.disk.id === id);
-      if (!row) return problem('disk', `Disk ${data.diskById.get(id)?.alias ?? id} is no longer listed: it was removed meanwhile. Unpick it.`);
+      if (!row) return problem('disk', t('attach.check.diskGone', { disk: data.diskById.get(id)?.alias ?? id }));
       if (!row.attachability.selectable) {
-        return problem('disk', `${row.disk.alias} cannot be attached to ${vm?.name ?? 'this VM'}: ${row.attachability.reason} Unpick it or pick another disk.`);
+        return problem('disk', t('attach.check.cannotAttach', { disk: row.disk.alias, vm: vm?.name ?? '', vmNamed: vm ? 'yes' : 'no', reason: row.attachability.reason ?? '' }));
       }
     }
     return problem('disk', undefined);
@@ -90,7 +92,7 @@ export function useAttachExistingFlow({
     const bad = batch.find((b) => b.interfaceProblem);
     if (bad) {
       document.getElementById(`opts-${bad.disk.id}-interface`)?.focus();
-      return problem('options', `${bad.disk.alias}: ${bad.interfaceProblem ?? ''}`);
+      return problem('options', t('attach.check.interfaceProblem', { disk: bad.disk.alias, problem: bad.interfaceProblem ?? '' }));
     }
     return problem('options', undefined);
   };
@@ -146,7 +148,7 @@ export function useAttachExistingFlow({
     await attacher.run(attachItems(batch), vm.status);
   };
 
-  const loading = <Loading what="the virtual machine and its disks" />;
+  const loading = <Loading what={t('attach.check.loadWhat')} />;
   const steps: AttachModeSteps = {
     vm: {
       content: <VmStep data={data} selectedId={vmId} onSelect={chooseVm} error={problems.vm} preselected={preselected} />,
@@ -170,9 +172,9 @@ export function useAttachExistingFlow({
   // run the page lost in a reload is looked up in the engine, that is said here, and nothing can be sent.
   const reviewProblem =
     attacher.resumed === 'checking' ? (
-      <Alert variant="info" isInline title="The page was reloaded while the disks were being attached; checking the engine…" component="h3" role="status" style={{ marginBottom: '1rem' }} />
+      <Alert variant="info" variantLabel={alertLabel('info')} isInline title={t('attach.review.reloadedChecking')} component="h3" role="status" style={{ marginBottom: '1rem' }} />
     ) : problems.review ? (
-      <Alert variant="danger" isInline title="Cannot attach now" component="h3" role="alert" style={{ marginBottom: '1rem' }}>
+      <Alert variant="danger" variantLabel={alertLabel('danger')} isInline title={t('attach.review.cannotAttach')} component="h3" role="alert" style={{ marginBottom: '1rem' }}>
         {problems.review}
       </Alert>
     ) : null;

@@ -7,7 +7,8 @@ import { BatchResult } from '../../flows/lun-disk/BatchReview';
 import { CreateResult } from '../../flows/lun-disk/CreateResult';
 import { schemaForStep, stepResolver } from '../../flows/lun-disk/form';
 import { useLunDiskFlow } from '../../flows/lun-disk/lun-disk-flow';
-import { STEP_NAMES, attachStepOf, lunDiskStepOf, type AttachFormValues, type AttachModeSteps, type AttachStepId } from './form';
+import { attachStepOf, stepName, lunDiskStepOf, type AttachFormValues, type AttachModeSteps, type AttachStepId } from './form';
+import { t } from '../../i18n/i18n';
 
 /**
  * Live validation (as the user types) for the step on screen: in "Create from LUN", the fields of the LUN-disk step
@@ -49,7 +50,7 @@ export function useCreateFromLunFlow({
     vmId: vmId || undefined,
     forVm: true,
     goTo: (s) => goTo(attachStepOf(s)),
-    stepName: (s) => STEP_NAMES[attachStepOf(s)],
+    stepName: (s) => stepName(attachStepOf(s)),
     onAttachInstead: (diskId) => onAttachInstead(diskId),
     restoredDraft,
     onCreated,
@@ -61,9 +62,9 @@ export function useCreateFromLunFlow({
 
   // A batch (decision 048) ends with every disk's result; one disk with its own.
   const result = lun.batch.allMade ? (
-    <BatchResult batch={lun.batch} vmName={lun.environment.data.vm.data?.name} onDone={onDone} doneLabel="Done" onAnother={onRestart} anotherLabel="Attach more disks" />
+    <BatchResult batch={lun.batch} vmName={lun.environment.data.vm.data?.name} onDone={onDone} doneLabel={t('attach.result.done')} onAnother={onRestart} anotherLabel={t('attach.result.more')} />
   ) : lun.outcome ? (
-    <CreateResult outcome={lun.outcome} onDone={onDone} doneLabel="Done" onAnother={onRestart} anotherLabel="Attach another disk" />
+    <CreateResult outcome={lun.outcome} onDone={onDone} doneLabel={t('attach.result.done')} onAnother={onRestart} anotherLabel={t('attach.result.another')} />
   ) : undefined;
 
   return { lun, steps, create: lun.create, busy: lun.busy, result };

@@ -6,20 +6,26 @@ import { defaultAttachChoice, type AttachChoice } from '../../domain/attach-opti
 import { defaultInterface, interfaceChoices } from '../../domain/disk-options';
 import type { Vm } from '../../domain/model';
 import { lunDiskDefaults, type LunDiskFormValues, type LunDiskStepId } from '../../flows/lun-disk/form';
+import { t, type MessageId } from '../../i18n/i18n';
 
 export type AttachMode = 'existing' | 'create';
 export type AttachStepId = 'vm' | 'disk' | 'source' | 'targets' | 'lun' | 'options' | 'review';
 export const ATTACH_STEPS: readonly AttachStepId[] = ['vm', 'disk', 'source', 'targets', 'lun', 'options', 'review'];
 
-export const STEP_NAMES: Record<AttachStepId, string> = {
-  vm: 'Virtual machine',
-  disk: 'Disk',
-  source: 'Source',
-  targets: 'Targets',
-  lun: 'LUN',
-  options: 'Options',
-  review: 'Review',
+const STEP_NAME_IDS: Record<AttachStepId, MessageId> = {
+  vm: 'attach.steps.vm',
+  disk: 'attach.steps.disk',
+  source: 'attach.steps.source',
+  targets: 'attach.steps.targets',
+  lun: 'attach.steps.lun',
+  options: 'attach.steps.options',
+  review: 'attach.steps.review',
 };
+
+/** A step's name in the wizard's navigation, in the current language. */
+export function stepName(id: AttachStepId): string {
+  return t(STEP_NAME_IDS[id]);
+}
 
 export interface AttachFormValues extends LunDiskFormValues {
   vmId: string;

@@ -9,6 +9,7 @@ import { attachmentsByDisk, vmsWithAttachmentsQueryOptions, type VmWithAttachmen
 import { disksQueryOptions } from '../../engine-api/disks';
 import { vmContentQueryOptions } from '../../engine-api/vms';
 import { POLL_UNBOUNDED } from '../../ui/polling';
+import { t } from '../../i18n/i18n';
 
 export interface DiskRow {
   disk: Disk;
@@ -89,7 +90,7 @@ export function vmBlocker(vm: Vm, preselected: readonly Disk[], usersByDisk: Map
   const a = canAttachTo(vm);
   if (!a.ok) return a.reason;
   if (preselected.length > 0 && preselected.every((d) => (usersByDisk.get(d.id) ?? []).some((u) => u.vmId === vm.id))) {
-    return `${preselected.map((d) => d.alias).join(', ')} ${preselected.length === 1 ? 'is' : 'are'} already attached to ${vm.name}.`;
+    return t('attach.vmStep.alreadyAttached', { disks: preselected.map((d) => d.alias).join(', '), count: preselected.length, vm: vm.name });
   }
   return undefined;
 }

@@ -12,13 +12,15 @@ import { InterfaceSelect } from '../../ui/InterfaceSelect';
 import { RestPreview } from '../../ui/RestPreview';
 import { OperationDialog, type OperationOutcome } from '../../ui/OperationDialog';
 import { Loading } from '../../ui/QueryStates';
+import { t, type MessageId } from '../../i18n/i18n';
+import { Rich } from '../../i18n/Rich';
 
-const CHECKS: Array<{ key: EditKey; label: string }> = [
-  { key: 'bootable', label: 'Bootable' },
-  { key: 'readOnly', label: 'Read-only' },
-  { key: 'passthrough', label: 'Enable SCSI pass-through' },
-  { key: 'privilegedIo', label: 'Allow privileged SCSI I/O' },
-  { key: 'scsiReservation', label: 'Use SCSI reservation' },
+const CHECKS: Array<{ key: EditKey; label: MessageId }> = [
+  { key: 'bootable', label: 'vm.edit.bootable' },
+  { key: 'readOnly', label: 'vm.edit.readOnly' },
+  { key: 'passthrough', label: 'vm.edit.passthrough' },
+  { key: 'privilegedIo', label: 'vm.edit.privilegedIo' },
+  { key: 'scsiReservation', label: 'vm.edit.scsiReservation' },
 ];
 
 function runEdit(vm: Vm, att: DiskAttachment, alias: string, update: EditUpdate, changes: string[]) {
@@ -27,7 +29,7 @@ function runEdit(vm: Vm, att: DiskAttachment, alias: string, update: EditUpdate,
       await updateAttachment(vm.id, att.diskId, update, correlationId);
       return {
         variant: 'success',
-        title: `Saved the changes to ${alias}`,
+        title: t('vm.edit.savedTitle', { disk: alias }),
         body: (
           <ul style={{ listStyle: 'disc', paddingLeft: '1.25rem' }}>
             {changes.map((c) => (
@@ -39,9 +41,9 @@ function runEdit(vm: Vm, att: DiskAttachment, alias: string, update: EditUpdate,
     } catch (e) {
       return {
         variant: 'danger',
-        title: `The engine did not change ${alias}`,
-        body: <p>{errorText(e)} Nothing was changed.</p>,
-        retry: { label: 'Try again', run: attempt },
+        title: t('vm.edit.failedTitle', { disk: alias }),
+        body: <p>{t('vm.edit.failedBody', { reason: errorText(e) })}</p>,
+        retry: { label: t('vm.diskOp.tryAgain'), run: attempt },
       };
     }
   };
@@ -80,11 +82,11 @@ export function EditAttachmentDialog({
   const ifaceCurrentChoice = states.interface.choices.find((c) => c.value === values.interface);
 
   const form = usage.isPending ? (
-    <Loading what="the VMs using this disk" />
+    <Loading what={t('vm.edit.loadWhat')} />
   ) : (
     <Form onSubmit={(e) => e.preventDefault()} aria-labelledby="edit-disk-title">
       <Title headingLevel="h2" id="edit-disk-title" className="pf-v6-screen-reader">
-        Settings of {disk.alias} on {vm.name}
+        {t('vm.edit.formTitle', { disk: disk.alias, vm: vm.name })}
       </Title>
       <InterfaceSelect
         id="edit-interface"
@@ -93,16 +95,20 @@ export function EditAttachmentDialog({
         onChange={(i) => setValues((x) => ({ ...x, interface: i }))}
         isDisabled={!states.interface.editable}
         error={states.interface.editable && ifaceCurrentChoice?.disabled && values.interface !== current.interface ? ifaceCurrentChoice.reason : undefined}
-        helper={states.interface.reason ?? `How ${vm.name} sees the disk.${ifaceCurrentChoice?.note ? ` ${ifaceCurrentChoice.note}` : ''}`}
+        label={t('vm.edit.interface')}
+        helper={
+          states.interface.reason ??
+          (ifaceCurrentChoice?.note ? t('vm.edit.interfaceHelperNote', { vm: vm.name, note: ifaceCurrentChoice.note }) : t('vm.edit.interfaceHelper', { vm: vm.name }))
+        }
       />
-      <FormGroup label="Options" role="group" fieldId="edit-options">
+      <FormGroup label={t('vm.edit.options')} role="group" fieldId="edit-options">
         {CHECKS.map(({ key, label }) => {
           const st = states[key];
           return (
             <Checkbox
               key={key}
               id={`edit-${key}`}
-              label={label}
+              label={t(label)}
               isChecked={shownValue(st, current[key], values[key])}
               isDisabled={!st.editable}
               onChange={(_e, checked) => setValues((x) => ({ ...x, [key]: checked }))}
@@ -114,7 +120,7 @@ export function EditAttachmentDialog({
       {changes.length > 0 ? (
         <>
           <p>
-            <strong>Changes:</strong> {changes.join('; ')}.
+            <Rich id="vm.edit.changes" values={{ changes: changes.join('; ') }} tags={[(c) => <strong>{c}</strong>]} />
           </p>
           <RestPreview specs={[updateAttachmentRequest(vm.id, att.diskId, update)]} headingLevel="h3" names={{ vm: (id) => (id === vm.id ? vm.name : undefined) }} />
         </>
@@ -124,10 +130,10 @@ export function EditAttachmentDialog({
 
   return (
     <OperationDialog
-      title={`Edit VM disk: ${disk.alias}`}
+      title={t('vm.edit.title', { disk: disk.alias })}
       confirm={form}
-      actionLabel="Save"
-      actionDisabledReason={usage.isPending ? 'Loading…' : changes.length === 0 ? 'Nothing changed yet.' : undefined}
+      actionLabel={t('vm.edit.save')}
+      actionDisabledReason={usage.isPending ? t('vm.edit.loading') : changes.length === 0 ? t('vm.edit.nothingChanged') : undefined}
       run={runEdit(vm, att, disk.alias, update, changes)}
       change={{ kind: 'attachment-changed', vmId: vm.id }}
       onClose={onClose}

@@ -6,6 +6,7 @@ import { vmConnections } from '../../domain/vm-connections';
 import { Empty } from '../../ui/QueryStates';
 import { VmConnectionsTable } from '../../ui/VmConnectionsTable';
 import { useViewPollInterval } from '../../ui/polling';
+import { t } from '../../i18n/i18n';
 
 /**
  * The target connections the VM requires (the union of its LUN disks' connections) and, while it runs, whether
@@ -20,21 +21,23 @@ export function StorageConnections({ vm, attachments, disks, hostName }: { vm: V
   return (
     <section aria-labelledby="storage-connections-title" style={{ marginTop: '2rem' }}>
       <Title headingLevel="h2" id="storage-connections-title">
-        Storage connections
+        {t('vm.connections.title')}
       </Title>
       <p style={{ margin: '0.25rem 0 0.75rem' }}>
         {running
-          ? `The targets ${vm.name}'s direct LUN disks use, and whether ${hostName ?? 'its host'} has each of them now.`
-          : `The targets ${vm.name}'s direct LUN disks use. ${vm.name} is down: the required ones are connected on the host that runs it next.`}
+          ? hostName
+            ? t('vm.connections.introRunning', { vm: vm.name, host: hostName })
+            : t('vm.connections.introRunningItsHost', { vm: vm.name })
+          : t('vm.connections.introDown', { vm: vm.name })}
       </p>
       {conns.length === 0 ? (
-        <Empty title="No direct LUN disks">This VM has no direct LUN disk, so it requires no target connection of its own.</Empty>
+        <Empty title={t('vm.connections.emptyTitle')}>{t('vm.connections.emptyBody')}</Empty>
       ) : (
         <VmConnectionsTable
-          label="Storage connections"
+          label={t('vm.connections.title')}
           connections={conns}
-          requiredHeader="Required"
-          host={running ? { header: `On ${hostName ?? 'the host'}`, luns: host } : undefined}
+          requiredHeader={t('vm.connections.required')}
+          host={running ? { header: hostName ? t('vm.connections.onHost', { host: hostName }) : t('vm.connections.onTheHost'), luns: host } : undefined}
         />
       )}
     </section>

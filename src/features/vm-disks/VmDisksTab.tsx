@@ -19,11 +19,12 @@ import { EditAttachmentDialog } from './EditAttachmentDialog';
 import { StorageConnections } from './StorageConnections';
 import { paths } from '../../ui/paths';
 import { useViewPollInterval } from '../../ui/polling';
+import { t, type MessageId } from '../../i18n/i18n';
 
-const OP_TEXT: Record<DiskOperation, { title: string; action: string; variant: 'primary' | 'danger' }> = {
-  activate: { title: 'Activate VM disk', action: 'Activate', variant: 'primary' },
-  deactivate: { title: 'Deactivate VM disk', action: 'Deactivate', variant: 'primary' },
-  detach: { title: 'Detach VM disk', action: 'Detach', variant: 'danger' },
+const OP_TEXT: Record<DiskOperation, { title: MessageId; action: MessageId; variant: 'primary' | 'danger' }> = {
+  activate: { title: 'vm.disks.activateTitle', action: 'vm.disks.activate', variant: 'primary' },
+  deactivate: { title: 'vm.disks.deactivateTitle', action: 'vm.disks.deactivate', variant: 'primary' },
+  detach: { title: 'vm.disks.detachTitle', action: 'vm.disks.detach', variant: 'danger' },
 };
 
 function otherBootable(rows: readonly AttachmentRow[], row: AttachmentRow): string | undefined {
@@ -45,8 +46,8 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
   // The wizards come back to this tab when done or cancelled.
   const here = paths.vm(vm.id, { tab: 'disks' });
 
-  if (attachments.isPending) return <Loading what="the VM's disks" />;
-  if (attachments.isError) return <LoadError what="the VM's disks" error={attachments.error} onRetry={() => void attachments.refetch()} />;
+  if (attachments.isPending) return <Loading what={t('vm.disks.loadWhat')} />;
+  if (attachments.isError) return <LoadError what={t('vm.disks.loadWhat')} error={attachments.error} onRetry={() => void attachments.refetch()} />;
   const rows = attachmentRows(attachments.data, disks.data);
 
   return (
@@ -55,34 +56,34 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
         <ToolbarContent>
           <ToolbarItem>
             <Button variant="primary" component={(p) => <Link {...p} to={paths.addDisk({ vm: vm.id })} state={{ from: here }} />}>
-              New disk
+              {t('vm.disks.newDisk')}
             </Button>
           </ToolbarItem>
           <ToolbarItem>
             <Button variant="secondary" component={(p) => <Link {...p} to={paths.attachDisk({ vm: vm.id })} state={{ from: here }} />}>
-              Attach
+              {t('vm.disks.attach')}
             </Button>
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
       {rows.length === 0 ? (
-        <Empty title="No disks">{vm.name} has no disk. Create a direct LUN disk for it with New disk, or attach an existing one with Attach.</Empty>
+        <Empty title={t('vm.disks.emptyTitle')}>{t('vm.disks.emptyBody', { vm: vm.name })}</Empty>
       ) : (
-        <Table aria-label={`Disks of ${vm.name}`} variant="compact">
+        <Table aria-label={t('vm.disks.tableLabel', { vm: vm.name })} variant="compact">
           <Thead>
             <Tr>
-              <Th modifier="wrap">Alias</Th>
-              <Th modifier="wrap">Description</Th>
-              <Th modifier="wrap">Type</Th>
-              <Th modifier="wrap">LUN ID</Th>
-              <Th modifier="wrap">Size</Th>
-              <Th modifier="wrap">Interface</Th>
-              <Th modifier="wrap">Active</Th>
-              <Th modifier="wrap">Bootable</Th>
-              <Th modifier="wrap">Read-only</Th>
-              <Th modifier="wrap">Sharable</Th>
-              <Th modifier="wrap">Logical name</Th>
-              <Th screenReaderText="Actions" />
+              <Th modifier="wrap">{t('vm.disks.colAlias')}</Th>
+              <Th modifier="wrap">{t('vm.disks.colDescription')}</Th>
+              <Th modifier="wrap">{t('vm.disks.colType')}</Th>
+              <Th modifier="wrap">{t('vm.disks.colLunId')}</Th>
+              <Th modifier="wrap">{t('vm.disks.colSize')}</Th>
+              <Th modifier="wrap">{t('vm.disks.colInterface')}</Th>
+              <Th modifier="wrap">{t('vm.disks.colActive')}</Th>
+              <Th modifier="wrap">{t('vm.disks.colBootable')}</Th>
+              <Th modifier="wrap">{t('vm.disks.colReadOnly')}</Th>
+              <Th modifier="wrap">{t('vm.disks.colSharable')}</Th>
+              <Th modifier="wrap">{t('vm.disks.colLogicalName')}</Th>
+              <Th screenReaderText={t('vm.disks.colActions')} />
             </Tr>
           </Thead>
           <Tbody>
@@ -92,32 +93,32 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
               const open = (kind: DiskOperation) => () => setOp({ kind, row });
               return (
                 <Tr key={a.id}>
-                  <Td dataLabel="Alias">{disk?.alias ?? a.diskId}</Td>
-                  <Td dataLabel="Description">{disk?.description}</Td>
-                  <Td dataLabel="Type">{disk ? diskTypeText(disk) : '—'}</Td>
-                  <Td dataLabel="LUN ID" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}>
+                  <Td dataLabel={t('vm.disks.colAlias')} translate="no">{disk?.alias ?? a.diskId}</Td>
+                  <Td dataLabel={t('vm.disks.colDescription')} translate="no">{disk?.description}</Td>
+                  <Td dataLabel={t('vm.disks.colType')}>{disk ? diskTypeText(disk) : '—'}</Td>
+                  <Td dataLabel={t('vm.disks.colLunId')} translate="no" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}>
                     {disk?.storageType === 'lun' ? disk.lun.id : '—'}
                   </Td>
-                  <Td dataLabel="Size">{size !== undefined ? <span title={formatBytesExact(size)}>{formatSize(size)}</span> : 'Unknown'}</Td>
-                  <Td dataLabel="Interface">{INTERFACE_TEXT[a.interface]}</Td>
-                  <Td dataLabel="Active">{a.active ? 'Active' : 'Inactive'}</Td>
-                  <Td dataLabel="Bootable">{yesNo(a.bootable)}</Td>
-                  <Td dataLabel="Read-only">{yesNo(a.readOnly)}</Td>
-                  <Td dataLabel="Sharable">{disk ? yesNo(disk.sharable) : '—'}</Td>
-                  <Td dataLabel="Logical name">{a.logicalName ?? '—'}</Td>
+                  <Td dataLabel={t('vm.disks.colSize')}>{size !== undefined ? <span title={formatBytesExact(size)}>{formatSize(size)}</span> : t('vm.disks.sizeUnknown')}</Td>
+                  <Td dataLabel={t('vm.disks.colInterface')}>{INTERFACE_TEXT[a.interface]}</Td>
+                  <Td dataLabel={t('vm.disks.colActive')}>{a.active ? t('vm.disks.active') : t('vm.disks.inactive')}</Td>
+                  <Td dataLabel={t('vm.disks.colBootable')}>{yesNo(a.bootable)}</Td>
+                  <Td dataLabel={t('vm.disks.colReadOnly')}>{yesNo(a.readOnly)}</Td>
+                  <Td dataLabel={t('vm.disks.colSharable')}>{disk ? yesNo(disk.sharable) : '—'}</Td>
+                  <Td dataLabel={t('vm.disks.colLogicalName')} translate="no">{a.logicalName ?? '—'}</Td>
                   <Td isActionCell>
                     <ActionsColumn
                       popperProps={{ position: 'right' }}
-                      actionsToggle={(t) => (
-                        <Button ref={t.toggleRef} variant="plain" onClick={t.onToggle} isExpanded={t.isOpen} aria-label={`Actions for ${disk?.alias ?? a.diskId}`}>
+                      actionsToggle={(tg) => (
+                        <Button ref={tg.toggleRef} variant="plain" onClick={tg.onToggle} isExpanded={tg.isOpen} aria-label={t('vm.disks.actionsFor', { disk: disk?.alias ?? a.diskId })}>
                           ⋮
                         </Button>
                       )}
                       items={[
-                        action('Edit', canEdit(a, disk), () => setEditing(row)),
-                        action('Activate', canActivate(vm, a), open('activate')),
-                        action('Deactivate', canDeactivate(vm, a), open('deactivate')),
-                        action('Detach', canDetach(vm, a), open('detach')),
+                        action(t('vm.disks.edit'), canEdit(a, disk), () => setEditing(row)),
+                        action(t('vm.disks.activate'), canActivate(vm, a), open('activate')),
+                        action(t('vm.disks.deactivate'), canDeactivate(vm, a), open('deactivate')),
+                        action(t('vm.disks.detach'), canDetach(vm, a), open('detach')),
                       ]}
                     />
                   </Td>
@@ -130,9 +131,9 @@ export function VmDisksTab({ vm, hostName }: { vm: Vm; hostName: string | undefi
       {op ? (
         <OperationDialog
           key={`${op.kind}-${op.row.attachment.id}`}
-          title={`${OP_TEXT[op.kind].title}: ${op.row.disk?.alias ?? op.row.attachment.diskId}`}
+          title={t(OP_TEXT[op.kind].title, { disk: op.row.disk?.alias ?? op.row.attachment.diskId })}
           confirm={<p>{describeOperation(op.kind, vm, op.row.disk, hostName)}</p>}
-          actionLabel={OP_TEXT[op.kind].action}
+          actionLabel={t(OP_TEXT[op.kind].action)}
           actionVariant={OP_TEXT[op.kind].variant}
           autoStart={op.kind === 'activate'}
           run={runOperation(op.kind, vm, op.row.attachment, op.row.disk)}

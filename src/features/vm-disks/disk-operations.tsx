@@ -3,10 +3,11 @@
 // operation changed (diskOperationChange) after each attempt.
 import type { EngineChange } from '../../engine-api/changes';
 import { detachDisk, plugAttachment, updateAttachment } from '../../engine-api/disk-attachments';
-import { errorText } from '../../engine-api/errors';
 import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { isVmRunning } from '../../domain/vm-status';
 import type { OperationOutcome } from '../../ui/OperationDialog';
+import { t } from '../../i18n/i18n';
+import { ErrorText } from '../../ui/ErrorText';
 
 export type DiskOperation = 'activate' | 'deactivate' | 'detach';
 
@@ -20,20 +21,21 @@ export function diskOperationChange(op: DiskOperation, vmId: string): EngineChan
 }
 
 export function describeOperation(op: DiskOperation, vm: Vm, disk: Disk | undefined, hostName: string | undefined) {
-  const alias = disk?.alias ?? 'the disk';
   const running = isVmRunning(vm.status);
   const lun = disk?.storageType === 'lun';
+  // Whole sentences; a missing alias or host name reads "the disk", "its host" (select on `named`).
+  const v = { disk: disk?.alias ?? '', diskNamed: disk ? 'yes' : 'no', vm: vm.name, host: hostName ?? '', hostNamed: hostName ? 'yes' : 'no' };
   switch (op) {
     case 'activate':
       return running
-        ? `Plugs ${alias} into ${vm.name}${lun ? `, after making sure ${hostName ?? 'its host'} is connected to the LUN's target (connecting it if needed)` : ''}.`
-        : `Marks ${alias} active. ${vm.name} is down: ${lun ? "the LUN's target connections become required connections of the VM and are connected on the host that runs it next" : 'it is plugged at the next run'}.`;
+        ? t(lun ? 'vm.diskOp.activateRunningLun' : 'vm.diskOp.activateRunning', v)
+        : t(lun ? 'vm.diskOp.activateDownLun' : 'vm.diskOp.activateDown', v);
     case 'deactivate':
       return running
-        ? `Unplugs ${alias} from ${vm.name}${lun ? `, then releases its target connection on ${hostName ?? 'its host'} — unless something else on that host still needs it (another plugged disk, another VM, a storage domain)` : ''}. The disk stays attached.`
-        : `Marks ${alias} inactive. ${vm.name} is down, so nothing is unplugged.`;
+        ? t(lun ? 'vm.diskOp.deactivateRunningLun' : 'vm.diskOp.deactivateRunning', v)
+        : t('vm.diskOp.deactivateDown', v);
     case 'detach':
-      return `Detaches ${alias} from ${vm.name}${running && lun ? `, unplugging it first and releasing its target connection on ${hostName ?? 'the host'} if nothing else needs it` : ''}. The disk itself is kept${disk?.storageType === 'lun' ? ' and so is the data on the LUN' : ''}.`;
+      return running && lun ? t('vm.diskOp.detachRunningLun', v) : t(lun ? 'vm.diskOp.detachLun' : 'vm.diskOp.detach', v);
   }
 }
 
@@ -48,36 +50,51 @@ export function runOperation(
     try {
       if (op === 'detach') {
         await detachDisk(vm.id, att.diskId, correlationId);
-        return { variant: 'success', title: `Detached ${alias} from ${vm.name}`, body: `${alias} is now ${disk?.sharable ? 'detached from this VM' : 'a floating disk'}; attach it again from the Disks tab of any VM.` };
+        return {
+          variant: 'success',
+          title: t('vm.diskOp.detachedTitle', { disk: alias, vm: vm.name }),
+          body: t(disk?.sharable ? 'vm.diskOp.detachedSharable' : 'vm.diskOp.detachedFloating', { disk: alias }),
+        };
       }
       if (op === 'activate') {
         const { plugged } = await plugAttachment(vm.id, att.diskId, correlationId);
         if (!plugged) {
-          return { variant: 'warning', title: `${alias} is attached but still inactive`, body: 'The engine accepted the request but did not plug the disk. See the steps below.', retry: { label: 'Retry activate', run: attempt } };
+          return {
+            variant: 'warning',
+            title: t('vm.diskOp.stillInactiveTitle', { disk: alias }),
+            body: t('vm.diskOp.stillInactiveBody'),
+            retry: { label: t('vm.diskOp.retryActivate'), run: attempt },
+          };
         }
-        return { variant: 'success', title: `Activated ${alias} on ${vm.name}` };
+        return { variant: 'success', title: t('vm.diskOp.activatedTitle', { disk: alias, vm: vm.name }) };
       }
       await updateAttachment(vm.id, att.diskId, { active: false }, correlationId);
-      return { variant: 'success', title: `Deactivated ${alias} on ${vm.name}`, body: 'The steps below say what happened to its target connection.' };
+      return { variant: 'success', title: t('vm.diskOp.deactivatedTitle', { disk: alias, vm: vm.name }), body: t('vm.diskOp.deactivatedBody') };
     } catch (e) {
       if (op === 'activate') {
         return {
           variant: 'danger',
-          title: `Could not activate ${alias}`,
+          title: t('vm.diskOp.activateFailedTitle', { disk: alias }),
           body: (
             <>
-              <p>{errorText(e)}</p>
-              <p>{alias} stays attached to {vm.name} and inactive. Fix the cause and retry.</p>
+              <p>
+                <ErrorText error={e} />
+              </p>
+              <p>{t('vm.diskOp.activateFailedBody', { disk: alias, vm: vm.name })}</p>
             </>
           ),
-          retry: { label: 'Retry activate', run: attempt },
+          retry: { label: t('vm.diskOp.retryActivate'), run: attempt },
         };
       }
       return {
         variant: 'danger',
-        title: op === 'detach' ? `Could not detach ${alias}` : `Could not deactivate ${alias}`,
-        body: <p>{errorText(e)}</p>,
-        retry: { label: 'Try again', run: attempt },
+        title: t(op === 'detach' ? 'vm.diskOp.detachFailedTitle' : 'vm.diskOp.deactivateFailedTitle', { disk: alias }),
+        body: (
+          <p>
+            <ErrorText error={e} />
+          </p>
+        ),
+        retry: { label: t('vm.diskOp.tryAgain'), run: attempt },
       };
     }
   };

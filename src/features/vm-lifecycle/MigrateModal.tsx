@@ -18,25 +18,27 @@ import { RestPreview } from '../../ui/RestPreview';
 import { useHostNames } from '../../ui/use-host-names';
 import { checkDestination, type DestinationCheck, type VmLun } from '../../domain/migration-check';
 import { actionBody } from './use-send-vm-action';
+import { t, type MessageId } from '../../i18n/i18n';
+import { ModalClose } from './ModalClose';
 
 const ENGINE_CHOOSES = '';
 
-function verdictHeadline(c: DestinationCheck): string {
+function verdictHeadline(c: DestinationCheck): MessageId {
   switch (c.verdict) {
     case 'yes':
-      return 'ready: sees every LUN the VM uses';
+      return 'vm.migrate.verdictYes';
     case 'connect':
-      return 'the engine connects it first';
+      return 'vm.migrate.verdictConnect';
     case 'no':
-      return 'cannot take the VM';
+      return 'vm.migrate.verdictNo';
     case 'checking':
-      return 'checking…';
+      return 'vm.migrate.verdictChecking';
     case 'unknown':
-      return 'not checked';
+      return 'vm.migrate.verdictUnknown';
     case 'source':
-      return 'current host';
+      return 'vm.migrate.verdictSource';
     case 'not-up':
-      return 'not Up';
+      return 'vm.migrate.verdictNotUp';
   }
 }
 
@@ -68,19 +70,18 @@ export function MigrateModal({ vm, onMigrate, onClose }: { vm: Vm; onMigrate: (d
   const request = vmActionRequest(vm.id, 'migrate', actionBody('migrate', dest || undefined));
 
   return (
-    <Modal isOpen onClose={onClose} variant="medium" aria-labelledby="migrate-title" aria-describedby="migrate-intro">
-      <ModalHeader title={`Migrate ${vm.name}`} labelId="migrate-title" />
+    <Modal isOpen onEscapePress={onClose} variant="medium" aria-labelledby="migrate-title" aria-describedby="migrate-intro">
+      <ModalClose onClose={onClose} />
+      <ModalHeader title={t('vm.migrate.title', { vm: vm.name })} labelId="migrate-title" />
       <ModalBody>
         <p id="migrate-intro">
-          {vm.name} runs on {hostName(vm.hostId) ?? 'its host'}. The destination first makes sure it is connected to the
-          targets of {vm.name}&apos;s direct LUN disks, connecting them if needed; if it cannot, the migration fails and{' '}
-          {vm.name} stays where it is.
+          {t('vm.migrate.intro', { vm: vm.name, host: hostName(vm.hostId) ?? '', hostNamed: hostName(vm.hostId) ? 'yes' : 'no' })}
         </p>
         {loading ? (
-          <Loading what="the hosts and the VM's disks" />
+          <Loading what={t('vm.migrate.loadWhat')} />
         ) : loadError ? (
           <LoadError
-            what="the hosts and the VM's disks"
+            what={t('vm.migrate.loadWhat')}
             error={loadError}
             onRetry={() => {
               void hosts.refetch();
@@ -90,12 +91,12 @@ export function MigrateModal({ vm, onMigrate, onClose }: { vm: Vm; onMigrate: (d
           />
         ) : (
           <Form id="migrate-form" style={{ marginTop: '1rem' }} onSubmit={(ev) => ev.preventDefault()}>
-            <FormGroup role="radiogroup" isStack fieldId="migrate-dest" label="Destination host">
+            <FormGroup role="radiogroup" isStack fieldId="migrate-dest" label={t('vm.migrate.destination')}>
               <Radio
                 id="migrate-dest-engine"
                 name="migrate-dest"
-                label="Let the engine choose"
-                description="The engine tries the Up hosts in its own order; a host that cannot connect what the VM needs is skipped and does not count as a failed attempt."
+                label={t('vm.migrate.engineChooses')}
+                description={t('vm.migrate.engineChoosesHelp')}
                 isChecked={dest === ENGINE_CHOOSES}
                 onChange={() => setDest(ENGINE_CHOOSES)}
               />
@@ -104,7 +105,7 @@ export function MigrateModal({ vm, onMigrate, onClose }: { vm: Vm; onMigrate: (d
                   key={c.host.id}
                   id={`migrate-dest-${c.host.id}`}
                   name="migrate-dest"
-                  label={`${c.host.name} — ${verdictHeadline(c)}`}
+                  label={t('vm.migrate.hostLabel', { host: c.host.name, verdict: t(verdictHeadline(c)) })}
                   isDisabled={!c.selectable}
                   isChecked={dest === c.host.id}
                   onChange={() => setDest(c.host.id)}
@@ -124,10 +125,10 @@ export function MigrateModal({ vm, onMigrate, onClose }: { vm: Vm; onMigrate: (d
       </ModalBody>
       <ModalFooter>
         <Button variant="primary" isDisabled={!canSubmit || loading} onClick={() => onMigrate(dest || undefined)}>
-          Migrate
+          {t('vm.migrate.migrate')}
         </Button>
         <Button variant="link" onClick={onClose}>
-          Cancel
+          {t('vm.migrate.cancel')}
         </Button>
       </ModalFooter>
     </Modal>

@@ -15,6 +15,9 @@ import { isSettled, operationStore, pendingOperation, useVmOperations, type VmOp
 import { useFollowOperation } from './use-follow-operation';
 import { useSendVmAction } from './use-send-vm-action';
 import { useViewPollInterval } from '../../ui/polling';
+import { formatDateTime, t } from '../../i18n/i18n';
+import { alertLabel } from '../../i18n/patternfly';
+import { Rich } from '../../i18n/Rich';
 
 const srOnly = {
   position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0,0,0,0)', whiteSpace: 'nowrap', border: 0,
@@ -22,21 +25,22 @@ const srOnly = {
 
 /** The result as kept: refused at once, settled from the engine's record, or still running. */
 function keptOutcome(op: VmOperation, describe: string): OperationOutcome & { settledAt?: number | undefined } {
-  if (op.request === 'sending') return { state: 'running', headline: `${describe}: sending the request…`, details: [] };
+  if (op.request === 'sending') return { state: 'running', headline: t('vm.operation.sending', { operation: describe }), details: [] };
   if (op.request === 'refused') {
+    const reason = op.error?.text ?? t('vm.operation.noReason');
     return {
       state: 'failed',
-      headline: `The engine refused to ${ACTION_LABEL[op.kind].toLowerCase()} ${op.vmName}`,
-      details: [`${op.error?.text ?? 'No reason given'}${op.error?.status ? ` (HTTP ${op.error.status})` : ''}`],
+      headline: t('vm.operation.refused', { action: op.kind, vm: op.vmName }),
+      details: [op.error?.status ? t('vm.operation.reasonWithStatus', { reason, status: String(op.error.status) }) : reason],
     };
   }
   if (op.outcome) return op.outcome;
   // Settled by an earlier version of the console, which kept no verdict: say so rather than judge it now.
-  if (op.settled) return { state: 'unknown', headline: `${describe}: ended`, details: ['Its result was not kept; see the VM\u2019s Events tab.'] };
+  if (op.settled) return { state: 'unknown', headline: t('vm.operation.ended', { operation: describe }), details: [t('vm.operation.resultNotKept')] };
   if (op.answerLost !== undefined) {
-    return { state: 'running', headline: `${describe}: the engine's answer was lost; checking what the engine did…`, details: [op.answerLost] };
+    return { state: 'running', headline: t('vm.operation.answerLost', { operation: describe }), details: [op.answerLost] };
   }
-  return { state: 'running', headline: `${describe}: in progress`, details: [] };
+  return { state: 'running', headline: t('vm.operation.inProgress', { operation: describe }), details: [] };
 }
 
 export function OperationCard({ op }: { op: VmOperation }) {
@@ -59,19 +63,20 @@ export function OperationCard({ op }: { op: VmOperation }) {
       })
     : undefined;
   const retry = retryOffer(op, outcome.state, vm.data, allowedNow, hostName);
-  const details = ended && vm.data ? [...outcome.details, `Now: ${vmWhere(vm.data, hostName)}.`] : outcome.details;
+  const details = ended && vm.data ? [...outcome.details, t('vm.operation.now', { where: vmWhere(vm.data, hostName) })] : outcome.details;
 
   const variant = outcome.state === 'done' ? 'success' : outcome.state === 'failed' ? 'danger' : outcome.state === 'unknown' ? 'warning' : 'info';
   return (
     <Alert
       variant={variant}
       isInline
+      variantLabel={alertLabel(variant)}
       component="h2"
       title={outcome.headline}
       data-operation-state={outcome.state}
       actionClose={
         isSettled(op) ? (
-          <AlertActionCloseButton aria-label={`Dismiss: ${describe}`} onClose={() => operationStore.dismiss(op.id)} />
+          <AlertActionCloseButton aria-label={t('vm.operation.dismiss', { operation: describe })} onClose={() => operationStore.dismiss(op.id)} />
         ) : undefined
       }
       actionLinks={
@@ -91,16 +96,27 @@ export function OperationCard({ op }: { op: VmOperation }) {
         {outcome.state === 'running' ? '' : outcome.headline}
       </div>
       {details.length > 0 ? (
-        <ul aria-label="Why" style={{ margin: '0 0 0.5rem 1.25rem', listStyle: 'disc' }}>
+        <ul aria-label={t('vm.operation.why')} style={{ margin: '0 0 0.5rem 1.25rem', listStyle: 'disc' }}>
           {details.map((d) => (
-            <li key={d}>{d}</li>
+            // The engine's own refusal, as it wrote it (every other line is the console's sentence).
+            <li key={d} translate={d === op.error?.text ? 'no' : undefined}>
+              {d}
+            </li>
           ))}
         </ul>
       ) : null}
-      {op.outcome ? <p style={{ margin: '0 0 0.5rem' }}>Ended at {new Date(op.outcome.settledAt).toLocaleTimeString()}.</p> : null}
+      {op.outcome ? (
+        <p style={{ margin: '0 0 0.5rem' }}>
+          <Rich
+            id="vm.operation.endedAt"
+            values={{ time: formatDateTime(op.outcome.settledAt, { timeStyle: 'medium' }) }}
+            tags={[(c) => <time dateTime={new Date(op.outcome?.settledAt ?? 0).toISOString()}>{c}</time>]}
+          />
+        </p>
+      ) : null}
       {/* Only once the engine accepted: asked earlier, the jobs list would be cached empty. */}
       {op.request === 'accepted' ? (
-        <JobProgress correlationId={op.id} active={outcome.state === 'running'} label={`Engine steps: ${describe}`} />
+        <JobProgress correlationId={op.id} active={outcome.state === 'running'} label={t('vm.operation.steps', { operation: describe })} />
       ) : null}
     </Alert>
   );

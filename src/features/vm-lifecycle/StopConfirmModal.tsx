@@ -5,6 +5,8 @@ import type { Vm } from '../../domain/model';
 import { vmActionRequest } from '../../engine-api/vms';
 import { RestPreview } from '../../ui/RestPreview';
 import { useHostNames } from '../../ui/use-host-names';
+import { t } from '../../i18n/i18n';
+import { ModalClose } from './ModalClose';
 
 export function StopConfirmModal({
   vm,
@@ -18,29 +20,27 @@ export function StopConfirmModal({
   onClose: () => void;
 }) {
   const hostName = useHostNames();
-  const host = hostName(vm.hostId) ?? 'its host';
-  const title = how === 'shutdown' ? `Shut down ${vm.name}?` : `Power off ${vm.name}?`;
+  const host = hostName(vm.hostId);
+  const title = t(how === 'shutdown' ? 'vm.stop.titleShutdown' : 'vm.stop.titleStop', { vm: vm.name });
   return (
-    <Modal isOpen onClose={onClose} variant="medium" aria-labelledby="stop-vm-title" aria-describedby="stop-vm-what">
+    <Modal isOpen onEscapePress={onClose} variant="medium" aria-labelledby="stop-vm-title" aria-describedby="stop-vm-what">
+      <ModalClose onClose={onClose} />
       <ModalHeader title={title} labelId="stop-vm-title" titleIconVariant={how === 'stop' ? 'warning' : undefined} />
       <ModalBody id="stop-vm-body">
         <p id="stop-vm-what">
-          {how === 'shutdown'
-            ? `The engine asks the guest operating system of ${vm.name} to shut down cleanly.`
-            : `${vm.name} stops at once, like pulling the power cord: the guest cannot flush its caches, and data not yet written to its disks is lost.`}
+          {t(how === 'shutdown' ? 'vm.stop.whatShutdown' : 'vm.stop.whatStop', { vm: vm.name })}
         </p>
         <p style={{ marginTop: '0.75rem' }}>
-          Once {vm.name} is down, {host} releases the iSCSI connections {vm.name}&apos;s disks held there, except those a
-          storage domain or another VM running on {host} still uses.
+          {t('vm.stop.release', { vm: vm.name, host: host ?? '', hostNamed: host ? 'yes' : 'no' })}
         </p>
         <RestPreview specs={[vmActionRequest(vm.id, how)]} headingLevel="h2" names={{ vm: (id) => (id === vm.id ? vm.name : undefined) }} />
       </ModalBody>
       <ModalFooter>
         <Button variant={how === 'stop' ? 'danger' : 'primary'} onClick={onConfirm}>
-          {how === 'shutdown' ? 'Shut down' : 'Power off'}
+          {how === 'shutdown' ? t('vm.stop.shutdown') : t('vm.stop.stop')}
         </Button>
         <Button variant="link" onClick={onClose}>
-          Cancel
+          {t('vm.stop.cancel')}
         </Button>
       </ModalFooter>
     </Modal>

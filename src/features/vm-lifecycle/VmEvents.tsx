@@ -6,14 +6,15 @@ import { vmEventsQueryOptions } from '../../engine-api/events';
 import { EventTable } from '../../ui/EventTable';
 import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { useViewPollInterval } from '../../ui/polling';
+import { t } from '../../i18n/i18n';
 
 export function VmEvents({ vm }: { vm: Vm }) {
   const poll = useViewPollInterval();
   const events = useQuery({ ...vmEventsQueryOptions(vm.name), refetchInterval: poll });
-  if (events.isPending) return <Loading what={`the events of ${vm.name}`} />;
-  if (events.isError) return <LoadError what={`the events of ${vm.name}`} error={events.error} onRetry={() => void events.refetch()} />;
+  if (events.isPending) return <Loading what={t('vm.events.loadWhat', { vm: vm.name })} />;
+  if (events.isError) return <LoadError what={t('vm.events.loadWhat', { vm: vm.name })} error={events.error} onRetry={() => void events.refetch()} />;
   // The search matches names with wildcards; keep only this VM's own events.
   const mine = events.data.filter((e) => !e.vmId || e.vmId === vm.id);
-  if (mine.length === 0) return <Empty title="No events">The engine has logged no event about {vm.name}.</Empty>;
-  return <EventTable label={`Events of ${vm.name}`} events={mine} />;
+  if (mine.length === 0) return <Empty title={t('vm.events.emptyTitle')}>{t('vm.events.emptyBody', { vm: vm.name })}</Empty>;
+  return <EventTable label={t('vm.events.tableLabel', { vm: vm.name })} events={mine} />;
 }

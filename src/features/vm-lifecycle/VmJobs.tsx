@@ -16,6 +16,7 @@ import { JobList } from '../../ui/JobProgress';
 import { POLL_BUSY_MS, useViewPollInterval } from '../../ui/polling';
 import { LoadError } from '../../ui/QueryStates';
 import { isSettled, useVmOperations } from './operations';
+import { t } from '../../i18n/i18n';
 
 export const JOBS_SHOWN = 5;
 
@@ -35,23 +36,23 @@ export function VmJobs({ vm }: { vm: Vm }) {
   return (
     <section aria-labelledby="vm-jobs-title" style={{ marginBottom: '1.5rem' }}>
       <Title headingLevel="h2" id="vm-jobs-title">
-        Recent engine jobs
+        {t('vm.jobs.title')}
       </Title>
       <p style={{ margin: '0.25rem 0 0.75rem' }}>
-        What the engine did with {vm.name}, step by step — also what it started by itself, such as a restart after its host failed.
+        {t('vm.jobs.intro', { vm: vm.name })}
       </p>
       {honoured.data === false ? (
-        <p>The engine shows its jobs to administrators only. The events of {vm.name} below say what happened.</p>
+        <p>{t('vm.jobs.adminsOnly', { vm: vm.name })}</p>
       ) : honoured.isError ? (
-        <LoadError what="the engine's jobs" error={honoured.error} onRetry={() => void honoured.refetch()} />
+        <LoadError what={t('vm.jobs.loadWhat')} error={honoured.error} onRetry={() => void honoured.refetch()} />
       ) : jobs.isError ? (
-        <LoadError what="the engine's jobs" error={jobs.error} onRetry={() => void jobs.refetch()} />
+        <LoadError what={t('vm.jobs.loadWhat')} error={jobs.error} onRetry={() => void jobs.refetch()} />
       ) : jobs.data && jobs.data.length === 0 ? (
-        <p>No recent job.</p>
+        <p>{t('vm.jobs.none')}</p>
       ) : jobs.data ? (
         <JobList list={jobs.data} />
       ) : (
-        <p>Loading the engine's jobs…</p>
+        <p>{t('vm.jobs.loading')}</p>
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import { disksQueryOptions } from '../../engine-api/disks';
 import { pendingOperation, useVmOperations } from './operations';
 import { useLifecycleDialogs } from './use-lifecycle-dialogs';
 import { ACTION_LABEL, actionAvailability, disabledReasons, type LifecycleAction } from '../../domain/vm-actions';
+import { formatLocales, t } from '../../i18n/i18n';
 
 const ORDER: LifecycleAction[] = ['start', 'shutdown', 'stop', 'migrate'];
 
@@ -41,7 +42,7 @@ export function VmLifecycleActions({ vm }: { vm: Vm }) {
   };
   return (
     <div>
-      <div role="group" aria-label={`Lifecycle of ${vm.name}`} style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
+      <div role="group" aria-label={t('vm.actions.groupLabel', { vm: vm.name })} style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
         {ORDER.map((a) => (
           <Button
             key={a}
@@ -58,8 +59,10 @@ export function VmLifecycleActions({ vm }: { vm: Vm }) {
         <ul style={{ listStyle: 'none', padding: 0, margin: '0.5rem 0 0', color: 'var(--pf-t--global--text--color--subtle)', maxWidth: '40rem' }}>
           {reasons.map((r, i) => (
             <li key={r.reason} id={`${base}-why-${i}`}>
-              {r.actions.map((a) => ACTION_LABEL[a]).join(', ')}: {r.reason}
-              {r.reason.endsWith('…') ? '' : '.'}
+              {t(r.reason.endsWith('…') ? 'vm.actions.reasonOpen' : 'vm.actions.reason', {
+                actions: new Intl.ListFormat(formatLocales(), { style: 'short', type: 'unit' }).format(r.actions.map((a) => ACTION_LABEL[a])),
+                reason: r.reason,
+              })}
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import type { SettledOutcome } from '../../domain/operation-outcome';
 import type { LifecycleAction } from '../../domain/vm-actions';
+import { t } from '../../i18n/i18n';
 
 export interface VmOperation {
   /** The correlation id: tags the engine's jobs and events for this operation (reference §2.2). */
@@ -49,7 +50,7 @@ function load(): VmOperation[] {
     // A request still in flight when the page went away: whether the engine got it is unknown, so its record is
     // asked (the jobs and events of the correlation id), as for any answer that was lost.
     return ops.map((o) =>
-      o.request === 'sending' ? { ...o, request: 'accepted' as const, interrupted: true, answerLost: 'The page was reloaded before the engine answered.' } : o,
+      o.request === 'sending' ? { ...o, request: 'accepted' as const, interrupted: true, answerLost: t('vm.operation.reloadedBeforeAnswer') } : o,
     );
   } catch {
     return [];
@@ -79,13 +80,18 @@ function asOperation(x: unknown): VmOperation[] {
   return r.success ? [r.data] : [];
 }
 
-let operations: VmOperation[] = typeof sessionStorage === 'undefined' ? [] : load();
+// Read from sessionStorage when first asked (at render, once the catalogs are loaded: load() words a lost answer).
+let loaded: VmOperation[] | undefined;
+function current(): VmOperation[] {
+  loaded ??= typeof sessionStorage === 'undefined' ? [] : load();
+  return loaded;
+}
 const listeners = new Set<() => void>();
 
 function commit(next: VmOperation[]) {
-  operations = next.slice(-MAX);
+  loaded = next.slice(-MAX);
   try {
-    sessionStorage.setItem(KEY, JSON.stringify(operations));
+    sessionStorage.setItem(KEY, JSON.stringify(loaded));
   } catch {
     // Storage full or unavailable: the list still works for this page's life.
   }
@@ -99,23 +105,23 @@ export const operationStore = {
       listeners.delete(l);
     };
   },
-  get: () => operations,
+  get: () => current(),
   add(op: VmOperation) {
-    commit([...operations.filter((o) => o.id !== op.id), op]);
+    commit([...current().filter((o) => o.id !== op.id), op]);
   },
   update(id: string, patch: Partial<VmOperation>) {
-    if (!operations.some((o) => o.id === id)) return;
-    commit(operations.map((o) => (o.id === id ? { ...o, ...patch } : o)));
+    if (!current().some((o) => o.id === id)) return;
+    commit(current().map((o) => (o.id === id ? { ...o, ...patch } : o)));
   },
   /** Keep the verdict: written once; an operation already settled keeps the one it has. */
   settle(id: string, outcome: SettledOutcome) {
-    if (!operations.some((o) => o.id === id && !o.settled)) return;
-    commit(operations.map((o) => (o.id === id ? { ...o, settled: true, outcome } : o)));
+    if (!current().some((o) => o.id === id && !o.settled)) return;
+    commit(current().map((o) => (o.id === id ? { ...o, settled: true, outcome } : o)));
   },
   /** Remove a settled operation (a running one stays: its card is where it ends). */
   dismiss(id: string) {
-    if (!operations.some((o) => o.id === id && isSettled(o))) return;
-    commit(operations.filter((o) => o.id !== id));
+    if (!current().some((o) => o.id === id && isSettled(o))) return;
+    commit(current().filter((o) => o.id !== id));
   },
   /** Tests: start from nothing. */
   clear() {

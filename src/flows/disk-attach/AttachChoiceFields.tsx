@@ -4,11 +4,12 @@
 import { Checkbox, FormGroup } from '@patternfly/react-core';
 import { attachOptionStates, type AttachChoice, type AttachDisk, type AttachVm } from '../../domain/attach-options';
 import { InterfaceSelect } from '../../ui/InterfaceSelect';
+import { t, type MessageId } from '../../i18n/i18n';
 
-const CHECKS: Array<{ key: 'activate' | 'bootable' | 'readOnly'; label: string }> = [
-  { key: 'activate', label: 'Activate (plug the disk)' },
-  { key: 'bootable', label: 'Bootable' },
-  { key: 'readOnly', label: 'Read-only' },
+const CHECKS: Array<{ key: 'activate' | 'bootable' | 'readOnly'; label: MessageId }> = [
+  { key: 'activate', label: 'attach.choice.activate' },
+  { key: 'bootable', label: 'attach.choice.bootable' },
+  { key: 'readOnly', label: 'attach.choice.readOnly' },
 ];
 
 export function AttachChoiceFields({
@@ -45,15 +46,25 @@ export function AttachChoiceFields({
     <>
       <InterfaceSelect
         id={`${idPrefix}-interface`}
-        label={<>Interface{sr}</>}
+        label={
+          <>
+            {t('attach.choice.interface')}
+            {sr}
+          </>
+        }
         value={choice.interface}
         choices={s.interfaces}
         onChange={(i) => onChange({ ...choice, interface: i })}
         isDisabled={isDisabled}
         error={s.interfaceProblem}
-        helper={`How ${vm.name} sees the disk. Only VirtIO and VirtIO-SCSI can be hot plugged into a running VM.${note ? ` ${note}` : ''}`}
+        helper={note ? t('attach.choice.interfaceHelpNote', { vm: vm.name, note }) : t('attach.choice.interfaceHelp', { vm: vm.name })}
       />
-      <FormGroup label={<>Options{sr}</>} role="group" fieldId={`${idPrefix}-options`}>
+      <FormGroup label={
+          <>
+            {t('attach.choice.options')}
+            {sr}
+          </>
+        } role="group" fieldId={`${idPrefix}-options`}>
         {CHECKS.map(({ key, label }) => {
           const st = s[key];
           return (
@@ -62,7 +73,7 @@ export function AttachChoiceFields({
               id={`${idPrefix}-${key}`}
               label={
                 <>
-                  {label}
+                  {t(label)}
                   {sr}
                 </>
               }
@@ -75,8 +86,8 @@ export function AttachChoiceFields({
         })}
       </FormGroup>
       <p style={{ color: 'var(--pf-t--global--text--color--subtle)', fontSize: 'var(--pf-t--global--font--size--sm)' }}>
-        {disk.sharable ? `${disk.alias} is sharable (the disk's own setting).` : `${disk.alias} is not sharable.`}{' '}
-        {s.passthroughNote ?? `${disk.alias} has no SCSI pass-through.`}
+        {disk.sharable ? t('attach.choice.sharable', { disk: disk.alias }) : t('attach.choice.notSharable', { disk: disk.alias })}{' '}
+        {s.passthroughNote ?? t('attach.choice.noPassthrough', { disk: disk.alias })}
       </p>
     </>
   );
