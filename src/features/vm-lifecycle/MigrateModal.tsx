@@ -19,7 +19,7 @@ import { useHostNames } from '../../ui/use-host-names';
 import { checkDestination, type DestinationCheck, type VmLun } from '../../domain/migration-check';
 import { actionBody } from './use-send-vm-action';
 import { t, type MessageId } from '../../i18n/i18n';
-import { ModalClose } from './ModalClose';
+import { ModalClose } from '../../ui/ModalClose';
 
 const ENGINE_CHOOSES = '';
 

@@ -6,7 +6,7 @@ import { vmActionRequest } from '../../engine-api/vms';
 import { RestPreview } from '../../ui/RestPreview';
 import { useHostNames } from '../../ui/use-host-names';
 import { t } from '../../i18n/i18n';
-import { ModalClose } from './ModalClose';
+import { ModalClose } from '../../ui/ModalClose';
 
 export function StopConfirmModal({
   vm,
