@@ -52,7 +52,9 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   const items = useMemo(() => toListItems(shownRows, grouped), [shownRows, grouped]);
   const counts = useMemo(() => countAvailability(data.rows), [data.rows]);
   const selected = lunId ? data.rowById.get(lunId) : undefined;
-  const selectedShown = !!selected && shownRows.includes(selected);
+  // Which rows the search shows, as a set (all of them without a search): a render does not scan 10,000 rows.
+  const shownSet = useMemo(() => (shownRows.length === data.rows.length ? undefined : new Set(shownRows)), [shownRows, data.rows]);
+  const selectedShown = !!selected && (!shownSet || shownSet.has(selected));
 
   // A LUN picked on another host (or of the other storage type) that this host does not list is cleared, and
   // the user is told so: a disk must be created from a LUN the chosen host sees.
@@ -164,7 +166,21 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
     setBatch([...checkedIds, ...add]);
     clearErrors('lunId');
   };
-  const shownCheckable = shownRows.filter((r) => isCheckable(r.id) && !checked.has(r.id)).length;
+  // The shown rows that could be checked, counted once per search and data set; a pick only subtracts its checked ones.
+  // Keyed on the set shown, not its order: a sort does not count again.
+  const shownCheckableAll = useMemo(() => {
+    let count = 0;
+    for (const r of shownSet ?? data.rows) if (isCheckable(r.id)) count++;
+    return count;
+  }, [shownSet, data.rows, isCheckable]);
+  const shownCheckable = useMemo(() => {
+    let checkedShown = 0;
+    for (const id of checked) {
+      const r = data.rowById.get(id);
+      if (r && isCheckable(id) && (shownSet ? shownSet.has(r) : true)) checkedShown++;
+    }
+    return shownCheckableAll - checkedShown;
+  }, [shownCheckableAll, checked, data.rowById, isCheckable, shownSet]);
   const summary = batchSummary(checkedIds.map((id) => data.rowById.get(id)?.lun.lu.size));
 
   const rescan = () => void invalidateAfter(queryClient, { kind: 'iscsi-login', hostId });

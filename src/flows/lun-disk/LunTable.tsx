@@ -164,7 +164,7 @@ export function LunTable({
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const focusWantedRef = useRef(false);
   // Grouped by target, each group's header names the target and portal: no need to repeat them per row.
-  const grouped = items.some((it) => it.kind === 'group');
+  const grouped = useMemo(() => items.some((it) => it.kind === 'group'), [items]);
   const columns = useMemo(() => visibleLunColumns(shownColumns, iscsi, grouped), [shownColumns, iscsi, grouped]);
   // The room the table has (its frame's inner width), for the column widths: one observer, and only the header and
   // the <colgroup> re-render when it changes — the rows take their widths from the <col>s.

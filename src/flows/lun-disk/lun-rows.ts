@@ -143,11 +143,29 @@ function numberRanks(values: readonly number[]): Int32Array {
   return Int32Array.from(values, (v) => rankOf.get(v) ?? 0);
 }
 
-function idRanks(rows: readonly LunRow[]): Int32Array {
+/** Each row's place in LUN ID order (distinct per row), and the row at each place. */
+interface IdOrder {
+  ranks: Int32Array;
+  rowAt: Int32Array;
+}
+
+function idOrder(rows: readonly LunRow[]): IdOrder {
+  const n = rows.length;
+  const ranks = new Int32Array(n);
+  const rowAt = new Int32Array(n);
+  // The engine often lists LUNs in ID order already: one pass says so, and the ranks are the positions.
+  let inOrder = true;
+  for (let i = 1; i < n && inOrder; i++) inOrder = plain(rows[i - 1]!.id, rows[i]!.id) <= 0;
+  if (inOrder) {
+    for (let i = 0; i < n; i++) ranks[i] = rowAt[i] = i;
+    return { ranks, rowAt };
+  }
   const order = rows.map((_, i) => i).sort((a, b) => plain(rows[a]!.id, rows[b]!.id));
-  const ranks = new Int32Array(rows.length);
-  order.forEach((r, i) => (ranks[r] = i));
-  return ranks;
+  order.forEach((r, i) => {
+    ranks[r] = i;
+    rowAt[i] = r;
+  });
+  return { ranks, rowAt };
 }
 
 const RANK: Record<LunSortKey, (rows: readonly LunRow[], ids: () => Int32Array) => Int32Array> = {
@@ -171,7 +189,7 @@ const RANK: Record<LunSortKey, (rows: readonly LunRow[], ids: () => Int32Array) 
 };
 
 interface SortCache {
-  ids?: Int32Array;
+  ids?: IdOrder;
   ranks: Map<LunSortKey, Int32Array>;
   sorted: Map<string, readonly LunRow[]>;
 }
@@ -190,17 +208,25 @@ export function sortRows(rows: readonly LunRow[], sort: LunSort): readonly LunRo
   const cacheKey = `${sort.key}:${sort.direction}`;
   const hit = c.sorted.get(cacheKey);
   if (hit) return hit;
-  const ids = () => (c.ids ??= idRanks(rows));
+  const idsOf = () => (c.ids ??= idOrder(rows));
   let ranks = c.ranks.get(sort.key);
   if (!ranks) {
-    ranks = RANK[sort.key](rows, ids);
+    ranks = RANK[sort.key](rows, () => idsOf().ranks);
     c.ranks.set(sort.key, ranks);
   }
   const r = ranks;
-  const id = ids();
-  const dir = sort.direction === 'asc' ? 1 : -1;
-  const order = rows.map((_, i) => i).sort((a, b) => dir * (r[a]! - r[b]!) || id[a]! - id[b]!);
-  const sorted = order.map((i) => rows[i]!);
+  const { ranks: id, rowAt } = idsOf();
+  // One number per row, (rank in the direction asked) × n + place in LUN ID order: distinct, exact in a double
+  // (below n²), so a typed-array sort without a comparator orders the rows, ties by LUN ID ascending.
+  const n = rows.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (r[i]! > max) max = r[i]!;
+  const keys = new Float64Array(n);
+  if (sort.direction === 'asc') for (let i = 0; i < n; i++) keys[i] = r[i]! * n + id[i]!;
+  else for (let i = 0; i < n; i++) keys[i] = (max - r[i]!) * n + id[i]!;
+  keys.sort();
+  const sorted = new Array<LunRow>(n);
+  for (let i = 0; i < n; i++) sorted[i] = rows[rowAt[keys[i]! % n]!]!;
   c.sorted.set(cacheKey, sorted);
   return sorted;
 }
