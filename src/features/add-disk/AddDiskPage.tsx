@@ -1,6 +1,8 @@
 // Disks → New disk (/disks/new): a floating direct-LUN disk; a VM → New disk (/disks/new?vm=<id>): a disk
 // created, attached to that VM and, when Activate is on, plugged. After success or cancel the user goes back
 // to where they came from (the entry point passes it as router state).
+// The wizards' words, with this page's chunk (i18n/catalog-disk-wizards.ts).
+import '../../i18n/catalog-disk-wizards';
 import { Breadcrumb, BreadcrumbItem, PageBreadcrumb, PageSection } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';

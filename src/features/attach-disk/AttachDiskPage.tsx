@@ -1,6 +1,8 @@
 // /attach-disk: attach disks to a VM. From a VM's Disks tab (?vm=<id>: the VM is chosen) or from a disk's page or
 // the Disks list (?disk=<id>: that disk is picked). After success or Cancel the user goes back to where they came
 // from (the entry point passes it as router state).
+// The wizards' words, with this page's chunk (i18n/catalog-disk-wizards.ts).
+import '../../i18n/catalog-disk-wizards';
 import { Breadcrumb, BreadcrumbItem, PageBreadcrumb, PageSection } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
