@@ -10,7 +10,7 @@ test.describe('Add Direct LUN disk: a large SAN', () => {
     const w = new AddDiskWizard(page);
     await expect(w.host().locator('option:checked')).toHaveText('host01');
     await w.next().click();
-    await expect(w.targetRow('iqn.2023-11.com.example:san.vol8')).toContainText('Logged in (1250 LUNs)');
+    await expect(w.targetRow('iqn.2023-11.com.example:san.vol8')).toContainText('Logged in (1,250 LUNs)');
     await w.next().click();
 
     await expect(w.counts()).toContainText('10,000 LUNs: 9,782 available, 20 in a storage domain, 198 used by disks · 10,000 shown.', { timeout: 20_000 });

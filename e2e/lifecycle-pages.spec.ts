@@ -95,12 +95,12 @@ test.describe('host and disk pages', () => {
   test('a large SAN: the host page lists 10,000 LUNs and filters them', async ({ page }) => {
     await openConsole(page, '/hosts', { scenario: 'large-san' });
     await page.getByRole('link', { name: 'host01' }).click();
-    await expect(page.getByText('10000 LUNs')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('10,000 LUNs')).toBeVisible({ timeout: 20_000 });
     const luns = page.getByRole('grid', { name: 'LUNs host01 sees' });
     // Virtualized: only the rows around the viewport are in the page.
     expect(await luns.getByRole('row').count()).toBeLessThan(80);
     await page.getByRole('textbox', { name: 'Filter the LUNs host01 sees' }).fill('lun-disk-1000');
-    await expect(page.getByText('1 of 10000 LUNs', { exact: true })).toBeVisible();
+    await expect(page.getByText('1 of 10,000 LUNs', { exact: true })).toBeVisible();
   });
 });
 
