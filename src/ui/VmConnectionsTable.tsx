@@ -29,14 +29,15 @@ export function VmConnectionsTable({
   missingSuffix?: string;
 }) {
   return (
+    // Headers wrap: a translated "Required to run" or a host's name is longer than the column's content.
     <Table aria-label={label} variant="compact">
       <Thead>
         <Tr>
-          <Th>{t('common.connections.target')}</Th>
-          <Th>{t('common.connections.portal')}</Th>
-          <Th>{t('common.connections.disks')}</Th>
-          <Th>{requiredHeader}</Th>
-          {host ? <Th>{host.header}</Th> : null}
+          <Th modifier="wrap">{t('common.connections.target')}</Th>
+          <Th modifier="wrap">{t('common.connections.portal')}</Th>
+          <Th modifier="wrap">{t('common.connections.disks')}</Th>
+          <Th modifier="wrap">{requiredHeader}</Th>
+          {host ? <Th modifier="wrap">{host.header}</Th> : null}
         </Tr>
       </Thead>
       <Tbody>

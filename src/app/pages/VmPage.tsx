@@ -59,6 +59,7 @@ export function VmPage() {
         <>
           <PageHeader
             title={vm.data.name}
+            named
             description={vm.data.description ? <span translate="no">{vm.data.description}</span> : undefined}
             actions={<VmLifecycleActions vm={vm.data} />}
           />

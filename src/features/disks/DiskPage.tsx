@@ -300,7 +300,7 @@ export function DiskPage() {
         </PageSection>
       ) : (
         <>
-          <PageHeader title={disk.data.alias} description={disk.data.description ? <span translate="no">{disk.data.description}</span> : undefined} actions={<AttachToVm disk={disk.data} />} />
+          <PageHeader title={disk.data.alias} named description={disk.data.description ? <span translate="no">{disk.data.description}</span> : undefined} actions={<AttachToVm disk={disk.data} />} />
           {disk.data.storageType === 'lun' ? (
             <>
               <Section id="disk-lun-title" title={t('disk.section.backingLun')}>

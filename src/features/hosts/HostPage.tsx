@@ -142,7 +142,7 @@ export function HostPage() {
         </PageSection>
       ) : (
         <>
-          <PageHeader title={host.data.name} description={<span translate="no">{host.data.address}</span>} />
+          <PageHeader title={host.data.name} named description={<span translate="no">{host.data.address}</span>} />
           <PageSection>
             <DescriptionList isHorizontal isCompact columnModifier={{ default: '2Col' }} aria-label={t('host.summary.label')}>
               <DescriptionListGroup>
