@@ -17,7 +17,9 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {
     baseURL: `http://localhost:${PORT}`,
-    trace: 'retain-on-failure',
+    // A trace costs about 40 % of the suite's time on two cores (measured: 26 tests, 1.6 min without, 2.6 min
+    // with); a failure still leaves its screenshot and the page's aria snapshot. E2E_TRACE=1 records traces again.
+    trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
     viewport: { width: 1440, height: 900 },
