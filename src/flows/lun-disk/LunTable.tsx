@@ -56,6 +56,16 @@ export interface LunTableSelection {
   blocked: (row: LunRow) => string | undefined;
 }
 
+/**
+ * A header cell with a ref that lives as long as the cell. PatternFly's Th checks whether its text is cut
+ * (offsetWidth < scrollWidth) in an effect keyed on its ref, and without a `ref` makes a new one on every render:
+ * each sort then forced a synchronous layout of the table once per header cell.
+ */
+function HeaderCell(props: Omit<ThProps, 'ref' | 'innerRef'>) {
+  const ref = useRef<HTMLTableCellElement>(null);
+  return <Th ref={ref} {...props} />;
+}
+
 /** The header, memoized: it re-renders when the sort or the columns change, not on scroll. */
 const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns: readonly LunColumn[]; sort: LunSort; onSort: (s: LunSort) => void }) {
   const thSort = (c: LunColumn, columnIndex: number): ThProps['sort'] => {
@@ -72,13 +82,13 @@ const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns
       <Tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
         {columns.map((c, i) =>
           c.key === 'select' || c.key === 'action' ? (
-            <Th key={c.key} className={c.sticky ? STICKY_CLASS[c.sticky] : undefined} screenReaderText={t(c.title)} />
+            <HeaderCell key={c.key} className={c.sticky ? STICKY_CLASS[c.sticky] : undefined} screenReaderText={t(c.title)} />
           ) : (
             // No truncation tooltip on the cell: PatternFly's Th swaps its element for a tooltip wrapper on hover.
             // The minimum widths (lun-columns.ts) keep every title whole, so none is cut.
-            <Th key={c.key} sort={thSort(c, i)} tooltip={null} modifier="nowrap">
+            <HeaderCell key={c.key} sort={thSort(c, i)} tooltip={null} modifier="nowrap">
               {t(c.title)}
-            </Th>
+            </HeaderCell>
           ),
         )}
       </Tr>
