@@ -81,6 +81,32 @@ async function frameWhen(page, predicate, arg, timeout = 180_000) {
   return handle.jsonValue();
 }
 
+/**
+ * Watches from inside the page, armed before the action: the first animation frame in which `predicate(arg)` holds,
+ * timed once that frame has been rendered (a message posted from the frame's rAF callback runs after its style,
+ * layout and paint). Returns a function resolving with that performance.now().
+ *
+ * Polling from here after the action (page.waitForFunction) measured Playwright's round trip too: when the change was
+ * already on screen by the first poll, the figure was the poll's time, not the frame's — 30–40 ms more than the
+ * browser's own work on a pick or a sort (Chromium trace, 2026-12-05).
+ */
+async function armFrame(page, predicate, arg) {
+  const expr = `(() => {
+    const holds = () => (${predicate.toString()})(${JSON.stringify(arg)});
+    const b = window.__bench;
+    b.frameAt = undefined;
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => (b.frameAt = performance.now());
+    const check = () => (holds() ? ch.port2.postMessage(0) : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  })()`;
+  await page.evaluate(expr);
+  return async () => {
+    await page.waitForFunction(() => window.__bench.frameAt !== undefined, undefined, { timeout: 180_000 });
+    return page.evaluate(() => window.__bench.frameAt);
+  };
+}
+
 /** Arms a one-shot capture listener for the next `type` event; returns a function reading its timeStamp. */
 async function armInput(page, type) {
   await page.evaluate((t) => {
@@ -111,16 +137,16 @@ async function measure(browser, c) {
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByRole('heading', { name: 'iSCSI targets of host01' }).waitFor();
     // The data has arrived when the Targets step counts the host's LUNs per target (from the same listing).
-    await page.getByText(`Logged in (${c.luns / 8} LUNs)`).first().waitFor({ timeout: 180_000 });
+    await page.getByText(`Logged in (${n(c.luns / 8)} LUNs)`).first().waitFor({ timeout: 180_000 });
     await sleep(1500);
 
     // 1. Next on Targets → the LUN step's rows and counts on screen.
     await phase('first-render');
     const total = `${n(c.luns)} LUNs`;
     let input = await armInput(page, 'click');
+    let painted = await armFrame(page, (t) => document.querySelectorAll('tr[data-lun-id]').length > 0 && (document.querySelector('#lun-counts')?.textContent ?? '').includes(t), total);
     await page.getByRole('button', { name: 'Next', exact: true }).click();
-    const shown = await frameWhen(page, (t) => document.querySelectorAll('tr[data-lun-id]').length > 0 && (document.querySelector('#lun-counts')?.textContent ?? '').includes(t), total);
-    const firstRender = shown - (await input());
+    const firstRender = (await painted()) - (await input());
     const rowsInDom = await page.locator('tr[data-lun-id]').count();
     await sleep(500);
 
@@ -134,7 +160,12 @@ async function measure(browser, c) {
       document.addEventListener('keydown', (e) => b.keys.push(e.timeStamp), true);
       new MutationObserver(() => {
         const text = document.querySelector('#lun-counts')?.textContent ?? '';
-        requestAnimationFrame(() => b.updates.push({ t: performance.now(), text }));
+        // After the frame that shows it is rendered (as armFrame).
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => b.updates.push({ t: performance.now(), text });
+          ch.port2.postMessage(0);
+        });
       }).observe(document.querySelector('#lun-counts'), { subtree: true, childList: true, characterData: true });
     });
     const searchBox = page.getByLabel('Search LUNs');
@@ -177,8 +208,7 @@ async function measure(browser, c) {
         const before = await header.getAttribute('aria-sort');
         if (process.env.BENCH_VERBOSE) console.log(`    sort ${column} (${before})`);
         input = await armInput(page, 'click');
-        await header.getByRole('button').click();
-        const t = await frameWhen(
+        painted = await armFrame(
           page,
           ([name, prev]) => {
             const th = [...document.querySelectorAll('th')].find((x) => x.textContent?.trim().startsWith(name));
@@ -186,6 +216,8 @@ async function measure(browser, c) {
           },
           [column, before],
         );
+        await header.getByRole('button').click();
+        const t = await painted();
         sorts.push({ column, direction: await header.getAttribute('aria-sort'), ms: round(t - (await input())) });
         await sleep(200);
       }
@@ -221,9 +253,9 @@ async function measure(browser, c) {
       const row = page.locator('tr[data-state="selectable"]').nth(1);
       const id = await row.getAttribute('data-lun-id');
       input = await armInput(page, 'click');
+      painted = await armFrame(page, (lun) => document.querySelector(`tr[data-lun-id="${lun}"]`)?.getAttribute('aria-selected') === 'true', id);
       await row.locator('td').nth(1).click();
-      const t = await frameWhen(page, (lun) => document.querySelector(`tr[data-lun-id="${lun}"]`)?.getAttribute('aria-selected') === 'true', id);
-      picks.push(t - (await input()));
+      picks.push((await painted()) - (await input()));
       await sleep(200);
     }
     await phase('done');
