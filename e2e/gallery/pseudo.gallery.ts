@@ -1,5 +1,5 @@
 // Story 12 (issue 13 item 6): the main screens in the pseudo-locale (`?lang=pseudo`, decision 051) at 1280×800 and
-// 1440×900 — every catalog word accented, ~35% longer and bracketed, so a reviewer sees at a glance a word that did
+// 1920×1080 — every catalog word accented, ~35% longer and bracketed, so a reviewer sees at a glance a word that did
 // not come from a catalog (no brackets) and what longer translations do to the layout.
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
@@ -50,7 +50,7 @@ test('12 the main screens in the pseudo-locale', async ({ page }) => {
   await openPseudo(page, '/', { login: false });
   await shoot(page, '12-pseudo-00-login', 'The login page in the pseudo-locale: every word bracketed and accented.', { fullPage: false });
   await openPseudo(page, '/vms');
-  for (const size of [{ width: 1280, height: 800 }, { width: 1440, height: 900 }]) {
+  for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
     await page.setViewportSize(size);
     for (const [n, screen] of SCREENS.entries()) {
       await screen.open(page);
