@@ -35,6 +35,9 @@ export async function openPseudo(page: Page, path = '/', opts: { scenario?: stri
   await page.locator('#login-password').fill('ovirt');
   await page.getByRole('button', { name: P('Log in', { exact: true }) }).click();
   await expect(page.locator('#login-username')).toHaveCount(0);
+  // Signed in once the console shows its user menu: the engine's session cookie is set by then, so a page.goto()
+  // that follows stays signed in (as a reload does).
+  await expect(page.getByRole('button', { name: P('User menu for {user}') })).toBeVisible();
 }
 
 /**
