@@ -3,7 +3,7 @@
 // (title, content, validation on Next), "Create" (one call from the button to the request, never two disks), the
 // current attempt, the failure and the step it was placed on, and the outcome to show. The Add Direct LUN disk
 // wizard runs all five steps; the Attach wizard runs them in place for "Create from LUN" (decision 010).
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { LunStorageType, Vm } from '../../domain/model';
 import { ReviewAndCreate, useCreateFromForm, type Interruption } from './CreateReview';
@@ -13,7 +13,7 @@ import { BatchReview, batchPlan } from './BatchReview';
 import { DiskStep } from './DiskStep';
 import { LUN_DISK_STEPS, isBatch, type LunDiskFormValues, type LunDiskStepId } from './form';
 import { LunStep } from './LunStep';
-import type { LunRow } from './lun-rows';
+import { warmLunLists, type LunRow } from './lun-rows';
 import { SourceStep } from './SourceStep';
 import { TargetsStep } from './TargetsStep';
 import { useCreateLunBatch, type LunBatch } from './use-create-lun-batch';
@@ -102,6 +102,12 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
   const stepName = o.stepName ?? ((s: LunDiskStepId) => t(STEP_NAMES[s]));
   const data = useLunDiskData({ vmId: o.vmId, hostId: o.hostId, storageType });
   const view = useLunTableView();
+  // While the user is on Source or Targets, the LUN step's opening list is sorted and built (lun-rows.ts caches it).
+  const warmGrouped = storageType === 'iscsi' && view.grouped;
+  useEffect(() => {
+    const id = setTimeout(() => warmLunLists(data.rows, view.sort, warmGrouped), 0);
+    return () => clearTimeout(id);
+  }, [data.rows, view.sort, warmGrouped]);
   const creating = useCreateFromForm(form, data, { goTo, onCreated: o.onCreated, draftKey: o.draftKey, restoredDraft: o.restoredDraft });
 
   const validateStep = (id: LunDiskStepId): boolean => checkStep(id, data, form, { forVm: o.forVm });
