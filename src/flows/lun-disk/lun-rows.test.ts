@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AvailabilityContext } from '../../domain/lun-availability';
 import type { HostLun } from '../../domain/model';
-import { buildLunRows, collationKey, filterAndSort, sortRows, toListItems } from './lun-rows';
+import { buildLunRows, collationKey, filterAndSort, sortRows, toListItems, warmLunLists } from './lun-rows';
 
 const ctx: AvailabilityContext = {
   hostName: 'host1',
@@ -56,6 +56,18 @@ describe('LUN rows', () => {
       '36001405b',
     ]);
     expect(toListItems(rows, false).every((i) => i.kind === 'lun')).toBe(true);
+  });
+
+  it('warmLunLists builds the opening list ahead: the LUN step then gets the same sorted rows and items, not new ones', () => {
+    const rows = buildLunRows(luns, 'iscsi', ctx);
+    const sort = { key: 'status', direction: 'asc' } as const;
+    warmLunLists(rows, sort, true);
+    const sorted = sortRows(rows, sort);
+    expect(sortRows(rows, sort)).toBe(sorted);
+    const items = toListItems(sorted, true);
+    expect(toListItems(sorted, true)).toBe(items);
+    expect(items.filter((i) => i.kind === 'lun')).toHaveLength(rows.length);
+    expect(toListItems(sorted, false)).not.toBe(items);
   });
 
   it('filters 10,000 rows at typing speed', () => {
