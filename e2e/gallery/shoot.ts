@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 export const GALLERY_DIR = join(process.cwd(), 'review-gallery');
 
@@ -49,4 +49,28 @@ export async function shoot(page: Page, name: string, caption: string, opts: Sho
       notes: opts.notes ?? [],
     }),
   );
+}
+
+/**
+ * Playwright scrolls a button into view before it clicks, and may scroll the drawer's overflow-hidden box sideways to
+ * do so (a user's click never does): put it back, so the picture shows the window a user has.
+ */
+export async function unshift(page: Page) {
+  await page.evaluate(() => document.querySelectorAll('.pf-v6-c-drawer__main').forEach((el) => (el.scrollLeft = 0)));
+}
+
+/**
+ * Scrolls the page's pane so that `target` starts near its top: the pictures (the window, not the whole page — the
+ * console scrolls inside its main pane, so a full-page picture adds nothing) show what a user scrolls to.
+ */
+export async function scrollToTop(target: Locator) {
+  await unshift(target.page());
+  // Only the pane that scrolls vertically moves (scrollIntoView would also shift overflow-hidden layout boxes sideways).
+  await target.evaluate((el) => {
+    let pane = el.parentElement;
+    while (pane && !(/(auto|scroll)/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight)) pane = pane.parentElement;
+    const scroller = pane ?? document.scrollingElement;
+    if (!scroller) return;
+    scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 16;
+  });
 }
