@@ -52,6 +52,15 @@ export function AuthGate({ children }: { children: ReactNode }) {
     );
   }
   if (s.status === 'anonymous') return <LoginPage />;
+  if (s.status === 'ending') {
+    return (
+      <Bullseye style={{ minHeight: '50vh' }}>
+        <div role="status">
+          <Spinner size="lg" aria-hidden="true" /> <span>{t('login.boot.loggingOut')}</span>
+        </div>
+      </Bullseye>
+    );
+  }
   return (
     <>
       {children}

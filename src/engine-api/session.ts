@@ -8,7 +8,12 @@ export type SessionState =
   | { status: 'anonymous' }
   | { status: 'active'; user: string; token?: string | undefined }
   /** The engine answered 401: requests wait for a new login, then carry on. */
-  | { status: 'expired'; user: string };
+  | { status: 'expired'; user: string }
+  /**
+   * Log out is under way: the engine is ending the session. The login page comes once it has answered — shown
+   * earlier, a reload in that moment aborted the logout and the still-valid cookie signed the browser back in.
+   */
+  | { status: 'ending'; user: string };
 
 type Listener = (s: SessionState) => void;
 
@@ -47,15 +52,26 @@ export const session = {
     if (state.status === 'active' && state.token !== sentWith) return Promise.resolve();
     if (state.status === 'active') set({ status: 'expired', user: state.user });
     if (state.status === 'anonymous') return Promise.reject(new Error('not logged in'));
+    if (state.status === 'ending') return Promise.reject(new Error('logging out'));
     return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+  },
+  /** Log out has begun (sso.ts logout): no token from here on; requests waiting for a login fail. */
+  ending: () => {
+    if (state.status === 'anonymous') return;
+    set({ status: 'ending', user: state.user });
+    rejectWaiters('logged out');
   },
   end: () => {
     set({ status: 'anonymous' });
-    const w = waiters;
-    waiters = [];
-    for (const x of w) x.reject(new Error('logged out'));
+    rejectWaiters('logged out');
   },
 };
+
+function rejectWaiters(why: string) {
+  const w = waiters;
+  waiters = [];
+  for (const x of w) x.reject(new Error(why));
+}
 
 let reauthEnabled = false;
 /** The app turns this on when it mounts its login overlay. */

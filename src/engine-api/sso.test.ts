@@ -130,6 +130,32 @@ describe('signed in across reloads: the boot probe and Log out (decision 046)', 
     expect(storage.getItem(LAST_USER_KEY)).toBeNull();
   });
 
+  it('Log out: "ending" until the engine has ended the cookie session, then anonymous (a reload in between cannot abort it unseen)', async () => {
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((r) => (release = r));
+    const seen: string[] = [];
+    server.use(
+      http.post('*/ovirt-engine/sso/oauth/token', () => HttpResponse.json({ access_token: 'tok-7', token_type: 'bearer' })),
+      http.post('*/ovirt-engine/services/sso-logout', () => HttpResponse.json({})),
+      http.get('*/ovirt-engine/api', async () => {
+        seen.push(session.get().status);
+        await answered;
+        return new HttpResponse(null, { status: 401 });
+      }),
+    );
+    await login({ username: 'admin@internal', password: 'ovirt' });
+    const out = logout();
+    expect(session.get()).toEqual({ status: 'ending', user: 'admin@internal' });
+    expect(session.token()).toBeUndefined();
+    enableReauthentication(true); // as under the app's AuthGate: a 401 now fails the request, no login form
+    await expect(session.expire(undefined)).rejects.toThrow('logging out');
+    enableReauthentication(false);
+    await vi.waitFor(() => expect(seen).toEqual(['ending']));
+    release();
+    await out;
+    expect(session.get().status).toBe('anonymous');
+  });
+
   it('Log out after a reload (no token): only the cookie session ends; nothing to revoke', async () => {
     const order: string[] = [];
     server.use(http.get('*/ovirt-engine/api', ({ request }) => {

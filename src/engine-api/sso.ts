@@ -124,8 +124,8 @@ async function probe(): Promise<boolean> {
  * request itself then has no credentials and gets a 401, which is the expected answer. The engine session behind
  * the cookie is no longer reachable and ends by its TTL (there is no REST logout).
  */
-async function endCookieSession(): Promise<void> {
-  await fetch(absolute(API_ROOT_PATH), { headers: { Accept: 'application/json' } });
+async function endCookieSession(signal?: AbortSignal): Promise<void> {
+  await fetch(absolute(API_ROOT_PATH), { headers: { Accept: 'application/json' }, ...(signal ? { signal } : {}) });
 }
 
 /**
@@ -134,17 +134,29 @@ async function endCookieSession(): Promise<void> {
  */
 export async function logout(): Promise<void> {
   const token = session.token();
-  session.end();
+  // "Logging out…" until the engine has answered: the login page shown at once let a reload abort these requests,
+  // and the cookie session, still valid, signed the browser back in (seen in CI: Log out, then a reload).
+  session.ending();
   storage()?.removeItem(LAST_USER_KEY);
-  // The token first: once it is revoked no request still on its way can open a new cookie session with it
-  // (a Bearer request with `Prefer: persistent-auth` would), so the cookie session ended next stays ended.
-  // A failed request only leaves a session the console no longer uses to end by its TTL.
-  if (token) {
-    await fetch(absolute(SSO_LOGOUT_PATH), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ scope: 'ovirt-app-api', token }),
-    }).catch(() => undefined);
+  // An engine that does not answer does not keep the user waiting: its session then ends by its TTL.
+  const signal = AbortSignal.timeout(LOGOUT_WAIT_MS);
+  try {
+    // The token first: once it is revoked no request still on its way can open a new cookie session with it
+    // (a Bearer request with `Prefer: persistent-auth` would), so the cookie session ended next stays ended.
+    // A failed request only leaves a session the console no longer uses to end by its TTL.
+    if (token) {
+      await fetch(absolute(SSO_LOGOUT_PATH), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ scope: 'ovirt-app-api', token }),
+        signal,
+      }).catch(() => undefined);
+    }
+    await endCookieSession(signal).catch(() => undefined);
+  } finally {
+    session.end();
   }
-  await endCookieSession().catch(() => undefined);
 }
+
+/** How long Log out waits for the engine before showing the login page anyway. */
+const LOGOUT_WAIT_MS = 10_000;
