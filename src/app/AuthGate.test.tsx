@@ -6,7 +6,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { session } from '../engine-api/session';
-import { forgetSessionProbe, LAST_USER_KEY } from '../engine-api/sso';
+import { forgetSessionProbe, LAST_USER_KEY, logout } from '../engine-api/sso';
 import { AuthGate } from './AuthGate';
 
 const ROOT = { product_info: { name: 'oVirt Engine', version: { major: '4', minor: '5' } } };
@@ -69,5 +69,26 @@ describe('AuthGate at boot', () => {
     session.start('admin@internal', 'tok');
     renderGate();
     expect(screen.getByText('The console')).toBeInTheDocument();
+  });
+});
+
+describe('AuthGate at Log out', () => {
+  it('shows "Logging out…" until the engine has ended the cookie session, then the login page', async () => {
+    session.start('admin@internal');
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    server.use(http.get('*/ovirt-engine/api', async () => {
+      await released;
+      return new HttpResponse(null, { status: 401 });
+    }));
+    renderGate();
+    expect(screen.getByText('The console')).toBeInTheDocument();
+    const out = logout();
+    expect(await screen.findByRole('status')).toHaveTextContent('Logging out…');
+    expect(screen.queryByText('The console')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Log in' })).not.toBeInTheDocument();
+    release();
+    await out;
+    expect(await screen.findByRole('button', { name: 'Log in' })).toBeInTheDocument();
   });
 });

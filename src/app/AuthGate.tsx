@@ -42,25 +42,9 @@ export function AuthGate({ children }: { children: ReactNode }) {
     if (s.status === 'anonymous') queryClient.clear();
     else void loadReloginModal();
   }, [s.status, queryClient]);
-  if (s.status === 'anonymous' && probing) {
-    return (
-      <Bullseye style={{ minHeight: '50vh' }}>
-        <div role="status">
-          <Spinner size="lg" aria-hidden="true" /> <span>{t('login.boot.signingIn')}</span>
-        </div>
-      </Bullseye>
-    );
-  }
+  if (s.status === 'anonymous' && probing) return <Waiting text={t('login.boot.signingIn')} />;
   if (s.status === 'anonymous') return <LoginPage />;
-  if (s.status === 'ending') {
-    return (
-      <Bullseye style={{ minHeight: '50vh' }}>
-        <div role="status">
-          <Spinner size="lg" aria-hidden="true" /> <span>{t('login.boot.loggingOut')}</span>
-        </div>
-      </Bullseye>
-    );
-  }
+  if (s.status === 'ending') return <Waiting text={t('login.boot.loggingOut')} />;
   return (
     <>
       {children}
@@ -70,5 +54,16 @@ export function AuthGate({ children }: { children: ReactNode }) {
         </Suspense>
       ) : null}
     </>
+  );
+}
+
+/** The whole page while the engine is asked (signing in at boot, logging out): a spinner and what it waits for. */
+function Waiting({ text }: { text: string }) {
+  return (
+    <Bullseye style={{ minHeight: '50vh' }}>
+      <div role="status">
+        <Spinner size="lg" aria-hidden="true" /> <span>{text}</span>
+      </div>
+    </Bullseye>
   );
 }
