@@ -29,7 +29,7 @@ test.describe('Add Direct LUN disk: a batch of LUNs', () => {
     await expect(w.counts()).toContainText('5 shown for “DGC VRAID”');
     await w.selectAllShown().click();
     await expect(w.batchSummary()).toContainText('4 LUNs selected, ≈9.81 TiB');
-    await w.search().fill(LAB.apps);
+    await w.searchFor(LAB.apps);
     const apps = await w.lunRows('selectable').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-lun-id') ?? ''));
     expect(apps.length).toBeGreaterThanOrEqual(4);
     await w.lunCheck(apps[0]!).click();
@@ -120,7 +120,7 @@ test.describe('Add Direct LUN disk: a batch of LUNs', () => {
     const w = new AddDiskWizard(page);
     await w.advance();
     await w.next().click();
-    await w.search().fill(LAB.apps);
+    await w.searchFor(LAB.apps);
     await w.selectAllShown().click();
     await expect(w.batchSummary()).toContainText(/^\d+ LUNs selected/);
     const lunIds = await w.lunGrid().locator('tr[data-lun-id][aria-selected="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-lun-id') ?? ''));
@@ -145,7 +145,7 @@ test.describe('Add Direct LUN disk: a batch of LUNs', () => {
     await w.host().selectOption({ label: 'host1' });
     await w.advance();
     await w.next().click();
-    await w.search().fill(LAB.apps);
+    await w.searchFor(LAB.apps);
     const lunIds = (await w.lunRows('selectable').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-lun-id') ?? ''))).slice(0, 4);
     expect(lunIds).toHaveLength(4);
     await w.lunCheck(lunIds[0]!).click();

@@ -24,7 +24,7 @@ test('10 a batch of eight LUNs for db01, one failure and its retry', async ({ pa
   await w.search().fill('DGC VRAID');
   await w.selectAllShown().click();
   await expect(w.batchSummary()).toContainText('4 LUNs selected');
-  await w.search().fill(LAB.apps);
+  await w.searchFor(LAB.apps);
   const apps = await w.lunRows('selectable').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-lun-id') ?? ''));
   await w.lunCheck(apps[0] ?? '').click();
   await w.lunCheck(apps[3] ?? '').click({ modifiers: ['Shift'] });
@@ -86,7 +86,7 @@ test('11 a batch whose plugs fail, and Retry plug', async ({ page }) => {
   await w.host().selectOption({ label: 'host1' });
   await w.advance();
   await w.next().click();
-  await w.search().fill(LAB.apps);
+  await w.searchFor(LAB.apps);
   const ids = await w.lunRows('selectable').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-lun-id') ?? ''));
   await w.lunCheck(ids[0] ?? '').click();
   await w.lunCheck(ids[2] ?? '').click({ modifiers: ['Shift'] });

@@ -111,7 +111,7 @@ test('04 add a disk to a running VM whose host cannot plug it', async ({ page })
   await w.targetRow(LAB.backup).getByRole('button', { name: `Log in to ${LAB.backup}` }).click();
   await expect(w.targetRow(LAB.backup)).toContainText('Logged in');
   await w.next().click();
-  await w.search().fill('array-b');
+  await w.searchFor('array-b');
   await w.lunRows('selectable').first().click();
   await w.next().click();
   await shoot(page, '04-01-vm-disk-options', 'Disk options for web01 (VirtIO-SCSI disabled): every option that does not apply is disabled with the reason.');

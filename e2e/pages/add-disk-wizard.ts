@@ -67,6 +67,11 @@ export class AddDiskWizard extends WizardPage {
   counts(): Locator {
     return this.page.locator('#lun-counts');
   }
+  /** Types a search and waits until the table shows its answer (the filter runs after the keystroke's frame). */
+  async searchFor(text: string): Promise<void> {
+    await this.search().fill(text);
+    await this.counts().filter({ hasText: `shown for “${text}”` }).waitFor();
+  }
   /** The LUN table's scrolling frame (it scrolls both ways). */
   lunScroll(): Locator {
     return this.page.getByTestId('lun-table-scroll');
