@@ -12,26 +12,26 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { invalidateAfter } from '../../engine-api/changes';
 import { aliasAfterLunChange, suggestedAlias } from '../../domain/disk-naming';
-import { countAvailability } from '../../domain/lun-availability';
 import { lunCsv, lunCsvFileName, lunDetailsText } from '../../domain/lun-export';
 import { downloadText } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Empty } from '../../ui/QueryStates';
-import { useLunDisk } from './data';
+import { useLunDisk, useLunTableView } from './data';
 import { useLunColumns } from './lun-columns';
 import { lunExportRecord, lunRowSummary } from './lun-export-rows';
 import { ManageLunColumns } from './ManageLunColumns';
 import { MAX_BATCH, batchFullReason, batchSummary, rangeToAdd } from '../../domain/lun-batch';
 import { batchLunIds, type LunDiskFormValues } from './form';
 import { LunTable, type LunTableSelection } from './LunTable';
-import { filterRows, sortRows, toListItems, type LunRow } from './lun-rows';
+import { checkableRow, filterRows, lunRowCounts, sortRows, toListItems, type LunRow } from './lun-rows';
 import { t } from '../../i18n/i18n';
 import { Rich } from '../../i18n/Rich';
 import { alertLabel } from '../../i18n/patternfly';
 
 export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | undefined }) {
-  const { data, usedLunAction, view } = useLunDisk();
-  const { control, setValue, setError, getValues, clearErrors } = useFormContext<LunDiskFormValues>();
+  const { data, usedLunAction, view: viewStore } = useLunDisk();
+  const view = useLunTableView(viewStore);
+  const { control, setValue, setError, getValues, clearErrors, getFieldState } = useFormContext<LunDiskFormValues>();
   // Read from the form's live state when the step mounts: an error placed while another step showed (a Create
   // settled after a reload found someone else's disk on the LUN) is not in the host's formState copy yet.
   const formState = useFormState({ control, name: 'lunId' });
@@ -50,7 +50,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   const sortedRows = useMemo(() => sortRows(data.rows, view.sort), [data.rows, view.sort]);
   const shownRows = useMemo(() => filterRows(sortedRows, search), [sortedRows, search]);
   const items = useMemo(() => toListItems(shownRows, grouped), [shownRows, grouped]);
-  const counts = useMemo(() => countAvailability(data.rows), [data.rows]);
+  const counts = lunRowCounts(data.rows);
   const selected = lunId ? data.rowById.get(lunId) : undefined;
   // Which rows the search shows, as a set (all of them without a search): a render does not scan 10,000 rows.
   const shownSet = useMemo(() => (shownRows.length === data.rows.length ? undefined : new Set(shownRows)), [shownRows, data.rows]);
@@ -88,9 +88,10 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
       setValue('lunId', row.id, { shouldDirty: true });
       // A click on a row picks that one LUN: a batch of one.
       setValue('lunIds', [row.id], { shouldDirty: true });
-      clearErrors('lunId');
+      // Only when there is one: clearing tells every subscriber to the form's state, the wizard's too.
+      if (getFieldState('lunId').error) clearErrors('lunId');
     },
-    [getValues, setValue, clearErrors],
+    [getValues, setValue, clearErrors, getFieldState],
   );
 
   // The storage team's list: the rows shown (after the search), in the order shown.
@@ -141,7 +142,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   const isCheckable = useCallback(
     (id: string) => {
       const r = data.rowById.get(id);
-      return !!r && r.availability.selectable && r.availability.use.kind !== 'storage-domain';
+      return !!r && checkableRow(r);
     },
     [data.rowById],
   );
@@ -169,10 +170,11 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   // The shown rows that could be checked, counted once per search and data set; a pick only subtracts its checked ones.
   // Keyed on the set shown, not its order: a sort does not count again.
   const shownCheckableAll = useMemo(() => {
+    if (!shownSet) return counts.checkable;
     let count = 0;
-    for (const r of shownSet ?? data.rows) if (isCheckable(r.id)) count++;
+    for (const r of shownSet) if (checkableRow(r)) count++;
     return count;
-  }, [shownSet, data.rows, isCheckable]);
+  }, [shownSet, counts]);
   const shownCheckable = useMemo(() => {
     let checkedShown = 0;
     for (const id of checked) {
@@ -363,7 +365,8 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
 }
 
 function SelectedLun({ row, shown, hostName }: { row: LunRow | undefined; shown: boolean; hostName: string }) {
-  if (!row) return null;
+  // The line is there before the first pick too: a pick never moves the table under the pointer.
+  if (!row) return <p style={{ marginBottom: '1rem', color: 'var(--pf-t--global--text--color--subtle)' }}>{t('lunDisk.lunStep.nonePicked')}</p>;
   const a = row.availability;
   const sd = a.use.kind === 'storage-domain' ? a.use : undefined;
   return (

@@ -2,7 +2,7 @@
 // context: data centers, hosts, the VM (for a VM disk), the LUNs the chosen host sees with their availability,
 // and who uses which disk. The wizard also validates steps with it (a step's rules can need engine data).
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { clustersQueryOptions, dataCentersQueryOptions } from '../../engine-api/data-centers';
 import { attachmentsByDisk, attachmentsQueryOptions, vmsWithAttachmentsQueryOptions } from '../../engine-api/disk-attachments';
 import { disksQueryOptions } from '../../engine-api/disks';
@@ -106,28 +106,64 @@ export function useLunDiskData(args: { vmId: string | undefined; hostId: string;
   };
 }
 
-/** How the LUN table is shown: kept by the wizard, so leaving the step and coming back keeps it. */
-export interface LunTableView {
+/** How the LUN table is shown: the search, the sort, grouped by target (iSCSI) or a flat list. */
+export interface LunTableViewState {
   search: string;
-  setSearch: (s: string) => void;
   sort: LunSort;
-  setSort: (s: LunSort) => void;
-  /** By target (iSCSI) or a flat list. */
   grouped: boolean;
+}
+
+/**
+ * The view, kept outside React state by the wizard (so leaving the step and coming back keeps it) and read by the
+ * LUN step (useLunTableView): a keystroke in the search or a sort re-renders the step, not the whole wizard — the
+ * wizard, its navigation and footer re-rendered on every keystroke when this was the wizard's state.
+ */
+export interface LunTableViewStore {
+  get: () => LunTableViewState;
+  set: (change: Partial<LunTableViewState>) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+export function createLunTableViewStore(): LunTableViewStore {
+  // Available LUNs first: that is what the user came for; used ones stay listed below them.
+  let state: LunTableViewState = { search: '', sort: { key: 'status', direction: 'asc' }, grouped: true };
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set: (change) => {
+      state = { ...state, ...change };
+      for (const l of [...listeners]) l();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The view as the LUN step uses it: its values, and setters. */
+export interface LunTableView extends LunTableViewState {
+  setSearch: (s: string) => void;
+  setSort: (s: LunSort) => void;
   setGrouped: (g: boolean) => void;
 }
 
-export function useLunTableView(): LunTableView {
-  const [search, setSearch] = useState('');
-  // Available LUNs first: that is what the user came for; used ones stay listed below them.
-  const [sort, setSort] = useState<LunSort>({ key: 'status', direction: 'asc' });
-  const [grouped, setGrouped] = useState(true);
-  return useMemo(() => ({ search, setSearch, sort, setSort, grouped, setGrouped }), [search, sort, grouped]);
+export function useLunTableView(store: LunTableViewStore): LunTableView {
+  const state = useSyncExternalStore(store.subscribe, store.get, store.get);
+  return useMemo(
+    () => ({
+      ...state,
+      setSearch: (search: string) => store.set({ search }),
+      setSort: (sort: LunSort) => store.set({ sort }),
+      setGrouped: (grouped: boolean) => store.set({ grouped }),
+    }),
+    [state, store],
+  );
 }
 
 export interface LunDiskEnvironment {
   data: LunDiskData;
-  view: LunTableView;
+  view: LunTableViewStore;
   /**
    * What a used LUN's row offers: "Attach disk X instead" for a VM, "Go to disk X" for a floating disk. The
    * wizard decides (the attach itself belongs to the wizard that hosts the steps).

@@ -3,17 +3,18 @@
 // (title, content, validation on Next), "Create" (one call from the button to the request, never two disks), the
 // current attempt, the failure and the step it was placed on, and the outcome to show. The Add Direct LUN disk
 // wizard runs all five steps; the Attach wizard runs them in place for "Create from LUN" (decision 010).
-import { useCallback, useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { LunStorageType, Vm } from '../../domain/model';
 import { ReviewAndCreate, useCreateFromForm, type Interruption } from './CreateReview';
-import { LunDiskProvider, useLunDiskData, useLunTableView, type LunDiskEnvironment } from './data';
+import { createLunTableViewStore, LunDiskProvider, useLunDiskData, type LunDiskEnvironment } from './data';
 import { batchDisks } from './batch';
 import { BatchReview, batchPlan } from './BatchReview';
 import { DiskStep } from './DiskStep';
 import { LUN_DISK_STEPS, isBatch, type LunDiskFormValues, type LunDiskStepId } from './form';
 import { LunStep } from './LunStep';
-import { warmLunLists, type LunRow } from './lun-rows';
+import { LUN_SORT_KEYS, rankAhead, warmLunLists, type LunRow } from './lun-rows';
+import { whenIdle } from '../../ui/idle-work';
 import { SourceStep } from './SourceStep';
 import { TargetsStep } from './TargetsStep';
 import { useCreateLunBatch, type LunBatch } from './use-create-lun-batch';
@@ -101,13 +102,36 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
   const { form, storageType, goTo, onAttachInstead } = o;
   const stepName = o.stepName ?? ((s: LunDiskStepId) => t(STEP_NAMES[s]));
   const data = useLunDiskData({ vmId: o.vmId, hostId: o.hostId, storageType });
-  const view = useLunTableView();
-  // While the user is on Source or Targets, the LUN step's opening list is sorted and built (lun-rows.ts caches it).
-  const warmGrouped = storageType === 'iscsi' && view.grouped;
+  const [view] = useState(createLunTableViewStore);
+  // While the user is on Source or Targets, the LUN step's opening list is sorted and built (lun-rows.ts caches it);
+  // then, in idle moments, every other column's order, so a header click only looks its order up. Again when the
+  // grouping changes (the lists differ); the view is read from its store, so the wizard does not re-render for it.
   useEffect(() => {
-    const id = setTimeout(() => warmLunLists(data.rows, view.sort, warmGrouped), 0);
-    return () => clearTimeout(id);
-  }, [data.rows, view.sort, warmGrouped]);
+    const rows = data.rows;
+    let cancel = () => {};
+    let last = view.get();
+    const warm = () => {
+      cancel();
+      const { sort, grouped } = view.get();
+      const g = storageType === 'iscsi' && grouped;
+      const id = setTimeout(() => warmLunLists(rows, sort, g), 0);
+      const stop = whenIdle(LUN_SORT_KEYS.map((key) => () => rankAhead(rows, key, g)));
+      cancel = () => {
+        clearTimeout(id);
+        stop();
+      };
+    };
+    warm();
+    const unsubscribe = view.subscribe(() => {
+      const now = view.get();
+      if (now.grouped !== last.grouped) warm();
+      last = now;
+    });
+    return () => {
+      unsubscribe();
+      cancel();
+    };
+  }, [data.rows, storageType, view]);
   const creating = useCreateFromForm(form, data, { goTo, onCreated: o.onCreated, draftKey: o.draftKey, restoredDraft: o.restoredDraft });
 
   const validateStep = (id: LunDiskStepId): boolean => checkStep(id, data, form, { forVm: o.forVm });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AvailabilityContext } from '../../domain/lun-availability';
 import type { HostLun } from '../../domain/model';
-import { buildLunRows, collationKey, filterAndSort, sortRows, toListItems, warmLunLists } from './lun-rows';
+import { buildLunRows, collationKey, filterAndSort, LUN_SORT_KEYS, lunRowCounts, rankAhead, sortRows, toListItems, warmLunLists } from './lun-rows';
 
 const ctx: AvailabilityContext = {
   hostName: 'host1',
@@ -68,6 +68,26 @@ describe('LUN rows', () => {
     expect(toListItems(sorted, true)).toBe(items);
     expect(items.filter((i) => i.kind === 'lun')).toHaveLength(rows.length);
     expect(toListItems(sorted, false)).not.toBe(items);
+  });
+
+  it('rankAhead keeps each column sorted both ways, with its list: what a header click then gets is the same order a cold sort makes', () => {
+    const warm = buildLunRows(luns, 'iscsi', ctx);
+    const cold = buildLunRows(luns, 'iscsi', ctx);
+    for (const key of LUN_SORT_KEYS) rankAhead(warm, key, false);
+    for (const key of LUN_SORT_KEYS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sorted = sortRows(warm, { key, direction });
+        expect(sorted.map((r) => r.id), `${key} ${direction}`).toEqual(sortRows(cold, { key, direction }).map((r) => r.id));
+        expect(toListItems(sorted, false).map((i) => i.key)).toEqual(sorted.map((r) => r.id));
+      }
+    }
+  });
+
+  it('counts once per data set: available, in a storage domain, used, and what a batch may hold', () => {
+    const rows = buildLunRows(luns, 'iscsi', ctx);
+    const counts = lunRowCounts(rows);
+    expect(counts).toEqual({ total: 3, available: 1, storageDomain: 1, used: 1, checkable: 1 });
+    expect(lunRowCounts(rows)).toBe(counts);
   });
 
   it('filters 10,000 rows at typing speed', () => {

@@ -2,7 +2,7 @@
 // (the host is Up, the host sees iSCSI LUNs, the picked LUN is still selectable, the approval of a storage-domain
 // LUN). Any wizard that hosts the steps validates "Next" with checkStep.
 import { Alert } from '@patternfly/react-core';
-import { useFormContext, type FieldPath, type UseFormReturn } from 'react-hook-form';
+import { useFormContext, useFormState, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { interfaceProblem } from '../../domain/disk-options';
 import type { LunDiskData } from './data';
@@ -147,8 +147,11 @@ function checkBatchNames(form: LunDiskForm, v: LunDiskFormValues, c: LunDiskSche
 
 /** A step-level problem that no single field owns (e.g. "host3 sees no iSCSI LUN yet"). */
 export function StepProblem() {
-  const { formState } = useFormContext<LunDiskFormValues>();
-  const message = formState.errors.root?.step?.message;
+  // Its own subscription: reading the context's formState would subscribe the wizard that owns the form, and every
+  // error set or cleared anywhere (a LUN picked) would re-render the whole wizard.
+  const { control } = useFormContext<LunDiskFormValues>();
+  const { errors } = useFormState({ control });
+  const message = errors.root?.step?.message;
   if (!message) return null;
   return (
     <Alert variant="danger" variantLabel={alertLabel('danger')} isInline title={t('lunDisk.validate.cannotGoOn')} component="h3" role="alert" style={{ marginBottom: '1rem' }}>
