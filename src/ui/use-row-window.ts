@@ -1,9 +1,10 @@
-// Which rows of a long list of fixed-height rows are on screen, for a scrolling element (passed as state, not a
-// ref: a child's layout effect runs before its parent's refs are attached). The row height is fixed,
-// so the window is arithmetic on scrollTop: no per-row measurement, no 10,000-entry position table rebuilt when the
-// list changes (what @tanstack/react-virtual did here, on every render, because its item-key function changed), and
-// the component re-renders only when the first visible row changes, not on every scroll event.
-import { useLayoutEffect, useState } from 'react';
+// Which rows of a long list of fixed-height rows are on screen, for a scrolling element (a ref to an ancestor: read
+// in a passive effect, which runs once every ref of the commit is attached). The row height is fixed, so the window
+// is arithmetic on scrollTop: no per-row measurement, no 10,000-entry position table rebuilt when the list changes
+// (what @tanstack/react-virtual did here, on every render, because its item-key function changed), and the
+// component re-renders only when the first visible row changes, not on every scroll event. The first render uses
+// the height the caller expects (initialHeight): when that was right, mounting costs one render, not two.
+import { useEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 export interface RowWindow {
@@ -20,7 +21,7 @@ interface Options {
   offset?: number;
   /** Rows rendered beyond each edge of the viewport. */
   overscan?: number;
-  /** Viewport height assumed before the element is measured. */
+  /** The scrolling element's inner height expected before it is measured. */
   initialHeight?: number;
   /**
    * A list of at most this many rows renders whole: a window saves nothing there, and whole rows stay findable with
@@ -29,23 +30,32 @@ interface Options {
   wholeUpTo?: number;
 }
 
-export function useRowWindow(el: HTMLElement | null, { count, rowHeight, offset = 0, overscan = 4, initialHeight = 600, wholeUpTo = 0 }: Options): RowWindow {
-  const [view, setView] = useState({ first: 0, visible: Math.ceil(initialHeight / rowHeight) + 1 });
+interface View {
+  first: number;
+  visible: number;
+}
 
-  useLayoutEffect(() => {
+function visibleRows(height: number, rowHeight: number, offset: number): number {
+  return Math.ceil(Math.max(0, height - offset) / rowHeight) + 1;
+}
+
+export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, rowHeight, offset = 0, overscan = 4, initialHeight = 600, wholeUpTo = 0 }: Options): RowWindow {
+  const [view, setView] = useState<View>(() => ({ first: 0, visible: visibleRows(initialHeight, rowHeight, offset) }));
+
+  useEffect(() => {
+    const el = scrollRef.current;
     if (!el) return;
     let height = el.clientHeight;
-    let last = { first: -1, visible: -1 };
+    let last: View | undefined;
     const update = (sync: boolean) => {
       // Row i spans offset + i·rowHeight …; the sticky header covers the first `offset` px of the viewport.
-      const first = Math.max(0, Math.floor(el.scrollTop / rowHeight));
-      const visible = Math.ceil(Math.max(0, height - offset) / rowHeight) + 1;
-      if (last.first === first && last.visible === visible) return;
-      const next = { first, visible };
+      const next = { first: Math.max(0, Math.floor(el.scrollTop / rowHeight)), visible: visibleRows(height, rowHeight, offset) };
+      if (last && last.first === next.first && last.visible === next.visible) return;
       last = next;
+      const set = () => setView((v) => (v.first === next.first && v.visible === next.visible ? v : next));
       // Rendered in the scroll event, so the new rows are painted in the same frame as the scroll.
-      if (sync) flushSync(() => setView(next));
-      else setView(next);
+      if (sync) flushSync(set);
+      else set();
     };
     update(false);
     const onScroll = () => update(true);
@@ -59,7 +69,7 @@ export function useRowWindow(el: HTMLElement | null, { count, rowHeight, offset 
       el.removeEventListener('scroll', onScroll);
       ro?.disconnect();
     };
-  }, [el, rowHeight, offset]);
+  }, [scrollRef, rowHeight, offset]);
 
   if (count <= wholeUpTo) return { start: 0, end: count };
   const start = Math.max(0, Math.min(count, view.first) - overscan);

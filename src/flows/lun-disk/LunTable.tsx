@@ -4,7 +4,7 @@
 // action. Every row says its state in words (aria-label), and used LUNs stay in the table, grayed and not
 // selectable (docs/decisions/001).
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, type LunColumnKey } from './lun-columns';
 import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
@@ -97,7 +97,9 @@ const GridHeader = memo(function GridHeader({ columns, sort, onSort }: { columns
 });
 
 interface GridBodyProps {
-  scrollEl: HTMLDivElement | null;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  /** The scrolling frame's expected inner height, for the first render's window. */
+  initialHeight: number;
   items: readonly LunListItem[];
   columns: readonly LunColumn[];
   selectedId: string;
@@ -115,8 +117,8 @@ interface GridBodyProps {
  * The rows on screen. The scroll position lives here, so a scroll re-renders this body only: not PatternFly's
  * Table, whose context value changes on each of its renders and would re-render every header cell with it.
  */
-function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, copyable, events, focusWantedRef, rowElsRef, selection }: GridBodyProps) {
-  const { start, end } = useRowWindow(scrollEl, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, wholeUpTo: WHOLE_UP_TO });
+function GridBody({ scrollRef, initialHeight, items, columns, selectedId, activeIndex, action, copyable, events, focusWantedRef, rowElsRef, selection }: GridBodyProps) {
+  const { start, end } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, initialHeight, wholeUpTo: WHOLE_UP_TO });
   const active = items[activeIndex];
 
   // Keyboard moves: the row was scrolled into view; focus it once it is rendered.
@@ -160,16 +162,23 @@ function GridBody({ scrollEl, items, columns, selectedId, activeIndex, action, c
   );
 }
 
+const DEFAULT_HEIGHT = 'min(56vh, 560px)';
+
+/** The frame's inner height before it is measured (its 1 px borders off): the first render shows as many rows. */
+function expectedHeight(height: number | string): number {
+  if (typeof height === 'number') return height - 2;
+  if (height === DEFAULT_HEIGHT && typeof window !== 'undefined') return Math.min(window.innerHeight * 0.56, 560) - 2;
+  return 600;
+}
+
+// The frame's width when a LUN table was last measured: the next one (the same wizard, a step later) starts with it,
+// and mounting then lays the table out once instead of twice.
+let lastFrameWidth = 0;
+
 export function LunTable({
-  label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = 'min(56vh, 560px)', shownColumns = DEFAULT_LUN_COLUMNS, onCopyDetails, selection,
+  label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = DEFAULT_HEIGHT, shownColumns = DEFAULT_LUN_COLUMNS, onCopyDetails, selection,
 }: LunTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The scrolling element as state too, for the body's scroll listener (attached once the element exists).
-  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
-  const setScroll = useCallback((el: HTMLDivElement | null) => {
-    scrollRef.current = el;
-    setScrollEl(el);
-  }, []);
   const rowElsRef = useRef(new Map<string, HTMLTableRowElement>());
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const focusWantedRef = useRef(false);
@@ -178,16 +187,20 @@ export function LunTable({
   const columns = useMemo(() => visibleLunColumns(shownColumns, iscsi, grouped), [shownColumns, iscsi, grouped]);
   // The room the table has (its frame's inner width), for the column widths: one observer, and only the header and
   // the <colgroup> re-render when it changes — the rows take their widths from the <col>s.
-  const [frameWidth, setFrameWidth] = useState(0);
+  const [frameWidth, setFrameWidth] = useState(lastFrameWidth);
   useLayoutEffect(() => {
-    if (!scrollEl) return;
-    const measure = () => setFrameWidth(scrollEl.clientWidth);
+    const el = scrollRef.current;
+    if (!el) return;
+    const measure = () => {
+      lastFrameWidth = el.clientWidth;
+      setFrameWidth(el.clientWidth);
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(measure);
-    ro.observe(scrollEl);
+    ro.observe(el);
     return () => ro.disconnect();
-  }, [scrollEl]);
+  }, []);
   const widths = useMemo(() => columnWidths(columns, frameWidth), [columns, frameWidth]);
   const width = widths.reduce((s, w) => s + w, 0);
 
@@ -272,7 +285,7 @@ export function LunTable({
   }));
 
   return (
-    <div ref={setScroll} style={{ height, overflow: 'auto', border: '1px solid var(--pf-t--global--border--color--default)' }} data-testid="lun-table-scroll">
+    <div ref={scrollRef} style={{ height, overflow: 'auto', border: '1px solid var(--pf-t--global--border--color--default)' }} data-testid="lun-table-scroll">
       <Table
         aria-label={label}
         aria-rowcount={items.length + 1}
@@ -291,7 +304,8 @@ export function LunTable({
         </colgroup>
         <GridHeader columns={columns} sort={sort} onSort={onSort} />
         <GridBody
-          scrollEl={scrollEl}
+          scrollRef={scrollRef}
+          initialHeight={expectedHeight(height)}
           items={items}
           columns={columns}
           selectedId={selectedId}
