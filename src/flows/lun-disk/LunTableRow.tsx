@@ -1,7 +1,6 @@
 // One row of the LUN table (LunTable.tsx): a target group's header or a LUN, memoized so a scroll mounts only the
 // rows coming on screen and a pick re-renders only the rows whose state changed; its cells, styles and the batch
 // checkbox.
-import { Icon } from '@patternfly/react-core';
 import { CopyIcon, DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
 import { memo, type KeyboardEvent, type ReactNode, type TdHTMLAttributes } from 'react';
 import type { LunColumn } from './lun-columns';
@@ -25,44 +24,31 @@ export function rowLabel(row: LunRow, selected: boolean): string {
 }
 
 function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
+  // Bare icons (lun-table.css sizes and colors them): PatternFly's Icon adds two wrappers to each, in every row.
   if (!row.availability.selectable) {
     return (
       <>
-        <Icon size="sm">
-          <LockIcon aria-hidden />
-        </Icon>
+        <LockIcon aria-hidden className="dlc-mark" />
         <span className="pf-v6-screen-reader">{t('lunDisk.row.notSelectableMark')}</span>
       </>
     );
   }
-  return (
-    <Icon size="sm" status={selected ? 'info' : undefined}>
-      {selected ? <DotCircleIcon aria-hidden /> : <OutlinedCircleIcon aria-hidden />}
-    </Icon>
-  );
+  return selected ? <DotCircleIcon aria-hidden className="dlc-mark dlc-mark-info" /> : <OutlinedCircleIcon aria-hidden className="dlc-mark" />;
 }
 
-const cell = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
-// "Disabled" text fails the WCAG contrast minimum; the subtle text color on a gray row is gray and still legible.
-const grayCell = {
-  ...cell,
-  color: 'var(--pf-t--global--text--color--subtle)',
-  background: 'var(--pf-t--global--background--color--secondary--default)',
-} as const;
-const mono = { fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.85em' } as const;
-// Long identifiers (LUN IDs, IQNs) cut in the middle, not at the end: what tells two apart is usually their end
-// ("…795635bfd", "…array-a.apps"). Plain CSS on two spans — no measuring, nothing mounted per cell — and the whole
-// text stays in the DOM, so selecting it copies it whole.
-const midOuter = { display: 'inline-flex', maxWidth: '100%', verticalAlign: 'middle' } as const;
-// The head gives way first (a far larger shrink factor); in a very narrow column the tail is clipped too.
-const midHead = { flex: '0 1000 auto', minWidth: '2ch', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
-const midTail = { flex: '0 1 auto', minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap' } as const;
+// Every style of a row is a class in lun-table.css, none inline: an inline style is a property set of its own on each
+// element, which keeps Blink from reusing one cell's computed style for the next (its matched-properties cache), and
+// costs React a property write per cell on every mount. Grayed out, as the seed asks: a used LUN's cells carry
+// `dlc-gray` (PatternFly cells do not inherit the row's color).
+/** Long identifiers (LUN IDs, IQNs) cut in the middle, not at the end: what tells two apart is usually their end
+ * ("…795635bfd", "…array-a.apps"). Plain CSS on two spans — no measuring, nothing mounted per cell — and the whole
+ * text stays in the DOM, so selecting it copies it whole. */
 function Middle({ text, tail }: { text: string; tail: number }) {
   if (text.length <= tail + 2) return <>{text}</>;
   return (
-    <span style={midOuter}>
-      <span style={midHead}>{text.slice(0, -tail)}</span>
-      <span style={midTail}>{text.slice(-tail)}</span>
+    <span className="dlc-mid">
+      <span className="dlc-mid-head">{text.slice(0, -tail)}</span>
+      <span className="dlc-mid-tail">{text.slice(-tail)}</span>
     </span>
   );
 }
@@ -74,26 +60,14 @@ function shortPaths(row: LunRow): string {
 }
 /** Sticky cells (lun-table.css): the pick on the start side, the actions on the end, whatever the pick is. */
 export const STICKY_CLASS = { start: 'dlc-sticky-start', end: 'dlc-sticky-end' } as const;
-function cellClass(c: LunColumn): string {
-  return c.sticky ? `pf-v6-c-table__td ${STICKY_CLASS[c.sticky]}` : 'pf-v6-c-table__td';
+const CELL = { plain: 'pf-v6-c-table__td dlc-cell', gray: 'pf-v6-c-table__td dlc-cell dlc-gray' } as const;
+function cellClass(c: LunColumn, base: string): string {
+  return c.sticky ? `${base} ${STICKY_CLASS[c.sticky]}` : base;
 }
-const actionCell = { display: 'flex', alignItems: 'center', gap: '0.25rem', minWidth: 0 } as const;
-// At the cell's end in every row, whether or not a used LUN's action comes before it.
-const copyButton = { marginInlineStart: 'auto', flex: 'none' } as const;
-const actionText = { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
-// Style objects made once, not per cell per render.
-const STYLE = {
-  plain: { cell, id: { ...cell, ...mono } },
-  gray: { cell: grayCell, id: { ...grayCell, ...mono } },
-} as const;
-const groupCell = { ...cell, fontWeight: 600 } as const;
-const groupText = { position: 'sticky', left: '0.5rem' } as const;
-const groupRow = { height: ROW_HEIGHT, background: 'var(--pf-t--global--background--color--secondary--default)' } as const;
-const warnIcon = { marginRight: '0.25rem' } as const;
-const rowStyle = {
-  selectable: { height: ROW_HEIGHT, cursor: 'pointer' },
-  selected: { height: ROW_HEIGHT, cursor: 'pointer', fontWeight: 600 },
-  used: { height: ROW_HEIGHT, cursor: 'not-allowed' },
+const ROW_CLASS = {
+  selectable: 'pf-v6-c-table__tr dlc-row',
+  selected: 'pf-v6-c-table__tr pf-m-selected dlc-row dlc-row-selected',
+  used: 'pf-v6-c-table__tr dlc-row dlc-row-used',
 } as const;
 
 /**
@@ -102,9 +76,9 @@ const rowStyle = {
  * (offsetWidth < scrollWidth) runs after every render of every cell and forces a layout of the whole table, which
  * was most of the time a scroll frame took.
  */
-function C({ children, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { children?: ReactNode }) {
+function C({ children, className = CELL.plain, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { children?: ReactNode }) {
   return (
-    <td tabIndex={-1} className="pf-v6-c-table__td" {...props}>
+    <td tabIndex={-1} className={className} {...props}>
       {children}
     </td>
   );
@@ -171,18 +145,17 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
     const text = t(it.portal ? 'lunDisk.row.groupAt' : 'lunDisk.row.group', { target: it.target, portal: it.portal, count: it.total, available: it.available });
     return (
       <tr
-        className="pf-v6-c-table__tr"
         ref={ref}
         aria-rowindex={index + 2}
         aria-label={text}
         tabIndex={tabbable ? 0 : -1}
         onKeyDown={(e) => events.keyDown(e, index, it)}
         onFocus={() => events.focus(it.key)}
-        style={groupRow}
+        className="pf-v6-c-table__tr dlc-group"
       >
-        <C colSpan={columns.length} style={groupCell} title={text}>
+        <C colSpan={columns.length} className="pf-v6-c-table__td dlc-cell dlc-group-cell" title={text}>
           {/* Stays in view while the table scrolls sideways. */}
-          <span style={groupText}>{text}</span>
+          <span className="dlc-group-text">{text}</span>
         </C>
       </tr>
     );
@@ -190,11 +163,10 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
   const row = it.row;
   const a = row.availability;
   const warn = a.use.kind === 'storage-domain' || a.unreachable || a.degraded;
-  // Grayed out, as the seed asks: the color goes on the cells, PatternFly cells do not inherit the row's.
-  const st = a.selectable ? STYLE.plain : STYLE.gray;
+  const cls = a.selectable ? CELL.plain : CELL.gray;
   return (
     <tr
-      className={selected ? 'pf-v6-c-table__tr pf-m-selected' : 'pf-v6-c-table__tr'}
+      className={a.selectable ? (selected ? ROW_CLASS.selected : ROW_CLASS.selectable) : ROW_CLASS.used}
       ref={ref}
       aria-rowindex={index + 2}
       aria-selected={selected}
@@ -210,61 +182,58 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
       }}
       data-lun-id={row.id}
       data-state={a.selectable ? (selected ? 'selected' : 'selectable') : 'used'}
-      style={a.selectable ? (selected ? rowStyle.selected : rowStyle.selectable) : rowStyle.used}
+
     >
       {columns.map((c) => {
         switch (c.key) {
           case 'select':
             // Not aria-disabled on the row: that would disable the row's action for assistive technology too.
             return (
-              <C key={c.key} className={cellClass(c)} style={st.cell} aria-disabled={!a.selectable || undefined}>
+              <C key={c.key} className={cellClass(c, cls)} aria-disabled={!a.selectable || undefined}>
                 {check ? <CheckBox row={row} check={check} tabbable={tabbable} onCheck={(range) => events.check(it, range)} /> : <SelectMark row={row} selected={selected} />}
               </C>
             );
           case 'id':
             return (
-              <C key={c.key} style={st.id} title={row.id} translate="no">
+              <C key={c.key} className={`${cls} dlc-mono`} title={row.id} translate="no">
                 <Middle text={row.id} tail={10} />
               </C>
             );
           case 'size':
             return (
-              <C key={c.key} style={st.cell} title={t('lunDisk.row.bytes', { bytes: row.lun.lu.size })}>
+              <C key={c.key} className={cls} title={t('lunDisk.row.bytes', { bytes: row.lun.lu.size })}>
                 {row.sizeText}
               </C>
             );
           case 'paths':
             return (
-              <C key={c.key} style={st.cell} title={row.pathsText}>
+              <C key={c.key} className={cls} title={row.pathsText}>
                 {shortPaths(row)}
               </C>
             );
           case 'status':
             return (
-              <C key={c.key} style={st.cell} title={a.text}>
+              <C key={c.key} className={cls} title={a.text}>
                 {warn && a.selectable ? (
-                  <Icon status="warning" size="sm" style={warnIcon}>
-                    <ExclamationTriangleIcon aria-hidden />
-                  </Icon>
+                  <ExclamationTriangleIcon aria-hidden className="dlc-warn-icon" />
                 ) : null}
                 {a.short}
               </C>
             );
           case 'action':
             return (
-              <C key={c.key} className={cellClass(c)} style={st.cell}>
+              <C key={c.key} className={cellClass(c, cls)}>
                 {/* The used LUN's action first (the next Tab stop after the row), then Copy details. */}
-                <span style={actionCell}>
-                  {!a.selectable && action ? <span style={actionText}>{action(row, tabbable)}</span> : null}
+                <span className="dlc-actions">
+                  {!a.selectable && action ? <span className="dlc-action-text">{action(row, tabbable)}</span> : null}
                   {copyable ? (
                     // A plain button with PatternFly's classes, not its Button: mounted in every row on screen.
                     <button
                       type="button"
-                      className="pf-v6-c-button pf-m-plain pf-m-small"
+                      className="pf-v6-c-button pf-m-plain pf-m-small dlc-copy"
                       tabIndex={tabbable ? 0 : -1}
                       aria-label={t('lunDisk.row.copyLabel', { lun: row.id })}
                       title={t('lunDisk.row.copy')}
-                      style={copyButton}
                       onClick={() => events.copy(row)}
                     >
                       <span className="pf-v6-c-button__icon">
@@ -277,32 +246,32 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
             );
           case 'vendor':
             return (
-              <C key={c.key} style={st.cell} title={row.vendor} translate="no">
+              <C key={c.key} className={cls} title={row.vendor} translate="no">
                 {row.vendor}
               </C>
             );
           case 'product':
             return (
-              <C key={c.key} style={st.cell} title={row.product} translate="no">
+              <C key={c.key} className={cls} title={row.product} translate="no">
                 {row.product}
               </C>
             );
           case 'serial':
             return (
-              <C key={c.key} style={st.cell} title={row.serial} translate="no">
+              <C key={c.key} className={cls} title={row.serial} translate="no">
                 {row.serial}
               </C>
             );
           case 'target':
             return (
-              <C key={c.key} style={st.cell} title={row.target} translate="no">
+              <C key={c.key} className={cls} title={row.target} translate="no">
                 {/* An IQN's end (after the last colon) names the target on its array. */}
                 <Middle text={row.target} tail={Math.min(24, row.target.length - row.target.lastIndexOf(':') - 1)} />
               </C>
             );
           default:
             return (
-              <C key={c.key} style={st.cell} title={row.portal} translate="no">
+              <C key={c.key} className={cls} title={row.portal} translate="no">
                 {row.portal}
               </C>
             );
