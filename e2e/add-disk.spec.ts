@@ -52,9 +52,13 @@ test.describe('Add Direct LUN disk', () => {
     const [lunId] = await freeLuns(page, LAB.secure);
     if (!lunId) throw new Error('no free secure LUN');
     await expect(w.lunGrid()).toBeVisible();
+    // The "picked" line is there before the first pick: picking never moves the table under the pointer.
+    await expect(page.getByText('No LUN picked yet: click a row, or check several LUNs for a batch.')).toBeVisible();
+    const before = await w.lunRow(lunId).boundingBox();
     await w.lunRow(lunId).click();
     await expect(w.picked()).toContainText(lunId);
     await expect(w.lunRow(lunId)).toHaveAttribute('aria-selected', 'true');
+    expect((await w.lunRow(lunId).boundingBox())?.y).toBe(before?.y);
     await w.next().click();
 
     await expect(w.alias()).toHaveValue(lunId);

@@ -1,7 +1,8 @@
 // The LUNs a host sees (its GET /hosts/{id}/storage), virtualized: a host logged in to every target of a large
 // SAN lists 10,000 of them. Rows render only around the viewport; a text filter narrows them.
 import { SearchInput } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Table, Tbody, Th, Thead, Tr } from '@patternfly/react-table';
+import type { ReactNode, TdHTMLAttributes } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -13,6 +14,21 @@ import { t } from '../../i18n/i18n';
 
 const ROW = 40;
 const COLUMNS = 6;
+const rowStyle = { height: ROW } as const;
+const monoCell = { fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.875em' } as const;
+
+/**
+ * A body cell: a plain <td> with PatternFly's classes. PatternFly's Td makes a new ref on every render and checks
+ * whether its text is cut (offsetWidth < scrollWidth) after each, forcing a layout of the table per cell on every
+ * scroll step (docs/decisions/014, where the LUN table dropped it for the same reason).
+ */
+function Cell({ wrap, label, children, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { wrap?: 'nowrap' | 'break-word' | 'wrap'; label?: string; children?: ReactNode }) {
+  return (
+    <td className={wrap ? `pf-v6-c-table__td pf-m-${wrap}` : 'pf-v6-c-table__td'} data-label={label} {...props}>
+      {children}
+    </td>
+  );
+}
 
 function usedBy(u: HostLunUse): string {
   const parts: string[] = [];
@@ -82,9 +98,9 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
           </Thead>
           <Tbody>
             {top > 0 ? (
-              <Tr aria-hidden="true">
-                <Td colSpan={COLUMNS} style={{ height: top, padding: 0, border: 0 }} />
-              </Tr>
+              <tr aria-hidden="true">
+                <td colSpan={COLUMNS} style={{ height: top, padding: 0, border: 0 }} />
+              </tr>
             ) : null}
             {items.map((it) => {
               const u = rows[it.index];
@@ -92,34 +108,34 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
               const lu = u.lun.lu;
               const noPath = lu.activePaths === 0;
               return (
-                <Tr key={u.lun.id} aria-rowindex={it.index + 2} style={{ height: ROW }}>
-                  <Td dataLabel={t('host.lunTable.column.lunId')} translate="no" modifier="nowrap" style={{ fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.875em' }}>
+                <tr key={u.lun.id} className="pf-v6-c-table__tr" aria-rowindex={it.index + 2} style={rowStyle}>
+                  <Cell label={t('host.lunTable.column.lunId')} translate="no" wrap="nowrap" style={monoCell}>
                     {u.lun.id}
-                  </Td>
-                  <Td dataLabel={t('host.lunTable.column.target')} modifier="breakWord">
+                  </Cell>
+                  <Cell label={t('host.lunTable.column.target')} wrap="break-word">
                     {u.lun.type === 'fcp' ? t('host.lunTable.fibreChannel') : <span translate="no">{lu.target ?? '—'}</span>}
-                  </Td>
-                  <Td dataLabel={t('host.lunTable.column.size')} modifier="nowrap">
+                  </Cell>
+                  <Cell label={t('host.lunTable.column.size')} wrap="nowrap">
                     <span title={formatBytesExact(lu.size)}>{formatSize(lu.size)}</span>
-                  </Td>
-                  <Td dataLabel={t('host.lunTable.column.paths')}>{noPath ? t('host.lunTable.noActivePath', { paths: pathsText(lu.paths, 0) }) : pathsText(lu.paths, lu.activePaths)}</Td>
-                  <Td dataLabel={t('host.lunTable.column.vendorProduct')} translate="no">
+                  </Cell>
+                  <Cell label={t('host.lunTable.column.paths')}>{noPath ? t('host.lunTable.noActivePath', { paths: pathsText(lu.paths, 0) }) : pathsText(lu.paths, lu.activePaths)}</Cell>
+                  <Cell label={t('host.lunTable.column.vendorProduct')} translate="no">
                     {[lu.vendorId, lu.productId].filter(Boolean).join(' ') || '—'}
-                  </Td>
-                  <Td dataLabel={t('host.lunTable.column.usedBy')}>
+                  </Cell>
+                  <Cell label={t('host.lunTable.column.usedBy')}>
                     {u.idleDisk || u.holders.some((h) => h.kind === 'vm-disk') ? (
                       <Link to={paths.disk(u.idleDisk?.id ?? u.holders.find((h) => h.kind === 'vm-disk')?.diskId ?? '')}>{usedBy(u)}</Link>
                     ) : (
                       usedBy(u)
                     )}
-                  </Td>
-                </Tr>
+                  </Cell>
+                </tr>
               );
             })}
             {bottom > 0 ? (
-              <Tr aria-hidden="true">
-                <Td colSpan={COLUMNS} style={{ height: bottom, padding: 0, border: 0 }} />
-              </Tr>
+              <tr aria-hidden="true">
+                <td colSpan={COLUMNS} style={{ height: bottom, padding: 0, border: 0 }} />
+              </tr>
             ) : null}
           </Tbody>
         </Table>
