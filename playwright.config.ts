@@ -2,6 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4174);
+// A run on its own port builds into its own folder: two runs at once would otherwise rebuild the folder the other
+// one serves, and its pages fail to load mid-test (net::ERR_HTTP_RESPONSE_CODE_FAILURE).
+const OUT_DIR = process.env.E2E_PORT ? `dist-e2e-${PORT}` : 'dist-e2e';
 
 export default defineConfig({
   testDir: './e2e',
@@ -27,7 +30,7 @@ export default defineConfig({
   },
   webServer: {
     // The emulated build, served as a production bundle: what reviewers see, without dev-server warm-up.
-    command: `npx vite build --mode emulated --outDir dist-e2e --logLevel warn && npx vite preview --mode emulated --outDir dist-e2e --port ${PORT} --strictPort`,
+    command: `npx vite build --mode emulated --outDir ${OUT_DIR} --logLevel warn && npx vite preview --mode emulated --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
