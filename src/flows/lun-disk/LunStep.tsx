@@ -16,7 +16,7 @@ import { lunCsv, lunCsvFileName, lunDetailsText } from '../../domain/lun-export'
 import { downloadText } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Empty } from '../../ui/QueryStates';
-import { useLunDisk, useLunTableView } from './data';
+import { groupedByTarget, useLunDisk, useLunTableView } from './data';
 import { useLunColumns } from './lun-columns';
 import { lunExportRecord, lunRowSummary } from './lun-export-rows';
 import { ManageLunColumns } from './ManageLunColumns';
@@ -41,7 +41,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   const iscsi = storageType === 'iscsi';
   const hostName = data.host?.name ?? t('lunDisk.theHost');
   const search = useDeferredValue(view.search);
-  const grouped = iscsi && view.grouped;
+  const grouped = groupedByTarget(view, storageType);
   const [shownColumns, setShownColumns] = useLunColumns();
   // What Export and Copy did, said where the user acted (a polite status next to the buttons).
   const [copyNote, setCopyNote] = useState('');

@@ -141,6 +141,11 @@ export function createLunTableViewStore(): LunTableViewStore {
   };
 }
 
+/** Grouped by target: iSCSI only (Fibre Channel LUNs have no target), when the user has not chosen the flat list. */
+export function groupedByTarget(view: Pick<LunTableViewState, 'grouped'>, storageType: LunStorageType): boolean {
+  return storageType === 'iscsi' && view.grouped;
+}
+
 /** The view as the LUN step uses it: its values, and setters. */
 export interface LunTableView extends LunTableViewState {
   setSearch: (s: string) => void;

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { LunStorageType, Vm } from '../../domain/model';
 import { ReviewAndCreate, useCreateFromForm, type Interruption } from './CreateReview';
-import { createLunTableViewStore, LunDiskProvider, useLunDiskData, type LunDiskEnvironment } from './data';
+import { createLunTableViewStore, groupedByTarget, LunDiskProvider, useLunDiskData, type LunDiskEnvironment } from './data';
 import { batchDisks } from './batch';
 import { BatchReview, batchPlan } from './BatchReview';
 import { DiskStep } from './DiskStep';
@@ -112,9 +112,9 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
     let last = view.get();
     const warm = () => {
       cancel();
-      const { sort, grouped } = view.get();
-      const g = storageType === 'iscsi' && grouped;
-      const id = setTimeout(() => warmLunLists(rows, sort, g), 0);
+      const current = view.get();
+      const g = groupedByTarget(current, storageType);
+      const id = setTimeout(() => warmLunLists(rows, current.sort, g), 0);
       const stop = whenIdle(LUN_SORT_KEYS.map((key) => () => rankAhead(rows, key, g)));
       cancel = () => {
         clearTimeout(id);
