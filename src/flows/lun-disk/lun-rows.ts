@@ -240,13 +240,7 @@ export function checkableRow(row: LunRow): boolean {
 }
 
 /** What the LUN step counts over every row of a data set: the availability counts, and the LUNs a batch may hold. */
-export interface LunRowCounts {
-  total: number;
-  available: number;
-  storageDomain: number;
-  used: number;
-  checkable: number;
-}
+export type LunRowCounts = ReturnType<typeof countAvailability> & { checkable: number };
 const countsOf = new WeakMap<readonly LunRow[], LunRowCounts>();
 
 /** Counted once per data set (kept like the sorted orders), not on each mount of the LUN step. */
