@@ -213,6 +213,23 @@ describe('LUN step', () => {
     expect(grid.querySelector(`[data-lun-id="${id}"]`)).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByTestId('selected-lun')).not.toHaveTextContent('hidden');
   });
+
+  it('the search, the flat list and the sort are kept when the user goes Back to Targets and comes again', async () => {
+    const { user } = renderWizard();
+    const grid = await toLun(user);
+    await user.click(screen.getByRole('button', { name: 'Flat list' }));
+    await user.click(within(grid).getByRole('button', { name: 'Size' }));
+    await user.type(screen.getByLabelText('Search LUNs'), 'LIO-ORG');
+    await waitFor(() => expect(document.getElementById('lun-counts')).toHaveTextContent('shown for “LIO-ORG”'));
+    await user.click(screen.getByRole('button', { name: 'Back', exact: true }));
+    await screen.findByRole('heading', { name: /iSCSI targets of host1/ });
+    await user.click(next());
+    const again = await screen.findByRole('grid', { name: 'iSCSI LUNs host1 sees' });
+    expect(screen.getByLabelText('Search LUNs')).toHaveValue('LIO-ORG');
+    expect(document.getElementById('lun-counts')).toHaveTextContent('shown for “LIO-ORG”');
+    expect(screen.getByRole('button', { name: 'Flat list' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(again).getByRole('columnheader', { name: /Size/ })).toHaveAttribute('aria-sort', 'ascending');
+  });
 });
 
 describe('Disk step', () => {
