@@ -221,7 +221,7 @@ describe('LUN step', () => {
     await user.click(within(grid).getByRole('button', { name: 'Size' }));
     await user.type(screen.getByLabelText('Search LUNs'), 'LIO-ORG');
     await waitFor(() => expect(document.getElementById('lun-counts')).toHaveTextContent('shown for “LIO-ORG”'));
-    await user.click(screen.getByRole('button', { name: 'Back', exact: true }));
+    await user.click(screen.getByRole('button', { name: /^Back$/ }));
     await screen.findByRole('heading', { name: /iSCSI targets of host1/ });
     await user.click(next());
     const again = await screen.findByRole('grid', { name: 'iSCSI LUNs host1 sees' });
