@@ -131,7 +131,8 @@ test.describe('pseudo-locale: the Attach wizard', () => {
 
     await page.getByRole('button', { name: P('Attach', { exact: true }) }).click();
     await expect(page.getByTestId('attach-summary')).toContainText(P('{diskNamed} is attached to {vm}'), { timeout: 15_000 });
-    await expect(page.getByRole('listitem').filter({ hasText: 'archive-lun' })).toHaveAttribute('data-phase', 'plugged', { timeout: 15_000 });
+    // The disk's own result line (the engine's job steps under it name the disk too).
+    await expect(page.locator('li[data-disk="archive-lun"]')).toHaveAttribute('data-phase', 'plugged', { timeout: 15_000 });
     await expectScreenTranslated(page, 'Attach: result');
   });
 });
