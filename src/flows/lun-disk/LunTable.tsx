@@ -192,7 +192,8 @@ export function LunTable({
     const el = scrollRef.current;
     if (!el) return;
     const measure = () => {
-      lastFrameWidth = el.clientWidth;
+      // A table outside the page (a rehearsal, rehearse-lun-table.tsx) measures 0: not the frame the next one gets.
+      if (el.isConnected) lastFrameWidth = el.clientWidth;
       setFrameWidth(el.clientWidth);
     };
     measure();

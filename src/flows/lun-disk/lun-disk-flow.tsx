@@ -13,7 +13,8 @@ import { BatchReview, batchPlan } from './BatchReview';
 import { DiskStep } from './DiskStep';
 import { LUN_DISK_STEPS, isBatch, type LunDiskFormValues, type LunDiskStepId } from './form';
 import { LunStep } from './LunStep';
-import { LUN_SORT_KEYS, rankAhead, warmLunLists, type LunRow } from './lun-rows';
+import { LUN_SORT_KEYS, rankAhead, sortRows, toListItems, warmLunLists, type LunRow } from './lun-rows';
+import { rehearseLunTable } from './rehearse-lun-table';
 import { whenIdle } from '../../ui/idle-work';
 import { SourceStep } from './SourceStep';
 import { TargetsStep } from './TargetsStep';
@@ -98,6 +99,9 @@ export interface LunDiskFlow {
   batch: LunBatch;
 }
 
+/** Rows in the table's rehearsal: about a screenful, as the LUN step first shows. */
+const REHEARSED_ROWS = 16;
+
 export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
   const { form, storageType, goTo, onAttachInstead } = o;
   const stepName = o.stepName ?? ((s: LunDiskStepId) => t(STEP_NAMES[s]));
@@ -115,10 +119,14 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
       const current = view.get();
       const g = groupedByTarget(current, storageType);
       const id = setTimeout(() => warmLunLists(rows, current.sort, g), 0);
-      const stop = whenIdle(LUN_SORT_KEYS.map((key) => () => rankAhead(rows, key, g)));
+      // The table rendered once, detached, with the opening list's first screenful (rehearse-lun-table.tsx).
+      let unmount = () => {};
+      const rehearse = () => (unmount = rehearseLunTable(toListItems(sortRows(rows, current.sort), g).slice(0, REHEARSED_ROWS), storageType === 'iscsi', current.sort));
+      const stop = whenIdle([rehearse, () => unmount(), ...LUN_SORT_KEYS.map((key) => () => rankAhead(rows, key, g))]);
       cancel = () => {
         clearTimeout(id);
         stop();
+        unmount();
       };
     };
     warm();
