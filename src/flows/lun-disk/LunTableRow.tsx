@@ -25,15 +25,17 @@ export function rowLabel(row: LunRow, selected: boolean): string {
 
 function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
   // Bare icons (lun-table.css sizes and colors them): PatternFly's Icon adds two wrappers to each, in every row.
+  // `set="default"`: one <svg> and its path; without it each icon carries a nested <svg> for each of PatternFly's two
+  // icon sets (the console never shows the Red Hat set), three more elements per icon in every row.
   if (!row.availability.selectable) {
     return (
       <>
-        <LockIcon aria-hidden className="dlc-mark" />
+        <LockIcon aria-hidden set="default" className="dlc-mark" />
         <span className="pf-v6-screen-reader">{t('lunDisk.row.notSelectableMark')}</span>
       </>
     );
   }
-  return selected ? <DotCircleIcon aria-hidden className="dlc-mark dlc-mark-info" /> : <OutlinedCircleIcon aria-hidden className="dlc-mark" />;
+  return selected ? <DotCircleIcon aria-hidden set="default" className="dlc-mark dlc-mark-info" /> : <OutlinedCircleIcon aria-hidden set="default" className="dlc-mark" />;
 }
 
 // Every style of a row is a class in lun-table.css, none inline: an inline style is a property set of its own on each
@@ -215,7 +217,7 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
             return (
               <C key={c.key} className={cls} title={a.text}>
                 {warn && a.selectable ? (
-                  <ExclamationTriangleIcon aria-hidden className="dlc-warn-icon" />
+                  <ExclamationTriangleIcon aria-hidden set="default" className="dlc-warn-icon" />
                 ) : null}
                 {a.short}
               </C>
@@ -237,7 +239,7 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
                       onClick={() => events.copy(row)}
                     >
                       <span className="pf-v6-c-button__icon">
-                        <CopyIcon aria-hidden />
+                        <CopyIcon aria-hidden set="default" />
                       </span>
                     </button>
                   ) : null}

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HostLun } from '../../domain/model';
+import { buildLunRows, toListItems } from './lun-rows';
+import { rehearseLunTable } from './rehearse-lun-table';
+
+const luns: HostLun[] = Array.from({ length: 40 }, (_, i) => {
+  const id = `36001405${i.toString(16).padStart(25, '0')}`;
+  return { id, type: 'iscsi', hostId: 'h1', lu: { id, size: 2 ** 30, paths: 2, activePaths: 2, vendorId: 'PURE', productId: 'FlashArray', serial: `S${i}`, target: 'iqn.x:a', address: '10.0.0.1', port: 3260 } };
+});
+const rows = buildLunRows(luns, 'iscsi', { hostName: 'h1', disk: () => undefined, vmNamesOfDisk: () => [], storageDomainName: () => undefined });
+const sort = { key: 'id', direction: 'asc' } as const;
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('rehearseLunTable', () => {
+  it('renders the table outside the page (no row, no grid in the document) and unmounts it once, however often asked', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const rendered: Element[] = [];
+    const create = document.createElement.bind(document);
+    vi.spyOn(document, 'createElement').mockImplementation((tag: string, opts?: ElementCreationOptions) => {
+      const el = create(tag, opts);
+      if (tag === 'div') rendered.push(el);
+      return el;
+    });
+    const unmount = rehearseLunTable(toListItems(rows, false).slice(0, 16), true, sort);
+    const host = rendered[0];
+    expect(host?.isConnected).toBe(false);
+    expect(host?.querySelectorAll('tr[data-lun-id]')).toHaveLength(16);
+    expect(document.querySelector('tr[data-lun-id], [role="grid"]')).toBeNull();
+    unmount();
+    unmount();
+    await Promise.resolve();
+    expect(host?.querySelectorAll('tr[data-lun-id]')).toHaveLength(0);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('does nothing for an empty list', () => {
+    const unmount = rehearseLunTable([], false, sort);
+    expect(() => unmount()).not.toThrow();
+  });
+});
