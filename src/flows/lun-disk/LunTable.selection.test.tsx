@@ -4,14 +4,11 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_BATCH, batchFullReason } from '../../domain/lun-batch';
-import type { HostLun } from '../../domain/model';
+import { manyHostLuns } from '../../test/host-luns';
 import { LunTable } from './LunTable';
 import { buildLunRows, toListItems, type LunRow } from './lun-rows';
 
-const luns: HostLun[] = Array.from({ length: 80 }, (_, i) => {
-  const id = `36001405${i.toString(16).padStart(25, '0')}`;
-  return { id, type: 'iscsi', hostId: 'h1', lu: { id, size: 2 ** 30, paths: 2, activePaths: 2, vendorId: 'PURE', productId: 'FlashArray', serial: `S${i}`, target: 'iqn.x:a', address: '10.0.0.1', port: 3260 } };
-});
+const luns = manyHostLuns(80);
 // LUN 1 backs disk d1 (the host's LUN list names the disk that uses it).
 const used = luns[1];
 if (used) used.lu.diskId = 'd1';

@@ -1,13 +1,10 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { HostLun } from '../../domain/model';
+import { manyHostLuns } from '../../test/host-luns';
 import { LunTable } from './LunTable';
 import { buildLunRows, toListItems } from './lun-rows';
 
-const luns: HostLun[] = Array.from({ length: 10_000 }, (_, i) => {
-  const id = `36001405${i.toString(16).padStart(25, '0')}`;
-  return { id, type: 'iscsi', hostId: 'h1', lu: { id, size: 2 ** 30, paths: 2, activePaths: 2, vendorId: 'PURE', productId: 'FlashArray', serial: `S${i}`, target: 'iqn.x:a', address: '10.0.0.1', port: 3260 } };
-});
+const luns = manyHostLuns(10_000);
 const rows = buildLunRows(luns, 'iscsi', { hostName: 'h1', disk: () => undefined, vmNamesOfDisk: () => [], storageDomainName: () => undefined });
 
 describe('LunTable', () => {

@@ -326,12 +326,12 @@ export function toListItems(rows: readonly LunRow[], grouped: boolean): readonly
 
 /**
  * Sorts a host's LUNs and builds the list the LUN step opens with, ahead of it (sortRows and toListItems keep
- * them per data set): Next on Targets then mounts the table without sorting 10,000 rows first.
+ * them per data set): Next on Targets then mounts the table without sorting 10,000 rows first. Returns that list.
  */
-export function warmLunLists(rows: readonly LunRow[], sort: LunSort, grouped: boolean): void {
-  if (rows.length === 0) return;
-  toListItems(sortRows(rows, sort), grouped);
+export function warmLunLists(rows: readonly LunRow[], sort: LunSort, grouped: boolean): readonly LunListItem[] {
+  if (rows.length === 0) return [];
   lunRowCounts(rows);
+  return toListItems(sortRows(rows, sort), grouped);
 }
 
 function buildListItems(rows: readonly LunRow[], grouped: boolean): LunListItem[] {

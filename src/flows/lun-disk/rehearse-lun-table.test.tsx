@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HostLun } from '../../domain/model';
+import { manyHostLuns } from '../../test/host-luns';
 import { buildLunRows, toListItems } from './lun-rows';
 import { rehearseLunTable } from './rehearse-lun-table';
 
-const luns: HostLun[] = Array.from({ length: 40 }, (_, i) => {
-  const id = `36001405${i.toString(16).padStart(25, '0')}`;
-  return { id, type: 'iscsi', hostId: 'h1', lu: { id, size: 2 ** 30, paths: 2, activePaths: 2, vendorId: 'PURE', productId: 'FlashArray', serial: `S${i}`, target: 'iqn.x:a', address: '10.0.0.1', port: 3260 } };
-});
+const luns = manyHostLuns(40);
 const rows = buildLunRows(luns, 'iscsi', { hostName: 'h1', disk: () => undefined, vmNamesOfDisk: () => [], storageDomainName: () => undefined });
 const sort = { key: 'id', direction: 'asc' } as const;
 
