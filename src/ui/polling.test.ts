@@ -2,7 +2,7 @@
 // The polling rule (audit F9): views poll slowly when idle, faster while an operation runs, never in a hidden tab.
 import { QueryClient, QueryObserver, focusManager } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { POLL_BUSY_MS, POLL_FAN_OUT_MAX, POLL_IDLE_MS, fanOutPollInterval, markOperationRunning, operationsRunning, viewPollInterval } from './polling';
+import { POLL_BUSY_MS, POLL_DEVICES_MAX, POLL_FAN_OUT_MAX, POLL_IDLE_MS, devicesPollInterval, fanOutPollInterval, markOperationRunning, operationsRunning, viewPollInterval } from './polling';
 
 describe('view interval', () => {
   it('is idle with nothing running, busy while an operation runs, idle again after; a release counts once', () => {
@@ -25,6 +25,16 @@ describe('one request per host', () => {
     expect(fanOutPollInterval(POLL_FAN_OUT_MAX, POLL_BUSY_MS)).toBe(POLL_BUSY_MS);
     expect(fanOutPollInterval(POLL_FAN_OUT_MAX + 1, POLL_IDLE_MS)).toBe(false);
     expect(fanOutPollInterval(500, POLL_BUSY_MS)).toBe(false);
+  });
+});
+
+describe("a host's device list", () => {
+  it("is polled while it is a lab's few hundred LUNs (and before the first answer), never a large SAN's 10,000", () => {
+    expect(devicesPollInterval(undefined, POLL_IDLE_MS)).toBe(POLL_IDLE_MS);
+    expect(devicesPollInterval(18, POLL_BUSY_MS)).toBe(POLL_BUSY_MS);
+    expect(devicesPollInterval(POLL_DEVICES_MAX, POLL_IDLE_MS)).toBe(POLL_IDLE_MS);
+    expect(devicesPollInterval(POLL_DEVICES_MAX + 1, POLL_IDLE_MS)).toBe(false);
+    expect(devicesPollInterval(10_000, POLL_BUSY_MS)).toBe(false);
   });
 });
 

@@ -1,34 +1,31 @@
 // The LUNs a host sees (its GET /hosts/{id}/storage), virtualized: a host logged in to every target of a large
-// SAN lists 10,000 of them. Rows render only around the viewport; a text filter narrows them.
+// SAN lists 10,000 of them. Fixed-height rows render only around the viewport (src/ui/use-row-window.ts, as the LUN
+// table of the wizards: docs/decisions/014), memoized, so a scroll step mounts the rows coming on screen and nothing
+// else; a text filter narrows them. Each row is one line: a text too long for its column is cut with an ellipsis
+// and is whole in the cell's title. The columns have fixed widths (host-lun-table.css): laying a row out never
+// re-measures the others.
 import { SearchInput } from '@patternfly/react-core';
 import { Table, Tbody, Th, Thead, Tr } from '@patternfly/react-table';
-import type { ReactNode, TdHTMLAttributes } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { formatBytesExact, formatSize } from '../../domain/format';
 import type { HostLunUse } from '../../domain/host-sessions';
 import { pathsText } from '../../domain/lun-reach';
+import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import { paths } from '../../ui/paths';
+import { useRowWindow } from '../../ui/use-row-window';
 import { t } from '../../i18n/i18n';
+import './host-lun-table.css';
 
+/** Row and header heights (host-lun-table.css). */
 const ROW = 40;
+const HEADER = 40;
 const COLUMNS = 6;
-const rowStyle = { height: ROW } as const;
-const monoCell = { fontFamily: 'var(--pf-t--global--font--family--mono)', fontSize: '0.875em' } as const;
-
-/**
- * A body cell: a plain <td> with PatternFly's classes. PatternFly's Td makes a new ref on every render and checks
- * whether its text is cut (offsetWidth < scrollWidth) after each, forcing a layout of the table per cell on every
- * scroll step (docs/decisions/014, where the LUN table dropped it for the same reason).
- */
-function Cell({ wrap, label, children, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { wrap?: 'nowrap' | 'break-word' | 'wrap'; label?: string; children?: ReactNode }) {
-  return (
-    <td className={wrap ? `pf-v6-c-table__td pf-m-${wrap}` : 'pf-v6-c-table__td'} data-label={label} {...props}>
-      {children}
-    </td>
-  );
-}
+/** The frame's height (host-lun-table.css: 28rem) before it is measured: the first render's window. */
+const FRAME_HEIGHT = 448;
+const OVERSCAN = 4;
+/** Up to this many LUNs every row is rendered (find-in-page finds each); above it, the rows on screen. */
+const WHOLE_UP_TO = 150;
 
 function usedBy(u: HostLunUse): string {
   const parts: string[] = [];
@@ -39,24 +36,123 @@ function usedBy(u: HostLunUse): string {
   return parts.length > 0 ? parts.join('; ') : t('host.lunTable.free');
 }
 
+/** A row's texts, derived once per listing (not on every mount of the row while scrolling). */
+interface Line {
+  u: HostLunUse;
+  target: string;
+  size: string;
+  sizeExact: string;
+  /** The paths in words ("2 of 2 paths active"), and short ("2/2") for the column. */
+  paths: string;
+  pathsShort: string;
+  noActivePath: boolean;
+  vendor: string;
+  usedBy: string;
+  /** The disk the "Used by" text links to, if a disk uses the LUN. */
+  diskId: string | undefined;
+  /** Lower-cased search text. */
+  text: string;
+}
+
+function toLine(u: HostLunUse): Line {
+  const lu = u.lun.lu;
+  const used = usedBy(u);
+  const vendor = [lu.vendorId, lu.productId].filter(Boolean).join(' ') || '—';
+  const target = u.lun.type === 'fcp' ? t('host.lunTable.fibreChannel') : (lu.target ?? '—');
+  return {
+    u,
+    target,
+    size: formatSize(lu.size),
+    sizeExact: formatBytesExact(lu.size),
+    paths: lu.activePaths === 0 ? t('host.lunTable.noActivePath', { paths: pathsText(lu.paths, 0) }) : pathsText(lu.paths, lu.activePaths),
+    pathsShort: lu.paths === undefined ? '?' : lu.activePaths === undefined ? String(lu.paths) : `${lu.activePaths}/${lu.paths}`,
+    noActivePath: lu.activePaths === 0,
+    vendor,
+    usedBy: used,
+    diskId: u.idleDisk?.id ?? u.holders.find((h) => h.kind === 'vm-disk')?.diskId,
+    text: [u.lun.id, lu.target, lu.vendorId, lu.productId, used].map((x) => x?.toLowerCase() ?? '').join('\u0000'),
+  };
+}
+
+/** A body cell: a plain <td> with PatternFly's class (not its Td, which re-measures itself after every render). */
+function Cell({ className, title, translate, children }: { className?: string | undefined; title: string; translate?: 'no'; children: ReactNode }) {
+  return (
+    <td className={className ? `pf-v6-c-table__td dlc-host-lun-cell ${className}` : 'pf-v6-c-table__td dlc-host-lun-cell'} title={title} translate={translate}>
+      {children}
+    </td>
+  );
+}
+
+const LunLine = memo(function LunLine({ line, index }: { line: Line; index: number }) {
+  const id = line.u.lun.id;
+  return (
+    <tr className="pf-v6-c-table__tr dlc-host-lun-row" aria-rowindex={index + 2}>
+      <Cell className="dlc-host-lun-id" title={id} translate="no">
+        {id}
+      </Cell>
+      {line.u.lun.type === 'fcp' ? (
+        <Cell title={line.target}>{line.target}</Cell>
+      ) : (
+        <Cell title={line.target} translate="no">
+          <MiddleCut text={line.target} tail={iqnTail(line.target)} />
+        </Cell>
+      )}
+      <Cell title={line.sizeExact}>{line.size}</Cell>
+      {/* Short on screen, as in the wizards' LUN table; in words for screen readers and in the title. */}
+      <Cell title={line.paths} className={line.noActivePath ? 'dlc-host-lun-nopath' : undefined}>
+        <span aria-hidden="true">{line.pathsShort}</span>
+        <span className="pf-v6-screen-reader">{line.paths}</span>
+      </Cell>
+      <Cell title={line.vendor} translate="no">
+        {line.vendor}
+      </Cell>
+      <Cell title={line.usedBy}>{line.diskId ? <Link to={paths.disk(line.diskId)}>{line.usedBy}</Link> : line.usedBy}</Cell>
+    </tr>
+  );
+});
+
+/** The rows on screen; the scroll position lives here, so a scroll re-renders this body only. */
+function Body({ lines, scrollRef }: { lines: readonly Line[]; scrollRef: RefObject<HTMLDivElement | null> }) {
+  const { start, end } = useRowWindow(scrollRef, { count: lines.length, rowHeight: ROW, offset: HEADER, overscan: OVERSCAN, initialHeight: FRAME_HEIGHT, wholeUpTo: WHOLE_UP_TO });
+  const rows: ReactNode[] = [];
+  for (let i = start; i < end; i++) {
+    const line = lines[i];
+    if (line) rows.push(<LunLine key={line.u.lun.id} line={line} index={i} />);
+  }
+  const top = start * ROW;
+  const bottom = (lines.length - end) * ROW;
+  return (
+    <Tbody>
+      {top > 0 ? (
+        <tr aria-hidden="true">
+          <td colSpan={COLUMNS} className="dlc-host-lun-spacer" style={{ height: top }} />
+        </tr>
+      ) : null}
+      {rows}
+      {bottom > 0 ? (
+        <tr aria-hidden="true">
+          <td colSpan={COLUMNS} className="dlc-host-lun-spacer" style={{ height: bottom }} />
+        </tr>
+      ) : null}
+    </Tbody>
+  );
+}
+
 export function HostLunTable({ hostName, luns }: { hostName: string; luns: readonly HostLunUse[] }) {
   const [filter, setFilter] = useState('');
   const q = useDeferredValue(filter.trim().toLowerCase());
-  // Sorted, and each row's search text lower-cased, once per listing: a keystroke only filters.
+  // Sorted, each row's texts and lower-cased search text derived once per listing: a keystroke only filters.
   const indexed = useMemo(
     () =>
       [...luns]
         .sort((a, b) => (a.lun.lu.target ?? '~').localeCompare(b.lun.lu.target ?? '~') || (a.lun.lu.lunMapping ?? 0) - (b.lun.lu.lunMapping ?? 0) || a.lun.id.localeCompare(b.lun.id))
-        .map((u) => ({ u, text: [u.lun.id, u.lun.lu.target, u.lun.lu.vendorId, u.lun.lu.productId, usedBy(u)].map((x) => x?.toLowerCase() ?? '').join('\u0000') })),
+        .map(toLine),
     [luns],
   );
-  const rows = useMemo(() => (q ? indexed.filter((x) => x.text.includes(q)) : indexed).map((x) => x.u), [indexed, q]);
+  const lines = useMemo(() => (q ? indexed.filter((x) => x.text.includes(q)) : indexed), [indexed, q]);
+  // The LUN ID column holds the longest ID whole (IDs are what an administrator matches against the array).
+  const idChars = useMemo(() => Math.max(8, ...luns.map((u) => u.lun.id.length)), [luns]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoize; this component is not compiled.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 12 });
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const label = t('host.lunTable.label', { host: hostName });
 
   return (
@@ -72,7 +168,7 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
           style={{ minWidth: '22rem' }}
         />
         <span aria-live="polite">
-          {rows.length === luns.length ? t('host.lunTable.countAll', { count: luns.length }) : t('host.lunTable.countSome', { shown: rows.length, count: luns.length })}
+          {lines.length === luns.length ? t('host.lunTable.countAll', { count: luns.length }) : t('host.lunTable.countSome', { shown: lines.length, count: luns.length })}
         </span>
       </div>
       <div
@@ -82,62 +178,28 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
         // A scrollable region must be reachable with the keyboard to scroll it (axe scrollable-region-focusable).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
-        style={{ maxHeight: '28rem', overflow: 'auto' }}
+        className="dlc-host-lun-frame"
       >
-        <Table aria-label={label} variant="compact" isStickyHeader aria-rowcount={rows.length + 1}>
+        <Table aria-label={label} variant="compact" isStickyHeader aria-rowcount={lines.length + 1} className="dlc-host-lun-table">
+          <colgroup>
+            <col className="dlc-host-lun-col-id" style={{ width: `calc(${idChars}ch + 2.5rem)` }} />
+            <col className="dlc-host-lun-col-target" />
+            <col className="dlc-host-lun-col-size" />
+            <col className="dlc-host-lun-col-paths" />
+            <col className="dlc-host-lun-col-vendor" />
+            <col className="dlc-host-lun-col-used" />
+          </colgroup>
           <Thead>
-            <Tr aria-rowindex={1}>
-              {/* IDs and sizes on one line, whole (docs/decisions/050); the long texts wrap. */}
-              <Th>{t('host.lunTable.column.lunId')}</Th>
-              <Th>{t('host.lunTable.column.target')}</Th>
+            <Tr aria-rowindex={1} className="dlc-host-lun-head">
+              <Th modifier="nowrap">{t('host.lunTable.column.lunId')}</Th>
+              <Th modifier="nowrap">{t('host.lunTable.column.target')}</Th>
               <Th modifier="nowrap">{t('host.lunTable.column.size')}</Th>
-              <Th>{t('host.lunTable.column.paths')}</Th>
-              <Th modifier="wrap">{t('host.lunTable.column.vendorProduct')}</Th>
-              <Th>{t('host.lunTable.column.usedBy')}</Th>
+              <Th modifier="nowrap">{t('host.lunTable.column.paths')}</Th>
+              <Th modifier="nowrap">{t('host.lunTable.column.vendorProduct')}</Th>
+              <Th modifier="nowrap">{t('host.lunTable.column.usedBy')}</Th>
             </Tr>
           </Thead>
-          <Tbody>
-            {top > 0 ? (
-              <tr aria-hidden="true">
-                <td colSpan={COLUMNS} style={{ height: top, padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
-            {items.map((it) => {
-              const u = rows[it.index];
-              if (!u) return null;
-              const lu = u.lun.lu;
-              const noPath = lu.activePaths === 0;
-              return (
-                <tr key={u.lun.id} className="pf-v6-c-table__tr" aria-rowindex={it.index + 2} style={rowStyle}>
-                  <Cell label={t('host.lunTable.column.lunId')} translate="no" wrap="nowrap" style={monoCell}>
-                    {u.lun.id}
-                  </Cell>
-                  <Cell label={t('host.lunTable.column.target')} wrap="break-word">
-                    {u.lun.type === 'fcp' ? t('host.lunTable.fibreChannel') : <span translate="no">{lu.target ?? '—'}</span>}
-                  </Cell>
-                  <Cell label={t('host.lunTable.column.size')} wrap="nowrap">
-                    <span title={formatBytesExact(lu.size)}>{formatSize(lu.size)}</span>
-                  </Cell>
-                  <Cell label={t('host.lunTable.column.paths')}>{noPath ? t('host.lunTable.noActivePath', { paths: pathsText(lu.paths, 0) }) : pathsText(lu.paths, lu.activePaths)}</Cell>
-                  <Cell label={t('host.lunTable.column.vendorProduct')} translate="no">
-                    {[lu.vendorId, lu.productId].filter(Boolean).join(' ') || '—'}
-                  </Cell>
-                  <Cell label={t('host.lunTable.column.usedBy')}>
-                    {u.idleDisk || u.holders.some((h) => h.kind === 'vm-disk') ? (
-                      <Link to={paths.disk(u.idleDisk?.id ?? u.holders.find((h) => h.kind === 'vm-disk')?.diskId ?? '')}>{usedBy(u)}</Link>
-                    ) : (
-                      usedBy(u)
-                    )}
-                  </Cell>
-                </tr>
-              );
-            })}
-            {bottom > 0 ? (
-              <tr aria-hidden="true">
-                <td colSpan={COLUMNS} style={{ height: bottom, padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
-          </Tbody>
+          <Body lines={lines} scrollRef={scrollRef} />
         </Table>
       </div>
     </>

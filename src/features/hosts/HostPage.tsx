@@ -8,7 +8,7 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
-import { Fragment } from 'react';
+import { Fragment, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { hostStatusText } from '../../domain/format';
 import { hostSessions, type HostSessionView, type SessionHolder } from '../../domain/host-sessions';
@@ -23,7 +23,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { HostLunTable } from './HostLunTable';
 import { paths } from '../../ui/paths';
-import { POLL_UNBOUNDED, useViewPollInterval } from '../../ui/polling';
+import { devicesPollInterval, POLL_UNBOUNDED, useViewPollInterval } from '../../ui/polling';
 import { formatNumber, t } from '../../i18n/i18n';
 import { Rich } from '../../i18n/Rich';
 import { spmText } from './spm-text';
@@ -113,7 +113,8 @@ export function HostPage() {
   const host = useQuery({ ...hostQueryOptions(hostId), refetchInterval: poll });
   const up = host.data?.status === 'up';
   // GET /hosts/{id}/storage needs an Up host (reference §3.4): do not ask a host that cannot answer.
-  const storage = useQuery({ ...hostStorageQueryOptions(hostId), enabled: up, refetchInterval: poll });
+  // Polled while it is a few hundred LUNs; a large SAN's listing is read once, and again after this tab's operations.
+  const storage = useQuery({ ...hostStorageQueryOptions(hostId), enabled: up, refetchInterval: (q) => devicesPollInterval(q.state.data?.length, poll) });
   // Every VM with its attachments: a whole collection, not polled (ui/polling.ts, POLL_UNBOUNDED); the host and its
   // own device list (one host) are.
   const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: POLL_UNBOUNDED });
@@ -122,9 +123,14 @@ export function HostPage() {
   const clusters = useQuery(clustersQueryOptions());
   
   const running = (usage.data ?? []).filter((x) => x.vm.hostId === hostId && x.vm.status !== 'down');
-  const sessions = storage.data ? hostSessions(hostId, storage.data, usage.data ?? [], disks.data ?? [], domains.data ?? []) : [];
+  // Derived once per answer, not on every render: on a large SAN this is 10,000 LUNs, and the LUN list indexes them
+  // again (sorted, searchable) whenever this array changes.
+  const sessions = useMemo(
+    () => (storage.data ? hostSessions(hostId, storage.data, usage.data ?? [], disks.data ?? [], domains.data ?? []) : []),
+    [hostId, storage.data, usage.data, disks.data, domains.data],
+  );
   const fc = sessions.find((s) => s.kind === 'fcp');
-  const allLuns = sessions.flatMap((s) => s.luns);
+  const allLuns = useMemo(() => sessions.flatMap((s) => s.luns), [sessions]);
 
   return (
     <>

@@ -3,6 +3,7 @@
 // checkbox.
 import { CopyIcon, DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
 import { memo, type KeyboardEvent, type ReactNode, type TdHTMLAttributes } from 'react';
+import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import type { LunColumn } from './lun-columns';
 import type { LunListItem, LunRow } from './lun-rows';
 import { t } from '../../i18n/i18n';
@@ -42,18 +43,6 @@ function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
 // element, which keeps Blink from reusing one cell's computed style for the next (its matched-properties cache), and
 // costs React a property write per cell on every mount. Grayed out, as the seed asks: a used LUN's cells carry
 // `dlc-gray` (PatternFly cells do not inherit the row's color).
-/** Long identifiers (LUN IDs, IQNs) cut in the middle, not at the end: what tells two apart is usually their end
- * ("…795635bfd", "…array-a.apps"). Plain CSS on two spans — no measuring, nothing mounted per cell — and the whole
- * text stays in the DOM, so selecting it copies it whole. */
-function Middle({ text, tail }: { text: string; tail: number }) {
-  if (text.length <= tail + 2) return <>{text}</>;
-  return (
-    <span className="dlc-mid">
-      <span className="dlc-mid-head">{text.slice(0, -tail)}</span>
-      <span className="dlc-mid-tail">{text.slice(-tail)}</span>
-    </span>
-  );
-}
 /** "2/4": the paths column's short form; the cell's title and the details line say "2 of 4 active". */
 function shortPaths(row: LunRow): string {
   const p = row.availability.paths;
@@ -198,7 +187,7 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
           case 'id':
             return (
               <C key={c.key} className={`${cls} dlc-mono`} title={row.id} translate="no">
-                <Middle text={row.id} tail={10} />
+                <MiddleCut text={row.id} tail={10} />
               </C>
             );
           case 'size':
@@ -268,7 +257,7 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
             return (
               <C key={c.key} className={cls} title={row.target} translate="no">
                 {/* An IQN's end (after the last colon) names the target on its array. */}
-                <Middle text={row.target} tail={Math.min(24, row.target.length - row.target.lastIndexOf(':') - 1)} />
+                <MiddleCut text={row.target} tail={iqnTail(row.target)} />
               </C>
             );
           default:
