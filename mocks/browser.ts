@@ -124,10 +124,10 @@ export async function startBrowserEmulator(): Promise<BrowserEmulator> {
   };
   save();
   saveSessions();
-  emulator.subscribe(() => {
+  emulator.subscribe((what) => {
     // At once, not with the state: a tab opened right after a login must find the session.
     saveSessions();
-    if (!timer) timer = setTimeout(save, 150);
+    if (what === 'state' && !timer) timer = setTimeout(save, 150);
   });
   window.addEventListener('pagehide', () => {
     if (timer) clearTimeout(timer);

@@ -1,6 +1,6 @@
 // The emulated engine as one object the browser entry, the Node entry and the tests share: the engine state
 // of a scenario, reset, latency, fault injection, and what a reviewer or a test wants to look at.
-import { Engine } from './engine/engine';
+import { Engine, type EngineChange } from './engine/engine';
 import { takeLunBySomeoneElse } from './engine/ops-disks';
 import { crashHost, recoverHost } from './engine/ops-host-failure';
 import { cutPortal, restorePortal } from './engine/ops-storage';
@@ -23,12 +23,12 @@ export class Emulator {
   engine: Engine;
   /** Transport faults armed for the next matching requests (handlers/faults.ts); not part of the engine's state. */
   readonly faults = new FaultInjector();
-  private listeners = new Set<() => void>();
+  private listeners = new Set<(what: EngineChange) => void>();
   private unsubscribeEngine: () => void;
 
   constructor(state: EmState, latencyFactor = 0, version?: EngineVersion) {
     this.engine = new Engine(state, { latencyFactor, version });
-    this.unsubscribeEngine = this.engine.subscribe(() => this.emit());
+    this.unsubscribeEngine = this.engine.subscribe((what) => this.emit(what));
   }
 
   static fresh(scenario = DEFAULT_SCENARIO, latencyFactor = 0, version?: EngineVersion): Emulator {
@@ -39,13 +39,13 @@ export class Emulator {
     return this.engine.state.scenario;
   }
 
-  subscribe(l: () => void): () => void {
+  subscribe(l: (what: EngineChange) => void): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
   }
 
-  private emit() {
-    for (const l of this.listeners) l();
+  private emit(what: EngineChange = 'state') {
+    for (const l of this.listeners) l(what);
   }
 
   /** Rebuilds the scenario; the engine version stays unless one is given (the HTTP engine's admin reset). */
@@ -55,7 +55,7 @@ export class Emulator {
     this.engine = new Engine(buildScenario(scenario), { latencyFactor: latency, version });
     // A fresh engine starts with no transport fault armed (a test's leftovers do not leak into the next one).
     this.faults.clear();
-    this.unsubscribeEngine = this.engine.subscribe(() => this.emit());
+    this.unsubscribeEngine = this.engine.subscribe((what) => this.emit(what));
     this.emit();
   }
 

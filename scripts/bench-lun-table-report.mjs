@@ -5,6 +5,13 @@ const round = (x) => Math.round(x * 10) / 10;
 
 /** The figures of one measurement, flat, for the medians and the table. */
 export function figures(r) {
+  // The host page's list has no Next, sort or pick: those figures are NaN ("—" in the table).
+  if (r.case === 'host') {
+    return {
+      firstRender: NaN, keyMedian: r.typing.latencyMs.median, keyMax: r.typing.latencyMs.max, keyFirst: r.typing.firstMs, fastKept: r.fastTyping.kept ? 1 : 0,
+      sortMedian: NaN, sortMax: NaN, frameMedian: r.scrolling.frameMs.median, frameMax: r.scrolling.frameMs.max, framesOver50: r.scrolling.framesOver50ms, selectMedian: NaN, selectMax: NaN,
+    };
+  }
   return {
     firstRender: r.firstRender.ms,
     keyMedian: r.typing.latencyMs.median,
@@ -48,6 +55,7 @@ export function markdown(med, range, meta) {
   // The median, then the spread of the runs (min–max) when there was more than one.
   const fmtWith = (id, key, unit) => {
     const v = med[id][key];
+    if (Number.isNaN(v)) return '—';
     const [lo, hi] = range[id][key];
     return meta.runs > 1 && unit !== 'yes/no' && lo !== hi ? `${fmtOne(v, unit)} (${lo}–${hi})` : fmtOne(v, unit);
   };
@@ -57,6 +65,7 @@ export function markdown(med, range, meta) {
   if (has('naive')) head.push('naive table');
   if (has('real') && has('naive')) head.push('naive ÷ LUN table');
   if (has('huge')) head.push('goal (50,000: 2×)', 'LUN table, 50,000');
+  if (has('host')) head.push("host page's LUN list, 10,000");
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
   for (const [key, label, g, unit] of ROWS) {
     const cells = [label, goal(g, unit)];
@@ -68,6 +77,7 @@ export function markdown(med, range, meta) {
       cells.push(unit === 'ms' && b > 0 ? `${round(a / b)}×` : '');
     }
     if (has('huge')) cells.push(unit === 'ms' ? goal(g, unit, 2) : goal(g, unit), fmtWith('huge', key, unit) + met(med.huge[key], g, unit, 2));
+    if (has('host')) cells.push(fmtWith('host', key, unit) + met(med.host[key], g, unit));
     lines.push(`| ${cells.join(' | ')} |`);
   }
   const ratio = has('real') && has('naive') ? round(med.naive.firstRender / med.real.firstRender) : undefined;

@@ -2,7 +2,8 @@
 // emulated build, side by side with a naive baseline (bench/naive-lun-table.tsx: a plain PatternFly table rendering
 // every row, built into the same console by bench/vite.naive.config.ts), and the real table again with 50,000 LUNs
 // (huge-san). For each: Next → rows on screen, each search keystroke → updated rows (and whether fast typing keeps
-// every character), a sort by each column, frames while scrolling the whole list, picking a row.
+// every character), a sort by each column, frames while scrolling the whole list, picking a row. And the host page's
+// list of the LUNs host01 sees (large-san): each filter keystroke → rows, fast typing, scrolling.
 // Times run from the input event's own timestamp (event.timeStamp: when the browser received it, queueing
 // included) to the animation frame that shows the result, measured in the page, so Playwright's round trips do
 // not count. A measurement, not a test: `npm test` does not run it and nothing fails on a number.
@@ -10,7 +11,8 @@
 //   node scripts/bench-lun-table.mjs           build dist-bench/ and dist-bench-naive/, median of 3 runs
 //   … --runs 1                          one run (`npm run bench` runs this, then the datacenter lists and Run VM)
 //   npm run bench -- --no-build         reuse the builds
-//   npm run bench -- --only real        the real table only (--only naive, --only huge: one case); --no-huge skips huge-san
+//   npm run bench -- --only real        the real table only, with the host page's list (--only naive, --only huge,
+//                                       --only host: one case); --no-huge skips huge-san
 //   BENCH_PORT=4291 npm run bench       port of the preview server (default 4291)
 //
 // Writes bench-results/lun-table.json (every run and the medians) and bench-results/lun-table.md (the table it
@@ -45,7 +47,9 @@ const CASES = [
   // The naive table scrolls its first 200 frames only (80,000 px): its frames are slow, and the whole list would take minutes.
   { id: 'naive', build: 'naive', scenario: 'large-san', luns: 10_000, label: 'naive table, 10,000 LUNs', maxFrames: 200 },
   { id: 'huge', build: 'real', scenario: 'huge-san', luns: 50_000, label: 'LUN table, 50,000 LUNs' },
-].filter((c) => (!ONLY || c.build === ONLY || c.id === ONLY) && !(c.id === 'huge' && args.includes('--no-huge')));
+  // The host page's list of the LUNs host01 sees (HostLunTable): filtering and scrolling (no Next, sort or pick there).
+  { id: 'host', build: 'real', scenario: 'large-san', luns: 10_000, label: "host page's LUN list, 10,000 LUNs", page: 'host' },
+].filter((c) => (!ONLY || (c.build === ONLY && c.id !== 'host') || c.id === ONLY || (ONLY === 'real' && c.id === 'host')) && !(c.id === 'huge' && args.includes('--no-huge')));
 
 function vite(a) {
   return ['node_modules/vite/bin/vite.js', ...a];
@@ -117,7 +121,105 @@ async function armInput(page, type) {
   return () => page.evaluate(() => window.__bench.input);
 }
 
+/** Frame times while scrolling `selector` from top to bottom, 400 px a frame (at most maxFrames). */
+async function scrollFrames(page, selector, rowSelector, maxFrames = Infinity) {
+  return page.evaluate(
+    async ([sel, rowSel, max]) => {
+      const el = document.querySelector(sel);
+      el.scrollTop = 0;
+      await new Promise((r) => requestAnimationFrame(r));
+      const frames = [];
+      await new Promise((resolve) => {
+        let last = performance.now();
+        const step = (t) => {
+          frames.push(t - last);
+          last = t;
+          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || frames.length > max) return resolve();
+          el.scrollTop += 400;
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      });
+      return { frames: frames.slice(1), height: el.scrollTop + el.clientHeight, rendered: document.querySelectorAll(rowSel).length };
+    },
+    [selector, rowSelector, maxFrames === Infinity ? 1e9 : maxFrames],
+  );
+}
+
+/**
+ * The host page's LUN list: typing a filter (each keystroke → the frame whose rows answer it: the list's
+ * data-filter attribute is the query its rows were filtered by), fast typing, and scrolling end to end.
+ */
+async function measureHostList(browser, c) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const FILTER = 'FlashArray';
+  try {
+    await page.goto(`${BASE}/hosts?scenario=${c.scenario}&latency=none`);
+    await page.getByLabel('Username').fill('admin@internal');
+    await page.getByLabel('Password').fill('ovirt');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'host01', exact: true }).click();
+    await page.getByText(`${n(c.luns)} LUNs`, { exact: true }).waitFor({ timeout: 180_000 });
+    const frame = '[data-filter]';
+    await page.locator(frame).scrollIntoViewIfNeeded();
+    await sleep(1500);
+    await page.evaluate((sel) => {
+      const b = (window.__bench = { keys: [], updates: [] });
+      document.addEventListener('keydown', (e) => b.keys.push(e.timeStamp), true);
+      const el = document.querySelector(sel);
+      new MutationObserver(() => {
+        const q = el.getAttribute('data-filter');
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => b.updates.push({ t: performance.now(), q });
+          ch.port2.postMessage(0);
+        });
+      }).observe(el, { attributes: true, attributeFilter: ['data-filter'] });
+    }, frame);
+    const box = page.getByRole('textbox', { name: 'Filter the LUNs host01 sees' });
+    await box.click();
+    await page.keyboard.type(FILTER, { delay: 120 });
+    await frameWhen(page, (q) => document.querySelector('[data-filter]')?.getAttribute('data-filter') === q, FILTER.toLowerCase());
+    await sleep(300);
+    const { keys, updates } = await page.evaluate(() => window.__bench);
+    const prefixes = [...FILTER].map((_, i) => FILTER.slice(0, i + 1).toLowerCase());
+    const typing = keys.map((k, i) => {
+      const u = updates.find((x) => x.t >= k && prefixes.slice(i).includes(x.q));
+      return u ? u.t - k : null;
+    });
+    await box.fill('');
+    await frameWhen(page, () => document.querySelector('[data-filter]')?.getAttribute('data-filter') === '');
+    await page.keyboard.type(FILTER);
+    await frameWhen(page, (q) => document.querySelector('[data-filter]')?.getAttribute('data-filter') === q, FILTER.toLowerCase());
+    const kept = (await box.inputValue()) === FILTER;
+    const shown = (await page.getByText(/ of 10,000 LUNs$/).textContent())?.trim();
+    await box.fill('');
+    await frameWhen(page, () => document.querySelector('[data-filter]')?.getAttribute('data-filter') === '');
+    await sleep(300);
+    const scroll = await scrollFrames(page, frame, `${frame} tbody tr[aria-rowindex]`);
+    const typed = typing.filter((x) => x !== null);
+    const frameStats = stats(scroll.frames);
+    return {
+      case: c.id,
+      scenario: c.scenario,
+      luns: c.luns,
+      typing: { text: FILTER, keystrokes: typing.length, answered: typed.length, firstMs: round(typing[0] ?? NaN), latencyMs: Object.fromEntries(Object.entries(stats(typed)).map(([k, v]) => [k, round(v)])), perKeyMs: typing.map((x) => (x === null ? null : round(x))), result: shown },
+      fastTyping: { kept },
+      scrolling: {
+        pixels: scroll.height,
+        frames: frameStats.count,
+        frameMs: { median: round(frameStats.median), p95: round(frameStats.p95), max: round(frameStats.max) },
+        framesOver50ms: scroll.frames.filter((f) => f > 50).length,
+        rowsInDom: scroll.rendered,
+      },
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 async function measure(browser, c) {
+  if (c.page === 'host') return measureHostList(browser, c);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
     // Long tasks (> 50 ms on the main thread) for the whole session, tagged by phase.
@@ -226,24 +328,7 @@ async function measure(browser, c) {
 
     // 5. Scrolling the whole list, 400 px a frame, top to bottom: frame times.
     await phase('scrolling');
-    const scroll = await page.evaluate(async (maxFrames) => {
-      const el = document.querySelector('[data-testid="lun-table-scroll"]');
-      el.scrollTop = 0;
-      await new Promise((r) => requestAnimationFrame(r));
-      const frames = [];
-      await new Promise((resolve) => {
-        let last = performance.now();
-        const step = (t) => {
-          frames.push(t - last);
-          last = t;
-          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || frames.length > maxFrames) return resolve();
-          el.scrollTop += 400;
-          requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      });
-      return { frames: frames.slice(1), height: el.scrollTop + el.clientHeight, rendered: document.querySelectorAll('tr[data-lun-id]').length };
-    }, c.maxFrames ?? Infinity);
+    const scroll = await scrollFrames(page, '[data-testid="lun-table-scroll"]', 'tr[data-lun-id]', c.maxFrames ?? Infinity);
 
     // 6. Picking rows: click a selectable row's LUN ID cell → the frame where the row is aria-selected.
     await phase('selecting');

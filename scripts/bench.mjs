@@ -6,7 +6,7 @@
 //
 //   npm run bench                         everything, median of 3 runs
 //   npm run bench -- --runs 1             one run of each
-//   npm run bench -- --only lun|lists|run-vm   one bench (the LUN bench's own --only real|naive|huge still works)
+//   npm run bench -- --only lun|lists|run-vm   one bench (the LUN bench's own --only real|naive|huge|host still works)
 //   npm run bench -- --no-build --no-huge      passed on to the benches that know them
 // Ports: BENCH_PORT (LUN table preview, default 4291), BENCH_DC_PORT (lists preview, 4292), BENCH_ENGINE_PORT (Run
 // VM's HTTP engine, 4293). A measurement, not a test: nothing fails on a number; a bench that crashes fails the run.
@@ -33,7 +33,7 @@ function argsFor(b) {
     if (args[i] === '--runs' && b.own.includes('--runs')) out.push('--runs', args[++i]);
     else if (args[i] === '--only') {
       const v = args[++i];
-      if (b.id === 'lun' && ['real', 'naive', 'huge'].includes(v)) out.push('--only', v);
+      if (b.id === 'lun' && ['real', 'naive', 'huge', 'host'].includes(v)) out.push('--only', v);
     } else if (b.own.includes(args[i])) out.push(args[i]);
   }
   return out;

@@ -36,13 +36,16 @@ export function uuidFromNumber(n: number, tag = 0): string {
   return `5e1f0000-${t}-4000-8000-${hex}`;
 }
 
+/** What a change touched: the state, or only the HTTP sessions' sliding expiry (a read by a signed-in session). */
+export type EngineChange = 'state' | 'sessions';
+
 export class Engine {
   state: EmState;
   /** 0 in unit tests: every host operation resolves on the next tick. */
   latencyFactor: number;
   /** The engine version this emulator answers as (version.ts); the newest unless a test or a flag says otherwise. */
   readonly version: EngineVersion;
-  private listeners = new Set<() => void>();
+  private listeners = new Set<(what: EngineChange) => void>();
   private inFlight = new Set<Promise<unknown>>();
   private clock: () => number;
 
@@ -72,13 +75,14 @@ export class Engine {
     return new Promise((resolve) => setTimeout(resolve, ms > 0 ? ms : 0));
   }
 
-  subscribe(l: () => void): () => void {
+  subscribe(l: (what: EngineChange) => void): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
   }
 
-  changed(): void {
-    for (const l of this.listeners) l();
+  /** Tells the listeners (the page saving the state, the panel) what changed: the state, or only HTTP sessions. */
+  changed(what: EngineChange = 'state'): void {
+    for (const l of this.listeners) l(what);
   }
 
   /** Runs `work` after the HTTP answer has gone out, as the engine does after "200 complete". */

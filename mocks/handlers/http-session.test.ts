@@ -115,3 +115,24 @@ describe('the cookie session', () => {
     expect(toStoredHttpSessions(emulator.engine.state)).toContain(hash);
   });
 });
+
+describe('what a request announces (mocks/browser.ts saves the whole state on a state change)', () => {
+  it('a read announces no state change; a signed-in read only its session; a write the state', async () => {
+    const id = await openSession();
+    const heard: string[] = [];
+    const off = emulator.subscribe((what) => heard.push(what));
+    try {
+      expect((await call('/v4/hosts', { Authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+      expect(heard).toEqual([]);
+      expect((await call('/v4/hosts', withCookie(id))).status).toBe(200);
+      expect(heard).toEqual(['sessions']);
+      heard.length = 0;
+      // A write (here refused by the handler: a disk with nothing in it) is announced as a change of the state.
+      const post = new Request(`${ROOT}/v4/disks`, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: '{}' });
+      expect((await getResponse(handlers, post))?.status).toBe(400);
+      expect(heard).toEqual(['state']);
+    } finally {
+      off();
+    }
+  });
+});

@@ -103,6 +103,7 @@ export function authenticate(e: Engine, request: Request, mode: CookieMode): Aut
   const before = e.state.httpSessions.length;
   e.state.httpSessions = e.state.httpSessions.filter((s) => s.expiresAt > now);
   let user: string | undefined;
+  let used = false;
   const id = sessionIdOf(request, mode);
   if (id) {
     const idHash = sha256Hex(id);
@@ -113,6 +114,7 @@ export function authenticate(e: Engine, request: Request, mode: CookieMode): Aut
       if (s) {
         s.expiresAt = now + s.ttlMs; // an HTTP session's timeout counts from its last use
         user = s.user;
+        used = true;
       }
     }
   }
@@ -127,6 +129,8 @@ export function authenticate(e: Engine, request: Request, mode: CookieMode): Aut
   }
   if (user) rememberUser(request, user);
   if (e.state.httpSessions.length !== before || newSessionId) e.changed();
+  // Its new expiry is kept across a reload (mocks/browser.ts saves the sessions), not the whole state.
+  else if (used) e.changed('sessions');
   return { user, ...(newSessionId ? { newSessionId } : {}) };
 }
 
