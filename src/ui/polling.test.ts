@@ -2,7 +2,7 @@
 // The polling rule (audit F9): views poll slowly when idle, faster while an operation runs, never in a hidden tab.
 import { QueryClient, QueryObserver, focusManager } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { POLL_BUSY_MS, POLL_DEVICES_MAX, POLL_FAN_OUT_MAX, POLL_IDLE_MS, devicesPollInterval, fanOutPollInterval, markOperationRunning, operationsRunning, viewPollInterval } from './polling';
+import { POLL_BUSY_MS, POLL_DEVICES_MAX, POLL_FAN_OUT_MAX, POLL_IDLE_MS, devicesPollInterval, devicesRefetchInterval, fanOutPollInterval, markOperationRunning, operationsRunning, viewPollInterval } from './polling';
 
 describe('view interval', () => {
   it('is idle with nothing running, busy while an operation runs, idle again after; a release counts once', () => {
@@ -35,6 +35,12 @@ describe("a host's device list", () => {
     expect(devicesPollInterval(POLL_DEVICES_MAX, POLL_IDLE_MS)).toBe(POLL_IDLE_MS);
     expect(devicesPollInterval(POLL_DEVICES_MAX + 1, POLL_IDLE_MS)).toBe(false);
     expect(devicesPollInterval(10_000, POLL_BUSY_MS)).toBe(false);
+    // As a query's refetchInterval: from its last answer; no interval given, none.
+    const of = (n: number | undefined) => ({ state: { data: n === undefined ? undefined : new Array<unknown>(n) } });
+    expect(devicesRefetchInterval(POLL_IDLE_MS)(of(undefined))).toBe(POLL_IDLE_MS);
+    expect(devicesRefetchInterval(POLL_IDLE_MS)(of(18))).toBe(POLL_IDLE_MS);
+    expect(devicesRefetchInterval(POLL_IDLE_MS)(of(10_000))).toBe(false);
+    expect(devicesRefetchInterval(false)(of(18))).toBe(false);
   });
 });
 

@@ -42,6 +42,11 @@ export function devicesPollInterval(count: number | undefined, viewInterval: num
   return (count ?? 0) <= POLL_DEVICES_MAX ? viewInterval : POLL_UNBOUNDED;
 }
 
+/** The `refetchInterval` of a host's device list: `interval` (or none) while it is small, none when large. */
+export function devicesRefetchInterval(interval: number | false) {
+  return (query: { state: { data?: readonly unknown[] | undefined } }): number | false => (interval === false ? false : devicesPollInterval(query.state.data?.length, interval));
+}
+
 let running = 0;
 const listeners = new Set<() => void>();
 const notify = () => {

@@ -25,7 +25,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { useHostNames } from '../../ui/use-host-names';
 import { paths } from '../../ui/paths';
-import { POLL_UNBOUNDED, fanOutPollInterval, useViewPollInterval } from '../../ui/polling';
+import { POLL_UNBOUNDED, devicesRefetchInterval, fanOutPollInterval, useViewPollInterval } from '../../ui/polling';
 import { DiskConnections } from './DiskConnections';
 import { t } from '../../i18n/i18n';
 
@@ -90,7 +90,12 @@ function HostReach({ disk }: { disk: LunDisk }) {
   // for a lab's few hosts only (ui/polling.ts, fanOutPollInterval): 500 hosts would be 500 requests a tick.
   const poll = fanOutPollInterval(list.filter((h) => h.status === 'up').length, useViewPollInterval());
   const storage = useQueries({
-    queries: list.map((h) => ({ ...hostStorageQueryOptions(h.id), enabled: h.status === 'up', refetchInterval: poll })),
+    // And a large SAN's device list not at all (devicesPollInterval): each tick was 10,000 LUNs parsed per host.
+    queries: list.map((h) => ({
+      ...hostStorageQueryOptions(h.id),
+      enabled: h.status === 'up',
+      refetchInterval: devicesRefetchInterval(poll),
+    })),
   });
   if (hosts.isPending) return <Loading what={t('disk.reach.loadingWhat')} />;
   if (hosts.isError) return <LoadError what={t('disk.reach.loadingWhat')} error={hosts.error} onRetry={() => void hosts.refetch()} />;

@@ -23,7 +23,7 @@ import { Empty, LoadError, Loading } from '../../ui/QueryStates';
 import { HostStatusLabel, VmStatusLabel } from '../../ui/StatusLabel';
 import { HostLunTable } from './HostLunTable';
 import { paths } from '../../ui/paths';
-import { devicesPollInterval, POLL_UNBOUNDED, useViewPollInterval } from '../../ui/polling';
+import { devicesRefetchInterval, POLL_UNBOUNDED, useViewPollInterval } from '../../ui/polling';
 import { formatNumber, t } from '../../i18n/i18n';
 import { Rich } from '../../i18n/Rich';
 import { spmText } from './spm-text';
@@ -114,7 +114,7 @@ export function HostPage() {
   const up = host.data?.status === 'up';
   // GET /hosts/{id}/storage needs an Up host (reference §3.4): do not ask a host that cannot answer.
   // Polled while it is a few hundred LUNs; a large SAN's listing is read once, and again after this tab's operations.
-  const storage = useQuery({ ...hostStorageQueryOptions(hostId), enabled: up, refetchInterval: (q) => devicesPollInterval(q.state.data?.length, poll) });
+  const storage = useQuery({ ...hostStorageQueryOptions(hostId), enabled: up, refetchInterval: devicesRefetchInterval(poll) });
   // Every VM with its attachments: a whole collection, not polled (ui/polling.ts, POLL_UNBOUNDED); the host and its
   // own device list (one host) are.
   const usage = useQuery({ ...vmsWithAttachmentsQueryOptions(), refetchInterval: POLL_UNBOUNDED });

@@ -5,7 +5,7 @@ import type { Disk, DiskAttachment, Vm } from '../../domain/model';
 import { vmConnections } from '../../domain/vm-connections';
 import { Empty } from '../../ui/QueryStates';
 import { VmConnectionsTable } from '../../ui/VmConnectionsTable';
-import { useViewPollInterval } from '../../ui/polling';
+import { devicesRefetchInterval, useViewPollInterval } from '../../ui/polling';
 import { t } from '../../i18n/i18n';
 
 /**
@@ -16,7 +16,8 @@ export function StorageConnections({ vm, attachments, disks, hostName }: { vm: V
   const conns = vmConnections(attachments, disks);
   const running = vm.status !== 'down' && vm.hostId !== undefined;
   const poll = useViewPollInterval();
-  const host = useQuery({ ...hostStorageQueryOptions(vm.hostId ?? ''), enabled: running, refetchInterval: running ? poll : false });
+  // The running host's device list: polled while it is a few hundred LUNs (ui/polling.ts, devicesPollInterval).
+  const host = useQuery({ ...hostStorageQueryOptions(vm.hostId ?? ''), enabled: running, refetchInterval: devicesRefetchInterval(running ? poll : false) });
 
   return (
     <section aria-labelledby="storage-connections-title" style={{ marginTop: '2rem' }}>
