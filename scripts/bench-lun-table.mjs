@@ -11,8 +11,8 @@
 //   node scripts/bench-lun-table.mjs           build dist-bench/ and dist-bench-naive/, median of 3 runs
 //   … --runs 1                          one run (`npm run bench` runs this, then the datacenter lists and Run VM)
 //   npm run bench -- --no-build         reuse the builds
-//   npm run bench -- --only real        the real table only, with the host page's list (--only naive, --only huge,
-//                                       --only host: one case); --no-huge skips huge-san
+//   npm run bench -- --only real        the real table only (--only naive, --only huge, --only host: one case);
+//                                       --no-huge skips huge-san
 //   BENCH_PORT=4291 npm run bench       port of the preview server (default 4291)
 //
 // Writes bench-results/lun-table.json (every run and the medians) and bench-results/lun-table.md (the table it
@@ -49,7 +49,7 @@ const CASES = [
   { id: 'huge', build: 'real', scenario: 'huge-san', luns: 50_000, label: 'LUN table, 50,000 LUNs' },
   // The host page's list of the LUNs host01 sees (HostLunTable): filtering and scrolling (no Next, sort or pick there).
   { id: 'host', build: 'real', scenario: 'large-san', luns: 10_000, label: "host page's LUN list, 10,000 LUNs", page: 'host' },
-].filter((c) => (!ONLY || (c.build === ONLY && c.id !== 'host') || c.id === ONLY || (ONLY === 'real' && c.id === 'host')) && !(c.id === 'huge' && args.includes('--no-huge')));
+].filter((c) => (!ONLY || (c.build === ONLY && c.id !== 'host') || c.id === ONLY) && !(c.id === 'huge' && args.includes('--no-huge')));
 
 function vite(a) {
   return ['node_modules/vite/bin/vite.js', ...a];
