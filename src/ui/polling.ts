@@ -16,8 +16,9 @@
 //   an operation of this tab changes it (engine-api/changes.ts). One request per host is polled only for a few
 //   hosts (fanOutPollInterval): a lab's four, not a datacenter's 500 every tick;
 // - a host's device list (GET /hosts/{id}/storage, no `max` in the API) is polled while it is a few hundred LUNs;
-//   above POLL_DEVICES_MAX it is a whole collection too (devicesPollInterval): each tick of a 10,000-LUN answer
-//   (parse and compare on the main thread) stalled the host page's scrolling for 100–220 ms every 8 s;
+//   above POLL_DEVICES_MAX it is a whole collection too (devicesRefetchInterval): each tick of a 10,000-LUN answer
+//   is parsed and compared on the main thread (with the emulated engine's save after it, 100–220 ms stalls of the
+//   host page's scrolling every 8 s; 75 ms of that was the save, mocks/browser.ts, since fixed);
 // - no view sends one request per row.
 import { useEffect, useSyncExternalStore } from 'react';
 
