@@ -8,6 +8,9 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, openConsole, tabTo, test } from './fixtures';
 import { AddDiskWizard } from './pages/add-disk-wizard';
 
+/** LunTableRow.tsx's ROW_HEIGHT (that module loads styles and icons: not importable here). */
+const ROW_HEIGHT = 44;
+
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 1440, height: 900 },
@@ -76,6 +79,10 @@ for (const size of SIZES) {
       const grid = w.lunGrid();
       expect(await cutHeaders(grid), 'cut headers').toEqual([]);
       expect(await wrappedOrCut(grid, 'Size'), 'sizes wrapped or cut').toEqual([]);
+      // Every row (used ones with their action, free ones with Copy details) is the height the row window counts
+      // with (ROW_HEIGHT, 44 px): a taller row drifts from its spacers as the table scrolls.
+      const heights = await w.lunRows().evaluateAll((rows) => [...new Set(rows.map((r) => Math.round(r.getBoundingClientRect().height)))]);
+      expect(heights, 'LUN row heights').toEqual([ROW_HEIGHT]);
       const frame = w.lunScroll();
       const { scrollWidth, clientWidth } = await frame.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
       if (size.width >= 1440) {

@@ -6,7 +6,7 @@
 // re-measures the others.
 import { SearchInput } from '@patternfly/react-core';
 import { Table, Tbody, Th, Thead, Tr } from '@patternfly/react-table';
-import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { formatBytesExact, formatSize } from '../../domain/format';
 import type { HostLunUse } from '../../domain/host-sessions';
@@ -17,9 +17,10 @@ import { useRowWindow } from '../../ui/use-row-window';
 import { t } from '../../i18n/i18n';
 import './host-lun-table.css';
 
-/** Row and header heights (host-lun-table.css). */
+/** Row and header height: the window's arithmetic, and host-lun-table.css through --dlc-host-lun-row. */
 const ROW = 40;
-const HEADER = 40;
+const HEADER = ROW;
+const TABLE_STYLE = { '--dlc-host-lun-row': `${ROW}px` } as CSSProperties;
 const COLUMNS = 6;
 /** The frame's height (host-lun-table.css: 28rem) before it is measured: the first render's window. */
 const FRAME_HEIGHT = 448;
@@ -182,7 +183,7 @@ export function HostLunTable({ hostName, luns }: { hostName: string; luns: reado
         // The filter the rows on screen answer (the typed one is deferred): what `npm run bench` waits for.
         data-filter={q}
       >
-        <Table aria-label={label} variant="compact" isStickyHeader aria-rowcount={lines.length + 1} className="dlc-host-lun-table">
+        <Table aria-label={label} variant="compact" isStickyHeader aria-rowcount={lines.length + 1} className="dlc-host-lun-table" style={TABLE_STYLE}>
           <colgroup>
             <col className="dlc-host-lun-col-id" style={{ width: `calc(${idChars}ch + 2.5rem)` }} />
             <col className="dlc-host-lun-col-target" />

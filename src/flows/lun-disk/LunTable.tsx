@@ -4,7 +4,7 @@
 // action. Every row says its state in words (aria-label), and used LUNs stay in the table, grayed and not
 // selectable (docs/decisions/001).
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, type LunColumnKey } from './lun-columns';
 import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
@@ -295,7 +295,8 @@ export function LunTable({
         isStickyHeader
         gridBreakPoint=""
         className="dlc-lun-table"
-        style={{ tableLayout: 'fixed', width, minWidth: width }}
+        // The rows' height for lun-table.css: the window's arithmetic and the CSS read one number.
+        style={{ tableLayout: 'fixed', width, minWidth: width, '--dlc-row-height': `${ROW_HEIGHT}px` } as CSSProperties}
       >
         {/* With a fixed layout the columns take their widths from here; widths on the header cells are not honoured. */}
         <colgroup>
