@@ -24,6 +24,8 @@ import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 import { figures, markdown } from './bench-lun-table-report.mjs';
+import { measureHostList } from './bench-host-lun-list.mjs';
+import { armFrame, armInput, frameWhen, median, n, round, scrollFrames, scrollingFigures, signIn, stats } from './bench-page.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4291);
 const BASE = `http://localhost:${PORT}`;
@@ -69,157 +71,8 @@ async function waitForServer(url, ms = 60_000) {
   throw new Error(`no server at ${url}`);
 }
 
-function stats(values) {
-  const v = [...values].sort((a, b) => a - b);
-  const at = (p) => v[Math.min(v.length - 1, Math.floor((p / 100) * v.length))] ?? 0;
-  return { count: v.length, median: at(50), p95: at(95), max: v.at(-1) ?? 0 };
-}
-const median = (values) => stats(values).median;
-const round = (x) => Math.round(x * 10) / 10;
-const n = (x) => x.toLocaleString('en-US');
-
-/** Resolves with performance.now() in the first animation frame where `predicate(arg)` holds. */
-async function frameWhen(page, predicate, arg, timeout = 180_000) {
-  // A string expression: Playwright evaluates it over the DevTools protocol, whatever the page's CSP says of eval.
-  const expr = `(${predicate.toString()})(${JSON.stringify(arg)}) ? performance.now() : false`;
-  const handle = await page.waitForFunction(expr, undefined, { polling: 'raf', timeout: process.env.BENCH_VERBOSE ? 20_000 : timeout });
-  return handle.jsonValue();
-}
-
-/**
- * Watches from inside the page, armed before the action: the first animation frame in which `predicate(arg)` holds,
- * timed once that frame has been rendered (a message posted from the frame's rAF callback runs after its style,
- * layout and paint). Returns a function resolving with that performance.now().
- *
- * Polling from here after the action (page.waitForFunction) measured Playwright's round trip too: when the change was
- * already on screen by the first poll, the figure was the poll's time, not the frame's — 30–40 ms more than the
- * browser's own work on a pick or a sort (Chromium trace, 2026-12-05).
- */
-async function armFrame(page, predicate, arg) {
-  const expr = `(() => {
-    const holds = () => (${predicate.toString()})(${JSON.stringify(arg)});
-    const b = window.__bench;
-    b.frameAt = undefined;
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => (b.frameAt = performance.now());
-    const check = () => (holds() ? ch.port2.postMessage(0) : requestAnimationFrame(check));
-    requestAnimationFrame(check);
-  })()`;
-  await page.evaluate(expr);
-  return async () => {
-    await page.waitForFunction(() => window.__bench.frameAt !== undefined, undefined, { timeout: 180_000 });
-    return page.evaluate(() => window.__bench.frameAt);
-  };
-}
-
-/** Arms a one-shot capture listener for the next `type` event; returns a function reading its timeStamp. */
-async function armInput(page, type) {
-  await page.evaluate((t) => {
-    window.__bench.input = undefined;
-    document.addEventListener(t, (e) => (window.__bench.input = e.timeStamp), { capture: true, once: true });
-  }, type);
-  return () => page.evaluate(() => window.__bench.input);
-}
-
-/** Frame times while scrolling `selector` from top to bottom, 400 px a frame (at most maxFrames). */
-async function scrollFrames(page, selector, rowSelector, maxFrames = Infinity) {
-  return page.evaluate(
-    async ([sel, rowSel, max]) => {
-      const el = document.querySelector(sel);
-      el.scrollTop = 0;
-      await new Promise((r) => requestAnimationFrame(r));
-      const frames = [];
-      await new Promise((resolve) => {
-        let last = performance.now();
-        const step = (t) => {
-          frames.push(t - last);
-          last = t;
-          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || frames.length > max) return resolve();
-          el.scrollTop += 400;
-          requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      });
-      return { frames: frames.slice(1), height: el.scrollTop + el.clientHeight, rendered: document.querySelectorAll(rowSel).length };
-    },
-    [selector, rowSelector, maxFrames === Infinity ? 1e9 : maxFrames],
-  );
-}
-
-/**
- * The host page's LUN list: typing a filter (each keystroke → the frame whose rows answer it: the list's
- * data-filter attribute is the query its rows were filtered by), fast typing, and scrolling end to end.
- */
-async function measureHostList(browser, c) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const FILTER = 'FlashArray';
-  try {
-    await page.goto(`${BASE}/hosts?scenario=${c.scenario}&latency=none`);
-    await page.getByLabel('Username').fill('admin@internal');
-    await page.getByLabel('Password').fill('ovirt');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('link', { name: 'host01', exact: true }).click();
-    await page.getByText(`${n(c.luns)} LUNs`, { exact: true }).waitFor({ timeout: 180_000 });
-    const frame = '[data-filter]';
-    await page.locator(frame).scrollIntoViewIfNeeded();
-    await sleep(1500);
-    await page.evaluate((sel) => {
-      const b = (window.__bench = { keys: [], updates: [] });
-      document.addEventListener('keydown', (e) => b.keys.push(e.timeStamp), true);
-      const el = document.querySelector(sel);
-      new MutationObserver(() => {
-        const q = el.getAttribute('data-filter');
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => b.updates.push({ t: performance.now(), q });
-          ch.port2.postMessage(0);
-        });
-      }).observe(el, { attributes: true, attributeFilter: ['data-filter'] });
-    }, frame);
-    const box = page.getByRole('textbox', { name: 'Filter the LUNs host01 sees' });
-    await box.click();
-    await page.keyboard.type(FILTER, { delay: 120 });
-    await frameWhen(page, (q) => document.querySelector('[data-filter]')?.getAttribute('data-filter') === q, FILTER.toLowerCase());
-    await sleep(300);
-    const { keys, updates } = await page.evaluate(() => window.__bench);
-    const prefixes = [...FILTER].map((_, i) => FILTER.slice(0, i + 1).toLowerCase());
-    const typing = keys.map((k, i) => {
-      const u = updates.find((x) => x.t >= k && prefixes.slice(i).includes(x.q));
-      return u ? u.t - k : null;
-    });
-    await box.fill('');
-    await frameWhen(page, () => document.querySelector('[data-filter]')?.getAttribute('data-filter') === '');
-    await page.keyboard.type(FILTER);
-    await frameWhen(page, (q) => document.querySelector('[data-filter]')?.getAttribute('data-filter') === q, FILTER.toLowerCase());
-    const kept = (await box.inputValue()) === FILTER;
-    const shown = (await page.getByText(/ of 10,000 LUNs$/).textContent())?.trim();
-    await box.fill('');
-    await frameWhen(page, () => document.querySelector('[data-filter]')?.getAttribute('data-filter') === '');
-    await sleep(300);
-    const scroll = await scrollFrames(page, frame, `${frame} tbody tr[aria-rowindex]`);
-    const typed = typing.filter((x) => x !== null);
-    const frameStats = stats(scroll.frames);
-    return {
-      case: c.id,
-      scenario: c.scenario,
-      luns: c.luns,
-      typing: { text: FILTER, keystrokes: typing.length, answered: typed.length, firstMs: round(typing[0] ?? NaN), latencyMs: Object.fromEntries(Object.entries(stats(typed)).map(([k, v]) => [k, round(v)])), perKeyMs: typing.map((x) => (x === null ? null : round(x))), result: shown },
-      fastTyping: { kept },
-      scrolling: {
-        pixels: scroll.height,
-        frames: frameStats.count,
-        frameMs: { median: round(frameStats.median), p95: round(frameStats.p95), max: round(frameStats.max) },
-        framesOver50ms: scroll.frames.filter((f) => f > 50).length,
-        rowsInDom: scroll.rendered,
-      },
-    };
-  } finally {
-    await page.close();
-  }
-}
-
 async function measure(browser, c) {
-  if (c.page === 'host') return measureHostList(browser, c);
+  if (c.page === 'host') return measureHostList(browser, c, BASE);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
     // Long tasks (> 50 ms on the main thread) for the whole session, tagged by phase.
@@ -233,10 +86,7 @@ async function measure(browser, c) {
       if (process.env.BENCH_VERBOSE) console.log(`  ${c.id}: ${name}`);
       return page.evaluate((p) => (window.__bench.phase = p), name);
     };
-    await page.goto(`${BASE}/disks/new?scenario=${c.scenario}&latency=none`);
-    await page.getByLabel('Username').fill('admin@internal');
-    await page.getByLabel('Password').fill('ovirt');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await signIn(page, `${BASE}/disks/new?scenario=${c.scenario}&latency=none`);
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByRole('heading', { name: 'iSCSI targets of host01' }).waitFor();
     // The data has arrived when the Targets step counts the host's LUNs per target (from the same listing).
@@ -351,7 +201,6 @@ async function measure(browser, c) {
       return { count: l.length, maxMs: round(Math.max(0, ...l)) };
     };
     const typed = typing.filter((x) => x !== null);
-    const frameStats = stats(scroll.frames);
     const sortMs = sorts.map((s) => s.ms);
     return {
       case: c.id,
@@ -370,14 +219,7 @@ async function measure(browser, c) {
       },
       fastTyping: { ...fastTyping, longTasks: ltBy('fast-typing') },
       sorting: { clicks: sorts, medianMs: round(median(sortMs)), maxMs: round(Math.max(...sortMs)), longTasks: ltBy('sorting') },
-      scrolling: {
-        pixels: scroll.height,
-        frames: frameStats.count,
-        frameMs: { median: round(frameStats.median), p95: round(frameStats.p95), max: round(frameStats.max) },
-        framesOver50ms: scroll.frames.filter((f) => f > 50).length,
-        rowsInDom: scroll.rendered,
-        longTasks: ltBy('scrolling'),
-      },
+      scrolling: { ...scrollingFigures(scroll), longTasks: ltBy('scrolling') },
       selecting: { picks: picks.map(round), medianMs: round(median(picks)), maxMs: round(Math.max(...picks)), longTasks: ltBy('selecting') },
     };
   } finally {
