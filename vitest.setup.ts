@@ -5,8 +5,8 @@ import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
 
-// jsdom does no layout: a virtualized list measures 0×0 and renders no rows. Give elements a size so
-// @tanstack/react-virtual renders the rows a real browser would.
+// jsdom does no layout: a virtualized list measures 0×0 and renders no rows. Give elements a size so the row
+// windows (src/ui/use-row-window.ts) render the rows a real browser would.
 Object.defineProperties(HTMLElement.prototype, {
   offsetHeight: { configurable: true, get: () => 600 },
   offsetWidth: { configurable: true, get: () => 1000 },
