@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lunReach, reachText, reachVerdict } from './lun-reach';
+import { lunReach, pathsShort, reachText, reachVerdict } from './lun-reach';
 import type { HostLun } from './model';
 
 const T = 'iqn.2024-03.com.example.lab:array-a.apps';
@@ -50,5 +50,14 @@ describe('whether a host can reach a LUN, from its device list', () => {
     const r = lunReach({ id: 'L1', type: 'iscsi', target: T }, 'maintenance', undefined);
     expect(r).toEqual({ kind: 'host-not-up', status: 'maintenance' });
     expect(reachText(r, 'host4', 'LUN L1')).toBe('host4 is not Up (maintenance): the engine cannot ask it');
+  });
+});
+
+describe('the paths column, short', () => {
+  it('says active/total, the total alone when the engine reports no active count, ? when it reports no paths', () => {
+    expect(pathsShort(4, 2)).toBe('2/4');
+    expect(pathsShort(2, 0)).toBe('0/2');
+    expect(pathsShort(4, undefined)).toBe('4');
+    expect(pathsShort(undefined, undefined)).toBe('?');
   });
 });

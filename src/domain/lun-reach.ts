@@ -63,6 +63,12 @@ export function pathsText(paths: number | undefined, activePaths: number | undef
   return t('domain.lunReach.pathsActive', { active: activePaths, paths });
 }
 
+/** The short form for a table column, "2/4" (active/total), "4" when the engine does not report active paths. */
+export function pathsShort(paths: number | undefined, activePaths: number | undefined): string {
+  if (paths === undefined) return '?';
+  return activePaths === undefined ? String(paths) : `${activePaths}/${paths}`;
+}
+
 /** One line, host and LUN named: what a user reads next to a host. */
 export function reachText(r: LunReach, host: string, lunLabel: string): string {
   switch (r.kind) {

@@ -10,7 +10,7 @@ import { memo, useDeferredValue, useMemo, useRef, useState, type CSSProperties, 
 import { Link } from 'react-router';
 import { formatBytesExact, formatSize } from '../../domain/format';
 import type { HostLunUse } from '../../domain/host-sessions';
-import { pathsText } from '../../domain/lun-reach';
+import { pathsShort, pathsText } from '../../domain/lun-reach';
 import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import { paths } from '../../ui/paths';
 import { useRowWindow } from '../../ui/use-row-window';
@@ -66,7 +66,7 @@ function toLine(u: HostLunUse): Line {
     size: formatSize(lu.size),
     sizeExact: formatBytesExact(lu.size),
     paths: lu.activePaths === 0 ? t('host.lunTable.noActivePath', { paths: pathsText(lu.paths, 0) }) : pathsText(lu.paths, lu.activePaths),
-    pathsShort: lu.paths === undefined ? '?' : lu.activePaths === undefined ? String(lu.paths) : `${lu.activePaths}/${lu.paths}`,
+    pathsShort: pathsShort(lu.paths, lu.activePaths),
     noActivePath: lu.activePaths === 0,
     vendor,
     usedBy: used,

@@ -3,6 +3,7 @@
 // checkbox.
 import { CopyIcon, DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
 import { memo, type KeyboardEvent, type ReactNode, type TdHTMLAttributes } from 'react';
+import { pathsShort } from '../../domain/lun-reach';
 import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import type { LunColumn } from './lun-columns';
 import type { LunListItem, LunRow } from './lun-rows';
@@ -43,12 +44,6 @@ function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
 // element, which keeps Blink from reusing one cell's computed style for the next (its matched-properties cache), and
 // costs React a property write per cell on every mount. Grayed out, as the seed asks: a used LUN's cells carry
 // `dlc-gray` (PatternFly cells do not inherit the row's color).
-/** "2/4": the paths column's short form; the cell's title and the details line say "2 of 4 active". */
-function shortPaths(row: LunRow): string {
-  const p = row.availability.paths;
-  if (p.total === undefined) return '?';
-  return p.active === undefined ? String(p.total) : `${p.active}/${p.total}`;
-}
 /** Sticky cells (lun-table.css): the pick on the start side, the actions on the end, whatever the pick is. */
 export const STICKY_CLASS = { start: 'dlc-sticky-start', end: 'dlc-sticky-end' } as const;
 const CELL = { plain: 'pf-v6-c-table__td dlc-cell', gray: 'pf-v6-c-table__td dlc-cell dlc-gray' } as const;
@@ -199,7 +194,7 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
           case 'paths':
             return (
               <C key={c.key} className={cls} title={row.pathsText}>
-                {shortPaths(row)}
+                {pathsShort(row.availability.paths.total, row.availability.paths.active)}
               </C>
             );
           case 'status':
