@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { bundleBudget } from './scripts/bundle-budget.mjs';
 import { catalogs } from './scripts/catalogs-plugin.mjs';
+import { siblingSelectors } from './scripts/sibling-selectors-plugin.mjs';
 
 /**
  * MSW's service worker (mocks/public/, committed: npm 11 skips msw's postinstall) is served and emitted only in
@@ -55,6 +56,9 @@ export default defineConfig(({ mode, command }) => {
     // MSW's service worker is served only in emulated mode: a real-engine build carries none of the emulator.
     plugins: [catalogs(), react(), ...(emulated ? [emulatorWorker()] : []), ...(command === 'build' ? [bundleBudget()] : [])],
     publicDir: 'public',
+    // PatternFly's sibling selectors that restyled every row of a long table on each scroll frame, rewritten to match
+    // the same elements (docs/decisions/052).
+    css: { postcss: { plugins: [siblingSelectors()] } },
     define: {
       __EMULATED__: JSON.stringify(emulated),
     },
