@@ -31,6 +31,12 @@ test.describe('lists at datacenter scale', () => {
     await expect(app.row(table, 'db0001').or(table.getByRole('row').nth(1))).toBeVisible();
     // Host names come from one request for the hosts; until it answers a cell says "…".
     await expect(table).not.toContainText('…');
+    // The sorted answer is on screen (until it comes, the last answer's rows stay): the hosts ascend.
+    const hostsAscend = async () => {
+      const hosts = (await table.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t')[2]?.trim() ?? '');
+      return hosts.length > 1 && hosts.every((h, i) => i === 0 || (hosts[i - 1] ?? '').localeCompare(h) <= 0);
+    };
+    await expect.poll(hostsAscend).toBe(true);
     const firstRows = await table.getByRole('row').allInnerTexts();
     expect(firstRows.slice(1).every((r) => r.includes('db00') && r.includes('Up'))).toBe(true);
     expect(api.at(-1)).toMatch(/^GET \/vms\?search=name%3D\*db00\*\+and\+status%3Dup\+sortby\+on_host\+asc&max=100$/);
