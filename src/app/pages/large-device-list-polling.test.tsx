@@ -3,33 +3,22 @@
 // tick would parse them all on the main thread. Over a simulated idle minute the host page and a running VM's storage
 // connections read host01's list once, while the host itself keeps polling. The lab's small lists still poll
 // (unbounded-collections-polling.test.tsx).
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HostPage } from '../../features/hosts/HostPage';
 import { byName, setupEmulatedEngine } from '../../test/engine-harness';
 import { renderRoute } from '../../test/render-route';
-import { POLL_DEVICES_MAX, POLL_IDLE_MS } from '../../ui/polling';
+import { IDLE_MINUTE_POLLS, idleMinute, recordEngineRequests, useFakeMinuteTimers } from '../../test/idle-minute';
+import { POLL_DEVICES_MAX } from '../../ui/polling';
 import { VmPage } from './VmPage';
 
 const { ctx, server } = setupEmulatedEngine('large-san');
 afterEach(() => vi.useRealTimers());
 
-/** Every engine request, ids folded ("/hosts/{id}/storage", "/hosts/{id}"). */
-function countRequests() {
-  const seen: string[] = [];
-  server.events.on('request:start', ({ request }) => {
-    const u = new URL(request.url);
-    seen.push(u.pathname.replace(/^.*\/api\/v4/, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '{id}'));
-  });
-  return seen;
-}
 const count = (seen: string[], path: string) => seen.filter((s) => s === path).length;
-const polls = 1 + Math.floor(60_000 / POLL_IDLE_MS);
-
-async function idleMinute() {
-  await act(() => vi.advanceTimersByTimeAsync(60_000));
-}
-const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Date'] });
+const countRequests = () => recordEngineRequests(server);
+const fakeTimers = useFakeMinuteTimers;
+const polls = IDLE_MINUTE_POLLS;
 
 describe(`a device list of more than ${POLL_DEVICES_MAX} LUNs over an idle minute`, () => {
   it("the host page reads host01's 10,000 LUNs once and keeps polling the host", async () => {

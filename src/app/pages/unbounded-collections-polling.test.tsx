@@ -2,35 +2,23 @@
 // minute, the disk page, the host page and the Attach wizard's data read every VM with its attachments (GET
 // /vms?follow=disk_attachments, no `max`) and every disk once — on a datacenter that is 5,000 VMs or 20,000 disks —
 // while what they show of one object (the disk, the host) keeps polling.
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useAttachData } from '../../features/attach-disk/use-attach-data';
 import { DiskPage } from '../../features/disks/DiskPage';
 import { HostPage } from '../../features/hosts/HostPage';
 import { byName, setupEmulatedEngine } from '../../test/engine-harness';
 import { renderRoute } from '../../test/render-route';
-import { POLL_IDLE_MS } from '../../ui/polling';
+import { IDLE_MINUTE_POLLS, idleMinute, recordEngineRequests, useFakeMinuteTimers } from '../../test/idle-minute';
 
 const { ctx, server } = setupEmulatedEngine('lab');
 afterEach(() => vi.useRealTimers());
 
-/** Every engine request, ids folded and the query kept ("/vms?follow=disk_attachments", "/hosts/{id}/storage?…"). */
-function countRequests() {
-  const seen: string[] = [];
-  server.events.on('request:start', ({ request }) => {
-    const u = new URL(request.url);
-    seen.push(u.pathname.replace(/^.*\/api\/v4/, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '{id}') + u.search);
-  });
-  return seen;
-}
+const countRequests = () => recordEngineRequests(server, { query: true });
 const count = (seen: string[], pred: (s: string) => boolean) => seen.filter(pred).length;
 const isVmIndex = (s: string) => s.startsWith('/vms?') && s.includes('follow=disk_attachments');
-
-async function idleMinute() {
-  await act(() => vi.advanceTimersByTimeAsync(60_000));
-}
-const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Date'] });
-const polls = 1 + Math.floor(60_000 / POLL_IDLE_MS);
+const fakeTimers = useFakeMinuteTimers;
+const polls = IDLE_MINUTE_POLLS;
 
 describe('whole collections over an idle minute', () => {
   it("the disk page reads the VM index once, and polls the disk and (a lab's four hosts) their device lists", async () => {
