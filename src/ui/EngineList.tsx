@@ -5,11 +5,11 @@
 import { Button, HelperText, HelperTextItem, SearchInput, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { SortByDirection, Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { keepPreviousData, useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { t } from '../i18n/i18n';
 import { userSearch, type EngineListQuery, type ListPage } from '../engine-api/list-search';
-import { readListState, writeListState, type ListUrlSpec } from './list-url-state';
+import { readListState, writeListState, type ListUrlSpec, type ListUrlState } from './list-url-state';
 import { useViewPollInterval } from './polling';
 import { Empty, LoadError, Loading } from './QueryStates';
 import './engine-list.css';
@@ -79,7 +79,18 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
   };
   const [params, setParams] = useSearchParams();
   const view = readListState(params, spec);
-  const set = (next: Parameters<typeof writeListState>[2]) => setParams(writeListState(params, spec, next), { replace: true });
+  // The URL as this list last wrote it. React Router 7 renders a navigation as a transition: a second click before
+  // that render (All, then Next page, on a busy machine) saw the render's old parameters and wrote the first change
+  // back out. Each change builds on the last one written instead.
+  const written = useRef(params);
+  useLayoutEffect(() => {
+    written.current = params;
+  }, [params]);
+  const set = (next: Partial<ListUrlState> | ((cur: ListUrlState) => Partial<ListUrlState>)) => {
+    const out = writeListState(written.current, spec, typeof next === 'function' ? next(readListState(written.current, spec)) : next);
+    written.current = out;
+    setParams(out, { replace: true });
+  };
   // What is in the box, as typed; the URL (and the request) follow it while it reads as a search.
   const [typed, setTyped] = useState(view.search);
   const parsed = userSearch(typed === view.search ? view.search : typed, props.search.nameField, props.search.fields);
@@ -156,7 +167,7 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
             </span>
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" isDisabled={view.page <= 1} onClick={() => set({ page: view.page - 1 })} aria-label={t('common.list.previousPage')}>
+            <Button variant="secondary" isDisabled={view.page <= 1} onClick={() => set((cur) => ({ page: cur.page - 1 }))} aria-label={t('common.list.previousPage')}>
               {t('common.list.previous')}
             </Button>
           </ToolbarItem>
@@ -165,7 +176,7 @@ export function EngineList<T, K extends readonly unknown[]>(props: EngineListPro
               variant="secondary"
               // A full page may be followed by more; a short page is the last (the engine sends no total).
               isDisabled={!page || page.total !== undefined || page.items.length === 0}
-              onClick={() => set({ page: view.page + 1 })}
+              onClick={() => set((cur) => ({ page: cur.page + 1 }))}
               aria-label={t('common.list.nextPage')}
             >
               {t('common.list.next')}

@@ -1,6 +1,6 @@
 // The VM list on the datacenter scenario (5,000 VMs): one page of the engine's search per request, search, sort,
 // filter, honest counts and paging, all in the URL; and its empty and error states.
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupEmulatedEngine } from '../../test/engine-harness';
@@ -52,6 +52,18 @@ describe('VmsPage at datacenter scale', () => {
     await user.click(within(await screen.findByRole('grid', { name: 'Virtual machines' }, { timeout: 10_000 })).getByRole('button', { name: 'Host' }));
     await waitFor(() => expect(search(vmRequests().at(-1))).toBe('name=*db00* and status=up sortby on_host asc'));
     expect(router.state.location.search).toBe('?search=db00&status=up&sort=host');
+  });
+
+  it('two changes before the list renders again both reach the URL (Up, then Next page: page 2 of the running VMs)', async () => {
+    const { router } = renderRoute([{ path: '/vms', element: <VmsPage /> }], '/vms');
+    await screen.findByRole('grid', { name: 'Virtual machines' }, { timeout: 10_000 });
+    // Both clicks in one act: the second handler runs before the render of the first navigation.
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Up' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    });
+    await waitFor(() => expect(router.state.location.search).toBe('?status=up&page=2'));
+    await waitFor(() => expect(search(vmRequests().at(-1))).toBe('status=up page 2'));
   });
 
   it('pages with the engine\'s "page N" and max, from the URL', async () => {
