@@ -17,26 +17,24 @@ afterEach(() => vi.useRealTimers());
 
 const count = (seen: string[], path: string) => seen.filter((s) => s === path).length;
 const countRequests = () => recordEngineRequests(server);
-const fakeTimers = useFakeMinuteTimers;
-const polls = IDLE_MINUTE_POLLS;
 
 describe(`a device list of more than ${POLL_DEVICES_MAX} LUNs over an idle minute`, () => {
   it("the host page reads host01's 10,000 LUNs once and keeps polling the host", async () => {
     const host = byName(ctx.emulator.engine.state.hosts, 'host01');
-    fakeTimers();
+    useFakeMinuteTimers();
     const seen = countRequests();
     renderRoute([{ path: '/hosts/:hostId', element: <HostPage /> }], `/hosts/${host.id}`);
     await idleMinute();
     expect(screen.getByText('10,000 LUNs', { exact: true })).toBeInTheDocument();
     expect(count(seen, '/hosts/{id}/storage')).toBe(1);
-    expect(count(seen, '/hosts/{id}')).toBeGreaterThanOrEqual(polls - 1);
+    expect(count(seen, '/hosts/{id}')).toBeGreaterThanOrEqual(IDLE_MINUTE_POLLS - 1);
   }, 30_000);
 
   it("a running VM's storage connections read its host's 10,000 LUNs once", async () => {
     const host = byName(ctx.emulator.engine.state.hosts, 'host01');
     const vm = ctx.emulator.engine.state.vms.find((v) => v.status === 'up' && v.hostId === host.id);
     expect(vm).toBeDefined();
-    fakeTimers();
+    useFakeMinuteTimers();
     const seen = countRequests();
     renderRoute([{ path: '/vms/:vmId', element: <VmPage /> }], `/vms/${vm?.id ?? ''}?tab=disks`);
     await idleMinute();

@@ -17,14 +17,12 @@ afterEach(() => vi.useRealTimers());
 const countRequests = () => recordEngineRequests(server, { query: true });
 const count = (seen: string[], pred: (s: string) => boolean) => seen.filter(pred).length;
 const isVmIndex = (s: string) => s.startsWith('/vms?') && s.includes('follow=disk_attachments');
-const fakeTimers = useFakeMinuteTimers;
-const polls = IDLE_MINUTE_POLLS;
 
 describe('whole collections over an idle minute', () => {
   it("the disk page reads the VM index once, and polls the disk and (a lab's four hosts) their device lists", async () => {
     const disk = ctx.emulator.engine.state.disks.find((d) => d.alias === 'app01-data');
     const upHosts = ctx.emulator.engine.state.hosts.filter((h) => h.status === 'up').length;
-    fakeTimers();
+    useFakeMinuteTimers();
     const seen = countRequests();
     renderRoute([{ path: '/disks/:diskId', element: <DiskPage /> }], `/disks/${disk?.id ?? ''}`);
     await idleMinute();
@@ -33,22 +31,22 @@ describe('whole collections over an idle minute', () => {
     // A few hosts: each one's device list polls at the idle interval (ui/polling.ts, fanOutPollInterval).
     const storage = count(seen, (s) => /^\/hosts\/\{id\}\/storage/.test(s));
     expect(storage).toBeGreaterThan(upHosts);
-    expect(storage).toBeLessThanOrEqual(upHosts * polls);
+    expect(storage).toBeLessThanOrEqual(upHosts * IDLE_MINUTE_POLLS);
     // The disk itself is one object: it still polls at the idle interval.
-    expect(count(seen, (s) => s === '/disks/{id}')).toBeGreaterThanOrEqual(polls - 1);
+    expect(count(seen, (s) => s === '/disks/{id}')).toBeGreaterThanOrEqual(IDLE_MINUTE_POLLS - 1);
   }, 20_000); // a simulated minute re-renders the page's reach table at each poll: slow on a loaded machine
 
   it('the host page reads the VM index once and polls the host and its own device list', async () => {
     const host = byName(ctx.emulator.engine.state.hosts, 'host1');
-    fakeTimers();
+    useFakeMinuteTimers();
     const seen = countRequests();
     renderRoute([{ path: '/hosts/:hostId', element: <HostPage /> }], `/hosts/${host.id}`);
     await idleMinute();
     expect(screen.getByRole('heading', { name: 'host1' })).toBeInTheDocument();
     expect(count(seen, isVmIndex)).toBe(1);
     expect(count(seen, (s) => s.startsWith('/disks'))).toBe(1);
-    expect(count(seen, (s) => /^\/hosts\/\{id\}\/storage/.test(s))).toBeGreaterThanOrEqual(polls - 1);
-    expect(count(seen, (s) => s === '/hosts/{id}')).toBeGreaterThanOrEqual(polls - 1);
+    expect(count(seen, (s) => /^\/hosts\/\{id\}\/storage/.test(s))).toBeGreaterThanOrEqual(IDLE_MINUTE_POLLS - 1);
+    expect(count(seen, (s) => s === '/hosts/{id}')).toBeGreaterThanOrEqual(IDLE_MINUTE_POLLS - 1);
   });
 
   it("the Attach wizard's data reads the VM index and every disk once", async () => {
@@ -57,7 +55,7 @@ describe('whole collections over an idle minute', () => {
       const data = useAttachData(vm.id);
       return <p>{data.vm ? `VM ${data.vm.name}` : 'loading'}</p>;
     }
-    fakeTimers();
+    useFakeMinuteTimers();
     const seen = countRequests();
     renderRoute([{ path: '/', element: <Probe /> }], '/');
     await idleMinute();
