@@ -13,7 +13,7 @@ import type { HostLunUse } from '../../domain/host-sessions';
 import { pathsShort, pathsText } from '../../domain/lun-reach';
 import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import { paths } from '../../ui/paths';
-import { useRowWindow } from '../../ui/use-row-window';
+import { slotKey, useRowWindow } from '../../ui/use-row-window';
 import { t } from '../../i18n/i18n';
 import './host-lun-table.css';
 
@@ -114,11 +114,11 @@ const LunLine = memo(function LunLine({ line, index }: { line: Line; index: numb
 
 /** The rows on screen; the scroll position lives here, so a scroll re-renders this body only. */
 function Body({ lines, scrollRef }: { lines: readonly Line[]; scrollRef: RefObject<HTMLDivElement | null> }) {
-  const { start, end } = useRowWindow(scrollRef, { count: lines.length, rowHeight: ROW, offset: HEADER, overscan: OVERSCAN, initialHeight: FRAME_HEIGHT, wholeUpTo: WHOLE_UP_TO });
+  const { start, end, slots } = useRowWindow(scrollRef, { count: lines.length, rowHeight: ROW, offset: HEADER, overscan: OVERSCAN, initialHeight: FRAME_HEIGHT, wholeUpTo: WHOLE_UP_TO });
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) {
     const line = lines[i];
-    if (line) rows.push(<LunLine key={line.u.lun.id} line={line} index={i} />);
+    if (line) rows.push(<LunLine key={slotKey(i, slots)} line={line} index={i} />);
   }
   const top = start * ROW;
   const bottom = (lines.length - end) * ROW;

@@ -5,10 +5,10 @@
 // selectable (docs/decisions/001).
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
-import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
+import { scrollRowIntoView, slotKey, useRowWindow } from '../../ui/use-row-window';
 import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, type LunColumnKey } from './lun-columns';
 import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
-import { GridRow, ROW_HEIGHT, rowCheck, STICKY_CLASS, type LunRowAction, type RowEvents } from './LunTableRow';
+import { GridRow, ROW_HEIGHT, ROW_ICON_VARS, rowCheck, STICKY_CLASS, type LunRowAction, type RowEvents } from './LunTableRow';
 import './lun-table.css';
 import { t } from '../../i18n/i18n';
 
@@ -104,6 +104,8 @@ interface GridBodyProps {
   columns: readonly LunColumn[];
   selectedId: string;
   activeIndex: number;
+  /** The item the user is on (focus, a click), whose row keeps an element of its own. */
+  activeKey: string | undefined;
   action: LunTableProps['action'];
   copyable: boolean;
   events: RowEvents;
@@ -117,8 +119,8 @@ interface GridBodyProps {
  * The rows on screen. The scroll position lives here, so a scroll re-renders this body only: not PatternFly's
  * Table, whose context value changes on each of its renders and would re-render every header cell with it.
  */
-function GridBody({ scrollRef, initialHeight, items, columns, selectedId, activeIndex, action, copyable, events, focusWantedRef, rowElsRef, selection }: GridBodyProps) {
-  const { start, end } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, initialHeight, wholeUpTo: WHOLE_UP_TO });
+function GridBody({ scrollRef, initialHeight, items, columns, selectedId, activeIndex, activeKey, action, copyable, events, focusWantedRef, rowElsRef, selection }: GridBodyProps) {
+  const { start, end, slots } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, initialHeight, wholeUpTo: WHOLE_UP_TO });
   const active = items[activeIndex];
 
   // Keyboard moves: the row was scrolled into view; focus it once it is rendered.
@@ -138,7 +140,9 @@ function GridBody({ scrollRef, initialHeight, items, columns, selectedId, active
     const checked = !!selection && it.kind === 'lun' && selection.checked.has(it.row.id);
     rows.push(
       <GridRow
-        key={it.key}
+        // Recycled elements (slotKey), but the row the user is on keeps its own: the element that has focus never
+        // turns into another LUN under the user's cursor.
+        key={it.key === activeKey ? it.key : slotKey(i, slots)}
         it={it}
         index={i}
         selected={it.kind === 'lun' && (it.row.id === selectedId || checked)}
@@ -296,7 +300,7 @@ export function LunTable({
         gridBreakPoint=""
         className="dlc-lun-table"
         // The rows' height for lun-table.css: the window's arithmetic and the CSS read one number.
-        style={{ tableLayout: 'fixed', width, minWidth: width, '--dlc-row-height': `${ROW_HEIGHT}px` } as CSSProperties}
+        style={{ ...ROW_ICON_VARS, tableLayout: 'fixed', width, minWidth: width, '--dlc-row-height': `${ROW_HEIGHT}px` } as CSSProperties}
       >
         {/* With a fixed layout the columns take their widths from here; widths on the header cells are not honoured. */}
         <colgroup>
@@ -312,6 +316,7 @@ export function LunTable({
           columns={columns}
           selectedId={selectedId}
           activeIndex={activeIndex}
+          activeKey={activeKey}
           action={action}
           copyable={!!onCopyDetails}
           events={events}

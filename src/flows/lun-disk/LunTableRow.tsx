@@ -1,9 +1,10 @@
 // One row of the LUN table (LunTable.tsx): a target group's header or a LUN, memoized so a scroll mounts only the
 // rows coming on screen and a pick re-renders only the rows whose state changed; its cells, styles and the batch
 // checkbox.
-import { CopyIcon, DotCircleIcon, ExclamationTriangleIcon, LockIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
-import { memo, type KeyboardEvent, type ReactNode, type TdHTMLAttributes } from 'react';
+import { CopyIconConfig, DotCircleIconConfig, ExclamationTriangleIconConfig, LockIconConfig, OutlinedCircleIconConfig } from '@patternfly/react-icons';
+import { memo, type CSSProperties, type KeyboardEvent, type ReactNode, type TdHTMLAttributes } from 'react';
 import { pathsShort } from '../../domain/lun-reach';
+import { maskImage } from '../../ui/mask-icons';
 import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import type { LunColumn } from './lun-columns';
 import type { LunListItem, LunRow } from './lun-rows';
@@ -25,20 +26,20 @@ export function rowLabel(row: LunRow, selected: boolean): string {
   return t('lunDisk.row.label', values);
 }
 
-function SelectMark({ row, selected }: { row: LunRow; selected: boolean }) {
-  // Bare icons (lun-table.css sizes and colors them): PatternFly's Icon adds two wrappers to each, in every row.
-  // `set="default"`: one <svg> and its path; without it each icon carries a nested <svg> for each of PatternFly's two
-  // icon sets (the console never shows the Red Hat set), three more elements per icon in every row.
-  if (!row.availability.selectable) {
-    return (
-      <>
-        <LockIcon aria-hidden set="default" className="dlc-mark" />
-        <span className="pf-v6-screen-reader">{t('lunDisk.row.notSelectableMark')}</span>
-      </>
-    );
-  }
-  return selected ? <DotCircleIcon aria-hidden set="default" className="dlc-mark dlc-mark-info" /> : <OutlinedCircleIcon aria-hidden set="default" className="dlc-mark" />;
-}
+/**
+ * The rows' icons (lun-table.css draws them as masks on `::before`, decision 053), set once on the table: a bare
+ * icon is an <svg> and its <path> in every row on screen; a pick then swapped one for another.
+ */
+export const ROW_ICON_VARS = {
+  '--dlc-icon-pick': maskImage(OutlinedCircleIconConfig),
+  '--dlc-icon-picked': maskImage(DotCircleIconConfig),
+  '--dlc-icon-lock': maskImage(LockIconConfig),
+  '--dlc-icon-copy': maskImage(CopyIconConfig),
+  '--dlc-icon-warn': maskImage(ExclamationTriangleIconConfig),
+} as CSSProperties;
+
+/** The pick cell's mark, a class: an open circle, a dot in it when picked, a lock on a LUN that cannot be picked. */
+const MARK = { open: 'dlc-mark', picked: 'dlc-mark dlc-mark-picked', locked: 'dlc-mark dlc-mark-locked' } as const;
 
 // Every style of a row is a class in lun-table.css, none inline: an inline style is a property set of its own on each
 // element, which keeps Blink from reusing one cell's computed style for the next (its matched-properties cache), and
@@ -122,6 +123,23 @@ function CheckBox({ row, check, tabbable, onCheck }: { row: LunRow; check: RowCh
 }
 
 /**
+ * Copy details: a plain button with PatternFly's classes, not its Button (mounted in every row on screen); its icon
+ * is drawn by lun-table.css.
+ */
+function CopyButton({ row, tabbable, events }: { row: LunRow; tabbable: boolean; events: RowEvents }) {
+  return (
+    <button
+      type="button"
+      className="pf-v6-c-button pf-m-plain pf-m-small dlc-copy"
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={t('lunDisk.row.copyLabel', { lun: row.id })}
+      title={t('lunDisk.row.copy')}
+      onClick={() => events.copy(row)}
+    />
+  );
+}
+
+/**
  * One row, memoized: scrolling mounts the rows that come on screen and leaves the others alone; a pick or a move
  * re-renders the two rows whose `selected` or `tabbable` changed.
  */
@@ -175,8 +193,16 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
           case 'select':
             // Not aria-disabled on the row: that would disable the row's action for assistive technology too.
             return (
-              <C key={c.key} className={cellClass(c, cls)} aria-disabled={!a.selectable || undefined}>
-                {check ? <CheckBox row={row} check={check} tabbable={tabbable} onCheck={(range) => events.check(it, range)} /> : <SelectMark row={row} selected={selected} />}
+              <C
+                key={c.key}
+                className={check ? cellClass(c, cls) : `${cellClass(c, cls)} ${a.selectable ? (selected ? MARK.picked : MARK.open) : MARK.locked}`}
+                aria-disabled={!a.selectable || undefined}
+              >
+                {check ? (
+                  <CheckBox row={row} check={check} tabbable={tabbable} onCheck={(range) => events.check(it, range)} />
+                ) : a.selectable ? null : (
+                  <span className="pf-v6-screen-reader">{t('lunDisk.row.notSelectableMark')}</span>
+                )}
               </C>
             );
           case 'id':
@@ -199,35 +225,23 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
             );
           case 'status':
             return (
-              <C key={c.key} className={cls} title={a.text}>
-                {warn && a.selectable ? (
-                  <ExclamationTriangleIcon aria-hidden set="default" className="dlc-warn-icon" />
-                ) : null}
+              <C key={c.key} className={warn && a.selectable ? `${cls} dlc-warn` : cls} title={a.text}>
                 {a.short}
               </C>
             );
           case 'action':
             return (
               <C key={c.key} className={cellClass(c, cls)}>
-                {/* The used LUN's action first (the next Tab stop after the row), then Copy details. */}
-                <span className="dlc-actions">
-                  {!a.selectable && action ? <span className="dlc-action-text">{action(row, tabbable)}</span> : null}
-                  {copyable ? (
-                    // A plain button with PatternFly's classes, not its Button: mounted in every row on screen.
-                    <button
-                      type="button"
-                      className="pf-v6-c-button pf-m-plain pf-m-small dlc-copy"
-                      tabIndex={tabbable ? 0 : -1}
-                      aria-label={t('lunDisk.row.copyLabel', { lun: row.id })}
-                      title={t('lunDisk.row.copy')}
-                      onClick={() => events.copy(row)}
-                    >
-                      <span className="pf-v6-c-button__icon">
-                        <CopyIcon aria-hidden set="default" />
-                      </span>
-                    </button>
-                  ) : null}
-                </span>
+                {/* The used LUN's action first (the next Tab stop after the row), then Copy details. A row without
+                    an action has the button alone, at the cell's end (lun-table.css). */}
+                {!a.selectable && action ? (
+                  <span className="dlc-actions">
+                    <span className="dlc-action-text">{action(row, tabbable)}</span>
+                    {copyable ? <CopyButton row={row} tabbable={tabbable} events={events} /> : null}
+                  </span>
+                ) : copyable ? (
+                  <CopyButton row={row} tabbable={tabbable} events={events} />
+                ) : null}
               </C>
             );
           case 'vendor':
