@@ -12,21 +12,6 @@ export interface RowWindow {
   start: number;
   /** One past the last rendered row. */
   end: number;
-  /**
-   * The most rows the window holds at this height (every row, for a list rendered whole): rows keyed by their index
-   * modulo this (slotKey) never share a key in one window.
-   */
-  slots: number;
-}
-
-/**
- * A React key for row `index` that recycles its element (decision 053): a row that stays in the window keeps its key
- * and is not touched; a row that leaves it hands its element to the one that comes in (the same index modulo
- * `slots`), and a sort or a search with the window in place updates the rows' texts instead of unmounting and
- * mounting every row on screen.
- */
-export function slotKey(index: number, slots: number): string {
-  return `slot-${index % Math.max(1, slots)}`;
 }
 
 interface Options {
@@ -86,11 +71,10 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, 
     };
   }, [scrollRef, rowHeight, offset]);
 
-  // A whole list keys its rows by index: a filter that shortens it updates rows in place and drops the last ones.
-  if (count <= wholeUpTo) return { start: 0, end: count, slots: Number.MAX_SAFE_INTEGER };
+  if (count <= wholeUpTo) return { start: 0, end: count };
   const start = Math.max(0, Math.min(count, view.first) - overscan);
   const end = Math.min(count, view.first + view.visible + overscan);
-  return { start, end, slots: view.visible + 2 * overscan };
+  return { start, end };
 }
 
 /** Scrolls the least needed to show row i whole, below a sticky header of `offset` px. */

@@ -13,7 +13,8 @@ import type { HostLunUse } from '../../domain/host-sessions';
 import { pathsShort, pathsText } from '../../domain/lun-reach';
 import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import { paths } from '../../ui/paths';
-import { slotKey, useRowWindow } from '../../ui/use-row-window';
+import { useRecycledKeys } from '../../ui/recycled-keys';
+import { useRowWindow } from '../../ui/use-row-window';
 import { t } from '../../i18n/i18n';
 import './host-lun-table.css';
 
@@ -114,12 +115,11 @@ const LunLine = memo(function LunLine({ line, index }: { line: Line; index: numb
 
 /** The rows on screen; the scroll position lives here, so a scroll re-renders this body only. */
 function Body({ lines, scrollRef }: { lines: readonly Line[]; scrollRef: RefObject<HTMLDivElement | null> }) {
-  const { start, end, slots } = useRowWindow(scrollRef, { count: lines.length, rowHeight: ROW, offset: HEADER, overscan: OVERSCAN, initialHeight: FRAME_HEIGHT, wholeUpTo: WHOLE_UP_TO });
-  const rows: ReactNode[] = [];
-  for (let i = start; i < end; i++) {
-    const line = lines[i];
-    if (line) rows.push(<LunLine key={slotKey(i, slots)} line={line} index={i} />);
-  }
+  const { start, end } = useRowWindow(scrollRef, { count: lines.length, rowHeight: ROW, offset: HEADER, overscan: OVERSCAN, initialHeight: FRAME_HEIGHT, wholeUpTo: WHOLE_UP_TO });
+  const shown = lines.slice(start, end);
+  // A filter keystroke updates the rows on screen in place (recycled-keys.ts, decision 053).
+  const keys = useRecycledKeys(shown.map((line) => line.u.lun.id));
+  const rows = shown.map((line, k) => <LunLine key={keys[k]} line={line} index={start + k} />);
   const top = start * ROW;
   const bottom = (lines.length - end) * ROW;
   return (

@@ -28,32 +28,48 @@ describe('LunTable', () => {
     expect(document.querySelectorAll('tr[data-lun-id]')).toHaveLength(120);
   });
 
-  // Decision 053: a sort or a search with the window in place re-uses the rows' elements (their texts change), and a
-  // scroll hands a leaving row's element to an arriving one; the row the user is on keeps an element of its own.
-  it('re-uses the rows\' elements when the list changes in place, and keeps the focused row\'s own', () => {
+  // Decision 053: a sort or a search with the window in place re-uses the rows' elements (their texts change); a
+  // scroll keeps the rows that stay and mounts the ones arriving (no element moves); a pick re-keys nothing.
+  it('re-uses the rows\' elements when the list changes in place, keeps the staying rows on a scroll and on a pick', () => {
     const sort = { key: 'id', direction: 'asc' } as const;
-    const props = { label: 'LUNs', iscsi: true, selectedId: '', onSelect: vi.fn(), sort, onSort: vi.fn() };
+    const onSelect = vi.fn();
+    const props = { label: 'LUNs', iscsi: true, selectedId: '', onSelect, sort, onSort: vi.fn() };
     const { rerender } = render(<LunTable {...props} items={toListItems(rows, false)} />);
     const lunRows = () => [...document.querySelectorAll<HTMLTableRowElement>('tr[data-lun-id]')];
-    // The user is on the second row (focus: the roving tab stop moves there).
-    const focused = lunRows()[1];
-    if (!focused) throw new Error('no rows');
-    fireEvent.focus(focused);
-    const [first, second, third] = lunRows();
-    if (!first || !second || !third) throw new Error('no rows');
-    const before = lunRows().map((r) => r.dataset.lunId);
-    const secondId = second.dataset.lunId;
+    const before = lunRows();
+    const ids = before.map((r) => r.dataset.lunId);
 
-    rerender(<LunTable {...props} items={toListItems([...rows].reverse(), false)} />);
-    const after = lunRows();
-    // The first and third rows are the same elements, showing other LUNs: updated, not mounted anew.
-    expect(after[0]).toBe(first);
-    expect(after[2]).toBe(third);
-    expect(first.dataset.lunId).not.toBe(before[0]);
-    expect(first.dataset.lunId).toBe(rows.at(-1)?.id);
-    // The row the user was on is not turned into another LUN under them: its element left with its LUN.
-    expect(second.dataset.lunId).toBe(secondId);
-    expect(after).not.toContain(second);
+    // A pick: the rows are the same elements.
+    const second = before[1];
+    if (!second) throw new Error('no rows');
+    fireEvent.click(second);
+    expect(onSelect).toHaveBeenCalledWith(rows[1]);
+    rerender(<LunTable {...props} selectedId={rows[1]?.id ?? ''} items={toListItems(rows, false)} />);
+    expect(lunRows()).toEqual(before);
+
+    // A new order: the same elements, in the same places, showing other LUNs.
+    rerender(<LunTable {...props} selectedId={rows[1]?.id ?? ''} items={toListItems([...rows].reverse(), false)} />);
+    const sorted = lunRows();
+    expect(sorted).toEqual(before);
+    expect(sorted.map((r) => r.dataset.lunId)).not.toEqual(ids);
+    expect(sorted[0]?.dataset.lunId).toBe(rows.at(-1)?.id);
+
+    // A scroll of ten rows (the window, four rows of overscan above, moves by six): the rows that stay are the
+    // elements that showed them.
+    const staying = new Map(sorted.slice(6).map((r) => [r.dataset.lunId, r]));
+    expect(staying.size).toBeGreaterThan(4);
+    const el = screen.getByTestId('lun-table-scroll');
+    act(() => {
+      el.scrollTop = 10 * 44;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    const scrolled = lunRows();
+    for (const r of scrolled) {
+      const was = staying.get(r.dataset.lunId);
+      if (was) expect(r).toBe(was);
+    }
+    expect(scrolled.filter((r) => staying.get(r.dataset.lunId) === r).length).toBe(staying.size);
+    expect(scrolled[0]?.dataset.lunId).toBe(rows.at(-7)?.id);
   });
 
   // Decision 053: the rows' icons are CSS masks (lun-table.css), not an <svg> and its <path> in every row; what they

@@ -4,8 +4,9 @@
 // action. Every row says its state in words (aria-label), and used LUNs stay in the table, grayed and not
 // selectable (docs/decisions/001).
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
-import { scrollRowIntoView, slotKey, useRowWindow } from '../../ui/use-row-window';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { useRecycledKeys } from '../../ui/recycled-keys';
+import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, type LunColumnKey } from './lun-columns';
 import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
 import { GridRow, ROW_HEIGHT, ROW_ICON_VARS, rowCheck, STICKY_CLASS, type LunRowAction, type RowEvents } from './LunTableRow';
@@ -104,8 +105,6 @@ interface GridBodyProps {
   columns: readonly LunColumn[];
   selectedId: string;
   activeIndex: number;
-  /** The item the user is on (focus, a click), whose row keeps an element of its own. */
-  activeKey: string | undefined;
   action: LunTableProps['action'];
   copyable: boolean;
   events: RowEvents;
@@ -119,8 +118,8 @@ interface GridBodyProps {
  * The rows on screen. The scroll position lives here, so a scroll re-renders this body only: not PatternFly's
  * Table, whose context value changes on each of its renders and would re-render every header cell with it.
  */
-function GridBody({ scrollRef, initialHeight, items, columns, selectedId, activeIndex, activeKey, action, copyable, events, focusWantedRef, rowElsRef, selection }: GridBodyProps) {
-  const { start, end, slots } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, initialHeight, wholeUpTo: WHOLE_UP_TO });
+function GridBody({ scrollRef, initialHeight, items, columns, selectedId, activeIndex, action, copyable, events, focusWantedRef, rowElsRef, selection }: GridBodyProps) {
+  const { start, end } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, initialHeight, wholeUpTo: WHOLE_UP_TO });
   const active = items[activeIndex];
 
   // Keyboard moves: the row was scrolled into view; focus it once it is rendered.
@@ -133,16 +132,16 @@ function GridBody({ scrollRef, initialHeight, items, columns, selectedId, active
     }
   }, [active, start, end, focusWantedRef, rowElsRef]);
 
-  const rows: ReactNode[] = [];
-  for (let i = start; i < end; i++) {
-    const it = items[i];
-    if (!it) continue;
+  const shown = items.slice(start, end);
+  // Row elements re-used where no DOM move is needed: a sort or a search updates the rows on screen in place
+  // (recycled-keys.ts, decision 053).
+  const keys = useRecycledKeys(shown.map((it) => it.key));
+  const rows = shown.map((it, k) => {
+    const i = start + k;
     const checked = !!selection && it.kind === 'lun' && selection.checked.has(it.row.id);
-    rows.push(
+    return (
       <GridRow
-        // Recycled elements (slotKey), but the row the user is on keeps its own: the element that has focus never
-        // turns into another LUN under the user's cursor.
-        key={it.key === activeKey ? it.key : slotKey(i, slots)}
+        key={keys[k]}
         it={it}
         index={i}
         selected={it.kind === 'lun' && (it.row.id === selectedId || checked)}
@@ -152,9 +151,9 @@ function GridBody({ scrollRef, initialHeight, items, columns, selectedId, active
         copyable={copyable}
         events={events}
         check={selection && it.kind === 'lun' ? rowCheck(checked, selection.blocked(it.row)) : undefined}
-      />,
+      />
     );
-  }
+  });
   const padTop = start * ROW_HEIGHT;
   const padBottom = (items.length - end) * ROW_HEIGHT;
   return (
@@ -316,7 +315,6 @@ export function LunTable({
           columns={columns}
           selectedId={selectedId}
           activeIndex={activeIndex}
-          activeKey={activeKey}
           action={action}
           copyable={!!onCopyDetails}
           events={events}
