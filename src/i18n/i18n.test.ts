@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCatalog } from '../../scripts/catalogs-plugin.mjs';
 import { chooseLanguage } from './i18n';
-import { PSEUDO_CLOSE, PSEUDO_OPEN, accent, pseudoMessage } from './pseudo';
+import { PSEUDO_CLOSE, PSEUDO_OPEN, accent, pseudoCatalog, pseudoMessage } from './pseudo';
+import { ESCAPE_SEQUENCE, formatPlain, plainMessage } from './plain-messages';
+import type { CompiledMessage } from '@lingui/message-utils/compileMessage';
 import { setupI18n } from '@lingui/core';
 
 const DIR = join(import.meta.dirname, 'messages', 'en');
@@ -76,5 +78,49 @@ describe('language choice', () => {
     const refusing = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); }, removeItem: () => undefined };
     expect(chooseLanguage('?lang=pseudo', refusing)).toBe('pseudo');
     expect(chooseLanguage('', refusing)).toBe('en');
+  });
+});
+
+// plain-messages.ts: the console formats messages that only place values without Lingui; each must read exactly as
+// Lingui formats it, in English and in the pseudo-locale.
+describe('plain messages', () => {
+  const all: Record<string, CompiledMessage> = {};
+  for (const f of readdirSync(DIR)) Object.assign(all, compileCatalog(readFileSync(join(DIR, f), 'utf8'), f));
+
+  function names(m: CompiledMessage): string[] {
+    return m.flatMap((tok) => (typeof tok === 'string' ? [] : [String(tok[0])]));
+  }
+
+  for (const [label, catalog] of [['English', all], ['pseudo-locale', pseudoCatalog(all)]] as const) {
+    it(`reads as Lingui formats it, for every message of the catalogs (${label})`, () => {
+      const i18n = setupI18n();
+      i18n.load('en', catalog);
+      i18n.activate('en', ['en-US']);
+      let plain = 0;
+      for (const [id, m] of Object.entries(catalog)) {
+        const p = plainMessage(m);
+        if (!p) continue;
+        plain++;
+        // Values of each kind the console passes; one left out (Lingui writes nothing for it).
+        const [first, ...rest] = names(m);
+        const values: Record<string, string | number | undefined> = {};
+        rest.forEach((n, i) => (values[n] = i % 2 === 0 ? `v-${n} «x»` : 1234.5));
+        if (first) values[first] = undefined;
+        expect(formatPlain(p, values), id).toBe(i18n._(id, values));
+        expect(formatPlain(p, undefined), id).toBe(i18n._(id));
+      }
+      // Most messages take the fast path; the others (plurals, numbers) are Lingui's.
+      expect(plain).toBeGreaterThan(Object.keys(catalog).length / 2);
+    });
+  }
+
+  it('leaves to Lingui what it formats otherwise: plurals, numbers, escape sequences', () => {
+    const compiled = compileCatalog(JSON.stringify({ a: '{n, plural, one {# LUN} other {# LUNs}}', b: '{bytes, number} bytes', c: 'A \\u0041', d: 'LUN {lun}' }));
+    expect(plainMessage(compiled.a as CompiledMessage)).toBeUndefined();
+    expect(plainMessage(compiled.b as CompiledMessage)).toBeUndefined();
+    expect(plainMessage(compiled.c as CompiledMessage)).toBeUndefined();
+    expect(plainMessage(compiled.d as CompiledMessage)).toEqual(['LUN ', ['lun']]);
+    // A value that holds an escape sequence: Lingui decodes it in the result, so t() hands such a result to Lingui.
+    expect(ESCAPE_SEQUENCE.test(formatPlain(['LUN ', ['lun']], { lun: '\\u0041' }))).toBe(true);
   });
 });

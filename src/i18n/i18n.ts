@@ -8,6 +8,7 @@
 // goes back), which accents, lengthens and brackets every catalog message (pseudo.ts).
 import { setupI18n } from '@lingui/core';
 import type { CompiledMessage } from '@lingui/message-utils/compileMessage';
+import { ESCAPE_SEQUENCE, formatPlain, plainMessage, type PlainMessage } from './plain-messages';
 import { pseudoCatalog } from './pseudo';
 import type App from './messages/en/app.json';
 import type Attach from './messages/en/attach.json';
@@ -69,6 +70,8 @@ export function formatLocales(): string[] {
 }
 
 const i18n = setupI18n();
+/** The loaded messages that only place values, formatted without Lingui (plain-messages.ts). */
+const plainMessages = new Map<string, PlainMessage>();
 
 /** The catalogs-plugin compiles every message into an array of tokens (scripts/catalogs-plugin.mjs). */
 function isCompiled(v: unknown): v is CompiledMessage {
@@ -84,7 +87,13 @@ function compiled(v: unknown): CompiledMessage {
 export function loadMessages(...catalogs: Array<Record<string, unknown>>): void {
   const messages: Record<string, CompiledMessage> = {};
   for (const c of catalogs) for (const [id, m] of Object.entries(c)) messages[id] = compiled(m);
-  i18n.load('en', uiLanguage() === 'pseudo' ? pseudoCatalog(messages) : messages);
+  const loaded = uiLanguage() === 'pseudo' ? pseudoCatalog(messages) : messages;
+  i18n.load('en', loaded);
+  for (const [id, m] of Object.entries(loaded)) {
+    const plain = plainMessage(m);
+    if (plain) plainMessages.set(id, plain);
+    else plainMessages.delete(id);
+  }
   if (!i18n.locale) {
     i18n.activate('en', formatLocales());
     if (typeof document !== 'undefined') document.documentElement.lang = uiLanguage() === 'pseudo' ? 'en-XA' : 'en';
@@ -93,6 +102,11 @@ export function loadMessages(...catalogs: Array<Record<string, unknown>>): void 
 
 /** A message of the catalogs, with its values (ICU: `{count, plural, one {# LUN} other {# LUNs}}`). */
 export function t(id: MessageId, values?: MessageValues): string {
+  const plain = plainMessages.get(id);
+  if (plain) {
+    const text = formatPlain(plain, values);
+    if (!ESCAPE_SEQUENCE.test(text)) return text;
+  }
   return i18n._(id, values);
 }
 

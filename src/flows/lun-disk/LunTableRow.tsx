@@ -15,7 +15,28 @@ export const ROW_HEIGHT = 44;
 /** A row's action cell content (a used LUN's "Go to disk"), tabbable only on the row the user is on. */
 export type LunRowAction = (row: LunRow, tabbable: boolean) => ReactNode;
 
-export function rowLabel(row: LunRow, selected: boolean): string {
+/**
+ * A row's texts, made once per row (rows are derived once per listing) and kept with it: a row mounts on every
+ * scroll that brings it on screen, and formatting its messages each time was most of what a scroll allocated
+ * (decision 053: ~4 KB a row in the message formatter, and V8's major collections that follow on 50,000 LUNs).
+ */
+interface RowTexts {
+  label: [string | undefined, string | undefined];
+  bytes?: string;
+  copyLabel?: string;
+  checks?: Map<string, string>;
+}
+const TEXTS = new WeakMap<object, RowTexts>();
+function textsOf(row: LunRow): RowTexts {
+  let x = TEXTS.get(row);
+  if (!x) {
+    x = { label: [undefined, undefined] };
+    TEXTS.set(row, x);
+  }
+  return x;
+}
+
+function formatRowLabel(row: LunRow, selected: boolean): string {
   const a = row.availability;
   const details = [
     [row.vendor, row.product].filter(Boolean).join(' ') || undefined,
@@ -24,6 +45,57 @@ export function rowLabel(row: LunRow, selected: boolean): string {
   const state = selected ? t('lunDisk.row.selected') : a.selectable ? t('lunDisk.row.notSelected') : t('lunDisk.row.notSelectable');
   const values = { state, lun: row.id, size: row.sizeText, paths: row.pathsText, details: details.filter(Boolean).map((d) => `, ${d}`).join(''), status: a.text };
   return t('lunDisk.row.label', values);
+}
+
+/** The row's accessible name: its state, the LUN and what the columns say. */
+export function rowLabel(row: LunRow, selected: boolean): string {
+  const labels = textsOf(row).label;
+  const i = selected ? 0 : 1;
+  return (labels[i] ??= formatRowLabel(row, selected));
+}
+
+function bytesTitle(row: LunRow): string {
+  const x = textsOf(row);
+  return (x.bytes ??= t('lunDisk.row.bytes', { bytes: row.lun.lu.size }));
+}
+
+function copyLabel(row: LunRow): string {
+  const x = textsOf(row);
+  return (x.copyLabel ??= t('lunDisk.row.copyLabel', { lun: row.id }));
+}
+
+/** The batch checkbox's name, with the reason it cannot be checked (`''`: none). */
+function checkLabel(row: LunRow, reason: string): string {
+  const x = textsOf(row);
+  const checks = (x.checks ??= new Map<string, string>());
+  let label = checks.get(reason);
+  if (label === undefined) {
+    label = reason ? t('lunDisk.row.checkBlocked', { lun: row.id, reason }) : t('lunDisk.row.check', { lun: row.id });
+    checks.set(reason, label);
+  }
+  return label;
+}
+
+/** Texts the same in every row, made once (the catalogs are loaded before a table renders). */
+const SAME = new Map<'copy' | 'notSelectableMark', string>();
+function same(key: 'copy' | 'notSelectableMark'): string {
+  let text = SAME.get(key);
+  if (text === undefined) {
+    text = t(key === 'copy' ? 'lunDisk.row.copy' : 'lunDisk.row.notSelectableMark');
+    SAME.set(key, text);
+  }
+  return text;
+}
+
+/** A target group's header text, once per group item. */
+const GROUP_TEXTS = new WeakMap<object, string>();
+function groupText(it: Extract<LunListItem, { kind: 'group' }>): string {
+  let text = GROUP_TEXTS.get(it);
+  if (text === undefined) {
+    text = t(it.portal ? 'lunDisk.row.groupAt' : 'lunDisk.row.group', { target: it.target, portal: it.portal, count: it.total, available: it.available });
+    GROUP_TEXTS.set(it, text);
+  }
+  return text;
 }
 
 /**
@@ -103,7 +175,7 @@ interface RowCheck {
 /** The batch checkbox of a row: disabled with its reason in its name and title (a disabled thing says why). */
 function CheckBox({ row, check, tabbable, onCheck }: { row: LunRow; check: RowCheck; tabbable: boolean; onCheck: (range: boolean) => void }) {
   const reason = row.availability.selectable ? check.blocked : row.availability.short;
-  const label = reason && !check.checked ? t('lunDisk.row.checkBlocked', { lun: row.id, reason }) : t('lunDisk.row.check', { lun: row.id });
+  const label = checkLabel(row, reason && !check.checked ? reason : '');
   return (
     <input
       type="checkbox"
@@ -132,8 +204,8 @@ function CopyButton({ row, tabbable, events }: { row: LunRow; tabbable: boolean;
       type="button"
       className="pf-v6-c-button pf-m-plain pf-m-small dlc-copy"
       tabIndex={tabbable ? 0 : -1}
-      aria-label={t('lunDisk.row.copyLabel', { lun: row.id })}
-      title={t('lunDisk.row.copy')}
+      aria-label={copyLabel(row)}
+      title={same('copy')}
       onClick={() => events.copy(row)}
     />
   );
@@ -146,7 +218,7 @@ function CopyButton({ row, tabbable, events }: { row: LunRow; tabbable: boolean;
 export const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, copyable, events, check }: RowProps) {
   const ref = (el: HTMLTableRowElement | null) => events.ref(it.key, el);
   if (it.kind === 'group') {
-    const text = t(it.portal ? 'lunDisk.row.groupAt' : 'lunDisk.row.group', { target: it.target, portal: it.portal, count: it.total, available: it.available });
+    const text = groupText(it);
     return (
       <tr
         ref={ref}
@@ -201,7 +273,7 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
                 {check ? (
                   <CheckBox row={row} check={check} tabbable={tabbable} onCheck={(range) => events.check(it, range)} />
                 ) : a.selectable ? null : (
-                  <span className="pf-v6-screen-reader">{t('lunDisk.row.notSelectableMark')}</span>
+                  <span className="pf-v6-screen-reader">{same('notSelectableMark')}</span>
                 )}
               </C>
             );
@@ -213,7 +285,7 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
             );
           case 'size':
             return (
-              <C key={c.key} className={cls} title={t('lunDisk.row.bytes', { bytes: row.lun.lu.size })}>
+              <C key={c.key} className={cls} title={bytesTitle(row)}>
                 {row.sizeText}
               </C>
             );
