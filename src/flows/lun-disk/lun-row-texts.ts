@@ -1,0 +1,88 @@
+// The LUN table's texts for each row (LunTableRow.tsx): its accessible name in each state, the size's title, the
+// buttons' names, a target group's header. Made once per row object and kept with it (rows are derived once per
+// listing), not on every mount: a scroll mounts every row that comes on screen (decision 053).
+import { t } from '../../i18n/i18n';
+import type { LunListItem, LunRow } from './lun-rows';
+
+/**
+ * A row's texts, made once per row (rows are derived once per listing) and kept with it: a row mounts on every
+ * scroll that brings it on screen, and formatting its messages each time was most of what a scroll allocated
+ * (decision 053: ~4 KB a row in the message formatter, and V8's major collections that follow on 50,000 LUNs).
+ */
+interface RowTexts {
+  label: [string | undefined, string | undefined];
+  bytes?: string;
+  copyLabel?: string;
+  checks?: Map<string, string>;
+}
+const TEXTS = new WeakMap<object, RowTexts>();
+function textsOf(row: LunRow): RowTexts {
+  let x = TEXTS.get(row);
+  if (!x) {
+    x = { label: [undefined, undefined] };
+    TEXTS.set(row, x);
+  }
+  return x;
+}
+
+function formatRowLabel(row: LunRow, selected: boolean): string {
+  const a = row.availability;
+  const details = [
+    [row.vendor, row.product].filter(Boolean).join(' ') || undefined,
+    row.target ? (row.portal ? t('lunDisk.row.targetAt', { target: row.target, portal: row.portal }) : t('lunDisk.row.target', { target: row.target })) : undefined,
+  ];
+  const state = selected ? t('lunDisk.row.selected') : a.selectable ? t('lunDisk.row.notSelected') : t('lunDisk.row.notSelectable');
+  const values = { state, lun: row.id, size: row.sizeText, paths: row.pathsText, details: details.filter(Boolean).map((d) => `, ${d}`).join(''), status: a.text };
+  return t('lunDisk.row.label', values);
+}
+
+/** The row's accessible name: its state, the LUN and what the columns say. */
+export function rowLabel(row: LunRow, selected: boolean): string {
+  const labels = textsOf(row).label;
+  const i = selected ? 0 : 1;
+  return (labels[i] ??= formatRowLabel(row, selected));
+}
+
+export function bytesTitle(row: LunRow): string {
+  const x = textsOf(row);
+  return (x.bytes ??= t('lunDisk.row.bytes', { bytes: row.lun.lu.size }));
+}
+
+export function copyLabel(row: LunRow): string {
+  const x = textsOf(row);
+  return (x.copyLabel ??= t('lunDisk.row.copyLabel', { lun: row.id }));
+}
+
+/** The batch checkbox's name, with the reason it cannot be checked (`''`: none). */
+export function checkLabel(row: LunRow, reason: string): string {
+  const x = textsOf(row);
+  const checks = (x.checks ??= new Map<string, string>());
+  let label = checks.get(reason);
+  if (label === undefined) {
+    label = reason ? t('lunDisk.row.checkBlocked', { lun: row.id, reason }) : t('lunDisk.row.check', { lun: row.id });
+    checks.set(reason, label);
+  }
+  return label;
+}
+
+/** Texts the same in every row, made once (the catalogs are loaded before a table renders). */
+const SAME = new Map<'copy' | 'notSelectableMark', string>();
+export function same(key: 'copy' | 'notSelectableMark'): string {
+  let text = SAME.get(key);
+  if (text === undefined) {
+    text = t(key === 'copy' ? 'lunDisk.row.copy' : 'lunDisk.row.notSelectableMark');
+    SAME.set(key, text);
+  }
+  return text;
+}
+
+/** A target group's header text, once per group item. */
+const GROUP_TEXTS = new WeakMap<object, string>();
+export function groupText(it: Extract<LunListItem, { kind: 'group' }>): string {
+  let text = GROUP_TEXTS.get(it);
+  if (text === undefined) {
+    text = t(it.portal ? 'lunDisk.row.groupAt' : 'lunDisk.row.group', { target: it.target, portal: it.portal, count: it.total, available: it.available });
+    GROUP_TEXTS.set(it, text);
+  }
+  return text;
+}
