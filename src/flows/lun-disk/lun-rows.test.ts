@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AvailabilityContext } from '../../domain/lun-availability';
 import type { HostLun } from '../../domain/model';
-import { buildLunRows, collationKey, filterAndSort, LUN_SORT_KEYS, lunRowCounts, rankAhead, sortRows, toListItems, warmLunLists } from './lun-rows';
+import { buildLunRows, collationKey, filterAndSort, filterRows, LUN_SORT_KEYS, lunRowCounts, rankAhead, sortRows, toListItems, warmLunLists, type LunRow } from './lun-rows';
 
 const ctx: AvailabilityContext = {
   hostName: 'host1',
@@ -88,6 +88,30 @@ describe('LUN rows', () => {
     const counts = lunRowCounts(rows);
     expect(counts).toEqual({ total: 3, available: 1, storageDomain: 1, used: 1, checkable: 1 });
     expect(lunRowCounts(rows)).toBe(counts);
+  });
+
+  // Typing on narrows the last result (filterRows keeps it per sorted list); every step must still equal a filter of
+  // all the rows, whatever came before: typing, deleting, a second word, a word replaced, the search cleared.
+  it('narrows the last search as the user types, and equals a filter of every row after each step', () => {
+    const many = Array.from({ length: 600 }, (_, i) =>
+      lun(`36001405${i.toString(16).padStart(25, '0')}`, { vendorId: ['PURE', 'LIO-ORG', 'DGC'][i % 3], productId: `FlashArray ${i % 7}`, size: (i % 5) * 2 ** 40 }),
+    );
+    const sorted = sortRows(buildLunRows(many, 'iscsi', ctx), { key: 'size', direction: 'asc' });
+    const every = (search: string) => {
+      const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      return sorted.filter((r: LunRow) => words.every((w) => r.haystack.includes(w)));
+    };
+    const steps = ['F', 'Fl', 'Fla', 'FlashArray', 'FlashArray ', 'FlashArray 3', 'FlashArray 3 p', 'FlashArray 3 pu', 'FlashArray 3 p', 'FlashArray 3', 'FlashArray 3 lio', 'lio FlashArray 3', 'lio', 'li', 'dgc 4', '', 'x', 'xy'];
+    for (const search of steps) expect(filterRows(sorted, search).map((r) => r.id), search).toEqual(every(search).map((r) => r.id));
+  });
+
+  it('gives the same array when a keystroke keeps the same rows, so the list built from it is not built again', () => {
+    const sorted = sortRows(buildLunRows(luns, 'iscsi', ctx), { key: 'id', direction: 'asc' });
+    const a = filterRows(sorted, 'lio');
+    const b = filterRows(sorted, 'lio-');
+    expect(b).toBe(a);
+    expect(toListItems(b, true)).toBe(toListItems(a, true));
+    expect(filterRows(sorted, 'lio-org iqn.x:data').map((r) => r.id)).toEqual(['36001405b']);
   });
 
   it('filters 10,000 rows at typing speed', () => {

@@ -278,15 +278,27 @@ export function sortRows(rows: readonly LunRow[], sort: LunSort): readonly LunRo
   return sorted;
 }
 
-/** The rows whose text holds every word of the search, in the order given (a filter keeps the sort). */
+/** The last search filtered out of each sorted list: the next keystroke usually narrows it. */
+const lastFilter = new WeakMap<readonly LunRow[], { words: readonly string[]; result: readonly LunRow[] }>();
+
+/**
+ * The rows whose text holds every word of the search, in the order given (a filter keeps the sort). Typing on narrows
+ * the last result instead of filtering every row again: when each word of the last search is inside a word of this
+ * one, a row this search keeps was kept by the last one. A result with the same rows is the same array, so the list
+ * built from it (toListItems) is not built again.
+ */
 export function filterRows(sorted: readonly LunRow[], search: string): readonly LunRow[] {
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return sorted;
-  if (words.length === 1) {
-    const w = words[0]!;
-    return sorted.filter((r) => r.haystack.includes(w));
-  }
-  return sorted.filter((r) => words.every((w) => r.haystack.includes(w)));
+  const last = lastFilter.get(sorted);
+  const narrows = !!last && last.words.every((o) => words.some((w) => w.includes(o)));
+  const from = last && narrows ? last.result : sorted;
+  const w0 = words[0] ?? '';
+  const kept = words.length === 1 ? from.filter((r) => r.haystack.includes(w0)) : from.filter((r) => words.every((w) => r.haystack.includes(w)));
+  // Within the last result and as long: the same rows, in the same order.
+  const result = last && narrows && kept.length === last.result.length ? last.result : kept;
+  lastFilter.set(sorted, { words, result });
+  return result;
 }
 
 /** Filter by the search text (every word must match somewhere in the row), then sort; stable on LUN ID. */
