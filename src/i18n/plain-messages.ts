@@ -14,7 +14,6 @@ export const ESCAPE_SEQUENCE = /\\u[a-fA-F0-9]{4}|\\x[a-fA-F0-9]{2}/;
 
 /** The message as a plain one, or undefined when it needs Lingui. */
 export function plainMessage(m: CompiledMessage): PlainMessage | undefined {
-  if (typeof m === 'string') return undefined;
   const out: Array<string | readonly [string]> = [];
   for (const token of m) {
     if (typeof token === 'string') {

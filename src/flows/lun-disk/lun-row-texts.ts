@@ -15,14 +15,20 @@ interface RowTexts {
   copyLabel?: string;
   checks?: Map<string, string>;
 }
-const TEXTS = new WeakMap<object, RowTexts>();
-function textsOf(row: LunRow): RowTexts {
-  let x = TEXTS.get(row);
-  if (!x) {
-    x = { label: [undefined, undefined] };
-    TEXTS.set(row, x);
+
+/** The value kept in `map` for `key`, made by `make` the first time it is asked for. */
+function kept<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
   }
-  return x;
+  return value;
+}
+
+const TEXTS = new WeakMap<LunRow, RowTexts>();
+function textsOf(row: LunRow): RowTexts {
+  return kept(TEXTS, row, () => ({ label: [undefined, undefined] }));
 }
 
 function formatRowLabel(row: LunRow, selected: boolean): string {
@@ -44,45 +50,30 @@ export function rowLabel(row: LunRow, selected: boolean): string {
 }
 
 export function bytesTitle(row: LunRow): string {
-  const x = textsOf(row);
-  return (x.bytes ??= t('lunDisk.row.bytes', { bytes: row.lun.lu.size }));
+  return (textsOf(row).bytes ??= t('lunDisk.row.bytes', { bytes: row.lun.lu.size }));
 }
 
 export function copyLabel(row: LunRow): string {
-  const x = textsOf(row);
-  return (x.copyLabel ??= t('lunDisk.row.copyLabel', { lun: row.id }));
+  return (textsOf(row).copyLabel ??= t('lunDisk.row.copyLabel', { lun: row.id }));
 }
 
 /** The batch checkbox's name, with the reason it cannot be checked (`''`: none). */
 export function checkLabel(row: LunRow, reason: string): string {
-  const x = textsOf(row);
-  const checks = (x.checks ??= new Map<string, string>());
-  let label = checks.get(reason);
-  if (label === undefined) {
-    label = reason ? t('lunDisk.row.checkBlocked', { lun: row.id, reason }) : t('lunDisk.row.check', { lun: row.id });
-    checks.set(reason, label);
-  }
-  return label;
+  const checks = (textsOf(row).checks ??= new Map<string, string>());
+  return kept(checks, reason, () => (reason ? t('lunDisk.row.checkBlocked', { lun: row.id, reason }) : t('lunDisk.row.check', { lun: row.id })));
 }
 
 /** Texts the same in every row, made once (the catalogs are loaded before a table renders). */
 const SAME = new Map<'copy' | 'notSelectableMark', string>();
 export function same(key: 'copy' | 'notSelectableMark'): string {
-  let text = SAME.get(key);
-  if (text === undefined) {
-    text = t(key === 'copy' ? 'lunDisk.row.copy' : 'lunDisk.row.notSelectableMark');
-    SAME.set(key, text);
-  }
-  return text;
+  return kept(SAME, key, () => t(key === 'copy' ? 'lunDisk.row.copy' : 'lunDisk.row.notSelectableMark'));
 }
 
+type GroupItem = Extract<LunListItem, { kind: 'group' }>;
 /** A target group's header text, once per group item. */
-const GROUP_TEXTS = new WeakMap<object, string>();
-export function groupText(it: Extract<LunListItem, { kind: 'group' }>): string {
-  let text = GROUP_TEXTS.get(it);
-  if (text === undefined) {
-    text = t(it.portal ? 'lunDisk.row.groupAt' : 'lunDisk.row.group', { target: it.target, portal: it.portal, count: it.total, available: it.available });
-    GROUP_TEXTS.set(it, text);
-  }
-  return text;
+const GROUP_TEXTS = new WeakMap<GroupItem, string>();
+export function groupText(it: GroupItem): string {
+  return kept(GROUP_TEXTS, it, () =>
+    t(it.portal ? 'lunDisk.row.groupAt' : 'lunDisk.row.group', { target: it.target, portal: it.portal, count: it.total, available: it.available }),
+  );
 }

@@ -291,12 +291,12 @@ export function filterRows(sorted: readonly LunRow[], search: string): readonly 
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return sorted;
   const last = lastFilter.get(sorted);
-  const narrows = !!last && last.words.every((o) => words.some((w) => w.includes(o)));
-  const from = last && narrows ? last.result : sorted;
+  const narrowed = last?.words.every((o) => words.some((w) => w.includes(o))) ? last.result : undefined;
+  const from = narrowed ?? sorted;
   const w0 = words[0] ?? '';
   const kept = words.length === 1 ? from.filter((r) => r.haystack.includes(w0)) : from.filter((r) => words.every((w) => r.haystack.includes(w)));
   // Within the last result and as long: the same rows, in the same order.
-  const result = last && narrows && kept.length === last.result.length ? last.result : kept;
+  const result = narrowed && kept.length === narrowed.length ? narrowed : kept;
   lastFilter.set(sorted, { words, result });
   return result;
 }
