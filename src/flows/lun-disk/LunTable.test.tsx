@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { manyHostLuns } from '../../test/host-luns';
 import { LunTable } from './LunTable';
@@ -84,6 +84,15 @@ describe('LunTable', () => {
     expect(copy).toBeEmptyDOMElement();
     fireEvent.click(copy);
     expect(onCopy).toHaveBeenCalledWith(rows[1]);
+    // A LUN with one of its two paths down: its status cell carries the warning mark; a healthy one does not.
+    const degraded = luns.slice(0, 3).map((l, i) => (i === 1 ? { ...l, lu: { ...l.lu, activePaths: 1 } } : l));
+    const degradedRows = buildLunRows(degraded, 'iscsi', { hostName: 'h1', disk: () => undefined, vmNamesOfDisk: () => [], storageDomainName: () => undefined });
+    const statusCell = (i: number) => document.querySelectorAll('tr[data-lun-id]')[i]?.querySelectorAll('td')[4];
+    cleanup();
+    render(<LunTable label="LUNs" items={toListItems(degradedRows, false)} iscsi selectedId="" onSelect={vi.fn()} sort={{ key: 'id', direction: 'asc' }} onSort={vi.fn()} />);
+    expect(statusCell(1)).toHaveClass('dlc-warn');
+    expect(statusCell(1)?.textContent).toMatch(/1 of 2 paths/i);
+    expect(statusCell(0)).not.toHaveClass('dlc-warn');
   });
 });
 
