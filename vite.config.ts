@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { bundleBudget } from './scripts/bundle-budget.mjs';
 import { catalogs } from './scripts/catalogs-plugin.mjs';
+import { hasSelectors } from './scripts/has-selectors-plugin.mjs';
 import { siblingSelectors } from './scripts/sibling-selectors-plugin.mjs';
 
 /**
@@ -57,8 +58,9 @@ export default defineConfig(({ mode, command }) => {
     plugins: [catalogs(), react(), ...(emulated ? [emulatorWorker()] : []), ...(command === 'build' ? [bundleBudget()] : [])],
     publicDir: 'public',
     // PatternFly's sibling selectors that restyled every row of a long table on each scroll frame, rewritten to match
-    // the same elements (docs/decisions/052).
-    css: { postcss: { plugins: [siblingSelectors()] } },
+    // the same elements (docs/decisions/052); the hamburger rules whose `:has()` restyled every button on the page
+    // whenever anything was inserted or picked, rewritten to ask the toggle's aria-expanded (docs/decisions/054).
+    css: { postcss: { plugins: [siblingSelectors(), hasSelectors()] } },
     define: {
       __EMULATED__: JSON.stringify(emulated),
     },
