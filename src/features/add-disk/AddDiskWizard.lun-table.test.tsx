@@ -1,7 +1,7 @@
 // The LUN table's display choices and the storage team's list (docs/decisions/050), in the wizard against the
 // emulated engine: "Manage columns" kept in this browser, "Export CSV" of the rows shown after a search, in the
-// order shown, and "Copy details" of one row.
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+// order shown, and "Copy details" of one row. And what a pick or a focus move re-renders (decision 054).
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNodeEmulator } from '../../../mocks/node';
@@ -10,6 +10,29 @@ import { session } from '../../engine-api/session';
 import { LUN_COLUMNS_KEY } from '../../flows/lun-disk/lun-columns';
 import { renderRoute } from '../../test/render-route';
 import { AddDiskPage } from './AddDiskPage';
+
+// Render counts of two parts of the LUN step, the real components underneath: the toolbar's "Manage columns" and the
+// Rich texts by message (the counts line, the batch summary).
+const renders = vi.hoisted(() => ({ columns: 0, rich: new Map<string, number>() }));
+vi.mock('../../flows/lun-disk/ManageLunColumns', async (original) => {
+  const real = await original<typeof import('../../flows/lun-disk/ManageLunColumns')>();
+  return {
+    ManageLunColumns: (props: Parameters<typeof real.ManageLunColumns>[0]) => {
+      renders.columns++;
+      return real.ManageLunColumns(props);
+    },
+  };
+});
+vi.mock('../../i18n/Rich', async (original) => {
+  const real = await original<typeof import('../../i18n/Rich')>();
+  return {
+    ...real,
+    Rich: (props: Parameters<typeof real.Rich>[0]) => {
+      renders.rich.set(props.id, (renders.rich.get(props.id) ?? 0) + 1);
+      return real.Rich(props);
+    },
+  };
+});
 
 const { emulator, server } = createNodeEmulator('lab');
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -150,5 +173,35 @@ describe('the LUN table: the storage team\u2019s list', () => {
     await user.click(within(row as HTMLElement).getByRole('button', { name: `Copy details of LUN ${id}` }));
     expect(await screen.findByTestId('lun-export-note')).toHaveTextContent(`Could not copy the details of LUN ${id}: the browser refused the clipboard.`);
     expect(screen.getByTestId('lun-export-note')).not.toHaveTextContent('Copied');
+  });
+});
+
+describe('the LUN table: what a pick and a focus move re-render', () => {
+  it('another pick re-renders the table and the batch line, not the toolbar or the counts; a focus move only the details line', async () => {
+    const user = userEvent.setup();
+    renderWizard();
+    const grid = await toLun(user);
+    const [first, second] = [...grid.querySelectorAll('tr[data-state="selectable"]')] as HTMLElement[];
+    // The first pick enables "Clear selection" and counts one less to select: the toolbar has something to show.
+    await user.click(first?.querySelectorAll('td')[1] as HTMLElement);
+    await waitFor(() => expect(first).toHaveAttribute('aria-selected', 'true'));
+    renders.columns = 0;
+    renders.rich.clear();
+    await user.click(second?.querySelectorAll('td')[1] as HTMLElement);
+    await waitFor(() => expect(second).toHaveAttribute('aria-selected', 'true'));
+    expect(first).toHaveAttribute('aria-selected', 'false');
+    expect(screen.getByTestId('selected-lun')).toHaveTextContent(second?.getAttribute('data-lun-id') ?? '?');
+    expect(renders.columns).toBe(0);
+    expect(renders.rich.get('lunDisk.lunStep.counts') ?? 0).toBe(0);
+    expect(renders.rich.get('lunDisk.lunStep.batchNone') ?? 0).toBeGreaterThan(0);
+
+    // ↓ moves to the next row: its details show under the table; the step (its batch line) does not re-render.
+    act(() => second?.focus());
+    renders.rich.clear();
+    const details = screen.getByTestId('lun-row-details').textContent;
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(screen.getByTestId('lun-row-details').textContent).not.toBe(details));
+    expect(screen.getByTestId('lun-row-details')).toHaveTextContent(/LUN \S+/);
+    expect([...renders.rich.keys()]).toEqual([]);
   });
 });

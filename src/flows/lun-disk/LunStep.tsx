@@ -2,13 +2,9 @@
 // One LUN is picked (a click on its row); the pick survives search, sort and regrouping (it is the form's `lunId`, not a
 // row index). Several LUNs are checked for a batch (decision 048): the checkbox column, Shift for a range, "Select
 // all shown"; the form's `lunIds`, with a running count and total size, at most MAX_BATCH.
-import {
-  Alert, Button, HelperText, HelperTextItem, SearchInput, Spinner, Title, ToggleGroup, ToggleGroupItem, Toolbar,
-  ToolbarContent, ToolbarItem,
-} from '@patternfly/react-core';
-import { FileExportIcon, SyncAltIcon } from '@patternfly/react-icons';
+import { Alert, Button, HelperText, HelperTextItem, Spinner, Title } from '@patternfly/react-core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { invalidateAfter } from '../../engine-api/changes';
 import { aliasAfterLunChange, suggestedAlias } from '../../domain/disk-naming';
@@ -16,14 +12,16 @@ import { lunCsv, lunCsvFileName, lunDetailsText } from '../../domain/lun-export'
 import { downloadText } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Empty } from '../../ui/QueryStates';
+import { useLatestCallback } from '../../ui/use-latest-callback';
+import { createValueStore, useStoredValue, type ValueStore } from '../../ui/value-store';
 import { groupedByTarget, useLunDisk, useLunTableView } from './data';
 import { useLunColumns } from './lun-columns';
 import { lunExportRecord, lunRowSummary } from './lun-export-rows';
-import { ManageLunColumns } from './ManageLunColumns';
+import { LunToolbar } from './LunToolbar';
 import { MAX_BATCH, batchFullReason, batchSummary, rangeToAdd } from '../../domain/lun-batch';
 import { batchLunIds, type LunDiskFormValues } from './form';
 import { LunTable, type LunTableSelection } from './LunTable';
-import { checkableRow, filterRows, lunRowCounts, sortRows, toListItems, type LunRow } from './lun-rows';
+import { checkableRow, filterRows, lunRowCounts, sortRows, toListItems, type LunRow, type LunRowCounts } from './lun-rows';
 import { t } from '../../i18n/i18n';
 import { Rich } from '../../i18n/Rich';
 import { alertLabel } from '../../i18n/patternfly';
@@ -37,7 +35,8 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   const formState = useFormState({ control, name: 'lunId' });
   const [lunId, storageType, hostId, lunIds] = useWatch({ control, name: ['lunId', 'storageType', 'hostId', 'lunIds'] });
   const queryClient = useQueryClient();
-  const [activeRow, setActiveRow] = useState<LunRow | undefined>(undefined);
+  // The row the user is on, for the details line under the table: a store, so a focus move re-renders that line only.
+  const [activeRow] = useState(() => createValueStore<LunRow | undefined>(undefined));
   const iscsi = storageType === 'iscsi';
   const hostName = data.host?.name ?? t('lunDisk.theHost');
   const search = useDeferredValue(view.search);
@@ -95,10 +94,10 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   );
 
   // The storage team's list: the rows shown (after the search), in the order shown.
-  const exportCsv = () => {
+  const exportCsv = useLatestCallback(() => {
     downloadText(lunCsvFileName(hostName, new Date()), lunCsv(shownRows.map(lunExportRecord)));
     setCopyNote(t('lunDisk.lunStep.exported', { count: shownRows.length }));
-  };
+  });
   const copyDetails = useCallback(
     (row: LunRow) => {
       const text = lunDetailsText(lunExportRecord(row), hostName);
@@ -162,11 +161,12 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
     [checked, checkedIds, setBatch, shownRows, anchor, isCheckable, clearErrors],
   );
   const selection: LunTableSelection = useMemo(() => ({ checked, onCheck, blocked }), [checked, onCheck, blocked]);
-  const selectAllShown = () => {
+  const selectAllShown = useLatestCallback(() => {
     const add = shownRows.map((r) => r.id).filter((id) => isCheckable(id) && !checked.has(id)).slice(0, MAX_BATCH - checked.size);
     setBatch([...checkedIds, ...add]);
     clearErrors('lunId');
-  };
+  });
+  const clearBatch = useCallback(() => setBatch([]), [setBatch]);
   // The shown rows that could be checked, counted once per search and data set; a pick only subtracts its checked ones.
   // Keyed on the set shown, not its order: a sort does not count again.
   const shownCheckableAll = useMemo(() => {
@@ -185,7 +185,7 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   }, [shownCheckableAll, checked, data.rowById, isCheckable, shownSet]);
   const summary = batchSummary(checkedIds.map((id) => data.rowById.get(id)?.lun.lu.size));
 
-  const rescan = () => void invalidateAfter(queryClient, { kind: 'iscsi-login', hostId });
+  const rescan = useCallback(() => void invalidateAfter(queryClient, { kind: 'iscsi-login', hostId }), [queryClient, hostId]);
   const lunError = formState.errors.lunId?.message;
   const tableLabel = iscsi ? t('lunDisk.lunStep.tableLabelIscsi', { host: hostName }) : t('lunDisk.lunStep.tableLabelFcp', { host: hostName });
 
@@ -219,77 +219,26 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   } else {
     body = (
       <>
-        <Toolbar inset={{ default: 'insetNone' }}>
-          <ToolbarContent>
-            <ToolbarItem style={{ minWidth: '18rem' }}>
-              <SearchInput
-                aria-label={t('lunDisk.lunStep.search')}
-                placeholder={t('lunDisk.lunStep.searchPlaceholder')}
-                resetButtonLabel={t('lunDisk.lunStep.searchReset')}
-                value={view.search}
-                onChange={(_e, v) => view.setSearch(v)}
-                onClear={() => view.setSearch('')}
-                aria-describedby="lun-counts"
-              />
-            </ToolbarItem>
-            <ToolbarItem>
-              <span id="lun-group-label" style={{ marginRight: '0.5rem' }}>
-                {t('lunDisk.lunStep.show')}
-              </span>
-              <ToggleGroup aria-labelledby="lun-group-label">
-                <ToggleGroupItem
-                  text={t('lunDisk.lunStep.byTarget')}
-                  buttonId="lun-group-target"
-                  isSelected={grouped}
-                  isDisabled={!iscsi}
-                  onChange={() => view.setGrouped(true)}
-                  aria-describedby={iscsi ? undefined : 'lun-group-reason'}
-                />
-                <ToggleGroupItem text={t('lunDisk.lunStep.flatList')} buttonId="lun-group-flat" isSelected={!grouped} onChange={() => view.setGrouped(false)} />
-              </ToggleGroup>
-              {!iscsi ? (
-                <span id="lun-group-reason" style={{ marginLeft: '0.5rem', color: 'var(--pf-t--global--text--color--subtle)' }}>
-                  {t('lunDisk.lunStep.fcpNoGroups')}
-                </span>
-              ) : null}
-            </ToolbarItem>
-            <ToolbarItem>
-              <ManageLunColumns shown={shownColumns} onSave={setShownColumns} iscsi={iscsi} />
-            </ToolbarItem>
-            <ToolbarItem>
-              <Button variant="secondary" icon={<FileExportIcon />} onClick={exportCsv} isDisabled={shownRows.length === 0}>
-                {t('lunDisk.lunStep.exportCsv')}
-              </Button>
-            </ToolbarItem>
-            <ToolbarItem>
-              <Button
-                variant="secondary"
-                onClick={selectAllShown}
-                isAriaDisabled={shownCheckable === 0 || checked.size >= MAX_BATCH}
-                aria-describedby="lun-batch-summary"
-              >
-                {shownCheckable > 0 ? t('lunDisk.lunStep.selectAllShownCount', { count: Math.min(shownCheckable, MAX_BATCH - checked.size) }) : t('lunDisk.lunStep.selectAllShown')}
-              </Button>
-            </ToolbarItem>
-            <ToolbarItem>
-              <Button variant="link" onClick={() => setBatch([])} isAriaDisabled={checked.size === 0}>
-                {t('lunDisk.lunStep.clearSelection')}
-              </Button>
-            </ToolbarItem>
-            <ToolbarItem>
-              <Button variant="link" icon={<SyncAltIcon />} onClick={rescan} isLoading={data.hostStorage.isFetching} isDisabled={data.hostStorage.isFetching}>
-                {t('lunDisk.lunStep.rescan', { host: hostName })}
-              </Button>
-            </ToolbarItem>
-          </ToolbarContent>
-        </Toolbar>
-        <p id="lun-counts" aria-live="polite" style={{ marginBottom: '0.5rem' }}>
-          <Rich
-            id={search.trim() ? 'lunDisk.lunStep.countsFor' : 'lunDisk.lunStep.counts'}
-            values={{ total: counts.total, available: counts.available, sd: counts.storageDomain, used: counts.used, shown: shownRows.length, search: search.trim() }}
-            tags={[(c) => <strong>{c}</strong>, (c) => <strong>{c}</strong>]}
-          />
-        </p>
+        <LunToolbar
+          search={view.search}
+          onSearch={view.setSearch}
+          iscsi={iscsi}
+          grouped={grouped}
+          onGrouped={view.setGrouped}
+          shownColumns={shownColumns}
+          onColumns={setShownColumns}
+          exportDisabled={shownRows.length === 0}
+          onExport={exportCsv}
+          selectAllCount={shownCheckable > 0 ? Math.min(shownCheckable, MAX_BATCH - checked.size) : 0}
+          selectAllDisabled={shownCheckable === 0 || checked.size >= MAX_BATCH}
+          onSelectAll={selectAllShown}
+          clearDisabled={checked.size === 0}
+          onClear={clearBatch}
+          hostName={hostName}
+          rescanning={data.hostStorage.isFetching}
+          onRescan={rescan}
+        />
+        <LunCounts counts={counts} shown={shownRows.length} search={search.trim()} />
         {/* Not inside the counts (a live region of its own): what Export CSV and Copy details did. */}
         <p role="status" style={copyNote ? { marginBottom: '0.5rem' } : undefined} data-testid="lun-export-note">
           {copyNote}
@@ -319,16 +268,13 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
             onSort={view.setSort}
             action={usedLunAction}
             describedBy="lun-table-help"
-            onActiveChange={setActiveRow}
+            onActiveChange={activeRow.set}
             shownColumns={shownColumns}
             onCopyDetails={copyDetails}
             selection={selection}
           />
         )}
-        <p style={{ marginTop: '0.5rem', minHeight: '1.5em', color: 'var(--pf-t--global--text--color--subtle)' }} data-testid="lun-row-details">
-          {/* The row the user is on, whole: what a narrow cell cuts is readable here on keyboard focus (and on a click). */}
-          {activeRow ? lunRowSummary(activeRow) : ''}
-        </p>
+        <RowDetails store={activeRow} />
       </>
     );
   }
@@ -389,5 +335,28 @@ function SelectedLun({ row, shown, hostName }: { row: LunRow | undefined; shown:
         </Alert>
       ) : null}
     </div>
+  );
+}
+
+/** The counts over the host's LUNs and the search: they change with the data and the search, not with a pick. */
+const LunCounts = memo(function LunCounts({ counts, shown, search }: { counts: LunRowCounts; shown: number; search: string }) {
+  return (
+    <p id="lun-counts" aria-live="polite" style={{ marginBottom: '0.5rem' }}>
+      <Rich
+        id={search ? 'lunDisk.lunStep.countsFor' : 'lunDisk.lunStep.counts'}
+        values={{ total: counts.total, available: counts.available, sd: counts.storageDomain, used: counts.used, shown, search }}
+        tags={[(c) => <strong>{c}</strong>, (c) => <strong>{c}</strong>]}
+      />
+    </p>
+  );
+});
+
+/** The row the user is on (keyboard focus or a click), whole: what a narrow cell cuts is readable here. */
+function RowDetails({ store }: { store: ValueStore<LunRow | undefined> }) {
+  const row = useStoredValue(store);
+  return (
+    <p style={{ marginTop: '0.5rem', minHeight: '1.5em', color: 'var(--pf-t--global--text--color--subtle)' }} data-testid="lun-row-details">
+      {row ? lunRowSummary(row) : ''}
+    </p>
   );
 }
