@@ -76,6 +76,23 @@ test.describe('Add Direct LUN disk: keyboard and accessibility', () => {
     await expect(page.getByRole('grid', { name: 'Disks' }).getByRole('row').filter({ hasText: 'Made with the keyboard' })).toHaveCount(1);
   });
 
+  test('Next and Back move focus into the new step, for keyboard and screen-reader users', async ({ page }) => {
+    await openConsole(page, '/disks/new');
+    const w = new AddDiskWizard(page);
+    await expect(w.host().locator('option:checked')).toHaveText('host1');
+    await tabTo(page, w.next());
+    await page.keyboard.press('Enter');
+    await expect(w.heading()).toHaveText('iSCSI targets of host1');
+    await expect(page.locator('.pf-v6-c-wizard__main')).toBeFocused();
+    // The next Tab goes into the step, from its top.
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.pf-v6-c-wizard__main :focus')).toHaveCount(1);
+    await tabTo(page, page.getByRole('button', { name: 'Back', exact: true }));
+    await page.keyboard.press('Enter');
+    await expect(w.heading()).toHaveText('Where the LUN comes from');
+    await expect(page.locator('.pf-v6-c-wizard__main')).toBeFocused();
+  });
+
   test('no axe violations on any step of a floating disk, with errors, warnings and the result', async ({ page }) => {
     await openConsole(page, '/disks/new');
     const w = new AddDiskWizard(page);
