@@ -155,15 +155,17 @@ export interface LunTableView extends LunTableViewState {
 
 export function useLunTableView(store: LunTableViewStore): LunTableView {
   const state = useSyncExternalStore(store.subscribe, store.get, store.get);
-  return useMemo(
+  // The setters are the same functions for the store's life: passed to the memoized toolbar and table header, a
+  // keystroke does not re-render the header's cells (PatternFly's Th) through a new onSort.
+  const setters = useMemo(
     () => ({
-      ...state,
       setSearch: (search: string) => store.set({ search }),
       setSort: (sort: LunSort) => store.set({ sort }),
       setGrouped: (grouped: boolean) => store.set({ grouped }),
     }),
-    [state, store],
+    [store],
   );
+  return useMemo(() => ({ ...state, ...setters }), [state, setters]);
 }
 
 export interface LunDiskEnvironment {

@@ -112,6 +112,37 @@ describe('LUN rows', () => {
     expect(b).toBe(a);
     expect(toListItems(b, true)).toBe(toListItems(a, true));
     expect(filterRows(sorted, 'lio-org iqn.x:data').map((r) => r.id)).toEqual(['36001405b']);
+    // A search every row holds gives the sorted list itself (and its list, built ahead by warmLunLists).
+    expect(filterRows(sorted, '3600')).toBe(sorted);
+  });
+
+  it('searches the rows in one text without matching across two rows, and counts a word once per row', () => {
+    const sorted = sortRows(buildLunRows(luns, 'iscsi', ctx), { key: 'id', direction: 'asc' });
+    const every = (search: string) => {
+      const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      return sorted.filter((r: LunRow) => words.every((w) => r.haystack.includes(w)));
+    };
+    // The end of one row's text and the start of the next, as one word: no row holds it.
+    const [a, b] = sorted;
+    const across = `${a?.haystack.slice(-4)}${b?.haystack.slice(0, 4)}`;
+    expect(filterRows(sortRows(buildLunRows(luns, 'iscsi', ctx), { key: 'id', direction: 'asc' }), across)).toEqual([]);
+    // A word twice, a word that is in every row many times, a word in one field of one row.
+    for (const search of ['lio lio', '3600', '36001405b', 'iqn 3600 lio']) expect(filterRows(sorted, search).map((r) => r.id), search).toEqual(every(search).map((r) => r.id));
+  });
+
+  it('builds the same list from a sorted or searched list as from a plain copy of its rows, flat and grouped', () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      lun(`36001405${i.toString(16).padStart(25, '0')}`, { vendorId: ['PURE', 'LIO-ORG'][i % 2], target: ['iqn.b:data', 'iqn.a:logs', '', 'iqn.c:x'][i % 4], address: `10.0.0.${i % 3}`, size: (i % 4) * 2 ** 40, ...(i % 5 === 0 ? { diskId: `d${i}` } : {}) }),
+    );
+    const rows = buildLunRows(many, 'iscsi', ctx);
+    for (const key of ['target', 'size', 'vendor'] as const) {
+      const sorted = sortRows(rows, { key, direction: 'desc' });
+      for (const search of ['', 'lio', 'iqn.a', '36001405 pure', 'nothing-holds-this']) {
+        const shown = filterRows(sorted, search);
+        // A copy has no places in the data set: the list is built row by row (the reference).
+        for (const grouped of [true, false]) expect(toListItems(shown, grouped), `${key} '${search}' ${grouped}`).toEqual(toListItems([...shown], grouped));
+      }
+    }
   });
 
   it('filters 10,000 rows at typing speed', () => {
