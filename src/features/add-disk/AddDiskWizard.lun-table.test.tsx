@@ -10,12 +10,26 @@ import { session } from '../../engine-api/session';
 import { LUN_COLUMNS_KEY } from '../../flows/lun-disk/lun-columns';
 import { renderRoute } from '../../test/render-route';
 import { AddDiskPage } from './AddDiskPage';
+import type * as PatternflyTable from '@patternfly/react-table';
+import type * as ManageLunColumnsModule from '../../flows/lun-disk/ManageLunColumns';
+import type * as RichModule from '../../i18n/Rich';
 
-// Render counts of two parts of the LUN step, the real components underneath: the toolbar's "Manage columns" and the
-// Rich texts by message (the counts line, the batch summary).
-const renders = vi.hoisted(() => ({ columns: 0, rich: new Map<string, number>() }));
+// Render counts of parts of the LUN step, the real components underneath: the toolbar's "Manage columns", the Rich
+// texts by message (the counts line, the batch summary) and the table's header cells (PatternFly's Th).
+const renders = vi.hoisted(() => ({ columns: 0, th: 0, rich: new Map<string, number>() }));
+vi.mock('@patternfly/react-table', async (original) => {
+  const real = await original<typeof PatternflyTable>();
+  const { forwardRef, createElement } = await import('react');
+  return {
+    ...real,
+    Th: forwardRef<HTMLTableCellElement, Parameters<typeof real.Th>[0]>(function CountedTh(props, ref) {
+      renders.th++;
+      return createElement(real.Th, { ...props, ref });
+    }),
+  };
+});
 vi.mock('../../flows/lun-disk/ManageLunColumns', async (original) => {
-  const real = await original<typeof import('../../flows/lun-disk/ManageLunColumns')>();
+  const real = await original<typeof ManageLunColumnsModule>();
   return {
     ManageLunColumns: (props: Parameters<typeof real.ManageLunColumns>[0]) => {
       renders.columns++;
@@ -24,7 +38,7 @@ vi.mock('../../flows/lun-disk/ManageLunColumns', async (original) => {
   };
 });
 vi.mock('../../i18n/Rich', async (original) => {
-  const real = await original<typeof import('../../i18n/Rich')>();
+  const real = await original<typeof RichModule>();
   return {
     ...real,
     Rich: (props: Parameters<typeof real.Rich>[0]) => {
@@ -177,7 +191,7 @@ describe('the LUN table: the storage team\u2019s list', () => {
 });
 
 describe('the LUN table: what a pick and a focus move re-render', () => {
-  it('another pick re-renders the table and the batch line, not the toolbar or the counts; a focus move only the details line', async () => {
+  it('another pick re-renders the rows and the batch line, not the toolbar, the counts or the header; a focus move not the step', async () => {
     const user = userEvent.setup();
     renderWizard();
     const grid = await toLun(user);
@@ -186,12 +200,14 @@ describe('the LUN table: what a pick and a focus move re-render', () => {
     await user.click(first?.querySelectorAll('td')[1] as HTMLElement);
     await waitFor(() => expect(first).toHaveAttribute('aria-selected', 'true'));
     renders.columns = 0;
+    renders.th = 0;
     renders.rich.clear();
     await user.click(second?.querySelectorAll('td')[1] as HTMLElement);
     await waitFor(() => expect(second).toHaveAttribute('aria-selected', 'true'));
     expect(first).toHaveAttribute('aria-selected', 'false');
     expect(screen.getByTestId('selected-lun')).toHaveTextContent(second?.getAttribute('data-lun-id') ?? '?');
     expect(renders.columns).toBe(0);
+    expect(renders.th).toBe(0);
     expect(renders.rich.get('lunDisk.lunStep.counts') ?? 0).toBe(0);
     expect(renders.rich.get('lunDisk.lunStep.batchNone') ?? 0).toBeGreaterThan(0);
 
@@ -203,5 +219,6 @@ describe('the LUN table: what a pick and a focus move re-render', () => {
     await waitFor(() => expect(screen.getByTestId('lun-row-details').textContent).not.toBe(details));
     expect(screen.getByTestId('lun-row-details')).toHaveTextContent(/LUN \S+/);
     expect([...renders.rich.keys()]).toEqual([]);
+    expect(renders.th).toBe(0);
   });
 });
