@@ -3,6 +3,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { FEATURE_SINCE, atLeast, type EngineVersion } from '../domain/engine-version';
+import { interner } from '../domain/intern';
 import { LUN_STATUSES, LUN_STORAGE_TYPES, type DiscoveredTarget, type HostLun, type LogicalUnit } from '../domain/model';
 import { isEngineError } from './errors';
 import { hostKeys } from './hosts';
@@ -74,8 +75,27 @@ export const hostStorageWire = z
   });
 
 export const hostStorageListWire = wireCollection('host_storage', hostStorageWire).transform((list) =>
-  list.filter((x): x is HostLun => x !== undefined),
+  shareRepeatedStrings(list.filter((x): x is HostLun => x !== undefined)),
 );
+
+/**
+ * The values a host's LUNs repeat — the host ID, the portal's address, the target, the vendor and product — as one
+ * string each, not one parsed copy per LUN (decision 058: on a 50,000-LUN host those copies were ~250,000 heap objects
+ * that every major garbage collection walked). The LUNs are the ones just parsed; nothing else holds them yet.
+ */
+function shareRepeatedStrings(luns: HostLun[]): HostLun[] {
+  const same = interner();
+  for (const l of luns) {
+    l.hostId = same(l.hostId);
+    const lu = l.lu;
+    lu.address = same(lu.address);
+    lu.target = same(lu.target);
+    lu.portal = same(lu.portal);
+    lu.vendorId = same(lu.vendorId);
+    lu.productId = same(lu.productId);
+  }
+  return luns;
+}
 
 const iscsiDetailsWire = z
   .object({

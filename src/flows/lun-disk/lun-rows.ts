@@ -2,6 +2,7 @@
 // (so search matches what the user reads), and the table's search, sort and grouping. Pure functions over
 // arrays. What costs per row (search keys, sort ranks) is computed once per data set, not per keystroke.
 import { formatSize } from '../../domain/format';
+import { interner } from '../../domain/intern';
 import { countAvailability, lunAvailability, pathsText, type AvailabilityContext, type LunAvailability } from '../../domain/lun-availability';
 import type { HostLun, LunStorageType } from '../../domain/model';
 import { t } from '../../i18n/i18n';
@@ -31,21 +32,25 @@ export function portalText(address: string | undefined, port: number | undefined
 
 export function buildLunRows(luns: readonly HostLun[], type: LunStorageType, ctx: AvailabilityContext): LunRow[] {
   const out: LunRow[] = [];
+  // The texts most rows share ("500 GiB", "2 of 2 active", the portal, the state in words) as one string each, not
+  // one formatted copy per row (decision 058).
+  const same = interner();
   for (const l of luns) {
     if (l.type !== type) continue;
-    const availability = lunAvailability(l.lu, ctx);
+    const a = lunAvailability(l.lu, ctx);
+    const availability: LunAvailability = { ...a, text: same(a.text), label: same(a.label), short: same(a.short) };
     const row: LunRow = {
       id: l.id,
       type: l.type,
       lun: l,
       availability,
-      sizeText: formatSize(l.lu.size),
-      pathsText: pathsText(availability.paths),
+      sizeText: same(formatSize(l.lu.size)),
+      pathsText: same(pathsText(availability.paths)),
       vendor: l.lu.vendorId ?? '',
       product: l.lu.productId ?? '',
       serial: l.lu.serial ?? '',
       target: l.lu.target ?? '',
-      portal: portalText(l.lu.address, l.lu.port),
+      portal: same(portalText(l.lu.address, l.lu.port)),
       haystack: '',
     };
     row.haystack = [row.id, row.sizeText, row.pathsText, row.vendor, row.product, row.serial, row.target, row.portal, availability.label, availability.text]
