@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_BATCH, batchFullReason } from '../../domain/lun-batch';
 import { manyHostLuns } from '../../test/host-luns';
 import { LunTable } from './LunTable';
-import { buildLunRows, toListItems, type LunRow } from './lun-rows';
+import { toListItems } from './lun-list';
+import { buildLunRows, type LunRow } from './lun-rows';
 
 const luns = manyHostLuns(80);
 // LUN 1 backs disk d1 (the host's LUN list names the disk that uses it).

@@ -2,7 +2,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest';
 import { manyHostLuns } from '../../test/host-luns';
 import { LunTable } from './LunTable';
-import { buildLunRows, toListItems } from './lun-rows';
+import { toListItems } from './lun-list';
+import { buildLunRows } from './lun-rows';
 
 const luns = manyHostLuns(10_000);
 const rows = buildLunRows(luns, 'iscsi', { hostName: 'h1', disk: () => undefined, vmNamesOfDisk: () => [], storageDomainName: () => undefined });

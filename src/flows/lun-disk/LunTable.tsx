@@ -8,7 +8,8 @@ import { createContext, memo, useContext, useEffect, useLayoutEffect, useMemo, u
 import { useRecycledKeys } from '../../ui/recycled-keys';
 import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, type LunColumnKey } from './lun-columns';
-import type { LunListItem, LunRow, LunSort, LunSortKey } from './lun-rows';
+import type { LunListItem } from './lun-list';
+import type { LunRow, LunSort, LunSortKey } from './lun-rows';
 import { GridRow, ROW_HEIGHT, ROW_ICON_VARS, rowCheck, STICKY_CLASS, type LunRowAction, type RowEvents } from './LunTableRow';
 import './lun-table.css';
 import { t } from '../../i18n/i18n';

@@ -7,7 +7,8 @@ import { pathsShort } from '../../domain/lun-reach';
 import { maskImage } from '../../ui/mask-icons';
 import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import type { LunColumn } from './lun-columns';
-import type { LunListItem, LunRow } from './lun-rows';
+import type { LunListItem } from './lun-list';
+import type { LunRow } from './lun-rows';
 import { bytesTitle, checkLabel, copyLabel, groupText, rowLabel, same } from './lun-row-texts';
 
 export const ROW_HEIGHT = 44;

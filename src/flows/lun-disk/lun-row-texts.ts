@@ -2,7 +2,8 @@
 // buttons' names, a target group's header. Made once per row object and kept with it (rows are derived once per
 // listing), not on every mount: a scroll mounts every row that comes on screen (decision 053).
 import { t } from '../../i18n/i18n';
-import type { LunListItem, LunRow } from './lun-rows';
+import type { LunListItem } from './lun-list';
+import type { LunRow } from './lun-rows';
 
 /**
  * A row's texts, made once per row (rows are derived once per listing) and kept with it: a row mounts on every

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AvailabilityContext } from '../../domain/lun-availability';
 import type { HostLun } from '../../domain/model';
-import { buildLunRows, collationKey, filterAndSort, filterRows, LUN_SORT_KEYS, lunRowCounts, rankAhead, sortRows, toListItems, warmLunLists, type LunRow } from './lun-rows';
+import { rankAhead, toListItems, warmLunLists } from './lun-list';
+import { buildLunRows, collationKey, filterAndSort, filterRows, LUN_SORT_KEYS, lunRowCounts, sortRows, type LunRow } from './lun-rows';
 
 const ctx: AvailabilityContext = {
   hostName: 'host1',

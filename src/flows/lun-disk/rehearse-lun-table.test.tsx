@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manyHostLuns } from '../../test/host-luns';
-import { buildLunRows, toListItems } from './lun-rows';
+import { toListItems } from './lun-list';
+import { buildLunRows } from './lun-rows';
 import { rehearseLunTable } from './rehearse-lun-table';
 
 const luns = manyHostLuns(40);

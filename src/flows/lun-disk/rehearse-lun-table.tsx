@@ -6,7 +6,8 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { LunTable, type LunTableSelection } from './LunTable';
-import type { LunListItem, LunSort } from './lun-rows';
+import type { LunListItem } from './lun-list';
+import type { LunSort } from './lun-rows';
 
 const ignore = () => {};
 const NONE: LunTableSelection = { checked: new Set(), onCheck: ignore, blocked: () => undefined };
