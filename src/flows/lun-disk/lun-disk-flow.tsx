@@ -13,8 +13,8 @@ import { BatchReview, batchPlan } from './BatchReview';
 import { DiskStep } from './DiskStep';
 import { LUN_DISK_STEPS, isBatch, type LunDiskFormValues, type LunDiskStepId } from './form';
 import { LunStep } from './LunStep';
-import { rankAhead, warmLunLists } from './lun-list';
-import { LUN_SORT_KEYS, warmSearch, type LunRow } from './lun-rows';
+import { warmLunLists } from './lun-list';
+import { LUN_SORT_KEYS, sortAhead, warmSearch, type LunRow } from './lun-rows';
 import { rehearseLunTable } from './rehearse-lun-table';
 import { whenIdle } from '../../ui/idle-work';
 import { SourceStep } from './SourceStep';
@@ -123,7 +123,7 @@ export function useLunDiskFlow(o: LunDiskFlowOptions): LunDiskFlow {
       // The table rendered once, detached, with the opening list's first screenful (rehearse-lun-table.tsx).
       let unmount = () => {};
       const rehearse = () => (unmount = rehearseLunTable(warmLunLists(rows, current.sort, g).slice(0, REHEARSED_ROWS), storageType === 'iscsi', current.sort));
-      const stop = whenIdle([rehearse, () => unmount(), () => warmSearch(rows), ...LUN_SORT_KEYS.map((key) => () => rankAhead(rows, key, g))]);
+      const stop = whenIdle([rehearse, () => unmount(), () => warmSearch(rows), ...LUN_SORT_KEYS.map((key) => () => sortAhead(rows, key))]);
       cancel = () => {
         clearTimeout(id);
         stop();

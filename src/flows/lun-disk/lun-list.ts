@@ -2,14 +2,16 @@
 // and searches them). Built once per sorted or searched rows array, and ahead of the LUN step while the user is on an
 // earlier one: Next, a sort or a search then finds its list made.
 import { t } from '../../i18n/i18n';
-import { collator, lunRowCounts, placesOfList, sortRows, type LunRow, type LunSort, type LunSortKey, type Places } from './lun-rows';
+import { collator, lunRowCounts, placesOfList, sortRows, type LunRow, type LunSort, type Places } from './lun-rows';
 
 export type LunListItem =
   | { kind: 'group'; key: string; target: string; portal: string; total: number; available: number }
   | { kind: 'lun'; key: string; row: LunRow };
 
 // One list item per row for the life of the data set: the table's memoized rows see the same item after a search
-// or a sort, so a row that stays on screen does not re-render.
+// or a sort, so a row that stays on screen does not re-render. Lists from sortRows and filterRows (every list the LUN
+// step shows) take it from their data set's array (groupDataOf); this map serves other lists (tests) only. A WeakMap
+// entry per row is an ephemeron V8 re-walks in each major collection's pause (decision 059).
 const itemOf = new WeakMap<LunRow, LunListItem>();
 function lunItem(row: LunRow): LunListItem {
   let it = itemOf.get(row);
@@ -76,7 +78,7 @@ function groupDataOf(rows: readonly LunRow[]): GroupData {
       }
       group[i] = k;
       available[i] = r.availability.use.kind === 'available' ? 1 : 0;
-      items[i] = lunItem(r);
+      items[i] = { kind: 'lun', key: r.id, row: r };
     }
     g = { items, group, names, available };
     groupData.set(rows, g);
@@ -148,14 +150,3 @@ function buildListItems(rows: readonly LunRow[], grouped: boolean): LunListItem[
   return out;
 }
 
-/**
- * Ranks a column and sorts by it both ways, with the table's list for each, ahead of a click on its header
- * (sortRows and toListItems keep them per data set): ranking a text column of 10,000 distinct values (serial
- * numbers) took ~25 ms of a header click here (CPU profile, 2026-12-06); the click now looks it up. One column per
- * call, so an idle moment is never held long.
- */
-export function rankAhead(rows: readonly LunRow[], key: LunSortKey, grouped: boolean): void {
-  if (rows.length === 0) return;
-  toListItems(sortRows(rows, { key, direction: 'asc' }), grouped);
-  toListItems(sortRows(rows, { key, direction: 'desc' }), grouped);
-}

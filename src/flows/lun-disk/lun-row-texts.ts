@@ -6,9 +6,11 @@ import type { LunListItem } from './lun-list';
 import type { LunRow } from './lun-rows';
 
 /**
- * A row's texts, made once per row (rows are derived once per listing) and kept with it: a row mounts on every
- * scroll that brings it on screen, and formatting its messages each time was most of what a scroll allocated
- * (decision 053: ~4 KB a row in the message formatter, and V8's major collections that follow on 50,000 LUNs).
+ * A row's texts, made when it mounts and kept for the rows met last: a row mounts on every scroll that brings it on
+ * screen, and formatting its messages each time was most of what a scroll allocated (decision 053). Kept for the last
+ * KEPT_ROWS rows only, not for every row ever shown: kept for all, a scroll through 50,000 LUNs left ~29 MB of texts
+ * alive in as many WeakMap entries, and V8's major collections, which walk both in their pause, took longer
+ * (decision 059).
  */
 interface RowTexts {
   label: [string | undefined, string | undefined];
@@ -27,9 +29,23 @@ function kept<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): un
   return value;
 }
 
-const TEXTS = new WeakMap<LunRow, RowTexts>();
+/** A few screenfuls of rows: scrolling back and forth near one place finds their texts made. */
+export const KEPT_ROWS = 512;
+const TEXTS = new Map<LunRow, RowTexts>();
 function textsOf(row: LunRow): RowTexts {
-  return kept(TEXTS, row, () => ({ label: [undefined, undefined] }));
+  let texts = TEXTS.get(row);
+  if (!texts) {
+    // The first row kept (insertion order) goes first.
+    if (TEXTS.size >= KEPT_ROWS) TEXTS.delete(TEXTS.keys().next().value!);
+    texts = { label: [undefined, undefined] };
+    TEXTS.set(row, texts);
+  }
+  return texts;
+}
+
+/** How many rows' texts are kept (for a test). */
+export function keptRowTexts(): number {
+  return TEXTS.size;
 }
 
 function formatRowLabel(row: LunRow, selected: boolean): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AvailabilityContext } from '../../domain/lun-availability';
 import type { HostLun } from '../../domain/model';
-import { rankAhead, toListItems, warmLunLists } from './lun-list';
-import { buildLunRows, collationKey, filterAndSort, filterRows, LUN_SORT_KEYS, lunRowCounts, sortRows, type LunRow } from './lun-rows';
+import { toListItems, warmLunLists } from './lun-list';
+import { buildLunRows, collationKey, filterAndSort, filterRows, LUN_SORT_KEYS, lunRowCounts, rowSearchText, sortAhead, sortRows, type LunRow } from './lun-rows';
 
 const ctx: AvailabilityContext = {
   hostName: 'host1',
@@ -71,10 +71,10 @@ describe('LUN rows', () => {
     expect(toListItems(sorted, false)).not.toBe(items);
   });
 
-  it('rankAhead keeps each column sorted both ways, with its list: what a header click then gets is the same order a cold sort makes', () => {
+  it('sortAhead keeps each column sorted both ways: what a header click then gets is the same order a cold sort makes', () => {
     const warm = buildLunRows(luns, 'iscsi', ctx);
     const cold = buildLunRows(luns, 'iscsi', ctx);
-    for (const key of LUN_SORT_KEYS) rankAhead(warm, key, false);
+    for (const key of LUN_SORT_KEYS) sortAhead(warm, key);
     for (const key of LUN_SORT_KEYS) {
       for (const direction of ['asc', 'desc'] as const) {
         const sorted = sortRows(warm, { key, direction });
@@ -82,6 +82,26 @@ describe('LUN rows', () => {
         expect(toListItems(sorted, false).map((i) => i.key)).toEqual(sorted.map((r) => r.id));
       }
     }
+  });
+
+  // Decision 059: every sort's order is kept per data set, as places; only the last few sorts stay arrays of rows.
+  it('keeps the same rows array for a sort while it is among the last used, and makes an equal one after', () => {
+    const rows = buildLunRows(luns, 'iscsi', ctx);
+    const bySize = sortRows(rows, { key: 'size', direction: 'asc' });
+    // Used again between other sorts: kept.
+    sortRows(rows, { key: 'vendor', direction: 'asc' });
+    expect(sortRows(rows, { key: 'size', direction: 'asc' })).toBe(bySize);
+    sortRows(rows, { key: 'vendor', direction: 'desc' });
+    sortRows(rows, { key: 'serial', direction: 'asc' });
+    expect(sortRows(rows, { key: 'size', direction: 'asc' })).toBe(bySize);
+    // Three others used since: made again from its kept order, the same rows in the same order.
+    for (const key of ['id', 'paths', 'product'] as const) sortRows(rows, { key, direction: 'asc' });
+    const again = sortRows(rows, { key: 'size', direction: 'asc' });
+    expect(again).not.toBe(bySize);
+    expect(again).toEqual(bySize);
+    expect(toListItems(again, true).map((i) => i.key)).toEqual(toListItems(bySize, true).map((i) => i.key));
+    // Searched: the same rows a filter of every row keeps.
+    expect(filterRows(again, 'lio').map((r) => r.id)).toEqual(bySize.filter((r) => rowSearchText(r).includes('lio')).map((r) => r.id));
   });
 
   it('counts once per data set: available, in a storage domain, used, and what a batch may hold', () => {
@@ -100,7 +120,7 @@ describe('LUN rows', () => {
     const sorted = sortRows(buildLunRows(many, 'iscsi', ctx), { key: 'size', direction: 'asc' });
     const every = (search: string) => {
       const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
-      return sorted.filter((r: LunRow) => words.every((w) => r.haystack.includes(w)));
+      return sorted.filter((r: LunRow) => words.every((w) => rowSearchText(r).includes(w)));
     };
     const steps = ['F', 'Fl', 'Fla', 'FlashArray', 'FlashArray ', 'FlashArray 3', 'FlashArray 3 p', 'FlashArray 3 pu', 'FlashArray 3 p', 'FlashArray 3', 'FlashArray 3 lio', 'lio FlashArray 3', 'lio', 'li', 'dgc 4', '', 'x', 'xy'];
     for (const search of steps) expect(filterRows(sorted, search).map((r) => r.id), search).toEqual(every(search).map((r) => r.id));
@@ -121,11 +141,11 @@ describe('LUN rows', () => {
     const sorted = sortRows(buildLunRows(luns, 'iscsi', ctx), { key: 'id', direction: 'asc' });
     const every = (search: string) => {
       const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
-      return sorted.filter((r: LunRow) => words.every((w) => r.haystack.includes(w)));
+      return sorted.filter((r: LunRow) => words.every((w) => rowSearchText(r).includes(w)));
     };
     // The end of one row's text and the start of the next, as one word: no row holds it.
     const [a, b] = sorted;
-    const across = `${a?.haystack.slice(-4)}${b?.haystack.slice(0, 4)}`;
+    const across = `${a ? rowSearchText(a).slice(-4) : ''}${b ? rowSearchText(b).slice(0, 4) : ''}`;
     expect(filterRows(sortRows(buildLunRows(luns, 'iscsi', ctx), { key: 'id', direction: 'asc' }), across)).toEqual([]);
     // A word twice, a word that is in every row many times, a word in one field of one row.
     for (const search of ['lio lio', '3600', '36001405b', 'iqn 3600 lio']) expect(filterRows(sorted, search).map((r) => r.id), search).toEqual(every(search).map((r) => r.id));
