@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countAvailability, lunAvailability, pathsText, type AvailabilityContext } from './lun-availability';
+import { countAvailability, lunAvailability, pathsText, sharedAvailability, type AvailabilityContext } from './lun-availability';
 import type { LogicalUnit } from './model';
 
 const ctx: AvailabilityContext = {
@@ -73,5 +73,19 @@ describe('LUN availability', () => {
   it('counts free, storage-domain and used LUNs', () => {
     const items = [lu(), lu({ storageDomainId: 'sd1' }), lu({ diskId: 'd1' }), lu({ activePaths: 0 })].map((x) => ({ availability: lunAvailability(x, ctx) }));
     expect(countAvailability(items)).toEqual({ total: 4, available: 2, storageDomain: 1, used: 1 });
+  });
+
+  // Decision 059: many LUNs of one listing; the free ones with the same paths share one (equal) object.
+  it('shares one availability among free LUNs with the same paths, equal to each one\'s own', () => {
+    const of = sharedAvailability(ctx);
+    const luns = [lu({ id: 'a' }), lu({ id: 'b' }), lu({ id: 'c', paths: 2, activePaths: 1 }), lu({ id: 'd', paths: 2, activePaths: 1 }), lu({ id: 'e', activePaths: 0 }), lu({ id: 'f', diskId: 'd1' }), lu({ id: 'g', diskId: 'd1' }), lu({ id: 'h', storageDomainId: 'sd1' })];
+    const shared = luns.map(of);
+    shared.forEach((a, i) => expect(a, luns[i]?.id).toEqual(lunAvailability(luns[i]!, ctx)));
+    expect(shared[1]).toBe(shared[0]);
+    expect(shared[3]).toBe(shared[2]);
+    expect(shared[2]).not.toBe(shared[0]);
+    expect(shared[4]).not.toBe(shared[0]);
+    // A LUN in use names its disk or domain: its own object.
+    expect(shared[6]).not.toBe(shared[5]);
   });
 });

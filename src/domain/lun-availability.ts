@@ -134,6 +134,26 @@ export function lunAvailability(lu: LogicalUnit, ctx: AvailabilityContext): LunA
 }
 
 /**
+ * lunAvailability for many LUNs of one listing, where LUNs in no use (no disk, no storage domain) with the same paths
+ * share one object: theirs depends on nothing else. On a host with 50,000 LUNs that is a handful of objects (with
+ * their paths, use and texts) instead of 200,000 that every major garbage collection walks (decision 059). The
+ * objects are read, never changed.
+ */
+export function sharedAvailability(ctx: AvailabilityContext): (lu: LogicalUnit) => LunAvailability {
+  const unused = new Map<string, LunAvailability>();
+  return (lu) => {
+    if (lu.diskId || lu.storageDomainId) return lunAvailability(lu, ctx);
+    const key = `${lu.paths ?? ''}/${lu.activePaths ?? ''}`;
+    let a = unused.get(key);
+    if (!a) {
+      a = lunAvailability(lu, ctx);
+      unused.set(key, a);
+    }
+    return a;
+  };
+}
+
+/**
  * Counts for the table's header: every LUN, the free ones (no disk, no storage domain), the ones in a storage
  * domain (selectable with approval) and the ones that back a disk (not selectable).
  */

@@ -88,6 +88,10 @@ function shareRepeatedStrings(luns: HostLun[]): HostLun[] {
   for (const l of luns) {
     l.hostId = same(l.hostId);
     const lu = l.lu;
+    // The host storage's ID is its LUN's ID: one string for both.
+    if (lu.id === l.id) lu.id = l.id;
+    lu.status = same(lu.status);
+    lu.username = same(lu.username);
     lu.address = same(lu.address);
     lu.target = same(lu.target);
     lu.portal = same(lu.portal);

@@ -3,7 +3,7 @@
 // functions over arrays. What costs per row (search keys, sort ranks) is computed once per data set, not per keystroke.
 import { formatSize } from '../../domain/format';
 import { interner } from '../../domain/intern';
-import { countAvailability, lunAvailability, pathsText, type AvailabilityContext, type LunAvailability } from '../../domain/lun-availability';
+import { countAvailability, pathsText, sharedAvailability, type AvailabilityContext, type LunAvailability } from '../../domain/lun-availability';
 import type { HostLun, LunStorageType } from '../../domain/model';
 
 export interface LunRow {
@@ -42,10 +42,18 @@ export function buildLunRows(luns: readonly HostLun[], type: LunStorageType, ctx
   // The texts most rows share ("500 GiB", "2 of 2 active", the portal, the state in words) as one string each, not
   // one formatted copy per row (decision 058).
   const same = interner();
+  // LUNs in no use with the same paths share one availability (decision 059); its texts are shared as well.
+  const availabilityOf = sharedAvailability(ctx);
+  const sharedTexts = new Map<LunAvailability, LunAvailability>();
   for (const l of luns) {
     if (l.type !== type) continue;
-    const a = lunAvailability(l.lu, ctx);
-    const availability: LunAvailability = { ...a, text: same(a.text), label: same(a.label), short: same(a.short) };
+    const a = availabilityOf(l.lu);
+    let availability = sharedTexts.get(a);
+    if (!availability) {
+      availability = { ...a, text: same(a.text), label: same(a.label), short: same(a.short) };
+      // Only the shared ones are looked up again.
+      if (!l.lu.diskId && !l.lu.storageDomainId) sharedTexts.set(a, availability);
+    }
     const row: LunRow = {
       id: l.id,
       type: l.type,
