@@ -41,6 +41,22 @@ function visibleRows(height: number, rowHeight: number, offset: number): number 
 
 export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, rowHeight, offset = 0, overscan = 4, initialHeight = 600, wholeUpTo = 0 }: Options): RowWindow {
   const [view, setView] = useState<View>(() => ({ first: 0, visible: visibleRows(initialHeight, rowHeight, offset) }));
+  // The first render mounts the rows on screen only; the overscan rows follow once that frame is painted (or with the
+  // first scroll). Nobody sees them before, and they were a quarter of the rows a mount styled and laid out before its
+  // first paint (decision 060).
+  const [overscanOn, setOverscanOn] = useState(false);
+  useEffect(() => {
+    if (overscanOn) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the next frame: a task queued from an animation frame callback runs once that frame is painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setOverscanOn(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [overscanOn]);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -72,8 +88,9 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, 
   }, [scrollRef, rowHeight, offset]);
 
   if (count <= wholeUpTo) return { start: 0, end: count };
-  const start = Math.max(0, Math.min(count, view.first) - overscan);
-  const end = Math.min(count, view.first + view.visible + overscan);
+  const extra = overscanOn || view.first > 0 ? overscan : 0;
+  const start = Math.max(0, Math.min(count, view.first) - extra);
+  const end = Math.min(count, view.first + view.visible + extra);
   return { start, end };
 }
 
