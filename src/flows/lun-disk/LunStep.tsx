@@ -22,7 +22,8 @@ import { MAX_BATCH, batchFullReason, batchSummary, rangeToAdd } from '../../doma
 import { batchLunIds, type LunDiskFormValues } from './form';
 import { LunTable, type LunTableSelection } from './LunTable';
 import { toListItems } from './lun-list';
-import { checkableRow, filterRows, lunRowCounts, sortRows, type LunRow, type LunRowCounts } from './lun-rows';
+import { checkableRow, lunRowCounts, sortRows, type LunRow, type LunRowCounts } from './lun-rows';
+import { filterRows } from './lun-search';
 import { t } from '../../i18n/i18n';
 import { Rich } from '../../i18n/Rich';
 import { alertLabel } from '../../i18n/patternfly';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AvailabilityContext } from '../../domain/lun-availability';
 import type { HostLun } from '../../domain/model';
 import { toListItems, warmLunLists } from './lun-list';
-import { buildLunRows, collationKey, filterAndSort, filterRows, LUN_SORT_KEYS, lunRowCounts, rowSearchText, sortAhead, sortRows, type LunRow } from './lun-rows';
+import { buildLunRows, collationKey, LUN_SORT_KEYS, lunRowCounts, sortAhead, sortRows, type LunRow } from './lun-rows';
+import { filterAndSort, filterRows, rowSearchText } from './lun-search';
 
 const ctx: AvailabilityContext = {
   hostName: 'host1',
