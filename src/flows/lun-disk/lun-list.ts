@@ -10,8 +10,8 @@ export type LunListItem =
 
 // One list item per row for the life of the data set: the table's memoized rows see the same item after a search
 // or a sort, so a row that stays on screen does not re-render. Lists from sortRows and filterRows (every list the LUN
-// step shows) take it from their data set's array (groupDataOf); this map serves other lists (tests) only. A WeakMap
-// entry per row is an ephemeron V8 re-walks in each major collection's pause (decision 059).
+// step shows) take it from their data set's array (groupDataOf): one array, not a WeakMap entry per row for the data
+// set's life (decision 059). This map serves other lists (tests) only.
 const itemOf = new WeakMap<LunRow, LunListItem>();
 function lunItem(row: LunRow): LunListItem {
   let it = itemOf.get(row);
