@@ -1,6 +1,7 @@
 // The LUN table's texts for each row (LunTableRow.tsx): its accessible name in each state, the size's title, the
-// buttons' names, a target group's header. Made once per row object and kept with it (rows are derived once per
-// listing), not on every mount: a scroll mounts every row that comes on screen (decision 053).
+// buttons' names, a target group's header. Made once per row and kept for the rows met last (decisions 053, 059), not
+// on every mount: a scroll mounts every row that comes on screen.
+import { RecentMap } from '../../domain/recent-map';
 import { t } from '../../i18n/i18n';
 import type { LunListItem } from './lun-list';
 import type { LunRow } from './lun-rows';
@@ -31,16 +32,9 @@ function kept<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): un
 
 /** A few screenfuls of rows: scrolling back and forth near one place finds their texts made. */
 export const KEPT_ROWS = 512;
-const TEXTS = new Map<LunRow, RowTexts>();
+const TEXTS = new RecentMap<LunRow, RowTexts>(KEPT_ROWS);
 function textsOf(row: LunRow): RowTexts {
-  let texts = TEXTS.get(row);
-  if (!texts) {
-    // The first row kept (insertion order) goes first.
-    if (TEXTS.size >= KEPT_ROWS) TEXTS.delete(TEXTS.keys().next().value!);
-    texts = { label: [undefined, undefined] };
-    TEXTS.set(row, texts);
-  }
-  return texts;
+  return kept(TEXTS, row, () => ({ label: [undefined, undefined] }));
 }
 
 /** How many rows' texts are kept (for a test). */

@@ -3,6 +3,7 @@
 // per row (sort ranks, the search text) is computed once per data set, not per keystroke.
 import { formatSize } from '../../domain/format';
 import { interner } from '../../domain/intern';
+import { RecentMap } from '../../domain/recent-map';
 import { countAvailability, pathsText, sharedAvailability, type AvailabilityContext, type LunAvailability } from '../../domain/lun-availability';
 import type { HostLun, LunStorageType } from '../../domain/model';
 
@@ -200,8 +201,8 @@ interface SortCache {
   ranks: Map<LunSortKey, Int32Array>;
   /** Each sort's order as places in the data set, kept for the data set (a typed array: no pointers for the GC). */
   orders: Map<string, Int32Array>;
-  /** The last few sorts as arrays of rows, in the order used (the last one used last). */
-  sorted: Map<string, readonly LunRow[]>;
+  /** The last few sorts used, as arrays of rows. */
+  sorted: RecentMap<string, readonly LunRow[]>;
 }
 
 /**
@@ -217,7 +218,7 @@ const sortCache = new WeakMap<readonly LunRow[], SortCache>();
 function cacheOf(rows: readonly LunRow[]): SortCache {
   let cache = sortCache.get(rows);
   if (!cache) {
-    cache = { ranks: new Map(), orders: new Map(), sorted: new Map() };
+    cache = { ranks: new Map(), orders: new Map(), sorted: new RecentMap(KEPT_SORTED) };
     sortCache.set(rows, cache);
   }
   return cache;
@@ -299,15 +300,9 @@ export function sortRows(rows: readonly LunRow[], sort: LunSort): readonly LunRo
   const c = cacheOf(rows);
   const cacheKey = `${sort.key}:${sort.direction}`;
   const hit = c.sorted.get(cacheKey);
-  if (hit) {
-    // Used last: kept longest.
-    c.sorted.delete(cacheKey);
-    c.sorted.set(cacheKey, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const at = sortOrder(rows, c, sort);
   const sorted = Array.from(at, (p) => rows[p]!);
-  if (c.sorted.size >= KEPT_SORTED) c.sorted.delete(c.sorted.keys().next().value!);
   c.sorted.set(cacheKey, sorted);
   placesOf.set(sorted, { rows, at });
   return sorted;
