@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countAvailability, lunAvailability, pathsText, sharedAvailability, type AvailabilityContext } from './lun-availability';
+import { interner } from './intern';
 import type { LogicalUnit } from './model';
 
 const ctx: AvailabilityContext = {
@@ -77,7 +78,7 @@ describe('LUN availability', () => {
 
   // Decision 059: many LUNs of one listing; the free ones with the same paths share one (equal) object.
   it('shares one availability among free LUNs with the same paths, equal to each one\'s own', () => {
-    const of = sharedAvailability(ctx);
+    const of = sharedAvailability(ctx, interner());
     const luns = [lu({ id: 'a' }), lu({ id: 'b' }), lu({ id: 'c', paths: 2, activePaths: 1 }), lu({ id: 'd', paths: 2, activePaths: 1 }), lu({ id: 'e', activePaths: 0 }), lu({ id: 'f', diskId: 'd1' }), lu({ id: 'g', diskId: 'd1' }), lu({ id: 'h', storageDomainId: 'sd1' })];
     const shared = luns.map(of);
     shared.forEach((a, i) => expect(a, luns[i]?.id).toEqual(lunAvailability(luns[i]!, ctx)));

@@ -136,17 +136,22 @@ export function lunAvailability(lu: LogicalUnit, ctx: AvailabilityContext): LunA
 /**
  * lunAvailability for many LUNs of one listing, where LUNs in no use (no disk, no storage domain) with the same paths
  * share one object: theirs depends on nothing else. On a host with 50,000 LUNs that is a handful of objects (with
- * their paths, use and texts) instead of 200,000 that every major garbage collection walks (decision 059). The
- * objects are read, never changed.
+ * their paths, use and texts) instead of 200,000 that every major garbage collection walks (decision 059). Each
+ * object's texts go through `same` (an interner, decision 058), so the ones of LUNs in use share their strings too.
+ * The objects are read, never changed.
  */
-export function sharedAvailability(ctx: AvailabilityContext): (lu: LogicalUnit) => LunAvailability {
+export function sharedAvailability(ctx: AvailabilityContext, same: <T extends string | undefined>(s: T) => T): (lu: LogicalUnit) => LunAvailability {
   const unused = new Map<string, LunAvailability>();
+  const make = (lu: LogicalUnit): LunAvailability => {
+    const a = lunAvailability(lu, ctx);
+    return { ...a, text: same(a.text), label: same(a.label), short: same(a.short) };
+  };
   return (lu) => {
-    if (lu.diskId || lu.storageDomainId) return lunAvailability(lu, ctx);
+    if (lu.diskId || lu.storageDomainId) return make(lu);
     const key = `${lu.paths ?? ''}/${lu.activePaths ?? ''}`;
     let a = unused.get(key);
     if (!a) {
-      a = lunAvailability(lu, ctx);
+      a = make(lu);
       unused.set(key, a);
     }
     return a;

@@ -33,18 +33,11 @@ export function buildLunRows(luns: readonly HostLun[], type: LunStorageType, ctx
   // The texts most rows share ("500 GiB", "2 of 2 active", the portal, the state in words) as one string each, not
   // one formatted copy per row (decision 058).
   const same = interner();
-  // LUNs in no use with the same paths share one availability (decision 059); its texts are shared as well.
-  const availabilityOf = sharedAvailability(ctx);
-  const sharedTexts = new Map<LunAvailability, LunAvailability>();
+  // LUNs in no use with the same paths share one availability (decision 059).
+  const availabilityOf = sharedAvailability(ctx, same);
   for (const l of luns) {
     if (l.type !== type) continue;
-    const a = availabilityOf(l.lu);
-    let availability = sharedTexts.get(a);
-    if (!availability) {
-      availability = { ...a, text: same(a.text), label: same(a.label), short: same(a.short) };
-      // Only the shared ones are looked up again.
-      if (!l.lu.diskId && !l.lu.storageDomainId) sharedTexts.set(a, availability);
-    }
+    const availability = availabilityOf(l.lu);
     const row: LunRow = {
       id: l.id,
       type: l.type,
