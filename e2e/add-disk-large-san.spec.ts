@@ -43,5 +43,22 @@ test.describe('Add Direct LUN disk: a large SAN', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('tr:focus')).toHaveAttribute('aria-selected', 'true');
     await expect(w.picked()).toContainText('LUN 36001405');
+
+    // Rows are keyed by place (decision 061): a wheel scroll gives the focused row's element another LUN, and the
+    // focus goes with its LUN to the element that shows it now, still on screen and still the picked one.
+    const pickedId = await page.locator('tr:focus').getAttribute('data-lun-id');
+    const pickedRow = w.lunGrid().locator(`tr[data-lun-id="${pickedId}"]`);
+    const top = await pickedRow.evaluate((r) => r.getBoundingClientRect().top);
+    await pickedRow.hover();
+    // Eight rows: the row (near the bottom after Page Down) stays on screen, and the window moves past its overscan.
+    await page.mouse.wheel(0, 8 * 44);
+    await expect.poll(() => pickedRow.evaluate((r) => r.getBoundingClientRect().top)).toBeLessThan(top - 300);
+    expect(await w.lunGrid().locator('tr[aria-rowindex="2"]').count()).toBe(0);
+    await expect(page.locator('tr:focus')).toHaveAttribute('data-lun-id', pickedId ?? '?');
+    await expect(page.locator('tr:focus')).toHaveAttribute('aria-selected', 'true');
+    // Arrows go on from there.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('tr:focus')).not.toHaveAttribute('data-lun-id', pickedId ?? '?');
+    await expect(page.locator('tr:focus')).toHaveAttribute('aria-rowindex', String(Number(await pickedRow.getAttribute('aria-rowindex')) + 1));
   });
 });

@@ -13,7 +13,7 @@ import type { HostLunUse } from '../../domain/host-sessions';
 import { pathsShort, pathsText } from '../../domain/lun-reach';
 import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import { paths } from '../../ui/paths';
-import { useRecycledKeys } from '../../ui/recycled-keys';
+import { slotKey, useFocusFollowsItem } from '../../ui/slot-rows';
 import { useRowWindow } from '../../ui/use-row-window';
 import { t } from '../../i18n/i18n';
 import './host-lun-table.css';
@@ -88,7 +88,7 @@ function Cell({ className, title, translate, children }: { className?: string | 
 const LunLine = memo(function LunLine({ line, index }: { line: Line; index: number }) {
   const id = line.u.lun.id;
   return (
-    <tr className="pf-v6-c-table__tr dlc-host-lun-row" aria-rowindex={index + 2}>
+    <tr className="pf-v6-c-table__tr dlc-host-lun-row" aria-rowindex={index + 2} data-row-key={line.u.lun.id}>
       <Cell className="dlc-host-lun-id" title={id} translate="no">
         {id}
       </Cell>
@@ -116,14 +116,15 @@ const LunLine = memo(function LunLine({ line, index }: { line: Line; index: numb
 /** The rows on screen; the scroll position lives here, so a scroll re-renders this body only. */
 function Body({ lines, scrollRef }: { lines: readonly Line[]; scrollRef: RefObject<HTMLDivElement | null> }) {
   const { start, end } = useRowWindow(scrollRef, { count: lines.length, rowHeight: ROW, offset: HEADER, overscan: OVERSCAN, initialHeight: FRAME_HEIGHT, wholeUpTo: WHOLE_UP_TO });
-  const shown = lines.slice(start, end);
-  // A filter keystroke updates the rows on screen in place (recycled-keys.ts, decision 053).
-  const keys = useRecycledKeys(shown.map((line) => line.u.lun.id));
-  const rows = shown.map((line, k) => <LunLine key={keys[k]} line={line} index={start + k} />);
+  // Rows keyed by their place in the window: a keystroke or a scroll updates the rows on screen in place, and a
+  // focused link goes with its LUN (slot-rows.ts, decision 061).
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  useFocusFollowsItem(bodyRef);
+  const rows = lines.slice(start, end).map((line, k) => <LunLine key={slotKey(k)} line={line} index={start + k} />);
   const top = start * ROW;
   const bottom = (lines.length - end) * ROW;
   return (
-    <Tbody>
+    <Tbody ref={bodyRef}>
       {top > 0 ? (
         <tr aria-hidden="true">
           <td colSpan={COLUMNS} className="dlc-host-lun-spacer" style={{ height: top }} />

@@ -29,9 +29,9 @@ describe('LunTable', () => {
     expect(document.querySelectorAll('tr[data-lun-id]')).toHaveLength(120);
   });
 
-  // Decision 053: a sort or a search with the window in place re-uses the rows' elements (their texts change); a
-  // scroll keeps the rows that stay and mounts the ones arriving (no element moves); a pick re-keys nothing.
-  it('re-uses the rows\' elements when the list changes in place, keeps the staying rows on a scroll and on a pick', () => {
+  // Decisions 053 and 061: the rows are keyed by their place in the window, so a pick, a sort, a search and a scroll
+  // all keep the row elements where they are (a sort, a search or a scroll changes which LUN each one shows).
+  it('re-uses the rows\' elements in place on a pick, a new order and a scroll', () => {
     const sort = { key: 'id', direction: 'asc' } as const;
     const onSelect = vi.fn();
     const props = { label: 'LUNs', iscsi: true, selectedId: '', onSelect, sort, onSort: vi.fn() };
@@ -55,22 +55,41 @@ describe('LunTable', () => {
     expect(sorted.map((r) => r.dataset.lunId)).not.toEqual(ids);
     expect(sorted[0]?.dataset.lunId).toBe(rows.at(-1)?.id);
 
-    // A scroll of ten rows (the window, four rows of overscan above, moves by six): the rows that stay are the
-    // elements that showed them.
-    const staying = new Map(sorted.slice(6).map((r) => [r.dataset.lunId, r]));
-    expect(staying.size).toBeGreaterThan(4);
+    // A scroll of ten rows (the window, four rows of overscan above, moves by six): the same elements in the same
+    // places (more of them: the overscan above is new), each showing the LUN now at its place.
     const el = screen.getByTestId('lun-table-scroll');
     act(() => {
       el.scrollTop = 10 * 44;
       el.dispatchEvent(new Event('scroll'));
     });
     const scrolled = lunRows();
-    for (const r of scrolled) {
-      const was = staying.get(r.dataset.lunId);
-      if (was) expect(r).toBe(was);
-    }
-    expect(scrolled.filter((r) => staying.get(r.dataset.lunId) === r).length).toBe(staying.size);
+    expect(scrolled.slice(0, sorted.length)).toEqual(sorted);
     expect(scrolled[0]?.dataset.lunId).toBe(rows.at(-7)?.id);
+    expect(scrolled[0]?.getAttribute('data-row-key')).toBe(rows.at(-7)?.id);
+  });
+
+  // Decision 061: an element that had the focus shows another LUN after a scroll; the focus goes with its LUN.
+  it('keeps the keyboard focus on its LUN through a scroll, and lets it go when the LUN leaves the window', () => {
+    render(<LunTable label="LUNs" items={toListItems(rows, false)} iscsi selectedId="" onSelect={vi.fn()} sort={{ key: 'id', direction: 'asc' }} onSort={vi.fn()} />);
+    const ninth = rows[8]?.id ?? '';
+    const row = document.querySelector<HTMLElement>(`tr[data-lun-id="${ninth}"]`);
+    if (!row) throw new Error('no ninth row');
+    act(() => row.focus());
+    const el = screen.getByTestId('lun-table-scroll');
+    act(() => {
+      el.scrollTop = 6 * 44;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    // The element that showed the ninth LUN shows another one now; the focus is on the one showing the ninth.
+    expect(row.dataset.lunId).not.toBe(ninth);
+    expect(document.activeElement).not.toBe(row);
+    expect(document.activeElement).toHaveAttribute('data-lun-id', ninth);
+    act(() => {
+      el.scrollTop = 5000 * 44;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    expect(document.querySelector(`tr[data-lun-id="${ninth}"]`)).toBeNull();
+    expect(document.activeElement).toBe(document.body);
   });
 
   // Decision 053: the rows' icons are CSS masks (lun-table.css), not an <svg> and its <path> in every row; what they

@@ -5,7 +5,7 @@
 // selectable (docs/decisions/001).
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { createContext, memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
-import { useRecycledKeys } from '../../ui/recycled-keys';
+import { slotKey, useFocusFollowsItem } from '../../ui/slot-rows';
 import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, type LunColumnKey } from './lun-columns';
 import type { LunListItem } from './lun-list';
@@ -145,16 +145,17 @@ function GridBody({ scrollRef, initialHeight, items, columns, selectedId, active
     }
   }, [active, start, end, focusWantedRef, rowElsRef]);
 
+  // Rows keyed by their place in the window: a scroll, a sort or a search updates the rows on screen in place, and
+  // the keyboard focus follows its LUN (slot-rows.ts, decision 061).
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  useFocusFollowsItem(bodyRef);
   const shown = items.slice(start, end);
-  // Row elements re-used where no DOM move is needed: a sort or a search updates the rows on screen in place
-  // (recycled-keys.ts, decision 053).
-  const keys = useRecycledKeys(shown.map((it) => it.key));
   const rows = shown.map((it, k) => {
     const i = start + k;
     const checked = !!selection && it.kind === 'lun' && selection.checked.has(it.row.id);
     return (
       <GridRow
-        key={keys[k]}
+        key={slotKey(k)}
         it={it}
         index={i}
         selected={it.kind === 'lun' && (it.row.id === selectedId || checked)}
@@ -170,7 +171,7 @@ function GridBody({ scrollRef, initialHeight, items, columns, selectedId, active
   const padTop = start * ROW_HEIGHT;
   const padBottom = (items.length - end) * ROW_HEIGHT;
   return (
-    <Tbody>
+    <Tbody ref={bodyRef}>
       {padTop > 0 ? <tr aria-hidden style={{ height: padTop }} /> : null}
       {rows}
       {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}

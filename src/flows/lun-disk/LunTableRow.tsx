@@ -141,6 +141,7 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
       <tr
         ref={ref}
         aria-rowindex={index + 2}
+        data-row-key={it.key}
         aria-label={text}
         tabIndex={tabbable ? 0 : -1}
         onKeyDown={(e) => events.keyDown(e, index, it)}
@@ -175,6 +176,7 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
         events.pick(it);
       }}
       data-lun-id={row.id}
+      data-row-key={it.key}
       data-state={a.selectable ? (selected ? 'selected' : 'selectable') : 'used'}
 
     >
