@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { useRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useRowWindow } from './use-row-window';
@@ -21,6 +21,23 @@ describe('useRowWindow', () => {
     render(<Rows count={1000} />);
     expect(screen.getByTestId('frame').textContent).toBe('0–15');
     await waitFor(() => expect(screen.getByTestId('frame').textContent).toBe('0–19'));
+  });
+
+  // Decision 062: the overscan goes ahead of the scroll; one row stays behind it.
+  it('puts the overscan ahead of the scroll: below on the way down, above on the way up', () => {
+    render(<Rows count={1000} />);
+    const frame = screen.getByTestId('frame');
+    const scrollTo = (row: number) =>
+      act(() => {
+        frame.scrollTop = row * 44;
+        frame.dispatchEvent(new Event('scroll'));
+      });
+    scrollTo(100);
+    expect(frame.textContent).toBe('99–119');
+    scrollTo(50);
+    expect(frame.textContent).toBe('46–66');
+    scrollTo(60);
+    expect(frame.textContent).toBe('59–79');
   });
 
   it('renders a short list whole', () => {

@@ -19,7 +19,7 @@ interface Options {
   rowHeight: number;
   /** Height above the first row inside the scrolling element (a sticky header). */
   offset?: number;
-  /** Rows rendered beyond each edge of the viewport. */
+  /** Rows rendered beyond the viewport's edge the list scrolls towards (one row beyond the other edge). */
   overscan?: number;
   /** The scrolling element's inner height expected before it is measured. */
   initialHeight?: number;
@@ -33,6 +33,8 @@ interface Options {
 interface View {
   first: number;
   visible: number;
+  /** Which way the list last scrolled: the overscan goes ahead of it, one row stays behind (decision 062). */
+  up: boolean;
 }
 
 function visibleRows(height: number, rowHeight: number, offset: number): number {
@@ -40,7 +42,7 @@ function visibleRows(height: number, rowHeight: number, offset: number): number 
 }
 
 export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, rowHeight, offset = 0, overscan = 4, initialHeight = 600, wholeUpTo = 0 }: Options): RowWindow {
-  const [view, setView] = useState<View>(() => ({ first: 0, visible: visibleRows(initialHeight, rowHeight, offset) }));
+  const [view, setView] = useState<View>(() => ({ first: 0, visible: visibleRows(initialHeight, rowHeight, offset), up: false }));
   // The first render mounts the rows on screen only; the overscan rows follow once that frame is painted (or with the
   // first scroll). Nobody sees them before, and they were a quarter of the rows a mount styled and laid out before its
   // first paint (decision 060).
@@ -65,10 +67,11 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, 
     let last: View | undefined;
     const update = (sync: boolean) => {
       // Row i spans offset + i·rowHeight …; the sticky header covers the first `offset` px of the viewport.
-      const next = { first: Math.max(0, Math.floor(el.scrollTop / rowHeight)), visible: visibleRows(height, rowHeight, offset) };
+      const first = Math.max(0, Math.floor(el.scrollTop / rowHeight));
+      const next = { first, visible: visibleRows(height, rowHeight, offset), up: last ? (first === last.first ? last.up : first < last.first) : false };
       if (last && last.first === next.first && last.visible === next.visible) return;
       last = next;
-      const set = () => setView((v) => (v.first === next.first && v.visible === next.visible ? v : next));
+      const set = () => setView((v) => (v.first === next.first && v.visible === next.visible && v.up === next.up ? v : next));
       // Rendered in the scroll event, so the new rows are painted in the same frame as the scroll.
       if (sync) flushSync(set);
       else set();
@@ -89,8 +92,11 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, 
 
   if (count <= wholeUpTo) return { start: 0, end: count };
   const extra = overscanOn || view.first > 0 ? overscan : 0;
-  const start = Math.max(0, Math.min(count, view.first) - extra);
-  const end = Math.min(count, view.first + view.visible + extra);
+  // The overscan ahead of the scroll, one row behind it: a scroll brings rows from one side only, and every row
+  // rendered is updated and laid out on each scroll frame (decision 062).
+  const behind = Math.min(1, extra);
+  const start = Math.max(0, Math.min(count, view.first) - (view.up ? extra : behind));
+  const end = Math.min(count, view.first + view.visible + (view.up ? behind : extra));
   return { start, end };
 }
 

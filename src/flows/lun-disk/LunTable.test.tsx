@@ -55,8 +55,8 @@ describe('LunTable', () => {
     expect(sorted.map((r) => r.dataset.lunId)).not.toEqual(ids);
     expect(sorted[0]?.dataset.lunId).toBe(rows.at(-1)?.id);
 
-    // A scroll of ten rows (the window, four rows of overscan above, moves by six): the same elements in the same
-    // places (more of them: the overscan above is new), each showing the LUN now at its place.
+    // A scroll of ten rows (the window, one row kept above, decision 062, moves by nine): the same elements in the same
+    // places, each showing the LUN now at its place.
     const el = screen.getByTestId('lun-table-scroll');
     act(() => {
       el.scrollTop = 10 * 44;
@@ -64,8 +64,8 @@ describe('LunTable', () => {
     });
     const scrolled = lunRows();
     expect(scrolled.slice(0, sorted.length)).toEqual(sorted);
-    expect(scrolled[0]?.dataset.lunId).toBe(rows.at(-7)?.id);
-    expect(scrolled[0]?.getAttribute('data-row-key')).toBe(rows.at(-7)?.id);
+    expect(scrolled[0]?.dataset.lunId).toBe(rows.at(-10)?.id);
+    expect(scrolled[0]?.getAttribute('data-row-key')).toBe(rows.at(-10)?.id);
   });
 
   // Decision 061: an element that had the focus shows another LUN after a scroll; the focus goes with its LUN.

@@ -15,8 +15,9 @@ import './lun-table.css';
 import { t } from '../../i18n/i18n';
 
 const HEADER_HEIGHT = 48;
-// Rows rendered beyond each edge of the viewport: enough for a keyboard move or a wheel notch to find its row
-// rendered, few enough that a jump (End, a search) mounts little more than a screenful.
+// Rows rendered beyond the viewport's edge the list scrolls towards (one row on the other side, decision 062): enough
+// for a keyboard move or a wheel notch to find its row rendered, few enough that a jump (End, a search) renders
+// little more than a screenful.
 const OVERSCAN = 4;
 // Up to this many LUNs the table renders every row (a host's usual few dozen to a hundred): mounting them costs less
 // than a frame, and Ctrl+F finds any of them. Above it, only the window.
