@@ -1,6 +1,6 @@
 // The LUNs a host sees: a window of one-line rows over a large list, a filter that finds any of them, paths short on
 // screen and in words for screen readers.
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +62,27 @@ describe('HostLunTable', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent(far);
     expect(rows[0]).toHaveAttribute('aria-rowindex', '2');
+  });
+
+  // Decision 061: rows are keyed by place, so a scroll gives a row element another LUN; a link that had the focus must
+  // not end up pointing at another LUN's disk. Host rows are not focusable themselves: the focus is let go.
+  it('lets go of a focused disk link when a scroll gives its row another LUN', () => {
+    const luns = uses(1_000).map((u, i) => ({ ...u, holders: [], idleDisk: { id: `d-${i}`, alias: `disk-${i}` } }));
+    const grid = show(luns);
+    const link = within(grid).getAllByRole('link')[5];
+    if (!link) throw new Error('no sixth link');
+    const href = link.getAttribute('href');
+    act(() => link.focus());
+    expect(link).toHaveFocus();
+    const frame = grid.parentElement;
+    if (!frame) throw new Error('no scrolling frame');
+    act(() => {
+      frame.scrollTop = 10 * 40;
+      frame.dispatchEvent(new Event('scroll'));
+    });
+    // The element now links another disk; the focus did not stay on it.
+    expect(link.isConnected && link.getAttribute('href') !== href).toBe(true);
+    expect(link).not.toHaveFocus();
+    expect(document.activeElement).toBe(document.body);
   });
 });
