@@ -99,6 +99,17 @@ for (const size of SIZES) {
         const copy = await firstRow.getByRole('button', { name: /^Copy details of LUN / }).boundingBox();
         expect(box && pick && pick.x >= box.x - 1 && pick.x + pick.width <= box.x + box.width).toBe(true);
         expect(box && copy && copy.x >= box.x && copy.x + copy.width <= box.x + box.width).toBe(true);
+        // A picked row's sticky cells are opaque: the columns scrolled under them do not show through.
+        await firstRow.locator('td').nth(1).click();
+        await expect(firstRow).toHaveAttribute('aria-selected', 'true');
+        const alphas = await firstRow.locator('td.dlc-sticky-start, td.dlc-sticky-end').evaluateAll((cells) =>
+          cells.map((c) => {
+            const m = /rgba?\(([^)]+)\)/.exec(getComputedStyle(c).backgroundColor);
+            const parts = (m?.[1] ?? '').split(/[ ,/]+/).filter(Boolean);
+            return parts.length === 4 ? Number(parts[3]) : 1;
+          }),
+        );
+        expect(alphas, 'the picked row\'s sticky cells\' background alpha').toEqual([1, 1]);
         await shot(page, 'lun-step-scrolled', size.width);
         await frame.evaluate((el) => el.scrollTo({ left: 0 }));
       }
