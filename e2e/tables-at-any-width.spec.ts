@@ -127,6 +127,11 @@ for (const size of SIZES) {
       await expect(w.rowDetails()).toContainText('Used by disk archive-lun (not attached to any VM): not selectable, a LUN backs at most one disk.');
       const id = (await focused.getAttribute('data-lun-id')) ?? '?';
       await expect(w.rowDetails()).toContainText(`LUN ${id}`);
+      // The focus ring goes round the whole row: the sticky cells, which paint over the row's outline, draw their part.
+      const ring = await focused.evaluate((r) => getComputedStyle(r).outlineColor);
+      for (const cell of await focused.locator('td.dlc-sticky-start, td.dlc-sticky-end').all()) {
+        expect(await cell.evaluate((c) => getComputedStyle(c).boxShadow), 'a sticky cell of the focused row').toContain(`${ring} 0px 2px 0px 0px inset`);
+      }
       await shot(page, 'lun-step-focus', size.width);
 
       await expectNoAxeViolations(page);
