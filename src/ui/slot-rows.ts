@@ -58,12 +58,16 @@ export function useFocusFollowsItem(bodyRef: RefObject<HTMLElement | null>): voi
     const focused = document.activeElement;
     if (key === undefined || !body || !(focused instanceof HTMLElement) || !body.contains(focused)) return;
     if (rowKeyOf(focused) === key) return;
-    for (const row of body.querySelectorAll<HTMLElement>(`[${ROW_KEY_ATTR}]`)) {
-      if (row.getAttribute(ROW_KEY_ATTR) === key && row.hasAttribute('tabindex')) {
-        row.focus({ preventScroll: true });
-        return;
-      }
-    }
-    focused.blur();
+    const row = rowElement(body, key);
+    if (row?.hasAttribute('tabindex')) row.focus({ preventScroll: true });
+    else focused.blur();
   });
+}
+
+/** The rendered row element showing item `key` inside `body`, if any (a scan of the ~20 rows in the window). */
+export function rowElement(body: HTMLElement, key: string): HTMLElement | undefined {
+  for (const row of body.querySelectorAll<HTMLElement>(`[${ROW_KEY_ATTR}]`)) {
+    if (row.getAttribute(ROW_KEY_ATTR) === key) return row;
+  }
+  return undefined;
 }

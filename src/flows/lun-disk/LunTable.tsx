@@ -5,7 +5,7 @@
 // selectable (docs/decisions/001).
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { createContext, memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
-import { slotKey, useFocusFollowsItem } from '../../ui/slot-rows';
+import { rowElement, slotKey, useFocusFollowsItem } from '../../ui/slot-rows';
 import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, type LunColumnKey } from './lun-columns';
 import type { LunListItem } from './lun-list';
@@ -112,7 +112,6 @@ interface GridBodyProps {
   events: RowEvents;
   /** Set by a keyboard move: focus the active row once it is rendered. */
   focusWantedRef: RefObject<boolean>;
-  rowElsRef: RefObject<Map<string, HTMLTableRowElement>>;
   selection: LunTableSelection | undefined;
 }
 
@@ -132,23 +131,25 @@ function GridBodyFromContext() {
  * The rows on screen. The scroll position lives here, so a scroll re-renders this body only: not PatternFly's
  * Table (see GridBodyContext).
  */
-function GridBody({ scrollRef, initialHeight, items, columns, selectedId, activeIndex, action, copyable, events, focusWantedRef, rowElsRef, selection }: GridBodyProps) {
+function GridBody({ scrollRef, initialHeight, items, columns, selectedId, activeIndex, action, copyable, events, focusWantedRef, selection }: GridBodyProps) {
   const { start, end } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, initialHeight, wholeUpTo: WHOLE_UP_TO });
   const active = items[activeIndex];
-
-  // Keyboard moves: the row was scrolled into view; focus it once it is rendered.
-  useLayoutEffect(() => {
-    if (!focusWantedRef.current || !active) return;
-    const el = rowElsRef.current.get(active.key);
-    if (el) {
-      el.focus({ preventScroll: true });
-      focusWantedRef.current = false;
-    }
-  }, [active, start, end, focusWantedRef, rowElsRef]);
 
   // Rows keyed by their place in the window: a scroll, a sort or a search updates the rows on screen in place, and
   // the keyboard focus follows its LUN (slot-rows.ts, decision 061).
   const bodyRef = useRef<HTMLTableSectionElement>(null);
+
+  // Keyboard moves: the row was scrolled into view; focus it once it is rendered.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!focusWantedRef.current || !active || !body) return;
+    const el = rowElement(body, active.key);
+    if (el) {
+      el.focus({ preventScroll: true });
+      focusWantedRef.current = false;
+    }
+  }, [active, start, end, focusWantedRef]);
+
   useFocusFollowsItem(bodyRef);
   const shown = items.slice(start, end);
   const rows = shown.map((it, k) => {
@@ -197,7 +198,6 @@ export function LunTable({
   label, items, iscsi, selectedId, onSelect, sort, onSort, action, describedBy, onActiveChange, height = DEFAULT_HEIGHT, shownColumns = DEFAULT_LUN_COLUMNS, onCopyDetails, selection,
 }: LunTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rowElsRef = useRef(new Map<string, HTMLTableRowElement>());
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const focusWantedRef = useRef(false);
   // Grouped by target, each group's header names the target and portal: no need to repeat them per row.
@@ -296,15 +296,11 @@ export function LunTable({
       setActiveKey(it.key);
       if (it.kind === 'lun') latest.current.onCheck?.(it.row, range);
     },
-    ref: (key, el) => {
-      if (el) rowElsRef.current.set(key, el);
-      else rowElsRef.current.delete(key);
-    },
     copy: (row) => latest.current.onCopyDetails?.(row),
   }));
 
   const bodyProps: GridBodyProps = {
-    scrollRef, initialHeight: expectedHeight(height), items, columns, selectedId, activeIndex, action, copyable: !!onCopyDetails, events, focusWantedRef, rowElsRef, selection,
+    scrollRef, initialHeight: expectedHeight(height), items, columns, selectedId, activeIndex, action, copyable: !!onCopyDetails, events, focusWantedRef, selection,
   };
   const rowCount = items.length + 1;
   // Re-rendered when the table's own props change (columns, widths, sort, the row count), not for a pick.

@@ -67,7 +67,6 @@ export interface RowEvents {
   focus: (key: string) => void;
   pick: (it: LunListItem) => void;
   check: (it: LunListItem, range: boolean) => void;
-  ref: (key: string, el: HTMLTableRowElement | null) => void;
   copy: (row: LunRow) => void;
 }
 
@@ -134,12 +133,10 @@ function CopyButton({ row, tabbable, events }: { row: LunRow; tabbable: boolean;
  * re-renders the two rows whose `selected` or `tabbable` changed.
  */
 export const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, copyable, events, check }: RowProps) {
-  const ref = (el: HTMLTableRowElement | null) => events.ref(it.key, el);
   if (it.kind === 'group') {
     const text = groupText(it);
     return (
       <tr
-        ref={ref}
         aria-rowindex={index + 2}
         data-row-key={it.key}
         aria-label={text}
@@ -162,7 +159,6 @@ export const GridRow = memo(function GridRow({ it, index, selected, tabbable, co
   return (
     <tr
       className={a.selectable ? (selected ? ROW_CLASS.selected : ROW_CLASS.selectable) : ROW_CLASS.used}
-      ref={ref}
       aria-rowindex={index + 2}
       aria-selected={selected}
       aria-label={rowLabel(row, selected)}
