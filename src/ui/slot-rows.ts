@@ -2,11 +2,11 @@
 // the window's k-th row shows whichever item is k-th now. A scroll, a sort or a search then updates the rows' texts
 // and attributes in place; no row element is made or dropped while the window keeps its size, and no element moves.
 //
-// Why: keyed by item, a fast scroll mounted and unmounted ~9 rows a frame. Each new element's JavaScript wrapper
-// carries React's expando properties, which keep the wrapper, its fiber and its props alive through V8's minor
-// collections until a major one; on 50,000 LUNs that was ~90 KB of old-generation garbage a frame (a sampling heap
-// profile of the scroll, objects collected by minor GCs left out) and a major collection every ~2.5 s landing on
-// scroll frames. Keyed by place, that garbage is a third.
+// Why: keyed by item, a fast scroll mounted and unmounted ~9 rows a frame. On 50,000 LUNs that was ~90 KB of
+// old-generation garbage a frame — a sampling heap profile of the scroll with the objects minor collections freed
+// left out put most of it in React's fibers for the mounted rows and its clean-up of the unmounted ones (why those
+// outlive the minor collections, the profile does not say) — and a major collection every ~2.5 s landing on scroll
+// frames. Keyed by place, that garbage is a third.
 //
 // The price: an element under the keyboard focus shows another item after a scroll. `useFocusFollowsItem` moves the
 // focus to the element now showing the focused item (or lets it go when that item left the window, as an unmounted
@@ -22,7 +22,7 @@ export function slotKey(k: number): string {
 }
 
 /** The attribute that names the item a row element shows now (its `data-row-key`). */
-export const ROW_KEY_ATTR = 'data-row-key';
+const ROW_KEY_ATTR = 'data-row-key';
 
 function rowKeyOf(target: EventTarget | null): string | undefined {
   if (!(target instanceof Element)) return undefined;
