@@ -8,6 +8,7 @@ import { memo } from 'react';
 import { t } from '../../i18n/i18n';
 import type { LunColumnKey } from './lun-columns';
 import { ManageLunColumns } from './ManageLunColumns';
+import './lun-toolbar.css';
 
 export interface LunToolbarProps {
   search: string;
@@ -76,12 +77,12 @@ export const LunToolbar = memo(function LunToolbar(p: LunToolbarProps) {
           </Button>
         </ToolbarItem>
         <ToolbarItem>
-          <Button variant="secondary" onClick={p.onSelectAll} isAriaDisabled={p.selectAllDisabled} aria-describedby="lun-batch-summary">
+          <Button variant="secondary" className="dlc-follows-pick" onClick={p.onSelectAll} isAriaDisabled={p.selectAllDisabled} aria-describedby="lun-batch-summary">
             {p.selectAllCount > 0 ? t('lunDisk.lunStep.selectAllShownCount', { count: p.selectAllCount }) : t('lunDisk.lunStep.selectAllShown')}
           </Button>
         </ToolbarItem>
         <ToolbarItem>
-          <Button variant="link" onClick={p.onClear} isAriaDisabled={p.clearDisabled}>
+          <Button variant="link" className="dlc-follows-pick" onClick={p.onClear} isAriaDisabled={p.clearDisabled}>
             {t('lunDisk.lunStep.clearSelection')}
           </Button>
         </ToolbarItem>
