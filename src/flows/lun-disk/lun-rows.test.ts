@@ -167,15 +167,15 @@ describe('LUN rows', () => {
     }
   });
 
-  it('filters 10,000 rows at typing speed', () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => lun(`36001405${i.toString(16).padStart(25, '0')}`, { vendorId: i % 3 ? 'PURE' : 'LIO-ORG' }));
+  // How fast is the bench's (npm run bench, in the browser): a timed test here measured the CI machine, not the code.
+  it('filters 10,000 rows: every match and nothing else, in the sort\'s order', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => lun(`36001405${i.toString(16).padStart(25, '0')}`, { vendorId: i % 3 ? 'PURE' : 'LIO-ORG', size: (i % 97) * 2 ** 30 }));
     const rows = buildLunRows(many, 'iscsi', ctx);
-    const t0 = performance.now();
     const shown = filterAndSort(rows, 'lio', { key: 'size', direction: 'desc' });
-    const ms = performance.now() - t0;
     expect(shown.length).toBe(3334);
-    // Generous for a shared CI core; the bench (npm run bench) measures it in the browser.
-    expect(ms).toBeLessThan(400);
+    expect(shown.every((r) => r.vendor === 'LIO-ORG')).toBe(true);
+    const sizes = shown.map((r) => r.lun.lu.size);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
   });
 
   it('orders text columns as the collator does (numbers by value, case ignored), from ranks computed once', () => {
