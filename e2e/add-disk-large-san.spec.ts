@@ -62,3 +62,28 @@ test.describe('Add Direct LUN disk: a large SAN', () => {
     await expect(page.locator('tr:focus')).toHaveAttribute('aria-rowindex', String(Number(await pickedRow.getAttribute('aria-rowindex')) + 1));
   });
 });
+
+test.describe('Add Direct LUN disk: a large SAN at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('a pick never moves the table under the pointer: the picked lines keep their height', async ({ page }) => {
+    await openConsole(page, '/disks/new', { scenario: 'large-san' });
+    const w = new AddDiskWizard(page);
+    await w.next().click();
+    await expect(w.targetRow('iqn.2023-11.com.example:san.vol8')).toContainText('Logged in (1,250 LUNs)');
+    await w.next().click();
+    await expect(w.counts()).toContainText('10,000 shown.', { timeout: 20_000 });
+    // Where the table starts, from the step's title (the wizard's body may scroll).
+    const tableTop = () => w.lunScroll().evaluate((el) => el.getBoundingClientRect().top - (document.getElementById('lun-step-title')?.getBoundingClientRect().top ?? 0));
+    const before = await tableTop();
+    const row = w.lunRows('selectable').nth(1);
+    const id = (await row.getAttribute('data-lun-id')) ?? '?';
+    await row.locator('td').nth(1).click();
+    await expect(w.picked()).toContainText(`LUN ${id}`);
+    // Vendor, product and target: a line of their own, whole on hover.
+    const details = page.getByTestId('selected-lun-details');
+    await expect(details).toContainText('iqn.2023-11.com.example:san.vol');
+    expect(await details.getAttribute('title')).toBe(await details.textContent());
+    expect(await tableTop()).toBe(before);
+  });
+});

@@ -194,17 +194,21 @@ describe('LUN step', () => {
     expect(document.getElementById('lun-counts')).toHaveTextContent('12 LUNs: 7 available, 2 in a storage domain, 3 used by disks · 12 shown.');
   });
 
-  it('the first pick changes the "picked" line\'s text, not its elements (no block inserted above the table)', async () => {
+  it('the first pick changes the "picked" lines\' text, not their elements (no block inserted above the table)', async () => {
     const { user } = renderWizard();
     const grid = await toLun(user);
     const line = screen.getByText('No LUN picked yet: click a row, or check several LUNs for a batch.');
     const box = line.parentElement;
+    const details = screen.getByTestId('selected-lun-details');
+    expect(details).toHaveTextContent('');
     const row = within(grid).getAllByRole('row').find((r) => r.getAttribute('data-state') === 'selectable');
     await user.click(row!.querySelector('td')!);
     const picked = await screen.findByTestId('selected-lun');
     expect(picked).toBe(line);
     expect(picked.parentElement).toBe(box);
     expect(picked).toHaveTextContent(`Picked: LUN ${row!.getAttribute('data-lun-id') ?? '?'}`);
+    expect(screen.getByTestId('selected-lun-details')).toBe(details);
+    expect(details).toHaveTextContent(/iqn\./);
   });
 
   it('picks with the keyboard, and the pick survives search, sort and regrouping', async () => {

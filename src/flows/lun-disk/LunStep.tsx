@@ -18,6 +18,7 @@ import { groupedByTarget, useLunDisk, useLunTableView } from './data';
 import { useLunColumns } from './lun-columns';
 import { lunExportRecord, lunRowSummary } from './lun-export-rows';
 import { LunToolbar } from './LunToolbar';
+import './lun-step.css';
 import { MAX_BATCH, batchFullReason, batchSummary, rangeToAdd } from '../../domain/lun-batch';
 import { batchLunIds, type LunDiskFormValues } from './form';
 import { LunTable, type LunTableSelection } from './LunTable';
@@ -313,23 +314,29 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
 }
 
 function SelectedLun({ row, shown, hostName }: { row: LunRow | undefined; shown: boolean; hostName: string }) {
-  // The same elements before the first pick and after it, only their text changes: a pick never moves the table under
-  // the pointer, and the first pick does not insert a block above it — that re-styled the step's every button (~2 ms
-  // of style and layout in the pick's frame, decision 063).
+  // Two lines of one height each, before the first pick and after any: a pick never moves the table under the pointer
+  // (a line that wrapped did, at 1280 px), and the first pick changes text, not elements — inserting a block above the
+  // table re-styled the step's every button (~2 ms in the pick's frame, decision 063). A line too long for the window
+  // ends in "…", whole on hover; the row itself and the line under the table show it all.
   const a = row?.availability;
   const sd = a?.use.kind === 'storage-domain' ? a.use : undefined;
+  const details = row ? [[row.vendor, row.product].filter(Boolean).join(' '), row.target].filter(Boolean).join(' · ') : '';
   return (
     <div style={{ marginBottom: '1rem' }}>
-      <p data-testid={row ? 'selected-lun' : undefined} style={row ? undefined : { color: 'var(--pf-t--global--text--color--subtle)' }}>
+      <p data-testid={row ? 'selected-lun' : undefined} className={row ? 'dlc-picked-line' : 'dlc-picked-line dlc-subtle'}>
         {row ? (
           <Rich
             id={shown ? 'lunDisk.lunStep.picked' : 'lunDisk.lunStep.pickedHidden'}
-            values={{ lun: row.id, size: row.sizeText, details: [[row.vendor, row.product].filter(Boolean).join(' '), row.target].filter(Boolean).map((x) => ` · ${x}`).join('') }}
+            values={{ lun: row.id, size: row.sizeText }}
             tags={[(c) => <strong>{c}</strong>, (c) => <code>{c}</code>]}
           />
         ) : (
           t('lunDisk.lunStep.nonePicked')
         )}
+      </p>
+      {/* The array's words and the target's name: data, not the console's text. */}
+      <p className="dlc-picked-line dlc-subtle" title={details || undefined} translate="no" data-testid="selected-lun-details">
+        {details}
       </p>
       {sd ? (
         <Alert variant="warning" variantLabel={alertLabel('warning')} isInline title={t('lunDisk.lunStep.inStorageDomain', { sd: sd.storageDomainName ?? sd.storageDomainId })} component="h3" style={{ marginTop: '0.5rem' }}>
