@@ -314,10 +314,11 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
 }
 
 function SelectedLun({ row, shown, hostName }: { row: LunRow | undefined; shown: boolean; hostName: string }) {
-  // Two lines of one height each, before the first pick and after any: a pick never moves the table under the pointer
-  // (a line that wrapped did, at 1280 px), and the first pick changes text, not elements — inserting a block above the
-  // table re-styled the step's every button (~2 ms in the pick's frame, decision 063). A line too long for the window
-  // ends in "…", whole on hover; the row itself and the line under the table show it all.
+  // Two lines of one height each, before the first pick and after any: a pick does not move the table under the pointer
+  // (a line that wrapped did, at 1280 px) — only a LUN that needs a warning below (in a storage domain, unreachable)
+  // does — and the first pick changes text, not elements: inserting a block above the table re-styled the step's every
+  // button (~2 ms in the pick's frame, decision 063). A line too long for the window ends in "…", whole on hover; the
+  // row itself and the line under the table show it all.
   const a = row?.availability;
   const sd = a?.use.kind === 'storage-domain' ? a.use : undefined;
   const details = row ? [[row.vendor, row.product].filter(Boolean).join(' '), row.target].filter(Boolean).join(' · ') : '';
