@@ -190,8 +190,9 @@ function expectedHeight(height: number | string): number {
   return 600;
 }
 
-// The frame's width when a LUN table was last measured: the next one (the same wizard, a step later) starts with it,
-// and mounting then lays the table out once instead of twice.
+// The frame's width when a LUN table was last measured: the next one (the same wizard, a step later) starts with it.
+// Without one, the first table of a page measures its empty frame before it renders the table (decision 064): either
+// way mounting lays the table out once, at its widths, instead of at the columns' minimum widths and then again.
 let lastFrameWidth = 0;
 
 export function LunTable({
@@ -204,8 +205,9 @@ export function LunTable({
   const grouped = useMemo(() => items.some((it) => it.kind === 'group'), [items]);
   const columns = useMemo(() => visibleLunColumns(shownColumns, iscsi, grouped), [shownColumns, iscsi, grouped]);
   // The room the table has (its frame's inner width), for the column widths: one observer, and only the header and
-  // the <colgroup> re-render when it changes — the rows take their widths from the <col>s.
-  const [frameWidth, setFrameWidth] = useState(lastFrameWidth);
+  // the <colgroup> re-render when it changes — the rows take their widths from the <col>s. Undefined until the frame
+  // is measured (when no table was measured before); the table renders from then on.
+  const [frameWidth, setFrameWidth] = useState<number | undefined>(lastFrameWidth || undefined);
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
@@ -220,7 +222,7 @@ export function LunTable({
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const widths = useMemo(() => columnWidths(columns, frameWidth), [columns, frameWidth]);
+  const widths = useMemo(() => columnWidths(columns, frameWidth ?? 0), [columns, frameWidth]);
   const width = widths.reduce((s, w) => s + w, 0);
 
   // The roving tab stop: the row the user was on, else the selected LUN, else the first row. A scan per change of
@@ -332,7 +334,7 @@ export function LunTable({
 
   return (
     <div ref={scrollRef} style={{ height, overflow: 'auto', border: '1px solid var(--pf-t--global--border--color--default)' }} data-testid="lun-table-scroll">
-      <GridBodyContext.Provider value={bodyProps}>{table}</GridBodyContext.Provider>
+      {frameWidth === undefined ? null : <GridBodyContext.Provider value={bodyProps}>{table}</GridBodyContext.Provider>}
     </div>
   );
 }
