@@ -16,7 +16,7 @@ import { useLatestCallback } from '../../ui/use-latest-callback';
 import { createValueStore, useStoredValue, type ValueStore } from '../../ui/value-store';
 import { groupedByTarget, useLunDisk, useLunTableView } from './data';
 import { useLunColumns } from './lun-columns';
-import { lunExportRecord, lunRowSummary } from './lun-export-rows';
+import { lunExportRecord, lunRowSummary, vendorProduct } from './lun-export-rows';
 import { LunToolbar } from './LunToolbar';
 import './lun-step.css';
 import { MAX_BATCH, batchFullReason, batchSummary, rangeToAdd } from '../../domain/lun-batch';
@@ -321,7 +321,7 @@ function SelectedLun({ row, shown, hostName }: { row: LunRow | undefined; shown:
   // row itself and the line under the table show it all.
   const a = row?.availability;
   const sd = a?.use.kind === 'storage-domain' ? a.use : undefined;
-  const details = row ? [[row.vendor, row.product].filter(Boolean).join(' '), row.target].filter(Boolean).join(' · ') : '';
+  const details = row ? [vendorProduct(row), row.target].filter(Boolean).join(' · ') : '';
   return (
     <div style={{ marginBottom: '1rem' }}>
       <p data-testid={row ? 'selected-lun' : undefined} className={row ? 'dlc-picked-line' : 'dlc-picked-line dlc-subtle'}>

@@ -20,13 +20,18 @@ export function lunExportRecord(row: LunRow): LunExportRecord {
   };
 }
 
+/** The array's words for the LUN, "LIO-ORG lun9168" (either may be missing): in the row's name, its summary, the picked line. */
+export function vendorProduct(row: LunRow): string {
+  return [row.vendor, row.product].filter(Boolean).join(' ');
+}
+
 /** Everything the row holds in one line, for the line under the table that shows the row the user is on. */
 export function lunRowSummary(row: LunRow): string {
   const parts = [
     t('lunDisk.summary.lun', { lun: row.id }),
     row.sizeText,
     t('lunDisk.summary.paths', { paths: row.pathsText }),
-    [row.vendor, row.product].filter(Boolean).join(' '),
+    vendorProduct(row),
     row.serial ? t('lunDisk.summary.serial', { serial: row.serial }) : '',
     row.target ? (row.portal ? t('lunDisk.row.targetAt', { target: row.target, portal: row.portal }) : t('lunDisk.row.target', { target: row.target })) : '',
   ].filter(Boolean);

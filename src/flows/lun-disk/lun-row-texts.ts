@@ -3,6 +3,7 @@
 // on every mount: a scroll mounts every row that comes on screen.
 import { RecentMap } from '../../domain/recent-map';
 import { t } from '../../i18n/i18n';
+import { vendorProduct } from './lun-export-rows';
 import type { LunListItem } from './lun-list';
 import type { LunRow } from './lun-rows';
 
@@ -45,7 +46,7 @@ export function keptRowTexts(): number {
 function formatRowLabel(row: LunRow, selected: boolean): string {
   const a = row.availability;
   const details = [
-    [row.vendor, row.product].filter(Boolean).join(' ') || undefined,
+    vendorProduct(row) || undefined,
     row.target ? (row.portal ? t('lunDisk.row.targetAt', { target: row.target, portal: row.portal }) : t('lunDisk.row.target', { target: row.target })) : undefined,
   ];
   const state = selected ? t('lunDisk.row.selected') : a.selectable ? t('lunDisk.row.notSelected') : t('lunDisk.row.notSelectable');
