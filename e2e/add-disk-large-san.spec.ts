@@ -1,6 +1,7 @@
 // The LUN table on the large-san scenario (10,000 LUNs behind 8 targets; host01 logged in to all of them): only
 // the rows on screen are rendered, and search, sort, scroll and pick work on the whole list. Timing is measured
 // by `npm run bench`, not asserted here.
+import type { Page } from '@playwright/test';
 import { expect, openConsole, test } from './fixtures';
 import { AddDiskWizard } from './pages/add-disk-wizard';
 
@@ -85,5 +86,90 @@ test.describe('Add Direct LUN disk: a large SAN at 1280×800', () => {
     await expect(details).toContainText('iqn.2023-11.com.example:san.vol');
     expect(await details.getAttribute('title')).toBe(await details.textContent());
     expect(await tableTop()).toBe(before);
+  });
+});
+
+/**
+ * The strings in V8's string table, from a heap snapshot. In Chromium a string used as a Map or Set key, or as a
+ * property name, is put there for as long as it lives, and every major garbage collection walks the whole table while
+ * the page waits (decision 065).
+ */
+async function internalizedStrings(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const chunks: string[] = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (c) => chunks.push(c.chunk));
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const snap = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; edge_fields: string[] } };
+    nodes: number[];
+    edges: number[];
+    strings: string[];
+  };
+  const nf = snap.snapshot.meta.node_fields.length;
+  const ef = snap.snapshot.meta.edge_fields.length;
+  const name = snap.snapshot.meta.node_fields.indexOf('name');
+  const edgeCount = snap.snapshot.meta.node_fields.indexOf('edge_count');
+  const toNode = snap.snapshot.meta.edge_fields.indexOf('to_node');
+  let edge = 0;
+  for (let i = 0; i < snap.nodes.length; i += nf) {
+    const count = snap.nodes[i + edgeCount]!;
+    if (snap.strings[snap.nodes[i + name]!] === '(Internalized strings)') {
+      return Array.from({ length: count }, (_, j) => snap.strings[snap.nodes[snap.edges[(edge + j) * ef + toNode]! + name]!]!);
+    }
+    edge += count;
+  }
+  throw new Error('no string table in the heap snapshot');
+}
+
+test.describe('Add Direct LUN disk: a large SAN in memory', () => {
+  test('the LUNs’ IDs and serials stay out of V8’s string table, through sorts, a scroll of every row and a pick', async ({ page }) => {
+    await openConsole(page, '/disks/new', { scenario: 'large-san' });
+    const w = new AddDiskWizard(page);
+    await w.next().click();
+    await expect(w.targetRow('iqn.2023-11.com.example:san.vol8')).toContainText('Logged in (1,250 LUNs)');
+    await w.next().click();
+    await expect(w.counts()).toContainText('10,000 shown.', { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Flat list' }).click();
+    // Each sort ranks its column over every row (the serials: distinct texts numbered, decision 065).
+    for (const column of ['Serial', 'LUN ID']) {
+      await w.lunGrid().getByRole('button', { name: column }).click();
+      await expect(w.lunGrid().getByRole('columnheader', { name: column })).toHaveAttribute('aria-sort', 'ascending');
+    }
+    // The whole list through the window, a screenful a frame: every row rendered once, as a user's scroll does.
+    await w.lunScroll().evaluate(async (el) => {
+      for (el.scrollTop = 0; el.scrollTop + el.clientHeight < el.scrollHeight - 1; el.scrollTop += el.clientHeight) {
+        await new Promise((frame) => requestAnimationFrame(frame));
+      }
+    });
+    await expect(w.lunGrid().locator('tr[aria-rowindex="10001"]')).toBeVisible();
+    const row = w.lunRows('selectable').first();
+    const id = (await row.getAttribute('data-lun-id')) ?? '?';
+    await row.locator('td').nth(1).click();
+    await expect(w.picked()).toContainText(`LUN ${id}`);
+
+    const table = await internalizedStrings(page);
+    // Before decision 065: every one of the 10,000 LUN IDs (a Map by ID, the emulator's Set of listed LUNs, the batch's
+    // Set asked about each row shown) and of the serials (the serial sort's Set and Map). A few may be keys for a
+    // moment (the picked LUN, a focused row).
+    expect(table.filter((s) => s.startsWith('36001405')).length).toBeLessThan(50);
+    expect(table.filter((s) => /^S(PURE|LIO-ORG)_/.test(s)).length).toBeLessThan(50);
+  });
+
+  test('the host page’s LUN list keeps them out too, through a scroll of every row', async ({ page }) => {
+    await openConsole(page, '/hosts', { scenario: 'large-san' });
+    await page.getByRole('link', { name: 'host01', exact: true }).click();
+    await expect(page.getByText('10,000 LUNs', { exact: true })).toBeVisible({ timeout: 20_000 });
+    const list = page.locator('[data-filter]');
+    await list.evaluate(async (el) => {
+      for (el.scrollTop = 0; el.scrollTop + el.clientHeight < el.scrollHeight - 1; el.scrollTop += el.clientHeight) {
+        await new Promise((frame) => requestAnimationFrame(frame));
+      }
+    });
+    await expect(list.locator('tr[aria-rowindex]').last()).toBeVisible();
+    const table = await internalizedStrings(page);
+    // Before decision 065: every LUN ID (the host's sessions looked each up in Maps of the disks' and domains' LUNs).
+    expect(table.filter((s) => s.startsWith('36001405')).length).toBeLessThan(50);
   });
 });

@@ -155,12 +155,14 @@ export interface HostLunEntry {
 /** GET /hosts/{id}/storage: the LUNs of the targets this host is logged in to, and the FC LUNs zoned to it. */
 export function hostLuns(e: Engine, host: EmHost): HostLunEntry[] {
   const out: HostLunEntry[] = [];
-  const seen = new Set<string>();
+  // The LUN records themselves, not their IDs: a Set of 50,000 ID strings puts each in V8's string table, which the
+  // page's every major garbage collection then walks (decision 065). A real engine's records are not in the page.
+  const seen = new Set<EmLun>();
   for (const s of e.state.sessions) {
     if (s.hostId !== host.id) continue;
     for (const lun of e.state.luns) {
-      if (lun.targetIqn !== s.target || seen.has(lun.id)) continue;
-      seen.add(lun.id);
+      if (lun.targetIqn !== s.target || seen.has(lun)) continue;
+      seen.add(lun);
       out.push({ lun, session: s, paths: lun.paths, activePaths: s.state === 'failed' ? 0 : lun.activePaths });
     }
   }

@@ -6,6 +6,7 @@
 // A session nothing holds is "logged in, not used by anything" (an administrator's login, or a left-over).
 import { t } from '../i18n/i18n';
 import type { Disk, DiskAttachment, HostLun, StorageDomain, Vm } from './model';
+import { KeyedItems } from './text-index';
 
 export type SessionHolder =
   | { kind: 'storage-domain'; id: string; name: string }
@@ -54,10 +55,15 @@ export function hostSessions(
   domains: readonly StorageDomain[],
 ): HostSessionView[] {
   const diskById = new Map(disks.map((d) => [d.id, d]));
-  const lunDiskIdByWwid = new Map<string, string>();
-  for (const d of disks) if (d.storageType === 'lun') lunDiskIdByWwid.set(d.lun.id, d.id);
-  const domainOfLun = new Map<string, StorageDomain>();
-  for (const sd of domains) for (const l of sd.luns) domainOfLun.set(l.id, sd);
+  // Asked with every LUN's ID: not Maps, which would put each ID in V8's string table (decision 065).
+  const lunDiskByWwid = new KeyedItems(
+    disks.filter((d) => d.storageType === 'lun'),
+    (d) => d.lun.id,
+  );
+  const domainOfLun = new KeyedItems(
+    domains.flatMap((sd) => sd.luns.map((l) => ({ lunId: l.id, sd }))),
+    (x) => x.lunId,
+  );
   // Plugged disks of the VMs that run on this host (any state but down: launching and migrating VMs hold too).
   const pluggedHere = new Map<string, Array<{ vm: Vm }>>();
   for (const { vm, attachments } of vms) {
@@ -89,9 +95,9 @@ export function hostSessions(
     }
     const holders: SessionHolder[] = [];
     const sdId = lun.lu.storageDomainId;
-    const sd = sdId ? domains.find((d) => d.id === sdId) : domainOfLun.get(lun.id);
+    const sd = sdId ? domains.find((d) => d.id === sdId) : domainOfLun.get(lun.id)?.sd;
     if (sd || sdId) holders.push({ kind: 'storage-domain', id: sd?.id ?? sdId ?? '', name: sd?.name ?? sdId ?? '' });
-    const diskId = lun.lu.diskId ?? lunDiskIdByWwid.get(lun.id);
+    const diskId = lun.lu.diskId ?? lunDiskByWwid.get(lun.id)?.id;
     let idleDisk: HostLunUse['idleDisk'];
     if (diskId) {
       const disk = diskById.get(diskId);

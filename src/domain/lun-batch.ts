@@ -5,6 +5,7 @@
 import { aliasProblem, suggestedAlias, ALIAS_MAX } from './disk-naming';
 import { t } from '../i18n/i18n';
 import { formatSize } from './format';
+import type { TextLookup } from './text-index';
 
 /**
  * At most 64 disks per batch: the console creates them one by one (each a job with steps the user watches), and a
@@ -38,7 +39,7 @@ export function rangeToAdd(
   anchor: string | undefined,
   target: string,
   isSelectable: (id: string) => boolean,
-  already: ReadonlySet<string>,
+  already: TextLookup,
   max = MAX_BATCH,
 ): string[] {
   const t = shownIds.indexOf(target);

@@ -20,6 +20,7 @@ import { lunExportRecord, lunRowSummary, vendorProduct } from './lun-export-rows
 import { LunToolbar } from './LunToolbar';
 import './lun-step.css';
 import { MAX_BATCH, batchFullReason, batchSummary, rangeToAdd } from '../../domain/lun-batch';
+import { TextSet } from '../../domain/text-index';
 import { batchLunIds, type LunDiskFormValues } from './form';
 import { LunTable, type LunTableSelection } from './LunTable';
 import { toListItems } from './lun-list';
@@ -115,7 +116,8 @@ export function LunStep({ onGoToTargets }: { onGoToTargets?: (() => void) | unde
   // The batch: checked LUNs in the order checked. The first is the form's `lunId`, so a batch of one is the
   // single-LUN flow exactly (its alias suggestion, its approval).
   const checkedIds = useMemo(() => batchLunIds({ lunId, lunIds }), [lunId, lunIds]);
-  const checked = useMemo(() => new Set(checkedIds), [checkedIds]);
+  // A TextSet, not a Set: the table asks it about every row it shows (decision 065).
+  const checked = useMemo(() => new TextSet(checkedIds), [checkedIds]);
   const [anchor, setAnchor] = useState<string | undefined>(undefined);
   const setBatch = useCallback(
     (ids: string[]) => {

@@ -13,6 +13,7 @@ import type { LunRow, LunSort, LunSortKey } from './lun-rows';
 import { GridRow, ROW_HEIGHT, ROW_ICON_VARS, rowCheck, STICKY_CLASS, type LunRowAction, type RowEvents } from './LunTableRow';
 import './lun-table.css';
 import { t } from '../../i18n/i18n';
+import type { TextLookup } from '../../domain/text-index';
 
 const HEADER_HEIGHT = 48;
 // Rows rendered beyond the viewport's edge the list scrolls towards (one row on the other side, decision 062): enough
@@ -53,7 +54,8 @@ export interface LunTableProps {
 
 /** The checkbox column of a batch: which LUNs are checked, and why a selectable one cannot be (the batch is full). */
 export interface LunTableSelection {
-  checked: ReadonlySet<string>;
+  /** Asked for every row shown: not a Set of IDs, which would put each in V8's string table (decision 065). */
+  checked: TextLookup;
   onCheck: (row: LunRow, range: boolean) => void;
   /** Why this selectable LUN cannot be checked now, or undefined. */
   blocked: (row: LunRow) => string | undefined;

@@ -11,6 +11,7 @@ import { hostsQueryOptions } from '../../engine-api/hosts';
 import { storageDomainsQueryOptions } from '../../engine-api/storage-domains';
 import { vmContentQueryOptions } from '../../engine-api/vms';
 import type { AvailabilityContext } from '../../domain/lun-availability';
+import { KeyedItems } from '../../domain/text-index';
 import type { DataCenter, Disk, DiskAttachment, Host, HostLun, LunStorageType, Vm } from '../../domain/model';
 import { buildLunRows, type LunRow, type LunSort } from './lun-rows';
 import { t } from '../../i18n/i18n';
@@ -30,7 +31,8 @@ export interface LunDiskData {
   hostStorage: UseQueryResult<HostLun[]>;
   /** LUNs of the chosen storage type the chosen host sees, with availability (empty while loading). */
   rows: LunRow[];
-  rowById: Map<string, LunRow>;
+  /** The rows by LUN ID (not a Map: its 50,000 keys would sit in V8's string table, decision 065). */
+  rowById: KeyedItems<LunRow>;
   host: Host | undefined;
   hostName: (id: string | undefined) => string;
   /** The alias of the VM's bootable disk, if it has one (one bootable disk per VM). */
@@ -80,7 +82,7 @@ export function useLunDiskData(args: { vmId: string | undefined; hostId: string;
     () => buildLunRows(hostStorage.data ?? [], storageType, availabilityContext),
     [hostStorage.data, storageType, availabilityContext],
   );
-  const rowById = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
+  const rowById = useMemo(() => new KeyedItems(rows, (r) => r.id), [rows]);
 
   const vmBootableAlias = useMemo(() => {
     const boot = vmAttachments.data?.find((a) => a.bootable);

@@ -4,6 +4,7 @@
 import { formatSize } from '../../domain/format';
 import { interner } from '../../domain/intern';
 import { RecentMap } from '../../domain/recent-map';
+import { TextIndex } from '../../domain/text-index';
 import { countAvailability, pathsText, sharedAvailability, type AvailabilityContext, type LunAvailability } from '../../domain/lun-availability';
 import type { HostLun, LunStorageType } from '../../domain/model';
 
@@ -121,21 +122,25 @@ export function collationKey(text: string): string | undefined {
 
 /** Ranks of texts in the collator's order (equal texts at base sensitivity share a rank). */
 function collatedRanks(texts: readonly string[]): Int32Array {
-  const distinct = [...new Set(texts)];
+  // The distinct texts, numbered by a TextIndex: a Set or Map of them would put every serial in V8's string table,
+  // which each major garbage collection walks while the page waits (decision 065).
+  const index = new TextIndex();
+  const numbers = Int32Array.from(texts, (text) => index.add(text));
+  const distinct = index.texts;
   const keys = distinct.map(collationKey);
   const fast = keys.every((k) => k !== undefined);
   const order = distinct.map((_, i) => i);
   // Keys compare in code-point order; other text (non-ASCII) uses the collator, on distinct values only.
   if (fast) order.sort((a, b) => plain(keys[a]!, keys[b]!));
   else order.sort((a, b) => collator.compare(distinct[a]!, distinct[b]!));
-  const rankOf = new Map<string, number>();
+  const rankOf = new Int32Array(distinct.length);
   let rank = 0;
   order.forEach((d, i) => {
     const prev = order[i - 1];
     if (prev !== undefined && (fast ? keys[prev] !== keys[d] : collator.compare(distinct[prev]!, distinct[d]!) !== 0)) rank++;
-    rankOf.set(distinct[d]!, rank);
+    rankOf[d] = rank;
   });
-  return Int32Array.from(texts, (t) => rankOf.get(t) ?? 0);
+  return numbers.map((d) => rankOf[d]!);
 }
 
 function numberRanks(values: readonly number[]): Int32Array {

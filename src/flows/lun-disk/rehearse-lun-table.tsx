@@ -8,9 +8,10 @@ import { createRoot } from 'react-dom/client';
 import { LunTable, type LunTableSelection } from './LunTable';
 import type { LunListItem } from './lun-list';
 import type { LunSort } from './lun-rows';
+import { TextSet } from '../../domain/text-index';
 
 const ignore = () => {};
-const NONE: LunTableSelection = { checked: new Set(), onCheck: ignore, blocked: () => undefined };
+const NONE: LunTableSelection = { checked: new TextSet(), onCheck: ignore, blocked: () => undefined };
 
 /** Renders the table with `items` (a screenful: the opening list's first rows); returns the function that unmounts it. */
 export function rehearseLunTable(items: readonly LunListItem[], iscsi: boolean, sort: LunSort): () => void {
