@@ -1,7 +1,7 @@
 // The LUN table on the large-san scenario (10,000 LUNs behind 8 targets; host01 logged in to all of them): only
 // the rows on screen are rendered, and search, sort, scroll and pick work on the whole list. Timing is measured
 // by `npm run bench`, not asserted here.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, openConsole, test } from './fixtures';
 import { AddDiskWizard } from './pages/add-disk-wizard';
 
@@ -123,6 +123,15 @@ async function internalizedStrings(page: Page): Promise<string[]> {
   throw new Error('no string table in the heap snapshot');
 }
 
+/** Scrolls a list end to end a screenful a frame: every row rendered once, as a user's scroll does. */
+async function scrollEveryRow(scroller: Locator): Promise<void> {
+  await scroller.evaluate(async (el) => {
+    for (el.scrollTop = 0; el.scrollTop + el.clientHeight < el.scrollHeight - 1; el.scrollTop += el.clientHeight) {
+      await new Promise((frame) => requestAnimationFrame(frame));
+    }
+  });
+}
+
 test.describe('Add Direct LUN disk: a large SAN in memory', () => {
   test('the LUNs’ IDs and serials stay out of V8’s string table, through sorts, a scroll of every row and a pick', async ({ page }) => {
     await openConsole(page, '/disks/new', { scenario: 'large-san' });
@@ -137,12 +146,7 @@ test.describe('Add Direct LUN disk: a large SAN in memory', () => {
       await w.lunGrid().getByRole('button', { name: column }).click();
       await expect(w.lunGrid().getByRole('columnheader', { name: column })).toHaveAttribute('aria-sort', 'ascending');
     }
-    // The whole list through the window, a screenful a frame: every row rendered once, as a user's scroll does.
-    await w.lunScroll().evaluate(async (el) => {
-      for (el.scrollTop = 0; el.scrollTop + el.clientHeight < el.scrollHeight - 1; el.scrollTop += el.clientHeight) {
-        await new Promise((frame) => requestAnimationFrame(frame));
-      }
-    });
+    await scrollEveryRow(w.lunScroll());
     await expect(w.lunGrid().locator('tr[aria-rowindex="10001"]')).toBeVisible();
     const row = w.lunRows('selectable').first();
     const id = (await row.getAttribute('data-lun-id')) ?? '?';
@@ -162,11 +166,7 @@ test.describe('Add Direct LUN disk: a large SAN in memory', () => {
     await page.getByRole('link', { name: 'host01', exact: true }).click();
     await expect(page.getByText('10,000 LUNs', { exact: true })).toBeVisible({ timeout: 20_000 });
     const list = page.locator('[data-filter]');
-    await list.evaluate(async (el) => {
-      for (el.scrollTop = 0; el.scrollTop + el.clientHeight < el.scrollHeight - 1; el.scrollTop += el.clientHeight) {
-        await new Promise((frame) => requestAnimationFrame(frame));
-      }
-    });
+    await scrollEveryRow(list);
     await expect(list.locator('tr[aria-rowindex]').last()).toBeVisible();
     const table = await internalizedStrings(page);
     // Before decision 065: every LUN ID (the host's sessions looked each up in Maps of the disks' and domains' LUNs).
