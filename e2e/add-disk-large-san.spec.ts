@@ -64,16 +64,22 @@ test.describe('Add Direct LUN disk: a large SAN', () => {
   });
 });
 
+/** The wizard on large-san at its LUN step: host01 logged in to its 8 targets, the 10,000 LUNs listed. */
+async function openLunStep(page: Page): Promise<AddDiskWizard> {
+  await openConsole(page, '/disks/new', { scenario: 'large-san' });
+  const w = new AddDiskWizard(page);
+  await w.next().click();
+  await expect(w.targetRow('iqn.2023-11.com.example:san.vol8')).toContainText('Logged in (1,250 LUNs)');
+  await w.next().click();
+  await expect(w.counts()).toContainText('10,000 shown.', { timeout: 20_000 });
+  return w;
+}
+
 test.describe('Add Direct LUN disk: a large SAN at 1280×800', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
   test('a pick never moves the table under the pointer: the picked lines keep their height', async ({ page }) => {
-    await openConsole(page, '/disks/new', { scenario: 'large-san' });
-    const w = new AddDiskWizard(page);
-    await w.next().click();
-    await expect(w.targetRow('iqn.2023-11.com.example:san.vol8')).toContainText('Logged in (1,250 LUNs)');
-    await w.next().click();
-    await expect(w.counts()).toContainText('10,000 shown.', { timeout: 20_000 });
+    const w = await openLunStep(page);
     // Where the table starts, from the step's title (the wizard's body may scroll).
     const tableTop = () => w.lunScroll().evaluate((el) => el.getBoundingClientRect().top - (document.getElementById('lun-step-title')?.getBoundingClientRect().top ?? 0));
     const before = await tableTop();
@@ -134,12 +140,7 @@ async function scrollEveryRow(scroller: Locator): Promise<void> {
 
 test.describe('Add Direct LUN disk: a large SAN in memory', () => {
   test('the LUNs’ IDs and serials stay out of V8’s string table, through sorts, a scroll of every row and a pick', async ({ page }) => {
-    await openConsole(page, '/disks/new', { scenario: 'large-san' });
-    const w = new AddDiskWizard(page);
-    await w.next().click();
-    await expect(w.targetRow('iqn.2023-11.com.example:san.vol8')).toContainText('Logged in (1,250 LUNs)');
-    await w.next().click();
-    await expect(w.counts()).toContainText('10,000 shown.', { timeout: 20_000 });
+    const w = await openLunStep(page);
     await page.getByRole('button', { name: 'Flat list' }).click();
     // Each sort ranks its column over every row (the serials: distinct texts numbered, decision 065).
     for (const column of ['Serial', 'LUN ID']) {
