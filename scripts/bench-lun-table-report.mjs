@@ -38,7 +38,9 @@ const ROWS = [
   ['sortMax', 'sort, slowest column', 50, 'ms'],
   ['frameMedian', 'scroll end to end: median frame', 17, 'ms'],
   ['frameMax', 'scroll: slowest frame', 50, 'ms'],
-  ['framesOver50', 'scroll: frames over 50 ms', 0, 'count'],
+  // At 50,000 LUNs the issue's goals are 2× those at 10,000: "no frame over 50 ms" is no frame over 100 ms there, which
+  // the slowest-frame row checks. The count of frames over 50 ms is shown for the record, without a mark.
+  ['framesOver50', 'scroll: frames over 50 ms', 0, 'count', { huge: 'slowest ≤ 100 ms' }],
   ['selectMedian', 'pick a row, median', 20, 'ms'],
   ['selectMax', 'pick a row, slowest', 20, 'ms'],
 ];
@@ -67,7 +69,7 @@ export function markdown(med, range, meta) {
   if (has('huge')) head.push('goal (50,000: 2×)', 'LUN table, 50,000');
   if (has('host')) head.push("host page's LUN list, 10,000");
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
-  for (const [key, label, g, unit] of ROWS) {
+  for (const [key, label, g, unit, opts] of ROWS) {
     const cells = [label, goal(g, unit)];
     if (has('real')) cells.push(fmtWith('real', key, unit) + met(med.real[key], g, unit));
     if (has('naive')) cells.push(fmtWith('naive', key, unit));
@@ -76,7 +78,10 @@ export function markdown(med, range, meta) {
       const b = med.real[key];
       cells.push(unit === 'ms' && b > 0 ? `${round(a / b)}×` : '');
     }
-    if (has('huge')) cells.push(unit === 'ms' ? goal(g, unit, 2) : goal(g, unit), fmtWith('huge', key, unit) + met(med.huge[key], g, unit, 2));
+    if (has('huge')) {
+      if (opts?.huge) cells.push(`— (${opts.huge})`, `${fmtWith('huge', key, unit)} (for the record)`);
+      else cells.push(unit === 'ms' ? goal(g, unit, 2) : goal(g, unit), fmtWith('huge', key, unit) + met(med.huge[key], g, unit, 2));
+    }
     if (has('host')) cells.push(fmtWith('host', key, unit) + met(med.host[key], g, unit));
     lines.push(`| ${cells.join(' | ')} |`);
   }

@@ -1,0 +1,79 @@
+// A probe, not a bench (decision 066): what paces V8's major collections while the LUN table scrolls. On huge-san
+// (50,000 LUNs; SCEN=large-san for 10,000), flat list, it scrolls FRAMES frames (1,500) at 400 px with a light GC
+// trace and prints the frame figures, the major collections (count and pauses), and the allocation speeds V8 recorded
+// after each: Blink's heap ("embedder") and V8's old generation. Compare builds in turns, never one run against another
+// day's.
+//
+//   node scripts/probe-scroll-gc.mjs [--dist dist-bench] [--frames 1500] [--label name]
+//
+// The build is an emulated one (`vite build --mode emulated --outDir <dir>`; `npm run bench` leaves one in dist-bench).
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+import { n, signIn, stats } from './bench-page.mjs';
+
+const { values: opt } = parseArgs({ options: { dist: { type: 'string', default: 'dist-bench' }, frames: { type: 'string', default: '1500' }, label: { type: 'string', default: '' } } });
+const PORT = Number(process.env.BENCH_PORT ?? 4294);
+const BASE = `http://localhost:${PORT}`;
+const scenario = process.env.SCEN ?? 'huge-san';
+const luns = scenario === 'huge-san' ? 50000 : 10000;
+
+const server = spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--mode', 'emulated', '--outDir', opt.dist, '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+for (let i = 0; i < 100; i++) {
+  if (await fetch(BASE).then(() => true, () => false)) break;
+  await sleep(200);
+}
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await signIn(page, `${BASE}/disks/new?scenario=${scenario}&latency=none`);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByText(`Logged in (${n(luns / 8)} LUNs)`).first().waitFor({ timeout: 180_000 });
+  await sleep(1500);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.locator('tr[data-lun-id]').first().waitFor();
+  await page.getByRole('button', { name: 'Flat list' }).click();
+  await sleep(1000);
+
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  const wanted = /^(MajorGC|V8\.GCUpdateAllocationLimits)$/;
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value.filter((e) => wanted.test(e.name))));
+  await cdp.send('Tracing.start', { categories: 'v8,disabled-by-default-v8.gc', transferMode: 'ReportEvents' });
+  const frames = await page.evaluate(async (max) => {
+    const el = document.querySelector('[data-testid="lun-table-scroll"]');
+    el.scrollTop = 0;
+    await new Promise((r) => requestAnimationFrame(r));
+    const times = [];
+    let last = performance.now();
+    await new Promise((resolve) => {
+      const step = (t) => {
+        times.push(t - last);
+        last = t;
+        if (times.length > max || el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return resolve();
+        el.scrollTop += 400;
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    return times.slice(1);
+  }, Number(opt.frames));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+
+  const majors = events.filter((e) => e.name === 'MajorGC' && e.ph === 'X').map((e) => Math.round(e.dur / 1000));
+  const limits = events.filter((e) => e.name === 'V8.GCUpdateAllocationLimits').map((e) => e.args.value).filter((v) => v?.caller === 'RecomputeLimitsAfterMajorGC');
+  const avg = (xs) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
+  const f = stats(frames);
+  console.log(
+    `${opt.label} frames ${f.count}: median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)}, slowest ${f.max.toFixed(1)}, over 50 ms ${frames.filter((x) => x > 50).length}` +
+      ` | major collections ${majors.length} (${majors.join(', ')} ms)` +
+      ` | allocation after each: Blink heap ${(avg(limits.map((v) => v.embedder_mutator_speed)) / 1000).toFixed(1)} MB/s, V8 old generation ${(avg(limits.map((v) => v.v8_mutator_speed)) / 1000).toFixed(2)} MB/s`,
+  );
+} finally {
+  await browser.close();
+  server.kill();
+}
