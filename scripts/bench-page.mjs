@@ -61,10 +61,10 @@ export async function armInput(page, type) {
   return () => page.evaluate(() => window.__bench.input);
 }
 
-/** Frame times while scrolling `selector` from top to bottom, 400 px a frame (at most maxFrames). */
-export async function scrollFrames(page, selector, rowSelector, maxFrames = Infinity) {
+/** Frame times while scrolling `selector` from top to bottom, `px` a frame (400; at most maxFrames). */
+export async function scrollFrames(page, selector, rowSelector, maxFrames = Infinity, px = 400) {
   return page.evaluate(
-    async ([sel, rowSel, max]) => {
+    async ([sel, rowSel, max, stepPx]) => {
       const el = document.querySelector(sel);
       el.scrollTop = 0;
       await new Promise((r) => requestAnimationFrame(r));
@@ -75,14 +75,14 @@ export async function scrollFrames(page, selector, rowSelector, maxFrames = Infi
           frames.push(t - last);
           last = t;
           if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || frames.length > max) return resolve();
-          el.scrollTop += 400;
+          el.scrollTop += stepPx;
           requestAnimationFrame(step);
         };
         requestAnimationFrame(step);
       });
       return { frames: frames.slice(1), height: el.scrollTop + el.clientHeight, rendered: document.querySelectorAll(rowSel).length };
     },
-    [selector, rowSelector, maxFrames === Infinity ? 1e9 : maxFrames],
+    [selector, rowSelector, maxFrames === Infinity ? 1e9 : maxFrames, px],
   );
 }
 

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
-import { n, signIn, stats } from './bench-page.mjs';
+import { n, scrollFrames, signIn, stats } from './bench-page.mjs';
 
 const { values: opt } = parseArgs({ options: { dist: { type: 'string', default: 'dist-bench' }, frames: { type: 'string', default: '1500' }, step: { type: 'string', default: '400' }, label: { type: 'string', default: '' } } });
 const PORT = Number(process.env.BENCH_PORT ?? 4294);
@@ -20,6 +20,8 @@ const BASE = `http://localhost:${PORT}`;
 const scenario = process.env.SCEN ?? 'huge-san';
 const luns = scenario === 'huge-san' ? 50000 : 10000;
 
+// Something else on the port would be measured instead of this build: refuse (as the benches do).
+if (await fetch(BASE).then(() => true, () => false)) throw new Error(`${BASE} is already in use: stop that server or set BENCH_PORT`);
 const server = spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--mode', 'emulated', '--outDir', opt.dist, '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
 for (let i = 0; i < 100; i++) {
   if (await fetch(BASE).then(() => true, () => false)) break;
@@ -42,24 +44,7 @@ try {
   const wanted = /^(MajorGC|V8\.GCUpdateAllocationLimits|RunTask|Layout)$/;
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value.filter((e) => wanted.test(e.name))));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,disabled-by-default-v8.gc', transferMode: 'ReportEvents' });
-  const frames = await page.evaluate(async ([max, px]) => {
-    const el = document.querySelector('[data-testid="lun-table-scroll"]');
-    el.scrollTop = 0;
-    await new Promise((r) => requestAnimationFrame(r));
-    const times = [];
-    let last = performance.now();
-    await new Promise((resolve) => {
-      const step = (t) => {
-        times.push(t - last);
-        last = t;
-        if (times.length > max || el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return resolve();
-        el.scrollTop += px;
-        requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
-    });
-    return times.slice(1);
-  }, [Number(opt.frames), Number(opt.step)]);
+  const { frames } = await scrollFrames(page, '[data-testid="lun-table-scroll"]', 'tr[data-lun-id]', Number(opt.frames), Number(opt.step));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;
