@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+import { waitForServer } from './bench-server.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4292);
 const BASE = `http://localhost:${PORT}`;
@@ -62,19 +63,6 @@ async function naiveFetch(page, api) {
     };
     return { whole: await get(''), page: await get('?max=100') };
   }, api.replace(/\?$/, ''));
-}
-
-async function waitForServer(url, ms = 60_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`no server at ${url}`);
 }
 
 /**

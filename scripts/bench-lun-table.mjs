@@ -18,13 +18,14 @@
 // Writes bench-results/lun-table.json (every run and the medians) and bench-results/lun-table.md (the table it
 // prints at the end).
 import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 import { figures, markdown } from './bench-lun-table-report.mjs';
 import { measureHostList } from './bench-host-lun-list.mjs';
+import { servePreview } from './bench-server.mjs';
 import { armFrame, armInput, frameWhen, median, n, round, scrollFrames, scrollingFigures, signIn, stats } from './bench-page.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4291);
@@ -55,20 +56,6 @@ const CASES = [
 
 function vite(a) {
   return ['node_modules/vite/bin/vite.js', ...a];
-}
-
-async function waitForServer(url, ms = 60_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`no server at ${url}`);
 }
 
 async function measure(browser, c) {
@@ -241,18 +228,14 @@ async function main() {
     for (let run = 1; run <= RUNS; run++) {
       const results = {};
       for (const b of builds) {
-        // Something else on the port would be measured instead of this build: refuse.
-        if (await fetch(BASE).then(() => true, () => false)) throw new Error(`${BASE} is already in use: stop that server or set BENCH_PORT`);
-        const server = spawn('node', vite(['preview', '--mode', 'emulated', '--outDir', BUILDS[b].outDir, '--port', String(PORT), '--strictPort']), { stdio: 'ignore' });
+        const server = await servePreview(BUILDS[b].outDir, PORT, 'BENCH_PORT');
         try {
-          await waitForServer(BASE);
           for (const c of CASES.filter((x) => x.build === b)) {
             console.log(`run ${run}/${RUNS}: ${c.label} …`);
             results[c.id] = await measure(browser, c);
           }
         } finally {
-          server.kill();
-          await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
+          await server.stop();
         }
       }
       runs.push(results);

@@ -8,11 +8,11 @@
 //
 // The build is an emulated one (`vite build --mode emulated --outDir <dir>`; `npm run bench` leaves one in dist-bench).
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 import { n, scrollFrames, signIn, stats } from './bench-page.mjs';
+import { servePreview } from './bench-server.mjs';
 
 const { values: opt } = parseArgs({ options: { dist: { type: 'string', default: 'dist-bench' }, frames: { type: 'string', default: '1500' }, step: { type: 'string', default: '400' }, label: { type: 'string', default: '' } } });
 const PORT = Number(process.env.BENCH_PORT ?? 4294);
@@ -20,13 +20,7 @@ const BASE = `http://localhost:${PORT}`;
 const scenario = process.env.SCEN ?? 'huge-san';
 const luns = scenario === 'huge-san' ? 50000 : 10000;
 
-// Something else on the port would be measured instead of this build: refuse (as the benches do).
-if (await fetch(BASE).then(() => true, () => false)) throw new Error(`${BASE} is already in use: stop that server or set BENCH_PORT`);
-const server = spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--mode', 'emulated', '--outDir', opt.dist, '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-for (let i = 0; i < 100; i++) {
-  if (await fetch(BASE).then(() => true, () => false)) break;
-  await sleep(200);
-}
+const server = await servePreview(opt.dist, PORT, 'BENCH_PORT');
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -66,5 +60,5 @@ try {
   );
 } finally {
   await browser.close();
-  server.kill();
+  await server.stop();
 }
