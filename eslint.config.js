@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import layers from './lint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist', 'lint/fixtures', 'dist-e2e', 'dist-e2e-*', 'dist-bench', 'dist-bench-naive', 'dist-check', 'dist-real-e2e', 'bench-results', 'mocks/public/mockServiceWorker.js', 'playwright-report', 'playwright-report-real-engine', 'test-results', 'coverage'] },
+  { ignores: ['dist', 'lint/fixtures', 'dist-e2e', 'dist-e2e-*', 'dist-bench', 'dist-bench-naive', 'dist-bench-dc', 'dist-check', 'dist-real-e2e', 'bench-results', 'mocks/public/mockServiceWorker.js', 'playwright-report', 'playwright-report-real-engine', 'test-results', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
