@@ -1,24 +1,63 @@
-// The rows of a windowed table keyed by their place in the window, not by their item (decision 061): the element of
-// the window's k-th row shows whichever item is k-th now. A scroll, a sort or a search then updates the rows' texts
-// and attributes in place; no row element is made or dropped while the window keeps its size, and no element moves.
+// The keys of a windowed table's rows (decisions 061 and 067). A row's key is `slot-(i - anchor)`: its item's index
+// counted from the window's anchor. How the anchor moves decides what a render does to the row elements:
 //
-// Why: keyed by item, a fast scroll mounted and unmounted ~9 rows a frame. On 50,000 LUNs that was ~90 KB of
-// old-generation garbage a frame — a sampling heap profile of the scroll with the objects minor collections freed
-// left out put most of it in React's fibers for the mounted rows and its clean-up of the unmounted ones (why those
-// outlive the minor collections, the profile does not say) — and a major collection every ~2.5 s landing on scroll
-// frames. Keyed by place, that garbage is a third.
+// - A small move (a wheel's notch, an arrow key: fewer than ITEM_KEYS_BELOW rows) keeps the anchor, so the rows are
+//   keyed by item: the rows that stay keep their elements untouched, the arriving ones mount, the leaving ones go.
+// - A larger move (a fast scroll, a drag of the scrollbar, Page Down, End) or another list (a sort, a search) moves
+//   the anchor with the window, so the rows are keyed by place: every element stays where it is and shows the item
+//   now at its place (decision 061: a fast scroll then makes no React fibers and no elements, and no element moves).
 //
-// The price: an element under the keyboard focus shows another item after a scroll. `useFocusFollowsItem` moves the
-// focus to the element now showing the focused item (or lets it go when that item left the window, as an unmounted
-// row did), so focus never silently lands on another LUN.
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+// Neither switch remounts anything: the keys on screen are the same strings on both sides of it. Why the threshold:
+// a row mounted costs about 2.5 rows updated in place (decision 066's measurements), so keyed by item is the cheaper
+// below ~7 rows a frame.
+//
+// The price of keys by place: an element under the keyboard focus shows another item after a large move.
+// `useFocusFollowsItem` moves the focus to the element now showing the focused item (or lets it go when that item
+// left the window, as an unmounted row did), so focus never silently lands on another LUN.
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 const SLOTS: string[] = [];
+const CACHED_SLOTS = 256;
 
-/** `slot-0` … `slot-(count-1)`: the keys of a window of `count` rows, the same strings on every render. */
+/** `slot-k`: the key of the row `k` places after the window's anchor (the first few hundred made once). */
 export function slotKey(k: number): string {
+  if (k < 0 || k >= CACHED_SLOTS) return `slot-${k}`;
   for (let i = SLOTS.length; i <= k; i++) SLOTS.push(`slot-${i}`);
   return SLOTS[k] ?? `slot-${k}`;
+}
+
+/** Below this many rows a render's move keeps the window's anchor (rows keyed by item); at and above it, by place. */
+export const ITEM_KEYS_BELOW = 7;
+
+/** Where the window's keys are counted from: the item index of `slot-0`, and what it was set for. */
+export interface WindowAnchor {
+  anchor: number;
+  start: number;
+  items: unknown;
+}
+
+/**
+ * The window's anchor after a render starting at item `start` of `items`. A small move (fewer than `itemMoveBelow`
+ * rows, a wheel's notch) keeps the anchor: the rows staying keep their keys and elements, and only the arriving rows
+ * mount. A larger move or another list (a sort, a search) moves the anchor with the window: every key stays, so
+ * every element stays and shows the item now at its place.
+ */
+export function nextAnchor(prev: WindowAnchor | undefined, start: number, items: unknown, itemMoveBelow = ITEM_KEYS_BELOW): WindowAnchor {
+  if (!prev) return { anchor: start, start, items };
+  const moved = start - prev.start;
+  const keep = items === prev.items && Math.abs(moved) < itemMoveBelow;
+  return { anchor: keep ? prev.anchor : prev.anchor + moved, start, items };
+}
+
+/** The anchor of a window render (see `nextAnchor`): the key of item `i` is `slotKey(i - anchor)`. */
+export function useWindowAnchor(start: number, items: unknown): number {
+  const [last, setLast] = useState<WindowAnchor>(() => nextAnchor(undefined, start, items));
+  if (last.start === start && last.items === items) return last.anchor;
+  // Adjusted while rendering (React re-runs this component at once, before its rows): the keys of this very render
+  // must come from the new anchor.
+  const next = nextAnchor(last, start, items);
+  setLast(next);
+  return next.anchor;
 }
 
 /** The attribute that names the item a row element shows now (its `data-row-key`). */

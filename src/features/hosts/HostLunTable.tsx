@@ -1,6 +1,6 @@
 // The LUNs a host sees (its GET /hosts/{id}/storage), virtualized: a host logged in to every target of a large
 // SAN lists 10,000 of them. Fixed-height rows render only around the viewport (src/ui/use-row-window.ts, as the LUN
-// table of the wizards: docs/decisions/014), memoized, so a scroll step mounts the rows coming on screen and nothing
+// table of the wizards: docs/decisions/014), memoized, so a wheel's scroll step mounts the rows coming on screen and nothing
 // else; a text filter narrows them. Each row is one line: a text too long for its column is cut with an ellipsis
 // and is whole in the cell's title. The columns have fixed widths (host-lun-table.css): laying a row out never
 // re-measures the others.
@@ -13,7 +13,7 @@ import type { HostLunUse } from '../../domain/host-sessions';
 import { pathsShort, pathsText } from '../../domain/lun-reach';
 import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import { paths } from '../../ui/paths';
-import { slotKey, useFocusFollowsItem } from '../../ui/slot-rows';
+import { slotKey, useFocusFollowsItem, useWindowAnchor } from '../../ui/slot-rows';
 import { useRowWindow } from '../../ui/use-row-window';
 import { t } from '../../i18n/i18n';
 import './host-lun-table.css';
@@ -116,11 +116,13 @@ const LunLine = memo(function LunLine({ line, index }: { line: Line; index: numb
 /** The rows on screen; the scroll position lives here, so a scroll re-renders this body only. */
 function Body({ lines, scrollRef }: { lines: readonly Line[]; scrollRef: RefObject<HTMLDivElement | null> }) {
   const { start, end } = useRowWindow(scrollRef, { count: lines.length, rowHeight: ROW, offset: HEADER, overscan: OVERSCAN, initialHeight: FRAME_HEIGHT, wholeUpTo: WHOLE_UP_TO });
-  // Rows keyed by their place in the window: a keystroke or a scroll updates the rows on screen in place, and a
-  // focused link goes with its LUN (slot-rows.ts, decision 061).
+  // Rows keyed from the window's anchor: by item while the window moves a few rows (a wheel), by place for a fast
+  // scroll or a keystroke, which then update the rows on screen in place; a focused link goes with its LUN
+  // (slot-rows.ts, decisions 061 and 067).
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   useFocusFollowsItem(bodyRef);
-  const rows = lines.slice(start, end).map((line, k) => <LunLine key={slotKey(k)} line={line} index={start + k} />);
+  const anchor = useWindowAnchor(start, lines);
+  const rows = lines.slice(start, end).map((line, k) => <LunLine key={slotKey(start + k - anchor)} line={line} index={start + k} />);
   const top = start * ROW;
   const bottom = (lines.length - end) * ROW;
   return (

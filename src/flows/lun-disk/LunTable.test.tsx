@@ -29,8 +29,8 @@ describe('LunTable', () => {
     expect(document.querySelectorAll('tr[data-lun-id]')).toHaveLength(120);
   });
 
-  // Decisions 053 and 061: the rows are keyed by their place in the window, so a pick, a sort, a search and a scroll
-  // all keep the row elements where they are (a sort, a search or a scroll changes which LUN each one shows).
+  // Decisions 053 and 061: a pick, a sort, a search and a large scroll keep the row elements where they are (a sort,
+  // a search or a large scroll changes which LUN each one shows).
   it('re-uses the rows\' elements in place on a pick, a new order and a scroll', () => {
     const sort = { key: 'id', direction: 'asc' } as const;
     const onSelect = vi.fn();
@@ -68,7 +68,31 @@ describe('LunTable', () => {
     expect(scrolled[0]?.getAttribute('data-row-key')).toBe(rows.at(-10)?.id);
   });
 
-  // Decision 061: an element that had the focus shows another LUN after a scroll; the focus goes with its LUN.
+  // Decision 067: a move of a few rows (a wheel's notch) keeps the window's anchor, so the rows are keyed by item: the
+  // rows staying keep their elements and their LUNs, only the arriving rows are new elements.
+  it('keeps the staying rows\' elements with their LUNs through a small scroll', () => {
+    render(<LunTable label="LUNs" items={toListItems(rows, false)} iscsi selectedId="" onSelect={vi.fn()} sort={{ key: 'id', direction: 'asc' }} onSort={vi.fn()} />);
+    const byLun = () => new Map([...document.querySelectorAll<HTMLElement>('tr[data-lun-id]')].map((r) => [r.dataset.lunId, r]));
+    const before = byLun();
+    const el = screen.getByTestId('lun-table-scroll');
+    act(() => {
+      el.scrollTop = 3 * 44;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    const after = byLun();
+    // The window moved by two rows (one row kept above, decision 062): the first two LUNs left, others arrived below.
+    expect(after.has(rows[0]?.id)).toBe(false);
+    expect(after.has(rows[2]?.id)).toBe(true);
+    const staying = [...after].filter(([id]) => before.has(id));
+    expect(staying.length).toBe(before.size - 2);
+    for (const [id, row] of staying) expect(row).toBe(before.get(id));
+    const arriving = [...after].filter(([id]) => !before.has(id)).map(([, row]) => row);
+    expect(arriving.length).toBeGreaterThan(0);
+    for (const row of arriving) expect([...before.values()]).not.toContain(row);
+  });
+
+  // Decision 061: after a large move (rows keyed by place) an element that had the focus shows another LUN; the focus
+  // goes with its LUN. After a small one (decision 067) it stays on its element, which still shows its LUN.
   it('keeps the keyboard focus on its LUN through a scroll, and lets it go when the LUN leaves the window', () => {
     render(<LunTable label="LUNs" items={toListItems(rows, false)} iscsi selectedId="" onSelect={vi.fn()} sort={{ key: 'id', direction: 'asc' }} onSort={vi.fn()} />);
     const ninth = rows[8]?.id ?? '';
@@ -76,18 +100,21 @@ describe('LunTable', () => {
     if (!row) throw new Error('no ninth row');
     act(() => row.focus());
     const el = screen.getByTestId('lun-table-scroll');
-    act(() => {
-      el.scrollTop = 6 * 44;
-      el.dispatchEvent(new Event('scroll'));
-    });
-    // The element that showed the ninth LUN shows another one now; the focus is on the one showing the ninth.
+    const scrollTo = (rowsDown: number) =>
+      act(() => {
+        el.scrollTop = rowsDown * 44;
+        el.dispatchEvent(new Event('scroll'));
+      });
+    scrollTo(2);
+    expect(row.dataset.lunId).toBe(ninth);
+    expect(document.activeElement).toBe(row);
+    // Seven rows further: the element that showed the ninth LUN shows another one now; the focus is on the one
+    // showing the ninth.
+    scrollTo(9);
     expect(row.dataset.lunId).not.toBe(ninth);
     expect(document.activeElement).not.toBe(row);
     expect(document.activeElement).toHaveAttribute('data-lun-id', ninth);
-    act(() => {
-      el.scrollTop = 5000 * 44;
-      el.dispatchEvent(new Event('scroll'));
-    });
+    scrollTo(5000);
     expect(document.querySelector(`tr[data-lun-id="${ninth}"]`)).toBeNull();
     expect(document.activeElement).toBe(document.body);
   });

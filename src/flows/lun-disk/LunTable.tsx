@@ -5,7 +5,7 @@
 // selectable (docs/decisions/001).
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { createContext, memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
-import { rowElement, slotKey, useFocusFollowsItem } from '../../ui/slot-rows';
+import { rowElement, slotKey, useFocusFollowsItem, useWindowAnchor } from '../../ui/slot-rows';
 import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, type LunColumnKey } from './lun-columns';
 import type { LunListItem } from './lun-list';
@@ -137,8 +137,9 @@ function GridBody({ scrollRef, initialHeight, items, columns, selectedId, active
   const { start, end } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, initialHeight, wholeUpTo: WHOLE_UP_TO });
   const active = items[activeIndex];
 
-  // Rows keyed by their place in the window: a scroll, a sort or a search updates the rows on screen in place, and
-  // the keyboard focus follows its LUN (slot-rows.ts, decision 061).
+  // Rows keyed from the window's anchor: by item while the window moves a few rows (a wheel), by place for a fast
+  // scroll, a sort or a search, which then update the rows on screen in place; the keyboard focus follows its LUN
+  // (slot-rows.ts, decisions 061 and 067).
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 
   // Keyboard moves: the row was scrolled into view; focus it once it is rendered.
@@ -153,13 +154,14 @@ function GridBody({ scrollRef, initialHeight, items, columns, selectedId, active
   }, [active, start, end, focusWantedRef]);
 
   useFocusFollowsItem(bodyRef);
+  const anchor = useWindowAnchor(start, items);
   const shown = items.slice(start, end);
   const rows = shown.map((it, k) => {
     const i = start + k;
     const checked = !!selection && it.kind === 'lun' && selection.checked.has(it.row.id);
     return (
       <GridRow
-        key={slotKey(k)}
+        key={slotKey(i - anchor)}
         it={it}
         index={i}
         selected={it.kind === 'lun' && (it.row.id === selectedId || checked)}
