@@ -1,11 +1,15 @@
 // The keys of a windowed table's rows (decisions 061 and 067). A row's key is `slot-(i - anchor)`: its item's index
-// counted from the window's anchor. How the anchor moves decides what a render does to the row elements:
+// counted from the window's anchor (useRowWindow's `anchor`). How the anchor moves decides what a render does to the
+// row elements:
 //
-// - A small move (a wheel's notch, an arrow key: fewer than ITEM_KEYS_BELOW rows) keeps the anchor, so the rows are
-//   keyed by item: the rows that stay keep their elements untouched, the arriving ones mount, the leaving ones go.
-// - A larger move (a fast scroll, a drag of the scrollbar, Page Down, End) or another list (a sort, a search) moves
-//   the anchor with the window, so the rows are keyed by place: every element stays where it is and shows the item
-//   now at its place (decision 061: a fast scroll then makes no React fibers and no elements, and no element moves).
+// - A small move (a wheel's notch, an arrow key: fewer than ITEM_KEYS_BELOW rows, use-row-window.ts) keeps the
+//   anchor, so the rows are keyed by item: the rows that stay keep their elements untouched, the arriving ones
+//   mount, the leaving ones go.
+// - A larger move (a fast scroll, a drag of the scrollbar, Page Down, End) moves the anchor with the window, so the
+//   rows are keyed by place: every element stays where it is and shows the item now at its place (decision 061: a
+//   fast scroll then makes no React fibers and no elements, and no element moves).
+// - Another list with the window in place (a sort, a search) changes no key: every element shows the item now at
+//   its place, as keyed by place.
 //
 // Neither switch remounts anything: the keys on screen are the same strings on both sides of it. Why the threshold:
 // a row mounted costs about 2.5 rows updated in place (decision 066's measurements), so keyed by item is the cheaper
@@ -14,50 +18,20 @@
 // The price of keys by place: an element under the keyboard focus shows another item after a large move.
 // `useFocusFollowsItem` moves the focus to the element now showing the focused item (or lets it go when that item
 // left the window, as an unmounted row did), so focus never silently lands on another LUN.
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 const SLOTS: string[] = [];
 const CACHED_SLOTS = 256;
 
-/** `slot-k`: the key of the row `k` places after the window's anchor (the first few hundred made once). */
+/**
+ * `slot-k`: the key of the row `k` places after the window's anchor (use-row-window.ts). Places 0–255 are the same
+ * strings on every render; a window that drifted further from its anchor (a long slow scroll) makes its ~20 short
+ * keys each render.
+ */
 export function slotKey(k: number): string {
   if (k < 0 || k >= CACHED_SLOTS) return `slot-${k}`;
   for (let i = SLOTS.length; i <= k; i++) SLOTS.push(`slot-${i}`);
   return SLOTS[k] ?? `slot-${k}`;
-}
-
-/** Below this many rows a render's move keeps the window's anchor (rows keyed by item); at and above it, by place. */
-export const ITEM_KEYS_BELOW = 7;
-
-/** Where the window's keys are counted from: the item index of `slot-0`, and what it was set for. */
-export interface WindowAnchor {
-  anchor: number;
-  start: number;
-  items: unknown;
-}
-
-/**
- * The window's anchor after a render starting at item `start` of `items`. A small move (fewer than `itemMoveBelow`
- * rows, a wheel's notch) keeps the anchor: the rows staying keep their keys and elements, and only the arriving rows
- * mount. A larger move or another list (a sort, a search) moves the anchor with the window: every key stays, so
- * every element stays and shows the item now at its place.
- */
-export function nextAnchor(prev: WindowAnchor | undefined, start: number, items: unknown, itemMoveBelow = ITEM_KEYS_BELOW): WindowAnchor {
-  if (!prev) return { anchor: start, start, items };
-  const moved = start - prev.start;
-  const keep = items === prev.items && Math.abs(moved) < itemMoveBelow;
-  return { anchor: keep ? prev.anchor : prev.anchor + moved, start, items };
-}
-
-/** The anchor of a window render (see `nextAnchor`): the key of item `i` is `slotKey(i - anchor)`. */
-export function useWindowAnchor(start: number, items: unknown): number {
-  const [last, setLast] = useState<WindowAnchor>(() => nextAnchor(undefined, start, items));
-  if (last.start === start && last.items === items) return last.anchor;
-  // Adjusted while rendering (React re-runs this component at once, before its rows): the keys of this very render
-  // must come from the new anchor.
-  const next = nextAnchor(last, start, items);
-  setLast(next);
-  return next.anchor;
 }
 
 /** The attribute that names the item a row element shows now (its `data-row-key`). */

@@ -12,6 +12,26 @@ export interface RowWindow {
   start: number;
   /** One past the last rendered row. */
   end: number;
+  /**
+   * Where the rows' keys count from (decision 067): row i's key is `slotKey(i - anchor)` (slot-rows.ts). It stays
+   * put while the window moves by fewer than ITEM_KEYS_BELOW rows (the rows are then keyed by item) and moves with
+   * the window on a larger move (keyed by place).
+   */
+  anchor: number;
+}
+
+/** Below this many rows a move keeps the window's anchor (rows keyed by item); at and above it, by place. */
+export const ITEM_KEYS_BELOW = 7;
+
+/**
+ * The anchor after the window's first row moved by `moved` rows: the same for a small move (a wheel's notch, an
+ * arrow key), so each staying row keeps its key and element and only the arriving rows mount; moved with the window
+ * for a larger one (a fast scroll, a drag of the scrollbar, Page Down, End), so every key keeps its place and its
+ * element shows the row now there. A row mounted costs ~2.5 rows updated in place (decision 066): below ~7 rows a
+ * move, mounting the arriving rows is the cheaper.
+ */
+export function anchorAfterMove(anchor: number, moved: number): number {
+  return Math.abs(moved) < ITEM_KEYS_BELOW ? anchor : anchor + moved;
 }
 
 interface Options {
@@ -35,6 +55,13 @@ interface View {
   visible: number;
   /** Which way the list last scrolled: the overscan goes ahead of it, one row stays behind (decision 062). */
   up: boolean;
+  /** RowWindow's anchor. */
+  anchor: number;
+}
+
+/** The first rendered row for a first visible row: the overscan above on the way up, one row above on the way down. */
+function windowStart(first: number, up: boolean, overscan: number): number {
+  return Math.max(0, first - (up ? overscan : Math.min(1, overscan)));
 }
 
 function visibleRows(height: number, rowHeight: number, offset: number): number {
@@ -42,7 +69,7 @@ function visibleRows(height: number, rowHeight: number, offset: number): number 
 }
 
 export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, rowHeight, offset = 0, overscan = 4, initialHeight = 600, wholeUpTo = 0 }: Options): RowWindow {
-  const [view, setView] = useState<View>(() => ({ first: 0, visible: visibleRows(initialHeight, rowHeight, offset), up: false }));
+  const [view, setView] = useState<View>(() => ({ first: 0, visible: visibleRows(initialHeight, rowHeight, offset), up: false, anchor: 0 }));
   // The first render mounts the rows on screen only; the overscan rows follow once that frame is painted (or with the
   // first scroll). Nobody sees them before, and they were a quarter of the rows a mount styled and laid out before its
   // first paint (decision 060).
@@ -64,14 +91,21 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, 
     const el = scrollRef.current;
     if (!el) return;
     let height = el.clientHeight;
-    let last: View | undefined;
+    let last: Omit<View, 'anchor'> | undefined;
     const update = (sync: boolean) => {
       // Row i spans offset + i·rowHeight …; the sticky header covers the first `offset` px of the viewport.
       const first = Math.max(0, Math.floor(el.scrollTop / rowHeight));
       const next = { first, visible: visibleRows(height, rowHeight, offset), up: last ? (first === last.first ? last.up : first < last.first) : false };
       if (last && last.first === next.first && last.visible === next.visible) return;
       last = next;
-      const set = () => setView((v) => (v.first === next.first && v.visible === next.visible && v.up === next.up ? v : next));
+      const set = () =>
+        setView((v) => {
+          if (v.first === next.first && v.visible === next.visible && v.up === next.up) return v;
+          // How far the window's first rendered row moved (its start below; the clamp to a list shorter than the
+          // scroll position left out: a few rows more mount then).
+          const moved = windowStart(next.first, next.up, overscan) - windowStart(v.first, v.up, overscan);
+          return { ...next, anchor: anchorAfterMove(v.anchor, moved) };
+        });
       // Rendered in the scroll event, so the new rows are painted in the same frame as the scroll.
       if (sync) flushSync(set);
       else set();
@@ -88,16 +122,17 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, { count, 
       el.removeEventListener('scroll', onScroll);
       ro?.disconnect();
     };
-  }, [scrollRef, rowHeight, offset]);
+  }, [scrollRef, rowHeight, offset, overscan]);
 
-  if (count <= wholeUpTo) return { start: 0, end: count };
+  if (count <= wholeUpTo) return { start: 0, end: count, anchor: 0 };
   const extra = overscanOn || view.first > 0 ? overscan : 0;
   // The overscan ahead of the scroll, one row behind it: a scroll brings rows from one side only, and every row
   // rendered is updated and laid out on each scroll frame (decision 062).
   const behind = Math.min(1, extra);
-  const start = Math.max(0, Math.min(count, view.first) - (view.up ? extra : behind));
+  // With the first row at 0 the start is 0 whatever the overscan; past it the overscan is on (`extra` is `overscan`).
+  const start = windowStart(Math.min(count, view.first), view.up, overscan);
   const end = Math.min(count, view.first + view.visible + (view.up ? behind : extra));
-  return { start, end };
+  return { start, end, anchor: view.anchor };
 }
 
 /** Scrolls the least needed to show row i whole, below a sticky header of `offset` px. */

@@ -13,7 +13,7 @@ import type { HostLunUse } from '../../domain/host-sessions';
 import { pathsShort, pathsText } from '../../domain/lun-reach';
 import { iqnTail, MiddleCut } from '../../ui/MiddleCut';
 import { paths } from '../../ui/paths';
-import { slotKey, useFocusFollowsItem, useWindowAnchor } from '../../ui/slot-rows';
+import { slotKey, useFocusFollowsItem } from '../../ui/slot-rows';
 import { useRowWindow } from '../../ui/use-row-window';
 import { t } from '../../i18n/i18n';
 import './host-lun-table.css';
@@ -115,13 +115,12 @@ const LunLine = memo(function LunLine({ line, index }: { line: Line; index: numb
 
 /** The rows on screen; the scroll position lives here, so a scroll re-renders this body only. */
 function Body({ lines, scrollRef }: { lines: readonly Line[]; scrollRef: RefObject<HTMLDivElement | null> }) {
-  const { start, end } = useRowWindow(scrollRef, { count: lines.length, rowHeight: ROW, offset: HEADER, overscan: OVERSCAN, initialHeight: FRAME_HEIGHT, wholeUpTo: WHOLE_UP_TO });
+  const { start, end, anchor } = useRowWindow(scrollRef, { count: lines.length, rowHeight: ROW, offset: HEADER, overscan: OVERSCAN, initialHeight: FRAME_HEIGHT, wholeUpTo: WHOLE_UP_TO });
   // Rows keyed from the window's anchor: by item while the window moves a few rows (a wheel), by place for a fast
   // scroll or a keystroke, which then update the rows on screen in place; a focused link goes with its LUN
   // (slot-rows.ts, decisions 061 and 067).
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   useFocusFollowsItem(bodyRef);
-  const anchor = useWindowAnchor(start, lines);
   const rows = lines.slice(start, end).map((line, k) => <LunLine key={slotKey(start + k - anchor)} line={line} index={start + k} />);
   const top = start * ROW;
   const bottom = (lines.length - end) * ROW;

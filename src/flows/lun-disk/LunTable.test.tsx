@@ -91,6 +91,40 @@ describe('LunTable', () => {
     for (const row of arriving) expect([...before.values()]).not.toContain(row);
   });
 
+  // Decisions 053 and 067: React moves an element (a removal and an insertion) when a staying row's key comes after
+  // one placed from later in the old list; with keys from the anchor, small moves down and up only insert the
+  // arriving rows and remove the leaving ones.
+  it('moves no row element on small scrolls down and up', async () => {
+    render(<LunTable label="LUNs" items={toListItems(rows, false)} iscsi selectedId="" onSelect={vi.fn()} sort={{ key: 'id', direction: 'asc' }} onSort={vi.fn()} />);
+    const el = screen.getByTestId('lun-table-scroll');
+    const body = el.querySelector('tbody');
+    if (!body) throw new Error('no body');
+    const lunRows = () => new Set(body.querySelectorAll('tr[data-lun-id]'));
+    for (const rowsDown of [10, 13, 10, 8]) {
+      const before = lunRows();
+      const added: Node[] = [];
+      const removed: Node[] = [];
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          added.push(...r.addedNodes);
+          removed.push(...r.removedNodes);
+        }
+      });
+      observer.observe(body, { childList: true });
+      act(() => {
+        el.scrollTop = rowsDown * 44;
+        el.dispatchEvent(new Event('scroll'));
+      });
+      await Promise.resolve(); // the observer's records
+      observer.disconnect();
+      const after = lunRows();
+      const isRow = (n: Node): n is HTMLElement => n instanceof HTMLElement && n.hasAttribute('data-lun-id');
+      // Only rows that left were removed and only rows that arrived were added: no element went out and back in.
+      expect(removed.filter(isRow).every((n) => before.has(n) && !after.has(n))).toBe(true);
+      expect(added.filter(isRow).every((n) => after.has(n) && !before.has(n))).toBe(true);
+    }
+  });
+
   // Decision 061: after a large move (rows keyed by place) an element that had the focus shows another LUN; the focus
   // goes with its LUN. After a small one (decision 067) it stays on its element, which still shows its LUN.
   it('keeps the keyboard focus on its LUN through a scroll, and lets it go when the LUN leaves the window', () => {

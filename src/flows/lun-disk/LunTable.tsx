@@ -5,7 +5,7 @@
 // selectable (docs/decisions/001).
 import { Table, Tbody, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { createContext, memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
-import { rowElement, slotKey, useFocusFollowsItem, useWindowAnchor } from '../../ui/slot-rows';
+import { rowElement, slotKey, useFocusFollowsItem } from '../../ui/slot-rows';
 import { scrollRowIntoView, useRowWindow } from '../../ui/use-row-window';
 import { columnWidths, DEFAULT_LUN_COLUMNS, visibleLunColumns, type LunColumn, type LunColumnKey } from './lun-columns';
 import type { LunListItem } from './lun-list';
@@ -134,7 +134,7 @@ function GridBodyFromContext() {
  * Table (see GridBodyContext).
  */
 function GridBody({ scrollRef, initialHeight, items, columns, selectedId, activeIndex, action, copyable, events, focusWantedRef, selection }: GridBodyProps) {
-  const { start, end } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, initialHeight, wholeUpTo: WHOLE_UP_TO });
+  const { start, end, anchor } = useRowWindow(scrollRef, { count: items.length, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, initialHeight, wholeUpTo: WHOLE_UP_TO });
   const active = items[activeIndex];
 
   // Rows keyed from the window's anchor: by item while the window moves a few rows (a wheel), by place for a fast
@@ -154,7 +154,6 @@ function GridBody({ scrollRef, initialHeight, items, columns, selectedId, active
   }, [active, start, end, focusWantedRef]);
 
   useFocusFollowsItem(bodyRef);
-  const anchor = useWindowAnchor(start, items);
   const shown = items.slice(start, end);
   const rows = shown.map((it, k) => {
     const i = start + k;

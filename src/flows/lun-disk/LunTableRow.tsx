@@ -129,8 +129,9 @@ function CopyButton({ row, tabbable, events }: { row: LunRow; tabbable: boolean;
 }
 
 /**
- * One row, memoized: scrolling mounts the rows that come on screen and leaves the others alone; a pick or a move
- * re-renders the two rows whose `selected` or `tabbable` changed.
+ * One row, memoized: a small scroll mounts the rows that come on screen and leaves the others alone (a large one,
+ * a sort or a search updates every row in place: slot-rows.ts); a pick or a move re-renders the two rows whose
+ * `selected` or `tabbable` changed.
  */
 export const GridRow = memo(function GridRow({ it, index, selected, tabbable, columns, action, copyable, events, check }: RowProps) {
   if (it.kind === 'group') {
