@@ -75,6 +75,58 @@ async function openLunStep(page: Page): Promise<AddDiskWizard> {
   return w;
 }
 
+// Decision 067: a wheel moves the window a few rows at a time, and the rows are then keyed by item. In a real browser
+// (smooth-scrolled wheel notches, many scroll events), the rows shown stay the right LUNs in order, and a focused row
+// keeps its LUN until it leaves the window, when the focus is let go.
+test.describe('Add Direct LUN disk: a large SAN under the wheel', () => {
+  test('a wheel scroll down and back up shows the LUNs in order; a focused row keeps its LUN', async ({ page }) => {
+    const w = await openLunStep(page);
+    await page.getByRole('button', { name: 'Flat list' }).click();
+    await w.lunGrid().getByRole('button', { name: 'LUN ID' }).click();
+    await expect(w.lunGrid().getByRole('columnheader', { name: 'LUN ID' })).toHaveAttribute('aria-sort', 'ascending');
+    const row = w.lunRows().nth(4);
+    const id = (await row.getAttribute('data-lun-id')) ?? '?';
+    await row.focus();
+    const box = await w.lunScroll().boundingBox();
+    if (!box) throw new Error('no LUN table on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const scrollTop = () => w.lunScroll().evaluate((el) => el.scrollTop);
+
+    await page.mouse.wheel(0, 100);
+    await expect.poll(scrollTop).toBeGreaterThanOrEqual(100);
+    await expect(page.locator('tr:focus')).toHaveAttribute('data-lun-id', id);
+
+    const inOrder = async () => {
+      // Once the wheel's smooth scroll has come to rest.
+      let last = -1;
+      await expect.poll(async () => {
+        const now = await scrollTop();
+        const still = now === last;
+        last = now;
+        return still;
+      }, { intervals: [150] }).toBe(true);
+      const { top, height } = await w.lunScroll().evaluate((el) => ({ top: el.scrollTop, height: el.clientHeight }));
+      const shown = await w.lunRows().evaluateAll((rows) => rows.map((r) => ({ at: Number(r.getAttribute('aria-rowindex')), id: r.getAttribute('data-lun-id') ?? '' })));
+      // Contiguous rows, in ascending LUN ID, covering what is on screen: row i (aria-rowindex i + 2) spans
+      // 48 + 44·i … 48 + 44·(i + 1) px under the sticky header.
+      expect(shown.map((r) => r.at)).toEqual(shown.map((_, k) => (shown[0]?.at ?? 0) + k));
+      expect(shown.map((r) => r.id)).toEqual(shown.map((r) => r.id).sort());
+      expect(48 + ((shown[0]?.at ?? 0) - 2) * 44).toBeLessThanOrEqual(top + 48);
+      expect(48 + ((shown.at(-1)?.at ?? 0) - 1) * 44).toBeGreaterThanOrEqual(top + height);
+    };
+    for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 100);
+    await expect.poll(scrollTop).toBeGreaterThanOrEqual(3000);
+    await inOrder();
+    // The focused LUN left the window: its row is gone and no row has the focus.
+    await expect(w.lunRow(id)).toHaveCount(0);
+    await expect(page.locator('tr:focus')).toHaveCount(0);
+    const down = await scrollTop();
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -100);
+    await expect.poll(scrollTop).toBeLessThanOrEqual(down - 1200);
+    await inOrder();
+  });
+});
+
 test.describe('Add Direct LUN disk: a large SAN at 1280×800', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
