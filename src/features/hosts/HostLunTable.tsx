@@ -1,9 +1,9 @@
 // The LUNs a host sees (its GET /hosts/{id}/storage), virtualized: a host logged in to every target of a large
 // SAN lists 10,000 of them. Fixed-height rows render only around the viewport (src/ui/use-row-window.ts, as the LUN
 // table of the wizards: docs/decisions/014), memoized, so a wheel's scroll step mounts the rows coming on screen and
-// nothing else (a fast scroll updates them in place: decision 067); a text filter narrows them. Each row is one line: a text too long for its column is cut with an ellipsis
-// and is whole in the cell's title. The columns have fixed widths (host-lun-table.css): laying a row out never
-// re-measures the others.
+// nothing else (a fast scroll updates them in place: decision 067); a text filter narrows them. Each row is one
+// line: a text too long for its column is cut with an ellipsis and is whole in the cell's title. The columns have
+// fixed widths (host-lun-table.css): laying a row out never re-measures the others.
 import { SearchInput } from '@patternfly/react-core';
 import { Table, Tbody, Th, Thead, Tr } from '@patternfly/react-table';
 import { memo, useDeferredValue, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
