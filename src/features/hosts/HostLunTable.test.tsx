@@ -64,8 +64,9 @@ describe('HostLunTable', () => {
     expect(rows[0]).toHaveAttribute('aria-rowindex', '2');
   });
 
-  // Decision 061: rows are keyed by place on a large move, so a scroll gives a row element another LUN; a link that had the focus must
-  // not end up pointing at another LUN's disk. Host rows are not focusable themselves: the focus is let go.
+  // Decision 061: rows are keyed by place on a large move, so a scroll gives a row element another LUN; a link that
+  // had the focus must not end up pointing at another LUN's disk. Host rows are not focusable themselves: the focus is
+  // let go.
   it('lets go of a focused disk link when a scroll gives its row another LUN', () => {
     const luns = uses(1_000).map((u, i) => ({ ...u, holders: [], idleDisk: { id: `d-${i}`, alias: `disk-${i}` } }));
     const grid = show(luns);
