@@ -77,7 +77,7 @@ async function openLunStep(page: Page): Promise<AddDiskWizard> {
 
 // Decision 067: a wheel moves the window a few rows at a time, and the rows are then keyed by item. In a real browser
 // (smooth-scrolled wheel notches, many scroll events), the rows shown stay the right LUNs in order, and a focused row
-// keeps its LUN until it leaves the window, when the focus is let go.
+// stays the same element with its LUN until it leaves the window, when the focus is let go.
 test.describe('Add Direct LUN disk: a large SAN under the wheel', () => {
   test('a wheel scroll down and back up shows the LUNs in order; a focused row keeps its LUN', async ({ page }) => {
     const w = await openLunStep(page);
@@ -92,9 +92,12 @@ test.describe('Add Direct LUN disk: a large SAN under the wheel', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const scrollTop = () => w.lunScroll().evaluate((el) => el.scrollTop);
 
+    const element = await row.elementHandle();
     await page.mouse.wheel(0, 100);
     await expect.poll(scrollTop).toBeGreaterThanOrEqual(100);
+    // A small move: the focused row is the same element, still showing its LUN (keyed by item, decision 067).
     await expect(page.locator('tr:focus')).toHaveAttribute('data-lun-id', id);
+    expect(await element?.evaluate((el) => el === document.activeElement && el.getAttribute('data-lun-id'))).toBe(id);
 
     const inOrder = async () => {
       // Once the wheel's smooth scroll has come to rest.
@@ -105,8 +108,12 @@ test.describe('Add Direct LUN disk: a large SAN under the wheel', () => {
         last = now;
         return still;
       }, { intervals: [150] }).toBe(true);
-      const { top, height } = await w.lunScroll().evaluate((el) => ({ top: el.scrollTop, height: el.clientHeight }));
-      const shown = await w.lunRows().evaluateAll((rows) => rows.map((r) => ({ at: Number(r.getAttribute('aria-rowindex')), id: r.getAttribute('data-lun-id') ?? '' })));
+      // The scroll position and the rows read at once.
+      const { top, height, shown } = await w.lunScroll().evaluate((el) => ({
+        top: el.scrollTop,
+        height: el.clientHeight,
+        shown: [...el.querySelectorAll('tr[data-lun-id]')].map((r) => ({ at: Number(r.getAttribute('aria-rowindex')), id: r.getAttribute('data-lun-id') ?? '' })),
+      }));
       // Contiguous rows, in ascending LUN ID, covering what is on screen: row i (aria-rowindex i + 2) spans
       // 48 + 44·i … 48 + 44·(i + 1) px under the sticky header.
       expect(shown.map((r) => r.at)).toEqual(shown.map((_, k) => (shown[0]?.at ?? 0) + k));

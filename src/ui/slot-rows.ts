@@ -11,9 +11,8 @@
 // - Another list with the window in place (a sort, a search) changes no key: every element shows the item now at
 //   its place, as keyed by place.
 //
-// Neither switch remounts anything: the keys on screen are the same strings on both sides of it. Why the threshold:
-// a row mounted costs about 2.5 rows updated in place (decision 066's measurements), so keyed by item is the cheaper
-// below ~7 rows a frame.
+// Neither switch remounts anything: the keys on screen are the same strings on both sides of it. Why 7 rows, and the
+// measurements: decision 067.
 //
 // The price of keys by place: an element under the keyboard focus shows another item after a large move.
 // `useFocusFollowsItem` moves the focus to the element now showing the focused item (or lets it go when that item

@@ -23,13 +23,7 @@ export interface RowWindow {
 /** Below this many rows a move keeps the window's anchor (rows keyed by item); at and above it, by place. */
 export const ITEM_KEYS_BELOW = 7;
 
-/**
- * The anchor after the window's first row moved by `moved` rows: the same for a small move (a wheel's notch, an
- * arrow key), so each staying row keeps its key and element and only the arriving rows mount; moved with the window
- * for a larger one (a fast scroll, a drag of the scrollbar, Page Down, End), so every key keeps its place and its
- * element shows the row now there. A row mounted costs ~2.5 rows updated in place (decision 066): below ~7 rows a
- * move, mounting the arriving rows is the cheaper.
- */
+/** The anchor after the window's first rendered row moved by `moved` rows (decision 067; slot-rows.ts). */
 export function anchorAfterMove(anchor: number, moved: number): number {
   return Math.abs(moved) < ITEM_KEYS_BELOW ? anchor : anchor + moved;
 }
