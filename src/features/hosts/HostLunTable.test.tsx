@@ -64,23 +64,29 @@ describe('HostLunTable', () => {
     expect(rows[0]).toHaveAttribute('aria-rowindex', '2');
   });
 
+  /** 1,000 idle LUN disks listed, the sixth disk link focused; `scrollTo` scrolls the list `rows` rows down. */
+  function focusSixthLink() {
+    const luns = uses(1_000).map((u, i) => ({ ...u, holders: [], idleDisk: { id: `d-${i}`, alias: `disk-${i}` } }));
+    const grid = show(luns);
+    const link = within(grid).getAllByRole('link')[5];
+    const frame = grid.parentElement;
+    if (!link || !frame) throw new Error('no sixth link or no scrolling frame');
+    act(() => link.focus());
+    expect(link).toHaveFocus();
+    const scrollTo = (rows: number) =>
+      act(() => {
+        frame.scrollTop = rows * 40;
+        frame.dispatchEvent(new Event('scroll'));
+      });
+    return { link, href: link.getAttribute('href'), scrollTo };
+  }
+
   // Decision 061: rows are keyed by place on a large move, so a scroll gives a row element another LUN; a link that
   // had the focus must not end up pointing at another LUN's disk. Host rows are not focusable themselves: the focus is
   // let go.
   it('lets go of a focused disk link when a scroll gives its row another LUN', () => {
-    const luns = uses(1_000).map((u, i) => ({ ...u, holders: [], idleDisk: { id: `d-${i}`, alias: `disk-${i}` } }));
-    const grid = show(luns);
-    const link = within(grid).getAllByRole('link')[5];
-    if (!link) throw new Error('no sixth link');
-    const href = link.getAttribute('href');
-    act(() => link.focus());
-    expect(link).toHaveFocus();
-    const frame = grid.parentElement;
-    if (!frame) throw new Error('no scrolling frame');
-    act(() => {
-      frame.scrollTop = 10 * 40;
-      frame.dispatchEvent(new Event('scroll'));
-    });
+    const { link, href, scrollTo } = focusSixthLink();
+    scrollTo(10);
     // The element now links another disk; the focus did not stay on it.
     expect(link.isConnected && link.getAttribute('href') !== href).toBe(true);
     expect(link).not.toHaveFocus();
@@ -89,18 +95,8 @@ describe('HostLunTable', () => {
 
   // Decision 067: a move of a few rows (a wheel's notch) keeps the rows on their LUNs: the focused link stays, focused.
   it('keeps a focused disk link, on its disk, through a small scroll', () => {
-    const luns = uses(1_000).map((u, i) => ({ ...u, holders: [], idleDisk: { id: `d-${i}`, alias: `disk-${i}` } }));
-    const grid = show(luns);
-    const link = within(grid).getAllByRole('link')[5];
-    if (!link) throw new Error('no sixth link');
-    const href = link.getAttribute('href');
-    act(() => link.focus());
-    const frame = grid.parentElement;
-    if (!frame) throw new Error('no scrolling frame');
-    act(() => {
-      frame.scrollTop = 3 * 40;
-      frame.dispatchEvent(new Event('scroll'));
-    });
+    const { link, href, scrollTo } = focusSixthLink();
+    scrollTo(3);
     expect(link.getAttribute('href')).toBe(href);
     expect(link).toHaveFocus();
   });
