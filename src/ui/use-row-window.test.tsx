@@ -1,6 +1,7 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { useRef } from 'react';
 import { describe, expect, it } from 'vitest';
+import { scrollToRow } from '../test/scroll';
 import { slotKey } from './slot-rows';
 import { anchorAfterMove, ITEM_KEYS_BELOW, useRowWindow } from './use-row-window';
 
@@ -28,11 +29,7 @@ describe('useRowWindow', () => {
   it('puts the overscan ahead of the scroll: below on the way down, above on the way up', () => {
     render(<Rows count={1000} />);
     const frame = screen.getByTestId('frame');
-    const scrollTo = (row: number) =>
-      act(() => {
-        frame.scrollTop = row * 44;
-        frame.dispatchEvent(new Event('scroll'));
-      });
+    const scrollTo = (row: number) => scrollToRow(frame, row, 44);
     scrollTo(100);
     expect(frame.textContent).toBe('99–119');
     scrollTo(50);
@@ -69,11 +66,7 @@ describe('useRowWindow', () => {
     render(<Keys />);
     const frame = screen.getByTestId('frame');
     const keyOf = () => new Map((frame.textContent ?? '').split(' ').map((p) => p.split(':') as [string, string]));
-    const scrollTo = (row: number) =>
-      act(() => {
-        frame.scrollTop = row * 44;
-        frame.dispatchEvent(new Event('scroll'));
-      });
+    const scrollTo = (row: number) => scrollToRow(frame, row, 44);
     scrollTo(10); // a large move: the anchor follows, row 9 (the first, one row kept above) is at place 0
     expect(keyOf().get('9')).toBe('slot-0');
     scrollTo(12); // small: row 20 keeps its key

@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { HostLunUse } from '../../domain/host-sessions';
 import { manyHostLuns } from '../../test/host-luns';
+import { scrollToRow } from '../../test/scroll';
 import { HostLunTable } from './HostLunTable';
 
 function uses(count: number): HostLunUse[] {
@@ -73,11 +74,7 @@ describe('HostLunTable', () => {
     if (!link || !frame) throw new Error('no sixth link or no scrolling frame');
     act(() => link.focus());
     expect(link).toHaveFocus();
-    const scrollTo = (rows: number) =>
-      act(() => {
-        frame.scrollTop = rows * 40;
-        frame.dispatchEvent(new Event('scroll'));
-      });
+    const scrollTo = (rows: number) => scrollToRow(frame, rows, 40);
     return { link, href: link.getAttribute('href'), scrollTo };
   }
 

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { manyHostLuns } from '../../test/host-luns';
+import { scrollToRow } from '../../test/scroll';
 import { LunTable } from './LunTable';
 import { toListItems } from './lun-list';
 import { buildLunRows } from './lun-rows';
@@ -15,10 +16,7 @@ describe('LunTable', () => {
     expect(rendered()[0]).toBe(2);
     expect(rendered().length).toBeLessThan(40);
     const el = screen.getByTestId('lun-table-scroll');
-    act(() => {
-      el.scrollTop = 5000 * 44;
-      el.dispatchEvent(new Event('scroll'));
-    });
+    scrollToRow(el, 5000, 44);
     expect(rendered()).toContain(5002);
     expect(rendered()).not.toContain(2);
     expect(screen.getByRole('grid', { name: 'LUNs' })).toHaveAttribute('aria-rowcount', '10001');
@@ -58,10 +56,7 @@ describe('LunTable', () => {
     // A scroll of ten rows (the window, one row kept above, decision 062, moves by nine): the same elements in the same
     // places, each showing the LUN now at its place.
     const el = screen.getByTestId('lun-table-scroll');
-    act(() => {
-      el.scrollTop = 10 * 44;
-      el.dispatchEvent(new Event('scroll'));
-    });
+    scrollToRow(el, 10, 44);
     const scrolled = lunRows();
     expect(scrolled.slice(0, sorted.length)).toEqual(sorted);
     expect(scrolled[0]?.dataset.lunId).toBe(rows.at(-10)?.id);
@@ -69,48 +64,23 @@ describe('LunTable', () => {
   });
 
   // Decision 067: a move of a few rows (a wheel's notch) keeps the window's anchor, so the rows are keyed by item: the
-  // rows staying keep their elements and their LUNs, only the arriving rows are new elements.
-  it('keeps the staying rows\' elements with their LUNs through a small scroll', () => {
-    render(<LunTable label="LUNs" items={toListItems(rows, false)} iscsi selectedId="" onSelect={vi.fn()} sort={{ key: 'id', direction: 'asc' }} onSort={vi.fn()} />);
-    const byLun = () => new Map([...document.querySelectorAll<HTMLElement>('tr[data-lun-id]')].map((r) => [r.dataset.lunId, r]));
-    const before = byLun();
-    const el = screen.getByTestId('lun-table-scroll');
-    act(() => {
-      el.scrollTop = 3 * 44;
-      el.dispatchEvent(new Event('scroll'));
-    });
-    const after = byLun();
-    // The window moved by two rows (one row kept above, decision 062): the first two LUNs left, others arrived below.
-    expect(after.has(rows[0]?.id)).toBe(false);
-    expect(after.has(rows[2]?.id)).toBe(true);
-    const staying = [...after].filter(([id]) => before.has(id));
-    expect(staying.length).toBe(before.size - 2);
-    for (const [id, row] of staying) expect(row).toBe(before.get(id));
-    const arriving = [...after].filter(([id]) => !before.has(id)).map(([, row]) => row);
-    expect(arriving.length).toBeGreaterThan(0);
-    for (const row of arriving) expect([...before.values()]).not.toContain(row);
-  });
-
-  // Decisions 053 and 067: React moves an element (a removal and an insertion) when a staying row's key comes after
-  // one placed from later in the old list; with keys from the anchor, small moves down and up only insert the
-  // arriving rows and remove the leaving ones (keyed by place, they would add and remove none and change every row).
-  it('on small scrolls down and up, adds the arriving rows and removes the leaving ones, moving none', () => {
+  // staying rows keep their elements and their LUNs, only the arriving rows are new elements, and none moves (React
+  // moves an element, a removal and an insertion, when a staying row's key comes after one placed from later in the
+  // old list: decision 053). Keyed by place, a small move would add and remove none and change every row's LUN.
+  it('on small scrolls down and up, keeps the staying rows with their LUNs and adds only the arriving ones, moving none', () => {
     render(<LunTable label="LUNs" items={toListItems(rows, false)} iscsi selectedId="" onSelect={vi.fn()} sort={{ key: 'id', direction: 'asc' }} onSort={vi.fn()} />);
     const el = screen.getByTestId('lun-table-scroll');
     const body = el.querySelector('tbody');
     if (!body) throw new Error('no body');
     const lunRows = () => new Set(body.querySelectorAll('tr[data-lun-id]'));
     const isRow = (n: Node): n is HTMLElement => n instanceof HTMLElement && n.hasAttribute('data-lun-id');
-    const scrollTo = (rowsDown: number) =>
-      act(() => {
-        el.scrollTop = rowsDown * 44;
-        el.dispatchEvent(new Event('scroll'));
-      });
+    const scrollTo = (rowsDown: number) => scrollToRow(el, rowsDown, 44);
     scrollTo(10);
     const observer = new MutationObserver(() => {});
     observer.observe(body, { childList: true });
     for (const rowsDown of [13, 10, 8]) {
       const before = lunRows();
+      const lunOf = new Map([...before].map((r) => [r, r.getAttribute('data-lun-id')]));
       scrollTo(rowsDown);
       const records = observer.takeRecords();
       const added = records.flatMap((r) => [...r.addedNodes]).filter(isRow);
@@ -122,6 +92,7 @@ describe('LunTable', () => {
       // Exactly those: no element went out and back in (a move), none was made or dropped otherwise.
       expect(new Set(added)).toEqual(new Set(arrived));
       expect(new Set(removed)).toEqual(new Set(left));
+      for (const r of after) if (before.has(r)) expect(r.getAttribute('data-lun-id')).toBe(lunOf.get(r));
     }
     observer.disconnect();
   });
@@ -135,11 +106,7 @@ describe('LunTable', () => {
     if (!row) throw new Error('no ninth row');
     act(() => row.focus());
     const el = screen.getByTestId('lun-table-scroll');
-    const scrollTo = (rowsDown: number) =>
-      act(() => {
-        el.scrollTop = rowsDown * 44;
-        el.dispatchEvent(new Event('scroll'));
-      });
+    const scrollTo = (rowsDown: number) => scrollToRow(el, rowsDown, 44);
     scrollTo(2);
     expect(row.dataset.lunId).toBe(ninth);
     expect(document.activeElement).toBe(row);
